@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Prints the size of the built app's wasm, JS and CSS: raw, gzip -9, and brotli when available.
+# A benchmark that prints figures; it never fails on a size.
+set -euo pipefail
+dist=${1:-dist}
+printf '%-44s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0 total_gz=0
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
+  [ -e "$f" ] || continue
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$f" | wc -c); else br=-; fi
+  printf '%-44s %10s %10s %10s\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz))
+done
+printf '%-44s %10s %10s\n' total "$total_raw" "$total_gz"
