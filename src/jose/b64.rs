@@ -1,0 +1,280 @@
+//! base64url decoding (RFC 4648 §5, as required by RFC 7515 §2 "Base64url Encoding") that
+//! reports exactly which character is wrong and accepts common quirks while reporting them.
+//!
+//! Owns bytes-from-text only; knows nothing about which segment it decodes (the caller attaches
+//! that). Positions are 0-based character indices within the decoded text.
+
+/// Bytes decoded from one segment plus the tolerated deviations from strict base64url.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded bytes.
+    pub bytes: Vec<u8>,
+    /// Deviations that were accepted (at most one of each kind).
+    pub quirks: Vec<B64Quirk>,
+}
+
+/// Why a text is not base64url, with the offending position and character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum B64Error {
+    /// `ch` at 0-based character `index` is in neither the base64url nor the standard alphabet.
+    InvalidCharacter {
+        /// 0-based character index.
+        index: usize,
+        /// The offending character.
+        ch: char,
+    },
+    /// A `=` at `index` is followed by more data: padding may only end the text.
+    PaddingInside {
+        /// 0-based character index of the first `=`.
+        index: usize,
+    },
+    /// More than two `=` at the end, starting at `index`.
+    TooMuchPadding {
+        /// 0-based character index of the first `=`.
+        index: usize,
+        /// How many `=` there are.
+        count: usize,
+    },
+    /// `len` data characters (padding excluded) leave one dangling character (`len % 4 == 1`),
+    /// which cannot encode a whole byte: the text was probably truncated or has one extra char.
+    ImpossibleLength {
+        /// Number of data characters.
+        len: usize,
+    },
+}
+
+/// A deviation from strict unpadded base64url that was tolerated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum B64Quirk {
+    /// Trailing `=` padding (RFC 7515 §2 says base64url here has none).
+    Padding {
+        /// 0-based character index of the first `=`.
+        index: usize,
+        /// How many `=`.
+        count: usize,
+    },
+    /// `+` or `/` from the standard alphabet (RFC 4648 §4) instead of `-` / `_`; the first one.
+    StandardAlphabet {
+        /// 0-based character index of the first such character.
+        index: usize,
+        /// `+` or `/`.
+        ch: char,
+    },
+    /// The last character carries non-zero bits that no byte uses (RFC 4648 §3.5): a strict
+    /// decoder rejects it, and it means the text was not produced by a canonical encoder.
+    NonCanonicalTrailingBits {
+        /// 0-based character index of the last data character.
+        index: usize,
+        /// That character.
+        ch: char,
+    },
+}
+
+/// The 6-bit value of a base64 character and whether it is from the standard alphabet only.
+fn sextet(ch: char) -> Option<(u32, bool)> {
+    match ch {
+        'A'..='Z' => Some((ch as u32 - 'A' as u32, false)),
+        'a'..='z' => Some((ch as u32 - 'a' as u32 + 26, false)),
+        '0'..='9' => Some((ch as u32 - '0' as u32 + 52, false)),
+        '-' => Some((62, false)),
+        '_' => Some((63, false)),
+        '+' => Some((62, true)),
+        '/' => Some((63, true)),
+        _ => None,
+    }
+}
+
+/// Decodes base64url text, tolerating padding, the standard alphabet and non-canonical trailing
+/// bits (each reported once as a [`B64Quirk`]). The empty text decodes to no bytes.
+pub fn decode(text: &str) -> Result<Decoded, B64Error> {
+    let mut bytes = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let mut quirks = Vec::new();
+    let mut std_alphabet: Option<(usize, char)> = None;
+    let mut padding_start: Option<usize> = None;
+    let mut padding = 0usize;
+    let mut data_len = 0usize;
+    let mut acc: u32 = 0;
+    let mut acc_bits: u32 = 0;
+    let mut last: Option<(usize, char, u32)> = None;
+
+    for (index, ch) in text.chars().enumerate() {
+        if ch == '=' {
+            if padding_start.is_none() {
+                padding_start = Some(index);
+            }
+            padding = padding.saturating_add(1);
+            continue;
+        }
+        if let Some(start) = padding_start {
+            return Err(B64Error::PaddingInside { index: start });
+        }
+        let Some((value, is_std)) = sextet(ch) else {
+            return Err(B64Error::InvalidCharacter { index, ch });
+        };
+        if is_std && std_alphabet.is_none() {
+            std_alphabet = Some((index, ch));
+        }
+        data_len = data_len.saturating_add(1);
+        last = Some((index, ch, value));
+        acc = (acc << 6) | value;
+        acc_bits += 6;
+        if acc_bits >= 8 {
+            acc_bits -= 8;
+            bytes.push(((acc >> acc_bits) & 0xFF) as u8);
+            acc &= (1 << acc_bits) - 1;
+        }
+    }
+
+    if let Some(index) = padding_start {
+        if padding > 2 {
+            return Err(B64Error::TooMuchPadding {
+                index,
+                count: padding,
+            });
+        }
+    }
+    if data_len % 4 == 1 {
+        return Err(B64Error::ImpossibleLength { len: data_len });
+    }
+    if let Some((index, ch)) = std_alphabet {
+        quirks.push(B64Quirk::StandardAlphabet { index, ch });
+    }
+    if let Some(index) = padding_start {
+        quirks.push(B64Quirk::Padding {
+            index,
+            count: padding,
+        });
+    }
+    // Left-over bits (2 or 4) must be zero in a canonical encoding.
+    if acc_bits > 0 && acc != 0 {
+        if let Some((index, ch, _)) = last {
+            quirks.push(B64Quirk::NonCanonicalTrailingBits { index, ch });
+        }
+    }
+    Ok(Decoded { bytes, quirks })
+}
+
+/// Encodes bytes as unpadded base64url (RFC 7515 §2); the inverse of [`decode`].
+pub fn encode(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    let mut push = |v: u32| {
+        let c = ALPHABET.get((v & 63) as usize).copied().unwrap_or(b'A');
+        out.push(char::from(c));
+    };
+    for chunk in bytes.chunks(3) {
+        let b0 = u32::from(chunk.first().copied().unwrap_or(0));
+        let b1 = u32::from(chunk.get(1).copied().unwrap_or(0));
+        let b2 = u32::from(chunk.get(2).copied().unwrap_or(0));
+        let n = (b0 << 16) | (b1 << 8) | b2;
+        push(n >> 18);
+        push(n >> 12);
+        if chunk.len() > 1 {
+            push(n >> 6);
+        }
+        if chunk.len() > 2 {
+            push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Decoded {
+        match decode(text) {
+            Ok(d) => d,
+            Err(e) => panic!("{text:?} should decode: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn strict_base64url_decodes_without_quirks() {
+        let d = ok("eyJhbGciOiJIUzI1NiJ9");
+        assert_eq!(d.bytes, br#"{"alg":"HS256"}"#);
+        assert!(d.quirks.is_empty());
+    }
+
+    #[test]
+    fn empty_text_is_no_bytes() {
+        assert_eq!(
+            ok(""),
+            Decoded {
+                bytes: vec![],
+                quirks: vec![]
+            }
+        );
+    }
+
+    #[test]
+    fn padding_is_accepted_as_a_quirk_with_its_position() {
+        let d = ok("QQ==");
+        assert_eq!(d.bytes, b"A");
+        assert_eq!(d.quirks, vec![B64Quirk::Padding { index: 2, count: 2 }]);
+    }
+
+    #[test]
+    fn standard_alphabet_is_accepted_as_a_quirk() {
+        let d = ok("+/8");
+        assert_eq!(d.bytes, vec![0xFB, 0xFF]);
+        assert_eq!(
+            d.quirks,
+            vec![B64Quirk::StandardAlphabet { index: 0, ch: '+' }]
+        );
+    }
+
+    #[test]
+    fn non_canonical_trailing_bits_are_a_quirk() {
+        // "QR" = 010000 010001: the last 4 bits (0001) are unused and should be zero.
+        let d = ok("QR");
+        assert_eq!(d.bytes, b"A");
+        assert_eq!(
+            d.quirks,
+            vec![B64Quirk::NonCanonicalTrailingBits { index: 1, ch: 'R' }]
+        );
+    }
+
+    #[test]
+    fn invalid_character_reports_char_index_not_byte_index() {
+        assert_eq!(
+            decode("ab€d!"),
+            Err(B64Error::InvalidCharacter {
+                index: 2, ch: '€'
+            })
+        );
+        assert_eq!(
+            decode("abcd!"),
+            Err(B64Error::InvalidCharacter { index: 4, ch: '!' })
+        );
+    }
+
+    #[test]
+    fn padding_in_the_middle_is_an_error() {
+        assert_eq!(decode("QQ==QQ"), Err(B64Error::PaddingInside { index: 2 }));
+    }
+
+    #[test]
+    fn three_padding_characters_are_an_error() {
+        assert_eq!(
+            decode("QQ==="),
+            Err(B64Error::TooMuchPadding { index: 2, count: 3 })
+        );
+    }
+
+    #[test]
+    fn one_dangling_character_is_an_impossible_length() {
+        assert_eq!(decode("QUJDR"), Err(B64Error::ImpossibleLength { len: 5 }));
+    }
+
+    #[test]
+    fn encode_then_decode_round_trips() {
+        for len in 0..40u8 {
+            let bytes: Vec<u8> = (0..len).map(|i| i.wrapping_mul(37)).collect();
+            let d = ok(&encode(&bytes));
+            assert_eq!(d.bytes, bytes);
+            assert!(d.quirks.is_empty());
+        }
+    }
+}

@@ -1,0 +1,812 @@
+//! A small JSON parser (RFC 8259) that keeps a token's JSON exactly as issued: number text is
+//! never converted (`12345678901234567890123`, `3.0` and `1e3` survive), object members keep
+//! their order, and duplicate keys are kept and reported with their path.
+//!
+//! Owns JSON text ⇄ [`Value`] tree. Must not know about JOSE. Nesting is limited to
+//! [`MAX_DEPTH`] so hostile input yields [`JsonError::TooDeep`], never a stack overflow.
+//! Error positions are 0-based character indices into the parsed text.
+
+use std::collections::HashMap;
+use std::fmt;
+
+/// Deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// A JSON value as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as its exact source text (already validated against the JSON grammar).
+    Number(String),
+    /// A string, unescaped. An unpaired UTF-16 surrogate escape becomes U+FFFD and is listed in
+    /// [`JsonDoc::lone_surrogates`].
+    String(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object's members in source order, duplicates included.
+    Object(Vec<(String, Value)>),
+}
+
+/// The JSON type of a [`Value`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl Value {
+    /// The JSON type.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Bool,
+            Value::Number(_) => Kind::Number,
+            Value::String(_) => Kind::String,
+            Value::Array(_) => Kind::Array,
+            Value::Object(_) => Kind::Object,
+        }
+    }
+
+    /// The string, when this is a JSON string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The elements, when this is an array.
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The members in order, when this is an object.
+    pub fn as_object(&self) -> Option<&[(String, Value)]> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The value of member `key` of an object. With duplicate keys the **last** occurrence wins,
+    /// as in ECMAScript `JSON.parse` (which browsers and most JWT libraries follow).
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object()?
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Pretty-printed with a 2-space indent; numbers keep their text, strings are re-escaped.
+    pub fn pretty(&self) -> String {
+        let mut out = String::new();
+        write_value(self, Some(0), &mut out);
+        out
+    }
+
+    /// Printed on one line without insignificant whitespace.
+    pub fn compact(&self) -> String {
+        let mut out = String::new();
+        write_value(self, None, &mut out);
+        out
+    }
+}
+
+/// One step of a [`JsonPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathStep {
+    /// An object member.
+    Key(String),
+    /// An array element (0-based).
+    Index(usize),
+}
+
+/// Where a value sits in a document, from the root. Displays as `$.a[0]["odd key"]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JsonPath(pub Vec<PathStep>);
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("$")?;
+        for step in &self.0 {
+            match step {
+                PathStep::Index(i) => write!(f, "[{i}]")?,
+                PathStep::Key(k) if is_identifier(k) => write!(f, ".{k}")?,
+                PathStep::Key(k) => {
+                    let mut quoted = String::new();
+                    write_string(k, &mut quoted);
+                    write!(f, "[{quoted}]")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_identifier(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+/// A key that occurs more than once in the same object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// Path of the repeated member (the object's path plus the key).
+    pub path: JsonPath,
+    /// The repeated key.
+    pub key: String,
+    /// 0-based member position of the first occurrence within its object.
+    pub first_member: usize,
+    /// 0-based member position of this later occurrence.
+    pub member: usize,
+}
+
+/// A parsed JSON text with what was noticed while parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonDoc {
+    /// The tree.
+    pub value: Value,
+    /// Every repeated key, in source order (a key occurring three times is listed twice).
+    pub duplicates: Vec<Duplicate>,
+    /// Paths of strings (or keys) where an unpaired surrogate escape was replaced by U+FFFD.
+    pub lone_surrogates: Vec<JsonPath>,
+}
+
+impl JsonDoc {
+    /// Parses one JSON text (RFC 8259 §2: optional whitespace around exactly one value).
+    pub fn parse(text: &str) -> Result<JsonDoc, JsonError> {
+        let mut p = Parser {
+            src: text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            path: Vec::new(),
+            duplicates: Vec::new(),
+            lone_surrogates: Vec::new(),
+        };
+        p.skip_ws();
+        let value = p.value(0)?;
+        p.skip_ws();
+        if p.pos < p.bytes.len() {
+            return Err(p.unexpected(Expected::EndOfInput));
+        }
+        Ok(JsonDoc {
+            value,
+            duplicates: p.duplicates,
+            lone_surrogates: p.lone_surrogates,
+        })
+    }
+
+    /// The value pretty-printed (see [`Value::pretty`]).
+    pub fn pretty(&self) -> String {
+        self.value.pretty()
+    }
+}
+
+/// Why a text is not JSON. `at` is a 0-based character index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonError {
+    /// Found `found` (or the end of the text, `None`) where `expected` was required.
+    Unexpected {
+        /// 0-based character index.
+        at: usize,
+        /// The character found, or `None` at the end of the text.
+        found: Option<char>,
+        /// What the grammar required there.
+        expected: Expected,
+    },
+    /// An array or object at `at` would nest deeper than `limit`.
+    TooDeep {
+        /// 0-based character index of the opening bracket.
+        at: usize,
+        /// The nesting limit ([`MAX_DEPTH`]).
+        limit: usize,
+    },
+    /// A raw control character inside a string (RFC 8259 §7 requires it escaped).
+    ControlCharacterInString {
+        /// 0-based character index.
+        at: usize,
+        /// The control character.
+        ch: char,
+    },
+}
+
+/// What the JSON grammar required at an error position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// Any value.
+    Value,
+    /// A member name (a string).
+    Key,
+    /// `:` after a member name.
+    Colon,
+    /// `,` or `}`.
+    CommaOrObjectEnd,
+    /// `,` or `]`.
+    CommaOrArrayEnd,
+    /// A decimal digit (in a number).
+    Digit,
+    /// A hexadecimal digit (in a `\u` escape).
+    HexDigit,
+    /// One of `"` `\` `/` `b` `f` `n` `r` `t` `u` after a backslash.
+    Escape,
+    /// The closing `"` of a string.
+    ClosingQuote,
+    /// The rest of the literal `true`, `false` or `null`.
+    Literal(&'static str),
+    /// Nothing more (only whitespace may follow the value).
+    EndOfInput,
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    path: Vec<PathStep>,
+    duplicates: Vec<Duplicate>,
+    lone_surrogates: Vec<JsonPath>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn char_index(&self, byte_pos: usize) -> usize {
+        self.src
+            .get(..byte_pos)
+            .map_or(byte_pos, |s| s.chars().count())
+    }
+
+    fn unexpected_at(&self, byte_pos: usize, expected: Expected) -> JsonError {
+        JsonError::Unexpected {
+            at: self.char_index(byte_pos),
+            found: self.src.get(byte_pos..).and_then(|s| s.chars().next()),
+            expected,
+        }
+    }
+
+    fn unexpected(&self, expected: Expected) -> JsonError {
+        self.unexpected_at(self.pos, expected)
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+        match self.peek() {
+            Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => Err(JsonError::TooDeep {
+                at: self.char_index(self.pos),
+                limit: MAX_DEPTH,
+            }),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.literal("false").map(|()| Value::Bool(false)),
+            Some(b'n') => self.literal("null").map(|()| Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            _ => Err(self.unexpected(Expected::Value)),
+        }
+    }
+
+    fn literal(&mut self, word: &'static str) -> Result<(), JsonError> {
+        for &expected in word.as_bytes() {
+            if self.peek() != Some(expected) {
+                return Err(self.unexpected(Expected::Literal(word)));
+            }
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    fn digits(&mut self) -> Result<(), JsonError> {
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            return Err(self.unexpected(Expected::Digit));
+        }
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    fn number(&mut self) -> Result<String, JsonError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            _ => self.digits()?,
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            self.digits()?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            self.digits()?;
+        }
+        // All bytes consumed are ASCII, so both ends are char boundaries.
+        Ok(self.src.get(start..self.pos).unwrap_or_default().to_owned())
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut n = 0u32;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.unexpected(Expected::HexDigit)),
+            };
+            n = (n << 4) | u32::from(d);
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+
+    /// Parses a string starting at its opening quote.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1;
+        let mut out = String::new();
+        let mut lone_surrogate = false;
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The run stops only at ASCII bytes or the end, so both ends are char boundaries.
+            out.push_str(self.src.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.unexpected(Expected::ClosingQuote)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let esc = self.peek();
+                    let simple = match esc {
+                        Some(b'"') => Some('"'),
+                        Some(b'\\') => Some('\\'),
+                        Some(b'/') => Some('/'),
+                        Some(b'b') => Some('\u{8}'),
+                        Some(b'f') => Some('\u{c}'),
+                        Some(b'n') => Some('\n'),
+                        Some(b'r') => Some('\r'),
+                        Some(b't') => Some('\t'),
+                        Some(b'u') => None,
+                        _ => return Err(self.unexpected(Expected::Escape)),
+                    };
+                    self.pos += 1;
+                    if let Some(c) = simple {
+                        out.push(c);
+                        continue;
+                    }
+                    let unit = self.hex4()?;
+                    let c = if (0xD800..0xDC00).contains(&unit) {
+                        self.low_surrogate_after(unit)
+                    } else {
+                        char::from_u32(unit)
+                    };
+                    match c {
+                        Some(c) => out.push(c),
+                        None => {
+                            lone_surrogate = true;
+                            out.push('\u{FFFD}');
+                        }
+                    }
+                }
+                Some(b) => {
+                    return Err(JsonError::ControlCharacterInString {
+                        at: self.char_index(self.pos),
+                        ch: char::from(b),
+                    })
+                }
+            }
+        }
+        if lone_surrogate {
+            self.lone_surrogates.push(JsonPath(self.path.clone()));
+        }
+        Ok(out)
+    }
+
+    /// After a high surrogate, consumes a following `\uDC00`–`\uDFFF` escape if there is one.
+    fn low_surrogate_after(&mut self, high: u32) -> Option<char> {
+        let rest = self.bytes.get(self.pos..)?;
+        if !rest.starts_with(b"\\u") {
+            return None;
+        }
+        let save = self.pos;
+        self.pos += 2;
+        match self.hex4() {
+            Ok(low) if (0xDC00..0xE000).contains(&low) => {
+                char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            }
+            // Not a low surrogate: leave it to be parsed as its own escape.
+            _ => {
+                self.pos = save;
+                None
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.pos += 1;
+        let mut members: Vec<(String, Value)> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_ws();
+            if self.peek() != Some(b'"') {
+                return Err(self.unexpected(Expected::Key));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.unexpected(Expected::Colon));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            self.path.push(PathStep::Key(key.clone()));
+            let value = self.value(depth);
+            let step = self.path.pop();
+            let value = value?;
+            let member = members.len();
+            match seen.get(&key) {
+                Some(&first_member) => self.duplicates.push(Duplicate {
+                    path: {
+                        let mut p = self.path.clone();
+                        p.extend(step);
+                        JsonPath(p)
+                    },
+                    key: key.clone(),
+                    first_member,
+                    member,
+                }),
+                None => {
+                    seen.insert(key.clone(), member);
+                }
+            }
+            members.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.unexpected(Expected::CommaOrObjectEnd)),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            self.path.push(PathStep::Index(items.len()));
+            let item = self.value(depth);
+            self.path.pop();
+            items.push(item?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected(Expected::CommaOrArrayEnd)),
+            }
+        }
+    }
+}
+
+/// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as short
+/// escapes or `\u00XX`, everything else (including non-ASCII) as is.
+pub fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if u32::from(c) < 0x20 => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn newline(indent: Option<usize>, out: &mut String) {
+    if let Some(n) = indent {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', n));
+    }
+}
+
+/// `indent`: `Some(level)` pretty-prints at that indentation, `None` prints compactly.
+fn write_value(v: &Value, indent: Option<usize>, out: &mut String) {
+    let inner = indent.map(|n| n.saturating_add(2));
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(n),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(inner, out);
+                write_value(item, inner, out);
+            }
+            newline(indent, out);
+            out.push(']');
+        }
+        Value::Object(members) if members.is_empty() => out.push_str("{}"),
+        Value::Object(members) => {
+            out.push('{');
+            for (i, (k, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(inner, out);
+                write_string(k, out);
+                out.push(':');
+                if indent.is_some() {
+                    out.push(' ');
+                }
+                write_value(item, inner, out);
+            }
+            newline(indent, out);
+            out.push('}');
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> JsonDoc {
+        match JsonDoc::parse(text) {
+            Ok(d) => d,
+            Err(e) => panic!("{text:?} should parse: {e:?}"),
+        }
+    }
+
+    #[test]
+    fn numbers_keep_their_exact_text() {
+        let doc = parse("[12345678901234567890123, 3.0, 1e3, -0, 1.5E-7]");
+        assert_eq!(
+            doc.value.compact(),
+            "[12345678901234567890123,3.0,1e3,-0,1.5E-7]"
+        );
+    }
+
+    #[test]
+    fn members_keep_their_order() {
+        let doc = parse(r#"{"z":1,"a":2,"m":3}"#);
+        let keys: Vec<&str> = doc
+            .value
+            .as_object()
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_with_path_and_last_one_wins() {
+        let doc = parse(r#"{"a":{"b":1,"c":2,"b":3},"a":4}"#);
+        assert_eq!(
+            doc.duplicates,
+            vec![
+                Duplicate {
+                    path: JsonPath(vec![PathStep::Key("a".into()), PathStep::Key("b".into())]),
+                    key: "b".into(),
+                    first_member: 0,
+                    member: 2,
+                },
+                Duplicate {
+                    path: JsonPath(vec![PathStep::Key("a".into())]),
+                    key: "a".into(),
+                    first_member: 0,
+                    member: 1,
+                },
+            ]
+        );
+        assert_eq!(doc.value.get("a"), Some(&Value::Number("4".into())));
+        assert_eq!(doc.duplicates[0].path.to_string(), "$.a.b");
+    }
+
+    #[test]
+    fn paths_display_odd_keys_quoted_and_indices_in_brackets() {
+        let p = JsonPath(vec![
+            PathStep::Key("http://x".into()),
+            PathStep::Index(3),
+            PathStep::Key("ok_1".into()),
+        ]);
+        assert_eq!(p.to_string(), r#"$["http://x"][3].ok_1"#);
+    }
+
+    #[test]
+    fn escapes_are_unescaped_and_surrogate_pairs_combined() {
+        let doc = parse(r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#);
+        assert_eq!(doc.value, Value::String("a\"\\/\u{8}\u{c}\n\r\té😀".into()));
+        assert!(doc.lone_surrogates.is_empty());
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters_and_are_listed() {
+        let doc = parse(r#"{"k":["\ud800x","\udc00","\ud800\u0041"]}"#);
+        let items = doc
+            .value
+            .get("k")
+            .and_then(Value::as_array)
+            .unwrap_or_default();
+        assert_eq!(items[0], Value::String("\u{FFFD}x".into()));
+        assert_eq!(items[1], Value::String("\u{FFFD}".into()));
+        assert_eq!(items[2], Value::String("\u{FFFD}A".into()));
+        assert_eq!(doc.lone_surrogates.len(), 3);
+        assert_eq!(doc.lone_surrogates[0].to_string(), "$.k[0]");
+    }
+
+    #[test]
+    fn errors_carry_char_position_found_and_expected() {
+        assert_eq!(
+            JsonDoc::parse(r#"{"é":1 "b":2}"#),
+            Err(JsonError::Unexpected {
+                at: 7,
+                found: Some('"'),
+                expected: Expected::CommaOrObjectEnd
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse(r#"{"a" 1}"#),
+            Err(JsonError::Unexpected {
+                at: 5,
+                found: Some('1'),
+                expected: Expected::Colon
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse(r#"{"a":1,}"#),
+            Err(JsonError::Unexpected {
+                at: 7,
+                found: Some('}'),
+                expected: Expected::Key
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse("[1.]"),
+            Err(JsonError::Unexpected {
+                at: 3,
+                found: Some(']'),
+                expected: Expected::Digit
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse("tru"),
+            Err(JsonError::Unexpected {
+                at: 3,
+                found: None,
+                expected: Expected::Literal("true")
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse("1 2"),
+            Err(JsonError::Unexpected {
+                at: 2,
+                found: Some('2'),
+                expected: Expected::EndOfInput
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse(""),
+            Err(JsonError::Unexpected {
+                at: 0,
+                found: None,
+                expected: Expected::Value
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse("\"a\u{1}\""),
+            Err(JsonError::ControlCharacterInString { at: 2, ch: '\u{1}' })
+        );
+        assert_eq!(
+            JsonDoc::parse(r#""\x""#),
+            Err(JsonError::Unexpected {
+                at: 2,
+                found: Some('x'),
+                expected: Expected::Escape
+            })
+        );
+        assert_eq!(
+            JsonDoc::parse(r#""\u12g4""#),
+            Err(JsonError::Unexpected {
+                at: 5,
+                found: Some('g'),
+                expected: Expected::HexDigit
+            })
+        );
+    }
+
+    #[test]
+    fn leading_zeros_and_bare_signs_are_rejected() {
+        assert!(JsonDoc::parse("01").is_err());
+        assert!(JsonDoc::parse("-").is_err());
+        assert!(JsonDoc::parse("+1").is_err());
+        assert!(JsonDoc::parse("1e").is_err());
+        assert!(JsonDoc::parse(".5").is_err());
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_an_error_not_a_crash() {
+        let ok_text = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(JsonDoc::parse(&ok_text).is_ok());
+        let deep = "[".repeat(100_000);
+        assert_eq!(
+            JsonDoc::parse(&deep),
+            Err(JsonError::TooDeep {
+                at: MAX_DEPTH,
+                limit: MAX_DEPTH
+            })
+        );
+    }
+
+    #[test]
+    fn pretty_printing_uses_two_spaces_and_re_escapes_strings() {
+        let doc = parse(r#"{"a":[1,{"b":"x\"y\n\u0001"}],"e":{},"f":[]}"#);
+        let expected = "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x\\\"y\\n\\u0001\"\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}";
+        assert_eq!(doc.pretty(), expected);
+        assert_eq!(parse(&doc.pretty()).value, doc.value);
+    }
+}
