@@ -1,0 +1,229 @@
+//! Wording for `crate::input`: picker labels, what was cleaned up, and what a paste without
+//! tokens looks like. Token-derived values appear only as plain text.
+
+use crate::input::{Candidate, Cleanup, CompactProblem, Shape, Source, Unrecognised};
+
+/// A short label for choosing between candidates, e.g. `IdToken (AuthenticationResult.IdToken)`.
+/// JSON keys, parameter, cookie and header names appear exactly as written.
+pub fn label(c: &Candidate) -> String {
+    let place = source(&c.source);
+    match c.shape {
+        Shape::Jws => place,
+        Shape::Jwe => format!("{place} · encrypted (JWE)"),
+        Shape::Opaque => format!("{place} · opaque, {} characters", c.token.chars().count()),
+    }
+}
+
+/// Where a candidate was found, as a short phrase.
+pub fn source(s: &Source) -> String {
+    match s {
+        Source::Bare => "Pasted token".to_owned(),
+        Source::AuthorizationHeader { scheme } if scheme.is_empty() => {
+            "Authorization header".to_owned()
+        }
+        Source::AuthorizationHeader { scheme } => format!("Authorization header ({scheme})"),
+        Source::BearerValue => "Bearer token".to_owned(),
+        Source::CurlHeader => "Authorization header in curl command".to_owned(),
+        Source::Header {
+            name,
+            in_curl: true,
+        } => format!("{name} header in curl command"),
+        Source::Header {
+            name,
+            in_curl: false,
+        } => format!("{name} header"),
+        Source::JsonField { path, key } if path == key => format!("{key} (JSON)"),
+        Source::JsonField { path, key } => format!("{key} ({path})"),
+        Source::JsonNamedValue { path, name } => format!("{name} ({path})"),
+        Source::UrlParam {
+            name,
+            in_fragment: true,
+        } => format!("{name} (URL fragment)"),
+        Source::UrlParam {
+            name,
+            in_fragment: false,
+        } => format!("{name} (URL query or form)"),
+        Source::Cookie { name } => format!("Cookie {name}"),
+        Source::Assignment { name } => format!("{name} value"),
+        Source::FreeText => "Found in text".to_owned(),
+    }
+}
+
+/// One sentence on what was removed or repaired.
+pub fn cleanup(c: &Cleanup) -> String {
+    match c {
+        Cleanup::SurroundingWhitespace => {
+            "Removed spaces or line breaks around the paste.".to_owned()
+        }
+        Cleanup::SurroundingQuotes { quote } => {
+            format!("Removed the surrounding {quote} quotes; they are not part of the token.")
+        }
+        Cleanup::BearerPrefix => "Removed the \"Bearer \" prefix. It is part of the \
+             Authorization header, not of the token: a verifier given \"Bearer …\" reports that \
+             the token does not have three parts."
+            .to_owned(),
+        Cleanup::RepeatedBearerPrefix { count } => format!(
+            "\"Bearer\" appeared {count} times. Some client adds the prefix to a value that \
+             already has it; servers reject \"Bearer Bearer …\"."
+        ),
+        Cleanup::SchemePrefix { scheme } => {
+            format!("Removed the \"{scheme}\" authorization scheme before the token.")
+        }
+        Cleanup::StrayPunctuation { removed } => {
+            format!("Ignored \"{removed}\" after the token.")
+        }
+        Cleanup::LineBreaksInside { count: 1 } => {
+            "The token was split over two lines; the line break was removed.".to_owned()
+        }
+        Cleanup::LineBreaksInside { count } => format!(
+            "The token was wrapped over {} lines; {count} line breaks were removed.",
+            count + 1
+        ),
+        Cleanup::WhitespaceInside { count } => format!(
+            "Removed {count} space or tab character(s) of indentation inside the wrapped token."
+        ),
+        Cleanup::LineContinuations { count } => {
+            format!("Removed {count} backslash line continuation(s) inside the token.")
+        }
+        Cleanup::PercentDecoded { count } => {
+            format!("Decoded {count} %-escape(s) from the URL parameter.")
+        }
+        Cleanup::SignatureMissing => "Only the header and payload were pasted (no signature). \
+             The claims can be read, but the token cannot be verified, and no server will \
+             accept it."
+            .to_owned(),
+    }
+}
+
+/// A one-line note on the shape; empty for an ordinary JWS.
+pub fn shape(s: &Shape) -> String {
+    match s {
+        Shape::Jws => String::new(),
+        Shape::Jwe => "Encrypted token (JWE, five parts). Only its header can be read; the \
+             payload needs the recipient's key. A Cognito refresh token looks like this: it is \
+             only for Cognito's token endpoints, never an API bearer token."
+            .to_owned(),
+        Shape::Opaque => "Not a JWT: an opaque token. Only the service that issued it can say \
+             what it means (for example at its introspection or userinfo endpoint). Auth0, for \
+             one, issues these when no audience is requested."
+            .to_owned(),
+    }
+}
+
+/// What a paste without tokens looks like, and what to do instead.
+pub fn unrecognised(u: &Unrecognised) -> String {
+    match u {
+        Unrecognised::Empty => "Paste a token, an Authorization header, a curl command, a token \
+             response or a redirect URL."
+            .to_owned(),
+        Unrecognised::Opaque { len } => format!(
+            "This is a single {len}-character value, not a JWT (a JWT has three base64url \
+             parts separated by dots). It may be an opaque access token: only its issuer can \
+             check it."
+        ),
+        Unrecognised::Uuid => "This is a UUID, not a JWT. Some emulators return refresh tokens \
+             like this; real Cognito refresh tokens are encrypted JWTs."
+            .to_owned(),
+        Unrecognised::AuthorizationCode => "This URL carries an authorization code, not a token. \
+             Exchange the code at the token endpoint; the response contains the tokens."
+            .to_owned(),
+        Unrecognised::OAuthError { error } => {
+            format!("This is an OAuth error response (\"{error}\"), not a token.")
+        }
+        Unrecognised::PemKey => "This is a PEM key or certificate. Paste it in the key box to \
+             verify a token with it."
+            .to_owned(),
+        Unrecognised::PemPrivateKey => "This is a PEM private key. Verifying needs only the \
+             public key; treat this private key as exposed if it was shared."
+            .to_owned(),
+        Unrecognised::Jwks => {
+            "This is a JWK Set (public keys). Paste it in the key box.".to_owned()
+        }
+        Unrecognised::Jwk => {
+            "This is a single JWK (a public key). Paste it in the key box.".to_owned()
+        }
+        Unrecognised::PrivateJwk => {
+            "This JWK contains a private key (\"d\"). Verifying needs only \
+             the public part; treat this key as exposed if it was shared."
+                .to_owned()
+        }
+        Unrecognised::DiscoveryDocument => "This is an OpenID Connect discovery document. Its \
+             jwks_uri gives the keys; paste a token here."
+            .to_owned(),
+        Unrecognised::JsonWithoutTokens => "This JSON contains no token.".to_owned(),
+        Unrecognised::BasicCredentials => "This is Basic authentication (a user name and \
+             password), not a token."
+            .to_owned(),
+        Unrecognised::AwsSigV4 => "This is an AWS SigV4 signature, not a JWT: the route uses \
+             IAM authorization, so no JWT authorizer is involved."
+            .to_owned(),
+        Unrecognised::MalformedCompact { segments, problem } => {
+            let what = match segments {
+                5 => "This looks like an encrypted token (five parts), but".to_owned(),
+                n => format!("This looks like a token ({n} dot-separated parts), but"),
+            };
+            format!("{what} {}", compact_problem(problem))
+        }
+        Unrecognised::Text { .. } => "No token found in this text.".to_owned(),
+    }
+}
+
+/// Why a token-shaped string is not a compact JWS/JWE.
+pub fn compact_problem(p: &CompactProblem) -> String {
+    match p {
+        CompactProblem::MissingSegments => {
+            "parts are missing: a JWS has three, a JWE five. Was it cut off?".to_owned()
+        }
+        CompactProblem::TooManySegments => {
+            "it has too many parts: a JWS has three, a JWE five.".to_owned()
+        }
+        CompactProblem::HeaderNotBase64Url => "its first part is not base64url.".to_owned(),
+        CompactProblem::HeaderNotJson => {
+            "its first part does not decode to JSON. Was the start cut off?".to_owned()
+        }
+        CompactProblem::HeaderNotObject => "its header is JSON but not an object.".to_owned(),
+        CompactProblem::HeaderWithoutAlg => "its header has no \"alg\".".to_owned(),
+        CompactProblem::JweHeaderWithoutEnc => {
+            "its header has no \"enc\", which an encrypted token needs.".to_owned()
+        }
+        CompactProblem::SegmentNotBase64Url { index } => {
+            format!("part {} is not base64url.", index + 1)
+        }
+        CompactProblem::PayloadNotJson => {
+            "its payload does not decode to complete JSON. Was the token cut off?".to_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_labels_contain_the_key() {
+        let c = Candidate {
+            token: "x".into(),
+            shape: Shape::Jws,
+            source: Source::JsonField {
+                path: "AuthenticationResult.IdToken".into(),
+                key: "IdToken".into(),
+            },
+            cleanups: vec![],
+        };
+        assert!(label(&c).contains("IdToken"));
+    }
+
+    #[test]
+    fn every_unrecognised_variant_has_text() {
+        let all = [
+            Unrecognised::Empty,
+            Unrecognised::Uuid,
+            Unrecognised::AwsSigV4,
+            Unrecognised::MalformedCompact {
+                segments: 5,
+                problem: CompactProblem::JweHeaderWithoutEnc,
+            },
+        ];
+        assert!(all.iter().all(|u| !unrecognised(u).is_empty()));
+    }
+}

@@ -1,0 +1,438 @@
+//! Is this run of characters a compact JWS/JWE, and how complete is it?
+//!
+//! A light, lenient probe used only to *find* tokens: the real decoder (`crate::jose`) decides
+//! what the token says. `+`, `/` and `=` padding are tolerated here and kept in the token, so the
+//! decoder can report them.
+
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine;
+use serde::de::IgnoredAny;
+use serde_json::Value;
+
+use super::{CompactProblem, Shape};
+
+/// Most `.`-separated parts a reader keeps before it gives up (JWE has 5, plus one stray dot).
+pub(super) const MAX_SEGMENTS: usize = 7;
+
+const LENIENT: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(true),
+);
+
+/// A base64url alphabet byte (RFC 4648 §5).
+pub(super) fn is_b64url(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+/// A byte that may appear inside a segment: base64url plus the standard alphabet's `+` and `/`,
+/// which users get from the wrong encoder and which the decoder reports.
+pub(super) fn is_segment_byte(b: u8) -> bool {
+    is_b64url(b) || b == b'+' || b == b'/'
+}
+
+/// Segment length without `=` padding.
+fn body_len(segment: &str) -> usize {
+    segment.trim_end_matches('=').len()
+}
+
+/// Decodes one segment leniently; `None` if it is not base64(url) at all.
+pub(super) fn decode_segment(segment: &str) -> Option<Vec<u8>> {
+    let body = segment.trim_end_matches('=');
+    if segment.len() - body.len() > 2 || body.len() % 4 == 1 {
+        return None;
+    }
+    if !body.bytes().all(is_segment_byte) {
+        return None;
+    }
+    let mapped: Vec<u8> = body
+        .bytes()
+        .map(|b| match b {
+            b'+' => b'-',
+            b'/' => b'_',
+            other => other,
+        })
+        .collect();
+    LENIENT.decode(mapped).ok()
+}
+
+/// Cheap pre-check on the first few characters of a run: do they decode to `{` (after optional
+/// whitespace)? Every JSON object's base64url starts like this, so most words are rejected here
+/// without decoding the whole run.
+pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
+    let n = run
+        .iter()
+        .take(8)
+        .take_while(|b| is_segment_byte(**b))
+        .count();
+    let n = if n % 4 == 1 { n - 1 } else { n };
+    if n < 2 {
+        return false;
+    }
+    let Some(prefix) = run.get(..n) else {
+        return false;
+    };
+    let Ok(prefix) = std::str::from_utf8(prefix) else {
+        return false;
+    };
+    let Some(bytes) = decode_segment(prefix) else {
+        return false;
+    };
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// How well a string fits the compact serialisation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Fit {
+    /// Every part is there and the last part has exactly the length its algorithm implies.
+    Complete,
+    /// Right number of parts, but the last part's length cannot be confirmed.
+    Plausible,
+    /// `header.payload` with a JOSE header and a JSON payload: a token shared without signature.
+    Unsigned,
+    /// Not (yet) a token; the problem says what would be wrong if it ended here.
+    Incomplete(CompactProblem),
+    /// Cannot become a token by appending more characters.
+    Invalid(CompactProblem),
+}
+
+/// Result of [`assess`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Assessment {
+    pub fit: Fit,
+    pub shape: Shape,
+    pub segments: usize,
+    /// For a complete-but-unconfirmed token: could appending characters still confirm it?
+    pub may_grow: bool,
+    /// A JWS payload decodes to JSON (or is empty, RFC 7515 Appendix F). Always true for JWE.
+    pub payload_json: bool,
+}
+
+impl Assessment {
+    /// True if the string can be handed to the decoder as a JWS/JWE.
+    pub fn is_token(&self) -> bool {
+        matches!(self.fit, Fit::Complete | Fit::Plausible | Fit::Unsigned)
+    }
+
+    /// How good a reading this is, for choosing between line joins: higher is better. A JWT
+    /// payload is JSON, so a join that breaks the payload ranks below one that keeps it.
+    pub fn rank(&self) -> u8 {
+        match (&self.fit, self.payload_json) {
+            (Fit::Complete, true) => 5,
+            (Fit::Plausible, true) => 4,
+            (Fit::Unsigned, _) => 3,
+            (Fit::Complete, false) => 2,
+            (Fit::Plausible, false) => 1,
+            (Fit::Incomplete(_) | Fit::Invalid(_), _) => 0,
+        }
+    }
+
+    /// The problem to report if this string is left as it is.
+    pub fn problem(&self) -> Option<CompactProblem> {
+        match &self.fit {
+            Fit::Incomplete(p) | Fit::Invalid(p) => Some(p.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Signature lengths in base64url characters (no padding) implied by `alg` (RFC 7518 §3).
+/// RSA signatures are as long as the modulus, so every common key size is listed.
+fn signature_lengths(alg: &str) -> Option<&'static [usize]> {
+    Some(match alg {
+        "HS256" => &[43],
+        "HS384" => &[64],
+        "HS512" => &[86],
+        "ES256" | "ES256K" | "Ed25519" => &[86],
+        "ES384" => &[128],
+        "ES512" => &[176],
+        "Ed448" => &[152],
+        "EdDSA" => &[86, 152],
+        "RS256" | "RS384" | "RS512" | "PS256" | "PS384" | "PS512" => {
+            &[171, 256, 342, 512, 683, 1366]
+        }
+        "none" => &[0],
+        _ => return None,
+    })
+}
+
+/// Authentication-tag length in base64url characters implied by `enc` (RFC 7518 §5).
+fn tag_length(enc: &str) -> Option<usize> {
+    Some(match enc {
+        "A128GCM" | "A192GCM" | "A256GCM" | "A128CBC-HS256" => 22,
+        "A192CBC-HS384" => 32,
+        "A256CBC-HS512" => 43,
+        _ => return None,
+    })
+}
+
+fn assessment(fit: Fit, shape: Shape, segments: usize) -> Assessment {
+    Assessment {
+        fit,
+        shape,
+        segments,
+        may_grow: false,
+        payload_json: true,
+    }
+}
+
+/// Judges `token` as a compact JWS/JWE without deciding anything about its contents.
+pub(super) fn assess(token: &str) -> Assessment {
+    let segments = token.bytes().filter(|b| *b == b'.').count() + 1;
+    if segments > 6 {
+        return assessment(
+            Fit::Invalid(CompactProblem::TooManySegments),
+            Shape::Jws,
+            segments,
+        );
+    }
+    let parts: Vec<&str> = token.split('.').collect();
+    let header_text = parts.first().copied().unwrap_or("");
+    let incomplete_or = |problem: CompactProblem| {
+        if segments == 1 {
+            Fit::Incomplete(problem)
+        } else {
+            Fit::Invalid(problem)
+        }
+    };
+    let Some(header_bytes) = decode_segment(header_text) else {
+        return assessment(
+            incomplete_or(CompactProblem::HeaderNotBase64Url),
+            Shape::Jws,
+            segments,
+        );
+    };
+    let header = match serde_json::from_slice::<Value>(&header_bytes) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => {
+            return assessment(
+                incomplete_or(CompactProblem::HeaderNotObject),
+                Shape::Jws,
+                segments,
+            )
+        }
+        Err(_) => {
+            return assessment(
+                incomplete_or(CompactProblem::HeaderNotJson),
+                Shape::Jws,
+                segments,
+            )
+        }
+    };
+    let is_jwe = header.contains_key("enc");
+    let shape = if is_jwe { Shape::Jwe } else { Shape::Jws };
+    if segments == 1 {
+        return assessment(
+            Fit::Incomplete(CompactProblem::MissingSegments),
+            shape,
+            segments,
+        );
+    }
+    let count_problem = match (is_jwe, segments) {
+        (false, 5) => Some(CompactProblem::JweHeaderWithoutEnc),
+        (false, 4 | 6) | (true, 6) => Some(CompactProblem::TooManySegments),
+        _ => None,
+    };
+    if let Some(problem) = count_problem {
+        return assessment(Fit::Invalid(problem), shape, segments);
+    }
+    // Every later part must be base64url; a last part of impossible length may still continue
+    // on the next line.
+    for (index, part) in parts.iter().enumerate().skip(1) {
+        if decode_segment(part).is_none() {
+            let problem = CompactProblem::SegmentNotBase64Url { index };
+            let truncated = index + 1 == parts.len()
+                && body_len(part) % 4 == 1
+                && part.bytes().all(is_segment_byte);
+            let fit = if truncated {
+                Fit::Incomplete(problem)
+            } else {
+                Fit::Invalid(problem)
+            };
+            return assessment(fit, shape, segments);
+        }
+    }
+    let last_len = parts.last().map(|p| body_len(p)).unwrap_or(0);
+    if is_jwe {
+        return match segments {
+            2..=4 => assessment(
+                Fit::Incomplete(CompactProblem::MissingSegments),
+                shape,
+                segments,
+            ),
+            5 => match header
+                .get("enc")
+                .and_then(Value::as_str)
+                .and_then(tag_length)
+            {
+                Some(expected) if expected == last_len => {
+                    assessment(Fit::Complete, shape, segments)
+                }
+                Some(expected) => Assessment {
+                    may_grow: last_len < expected,
+                    ..assessment(Fit::Plausible, shape, segments)
+                },
+                None => assessment(Fit::Plausible, shape, segments),
+            },
+            _ => assessment(
+                Fit::Invalid(CompactProblem::TooManySegments),
+                shape,
+                segments,
+            ),
+        };
+    }
+    let alg = header.get("alg").and_then(Value::as_str);
+    let payload = parts.get(1).copied().unwrap_or("");
+    let payload_json = (segments == 3 && payload.is_empty())
+        || decode_segment(payload)
+            .is_some_and(|bytes| serde_json::from_slice::<IgnoredAny>(&bytes).is_ok());
+    let (fit, may_grow) = match segments {
+        2 => {
+            let fit = match (alg, payload_json) {
+                (Some(_), true) => Fit::Unsigned,
+                (None, _) => Fit::Incomplete(CompactProblem::HeaderWithoutAlg),
+                (Some(_), false) => Fit::Incomplete(CompactProblem::PayloadNotJson),
+            };
+            (fit, false)
+        }
+        3 => match alg.and_then(signature_lengths) {
+            Some(lengths) => {
+                let fit = if lengths.contains(&last_len) {
+                    Fit::Complete
+                } else {
+                    Fit::Plausible
+                };
+                (fit, lengths.iter().any(|l| *l > last_len))
+            }
+            None => (Fit::Plausible, false),
+        },
+        _ => (Fit::Invalid(CompactProblem::TooManySegments), false),
+    };
+    Assessment {
+        fit,
+        shape,
+        segments,
+        may_grow,
+        payload_json,
+    }
+}
+
+/// Like [`assess`], but up to three trailing `.` that make the part count wrong (a full stop
+/// or an ellipsis after the token) are dropped. Returns the length of the token that was judged.
+pub(super) fn assess_allowing_full_stop(token: &str) -> (Assessment, usize) {
+    let first = assess(token);
+    if !first.is_token() {
+        let mut shorter = token;
+        for _ in 0..3 {
+            let Some(s) = shorter.strip_suffix('.') else {
+                break;
+            };
+            shorter = s;
+            let second = assess(shorter);
+            if second.is_token() {
+                return (second, shorter.len());
+            }
+        }
+    }
+    (first, token.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    fn seg(json: &str) -> String {
+        URL_SAFE_NO_PAD.encode(json)
+    }
+
+    fn sig(bytes: usize) -> String {
+        URL_SAFE_NO_PAD.encode(vec![7u8; bytes])
+    }
+
+    #[test]
+    fn hs256_token_with_32_byte_signature_is_complete() {
+        let t = format!(
+            "{}.{}.{}",
+            seg(r#"{"alg":"HS256"}"#),
+            seg(r#"{"sub":"1"}"#),
+            sig(32)
+        );
+        assert_eq!(assess(&t).fit, Fit::Complete);
+        assert_eq!(assess(&t).shape, Shape::Jws);
+    }
+
+    #[test]
+    fn short_signature_is_plausible_and_may_grow() {
+        let t = format!(
+            "{}.{}.{}",
+            seg(r#"{"alg":"RS256"}"#),
+            seg(r#"{"sub":"1"}"#),
+            sig(100)
+        );
+        let a = assess(&t);
+        assert_eq!(a.fit, Fit::Plausible);
+        assert!(a.may_grow);
+    }
+
+    #[test]
+    fn header_and_payload_only_is_unsigned() {
+        let t = format!("{}.{}", seg(r#"{"alg":"RS256"}"#), seg(r#"{"sub":"1"}"#));
+        assert_eq!(assess(&t).fit, Fit::Unsigned);
+    }
+
+    #[test]
+    fn five_parts_without_enc_are_invalid() {
+        let t = format!("{}.ab.cd.ef.gh", seg(r#"{"alg":"RS256"}"#));
+        assert_eq!(
+            assess(&t).fit,
+            Fit::Invalid(CompactProblem::JweHeaderWithoutEnc)
+        );
+    }
+
+    #[test]
+    fn jwe_with_gcm_tag_is_complete() {
+        let t = format!(
+            "{}.{}.{}.{}.{}",
+            seg(r#"{"alg":"RSA-OAEP","enc":"A256GCM"}"#),
+            sig(256),
+            sig(12),
+            sig(40),
+            sig(16)
+        );
+        let a = assess(&t);
+        assert_eq!(a.fit, Fit::Complete);
+        assert_eq!(a.shape, Shape::Jwe);
+    }
+
+    #[test]
+    fn standard_alphabet_and_padding_are_tolerated() {
+        assert_eq!(decode_segment("+/8="), Some(vec![0xfb, 0xff]));
+        assert_eq!(decode_segment("a"), None);
+        assert_eq!(decode_segment("ab==="), None);
+    }
+
+    #[test]
+    fn json_object_prefix_is_recognised_from_a_few_characters() {
+        assert!(starts_like_json_object(b"eyJhbGciOi"));
+        assert!(starts_like_json_object(b"eyJ"));
+        assert!(!starts_like_json_object(b"hello"));
+        assert!(!starts_like_json_object(b"e"));
+    }
+
+    #[test]
+    fn full_stop_after_a_token_is_not_part_of_it() {
+        let t = format!(
+            "{}.{}.{}",
+            seg(r#"{"alg":"HS256"}"#),
+            seg(r#"{"sub":"1"}"#),
+            sig(32)
+        );
+        let with_stop = format!("{t}.");
+        let (a, len) = assess_allowing_full_stop(&with_stop);
+        assert_eq!(a.fit, Fit::Complete);
+        assert_eq!(len, t.len());
+    }
+}
