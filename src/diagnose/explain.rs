@@ -1,0 +1,7 @@
+//! All user-facing prose, in one folder so it can be reviewed in one read.
+//!
+//! One file per stage; each turns the core's enums into sentences. Tests elsewhere assert on
+//! codes and enum variants, never on this text.
+
+pub mod decode;
+pub mod input;

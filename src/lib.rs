@@ -1,0 +1,21 @@
+//! tokenlens: a token inspector that runs entirely in the browser.
+//!
+//! The crate is a pure core plus a thin browser shell (see `design.md` in the shared folder):
+//!
+//! - [`input`]: pasted text → candidate tokens (Bearer, quotes, curl, JSON responses, URLs).
+//! - [`jose`]: base64url, JSON kept exactly as issued, header and claims, compact JWS/JWE split.
+//! - [`timefmt`]: claim timestamps rendered as relative time, UTC and local time.
+//! - [`inspect`]: the view model: everything the page shows about a paste, as plain data.
+//! - [`diagnose`]: findings and all user-facing prose ([`diagnose::explain`]).
+//! - `web` (wasm32 only): the Yew app; the only module that may touch the browser.
+//!
+//! Nothing in the core reads a clock, the network or randomness: those are inputs.
+
+pub mod diagnose;
+pub mod input;
+pub mod inspect;
+pub mod jose;
+pub mod timefmt;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,39 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::inspect::ClaimRow;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub rows: Rc<Vec<ClaimRow>>,
+}
+
+#[function_component(ClaimsTable)]
+pub fn claims_table(props: &Props) -> Html {
+    html! {
+        <table class="claims" data-testid="claims">
+            <thead><tr><th scope="col">{ "Claim" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "When" }</th></tr></thead>
+            <tbody>
+                { for props.rows.iter().map(|row| html! {
+                    <tr data-claim={row.name.clone()}>
+                        <td class="name">{ row.name.clone() }</td>
+                        <td data-col="value">{ row.value.clone() }</td>
+                        if let Some(time) = &row.time {
+                            <td data-col="time" class="time">
+                                <span class={classes!("rel", time.past.then_some("past"))}>{ time.relative.clone() }</span>
+                                { " " }<span class="abs">{ time.utc.clone() }</span>
+                                { " " }<span class="abs">{ format!("{} (local)", time.local) }</span>
+                                if let Some(warning) = &time.warning {
+                                    { " " }<span class="abs warn-text">{ warning.clone() }</span>
+                                }
+                            </td>
+                        } else {
+                            <td></td>
+                        }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,73 @@
+//! Browser tests: the real app mounted in headless Chromium by wasm-bindgen-test.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Header `{"alg":"HS256","typ":"JWT"}`, payload `{"sub":"browser-test","big":12345678901234567890123}`.
+const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJicm93c2VyLXRlc3QiLCJiaWciOjEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzfQ.c2lnbmF0dXJl";
+
+fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<tokenlens::web::app::App>::with_root(root.clone()).render();
+    root
+}
+
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_shows_the_decoded_demo_token() {
+    let root = mount();
+    yew::scheduler::flush().await;
+    assert!(text_of(&root, "[data-testid=demo-note]").is_some());
+    let header = text_of(&root, "[data-testid=header-json]").expect("demo header rendered");
+    assert!(header.contains("\"alg\": \"RS256\""), "header was {header}");
+    assert!(
+        root.query_selector_all("[data-testid=candidate]")
+            .unwrap()
+            .length()
+            >= 2
+    );
+}
+
+#[wasm_bindgen_test]
+async fn pasting_a_bearer_token_renders_its_claims_exactly() {
+    let root = mount();
+    yew::scheduler::flush().await;
+    let area: HtmlTextAreaElement = root
+        .query_selector("#token-input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(&format!("Authorization: Bearer {TOKEN}"));
+    let event = web_sys::InputEvent::new("input").unwrap();
+    area.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+
+    assert!(text_of(&root, "[data-testid=demo-note]").is_none());
+    let payload = text_of(&root, "[data-testid=payload-json]").expect("payload rendered");
+    assert!(
+        payload.contains("\"sub\": \"browser-test\""),
+        "payload was {payload}"
+    );
+    assert!(
+        payload.contains("12345678901234567890123"),
+        "payload was {payload}"
+    );
+    assert_eq!(
+        text_of(&root, "tr[data-claim=sub] td[data-col=value]").as_deref(),
+        Some("\"browser-test\"")
+    );
+    assert_eq!(area.value(), format!("Authorization: Bearer {TOKEN}"));
+}
