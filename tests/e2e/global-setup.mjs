@@ -1,0 +1,43 @@
+// Starts the static server (serving TOKENLENS_DIST) and the Cognito emulator, seeds a user pool,
+// and hands their addresses to the tests through environment variables (see support/env.mjs).
+// Returns the teardown, which Playwright runs after the last test, also when tests failed.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DIST, E2E_DIR, VENV } from './support/env.mjs';
+import { seedCognito, startMoto, startStaticServer } from './support/servers.mjs';
+
+export default async function globalSetup() {
+  const stopped = [];
+  const teardown = async () => {
+    for (const stop of stopped.reverse()) await stop();
+  };
+  let logDir;
+  try {
+    const web = await startStaticServer(DIST);
+    stopped.push(web.close);
+
+    logDir = mkdtempSync(path.join(os.tmpdir(), 'tokenlens-e2e-'));
+    const moto = await startMoto(VENV, path.join(logDir, 'moto_server.log'));
+    stopped.push(moto.stop);
+
+    const cognito = await seedCognito(VENV, path.join(E2E_DIR, 'cognito_seed.py'), moto.url);
+
+    process.env.TOKENLENS_E2E_BASE_URL = web.url;
+    process.env.TOKENLENS_E2E_MOTO_URL = moto.url;
+    process.env.TOKENLENS_E2E_COGNITO = JSON.stringify(cognito);
+    console.log(`e2e: app ${web.url} (from ${DIST}); Cognito emulator ${moto.url}, pool ${cognito.pool_id}`);
+  } catch (error) {
+    await teardown();
+    if (logDir && existsSync(path.join(logDir, 'moto_server.log'))) {
+      console.error(`e2e: setup failed; moto_server log kept in ${logDir}`);
+    } else if (logDir) {
+      rmSync(logDir, { recursive: true, force: true });
+    }
+    throw error;
+  }
+  return async () => {
+    await teardown();
+    rmSync(logDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,111 @@
+// The page's DOM contract, in one place. Specs talk to the page only through this object.
+import { expect } from '@playwright/test';
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const cssString = (s) => `"${s.replace(/["\\]/g, '\\$&')}"`;
+
+export class TokenLens {
+  constructor(page) {
+    this.page = page;
+    /** The paste area: textarea#token-input whose accessible name contains "Token". */
+    this.input = page.getByLabel(/Token/).and(page.locator('textarea#token-input'));
+    this.demoNote = page.locator('[data-testid="demo-note"]');
+    this.candidates = page.locator('[data-testid="candidates"] button[data-testid="candidate"]');
+    this.inputMessage = page.locator('[data-testid="input-message"]');
+    this.cleanups = page.locator('[data-testid="cleanups"] li');
+    this.tokenShape = page.locator('[data-testid="token-shape"]');
+    this.headerJson = page.locator('[data-testid="header-json"]');
+    this.payloadJson = page.locator('[data-testid="payload-json"]');
+    this.headerRaw = page.locator('[data-testid="header-raw"]');
+    this.payloadRaw = page.locator('[data-testid="payload-raw"]');
+    this.signatureRaw = page.locator('[data-testid="signature-raw"]');
+    this.jweNotice = page.locator('[data-testid="jwe-notice"]');
+    this.decodeProblems = page.locator('[data-testid="decode-problems"] li');
+    this.claimRows = page.locator('table[data-testid="claims"] tr[data-claim]');
+  }
+
+  async open() {
+    await this.page.goto('/');
+    await expect(this.input).toBeVisible();
+  }
+
+  /** Puts `text` in the paste area as a paste would, and checks it was kept exactly. */
+  async paste(text) {
+    await this.input.fill(text);
+    await expect(this.input).toHaveValue(text);
+  }
+
+  copyButton(what) {
+    return this.page.locator(`button[data-copy=${cssString(what)}]`);
+  }
+
+  /** The candidate button whose text contains `label` (case-sensitive). */
+  candidate(label) {
+    return this.candidates.filter({ hasText: new RegExp(escapeRegExp(label)) });
+  }
+
+  claim(name) {
+    return this.page.locator(`table[data-testid="claims"] tr[data-claim=${cssString(name)}]`);
+  }
+
+  claimValue(name) {
+    return this.claim(name).locator('td[data-col="value"]');
+  }
+
+  claimTime(name) {
+    return this.claim(name).locator('td[data-col="time"]');
+  }
+
+  /** Exactly these candidates, in this order (the order they appear in the paste). */
+  async expectCandidates(labels) {
+    await expect(this.candidates).toHaveCount(labels.length);
+    for (const [i, label] of labels.entries()) {
+      await expect(this.candidates.nth(i)).toContainText(new RegExp(escapeRegExp(label)));
+    }
+    await expect(this.candidates.and(this.page.locator('[aria-pressed="true"]'))).toHaveCount(1);
+  }
+
+  /** Clicks a candidate and checks it became the (only) selected one. */
+  async select(label) {
+    const button = this.candidate(label);
+    await expect(button).toHaveCount(1);
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.candidates.and(this.page.locator('[aria-pressed="true"]'))).toHaveCount(1);
+  }
+
+  /** The claims row `name` shows `jsonText` (scalars exactly; arrays/objects as equal JSON). */
+  async expectClaim(name, jsonText) {
+    const cell = this.claimValue(name);
+    if (/^[[{]/.test(jsonText)) {
+      await expect(cell).toBeVisible();
+      await expect.poll(async () => JSON.parse((await cell.textContent()) ?? '')).toEqual(JSON.parse(jsonText));
+    } else {
+      await expect(cell).toHaveText(jsonText);
+    }
+  }
+
+  /** Waits until `locator`'s text is exactly `text`, whitespace included. */
+  async expectExactText(locator, text) {
+    await expect(locator).toBeVisible();
+    await expect.poll(() => locator.textContent()).toBe(text);
+  }
+
+  /**
+   * The page shows `t` (a token from support/tokens.mjs, or { token, claims }) decoded as a JWS:
+   * shape, raw segments, and every claim. With `exact`, also the pretty header/payload text.
+   */
+  async expectJws(t, { exact = true } = {}) {
+    const [header, payload, signature] = t.token.split('.');
+    await expect(this.tokenShape).toHaveText('JWS');
+    await expect(this.headerRaw).toHaveText(header);
+    await expect(this.payloadRaw).toHaveText(payload);
+    await expect(this.signatureRaw).toHaveText(signature);
+    await expect(this.jweNotice).toBeHidden();
+    if (exact) {
+      await this.expectExactText(this.headerJson, t.headerPretty);
+      await this.expectExactText(this.payloadJson, t.payloadPretty);
+    }
+    for (const [name, jsonText] of Object.entries(t.claims)) await this.expectClaim(name, jsonText);
+  }
+}
