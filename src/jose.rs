@@ -16,6 +16,7 @@ pub mod b64;
 pub mod claims;
 pub mod header;
 pub mod json;
+pub mod jwk;
 pub mod token;
 
 pub use claims::{time_claims, Audience, Claims, DateProblem, NumericDate, TimeClaim};

@@ -4,6 +4,7 @@
 //!
 //! - [`input`]: pasted text → candidate tokens (Bearer, quotes, curl, JSON responses, URLs).
 //! - [`jose`]: base64url, JSON kept exactly as issued, header and claims, compact JWS/JWE split.
+//! - [`verify`]: key selection and signature checks for every JOSE signature algorithm.
 //! - [`timefmt`]: claim timestamps rendered as relative time, UTC and local time.
 //! - [`inspect`]: the view model: everything the page shows about a paste, as plain data.
 //! - [`diagnose`]: findings and all user-facing prose ([`diagnose::explain`]).
@@ -16,6 +17,7 @@ pub mod input;
 pub mod inspect;
 pub mod jose;
 pub mod timefmt;
+pub mod verify;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -5,3 +5,5 @@
 
 pub mod decode;
 pub mod input;
+pub mod keys;
+pub mod verify;

@@ -3,3 +3,4 @@
 
 mod decode;
 mod input;
+mod verify;
