@@ -5,9 +5,12 @@
 //! `now` and a function giving the local UTC offset at a given instant.
 
 use crate::diagnose::explain;
+use crate::discovery::{self, Fetched, KeysError};
 use crate::input::{self, Candidate, Extraction, Shape};
+use crate::jose::jwk::{KeyInputError, KeySet};
 use crate::jose::{self, Parsed};
 use crate::timefmt;
+use crate::verify::{self, Verdict};
 
 /// The paste as a list of candidate tokens (or a note of what was seen instead).
 #[derive(Debug, Clone, PartialEq)]
@@ -95,14 +98,276 @@ pub struct ClaimRow {
 pub struct TimeCell {
     /// "expired 3 h 12 min ago", "expires in 5 min", …
     pub relative: String,
-    /// True when the instant is in the past.
-    pub past: bool,
+    /// True when the time alone makes the token unusable now: `exp` in the past, or `nbf` /
+    /// `iat` in the future.
+    pub alarming: bool,
     /// `2026-11-24 02:11:03 UTC`
     pub utc: String,
     /// The same instant in the viewer's local time.
     pub local: String,
     /// A warning about the value (e.g. it looks like milliseconds, or is not a number).
     pub warning: Option<String>,
+}
+
+/// The signature check of one token, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyView {
+    /// `valid`, `invalid`, `unverifiable` or `malformed` (for `data-verdict`).
+    pub verdict: &'static str,
+    /// The headline, naming the deciding key when there is one.
+    pub banner: String,
+    /// Every finding, in order.
+    pub findings: Vec<FindingRow>,
+    /// Every key considered, with what happened to it.
+    pub keys: Vec<KeyRow>,
+    /// The token's `kid` when the key set lacks it (the shell refetches once).
+    pub kid_not_found: Option<String>,
+}
+
+/// One verification finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingRow {
+    /// Stable code, e.g. `signature_valid`.
+    pub code: &'static str,
+    /// `info`, `warning` or `error`.
+    pub severity: &'static str,
+    /// The sentence the user reads.
+    pub text: String,
+    /// A primary source, when there is one.
+    pub link: Option<&'static str>,
+}
+
+/// One key considered during verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRow {
+    /// Its `kid`, or empty.
+    pub kid: String,
+    /// `verified`, `mismatch`, `skipped`, … (for automation).
+    pub decision: &'static str,
+    /// What happened to it, in a sentence.
+    pub text: String,
+}
+
+/// A key paste (or fetched key set) as the keys panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeysView {
+    /// What the input holds, including every usable key's name.
+    pub summary: Option<String>,
+    /// Entries that could not be used: (index, sentence).
+    pub problems: Vec<(usize, String)>,
+    /// Set when a private key was pasted.
+    pub private_warning: Option<String>,
+    /// Why nothing usable was read.
+    pub error: Option<String>,
+}
+
+/// Summarises a parsed key input for the keys panel.
+pub fn keys_view(keys: &Result<KeySet, KeyInputError>) -> KeysView {
+    match keys {
+        Err(KeyInputError::Empty) => KeysView::default(),
+        Err(e) => KeysView {
+            error: Some(explain::keys::input_error(e)),
+            ..KeysView::default()
+        },
+        Ok(set) => key_set_view(set),
+    }
+}
+
+/// Summarises a key set: its usable keys, skipped entries and any pasted private key.
+pub fn key_set_view(set: &KeySet) -> KeysView {
+    let mut summary = explain::keys::set_summary(set);
+    for key in &set.keys {
+        summary.push(' ');
+        summary.push_str(&explain::keys::describe(key));
+        if !summary.ends_with('.') {
+            summary.push('.');
+        }
+    }
+    let private_warning = set.keys.iter().find(|k| k.format.is_private()).map(|k| {
+        explain::keys::private_key_warning(
+            &explain::keys::name(k.source, k.kid.as_deref()),
+            k.format,
+        )
+    });
+    KeysView {
+        summary: Some(summary),
+        problems: set
+            .problems
+            .iter()
+            .map(|p| (p.index, explain::keys::problem(set.origin, p)))
+            .collect(),
+        private_warning: private_warning.or_else(|| {
+            set.problems
+                .iter()
+                .find(|p| p.private)
+                .map(|p| explain::keys::problem(set.origin, p))
+        }),
+        error: None,
+    }
+}
+
+/// The state of a key fetch, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchView {
+    /// `loading`, `ok` or `error` (for `data-state`).
+    pub state: &'static str,
+    /// On error, a stable code such as `network-or-cors` or `status` (for `data-problem`).
+    pub problem: Option<&'static str>,
+    /// What happened, in a sentence or two.
+    pub text: String,
+    /// For network/CORS failures: the command that fetches the same URL from a terminal.
+    pub curl: Option<String>,
+    /// Discovery named another issuer than the token.
+    pub issuer_mismatch: Option<String>,
+    /// The key set was fetched a second time for a missing `kid`.
+    pub refetched: bool,
+    /// The fetched key set's summary and skipped entries.
+    pub keys: Option<KeysView>,
+}
+
+/// Describes a fetch under way (`loading` names its URL) or finished.
+pub fn fetch_view(loading: Option<&str>, fetched: Option<&Fetched>) -> Option<FetchView> {
+    if let Some(url) = loading {
+        return Some(FetchView {
+            state: "loading",
+            problem: None,
+            text: explain::fetch::loading(url),
+            curl: None,
+            issuer_mismatch: None,
+            refetched: false,
+            keys: None,
+        });
+    }
+    let fetched = fetched?;
+    let issuer_mismatch = fetched
+        .issuer_mismatch
+        .as_ref()
+        .map(explain::fetch::issuer_mismatch);
+    Some(match &fetched.result {
+        Ok(set) => FetchView {
+            state: "ok",
+            problem: None,
+            text: explain::fetch::fetched(&fetched.url, set.keys.len(), fetched.refetched),
+            curl: None,
+            issuer_mismatch,
+            refetched: fetched.refetched,
+            keys: Some(key_set_view(set)),
+        },
+        Err(error) => FetchView {
+            state: "error",
+            problem: Some(error.code()),
+            text: explain::fetch::keys_error(error),
+            curl: match error {
+                KeysError::Fetch(p) if !matches!(p, discovery::FetchProblem::Status { .. }) => {
+                    Some(discovery::curl_command(p.url()))
+                }
+                KeysError::Jwks { url, .. } => Some(discovery::curl_command(url)),
+                _ => None,
+            },
+            issuer_mismatch,
+            refetched: fetched.refetched,
+            keys: None,
+        },
+    })
+}
+
+/// Checks a candidate's signature against the given key sets (`None` for opaque values).
+pub fn verify_view(candidate: &Candidate, sets: &[&KeySet]) -> Option<VerifyView> {
+    if candidate.shape == Shape::Opaque {
+        return None;
+    }
+    let v = verify::verify_compact(&candidate.token, sets);
+    let token_kid = v.kid.clone();
+    let keys = v
+        .candidates
+        .iter()
+        .map(|c| KeyRow {
+            kid: c.key.kid.clone().unwrap_or_default(),
+            decision: decision_code(&c.decision),
+            text: explain::verify::step(c, v.alg.as_ref(), token_kid.as_deref()),
+        })
+        .collect();
+    Some(VerifyView {
+        verdict: match v.verdict() {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::Malformed => "malformed",
+        },
+        banner: explain::verify::banner(&v),
+        findings: v
+            .findings
+            .iter()
+            .map(|f| FindingRow {
+                code: f.code(),
+                severity: match f.severity() {
+                    verify::Severity::Info => "info",
+                    verify::Severity::Warning => "warning",
+                    verify::Severity::Error => "error",
+                },
+                text: explain::verify::finding(f),
+                link: explain::verify::link(f),
+            })
+            .collect(),
+        keys,
+        kid_not_found: v.kid_not_found().map(str::to_owned),
+    })
+}
+
+fn decision_code(d: &verify::Decision) -> &'static str {
+    match d {
+        verify::Decision::Skipped(_) => "skipped",
+        verify::Decision::NotTried => "not-tried",
+        verify::Decision::Verified => "verified",
+        verify::Decision::Mismatch => "mismatch",
+        verify::Decision::WrongSignatureLength { .. } => "wrong-length",
+    }
+}
+
+/// What a token says about where its keys are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHints {
+    /// The `iss` claim, for discovery.
+    pub iss: Option<String>,
+    /// The header's `kid`, for the one refetch after key rotation.
+    pub kid: Option<String>,
+    /// `jku` / `x5u` from the header with the warning to show before fetching them.
+    pub header_urls: Vec<(&'static str, String, String)>,
+    /// What "Discover from issuer" will fetch (`Ok`), or why it cannot (`Err`).
+    pub discover: Result<String, String>,
+}
+
+/// Reads a candidate's key hints (empty for opaque values and encrypted tokens).
+pub fn key_hints(candidate: &Candidate) -> KeyHints {
+    let mut hints = KeyHints {
+        iss: None,
+        kid: None,
+        header_urls: Vec::new(),
+        discover: Err(explain::fetch::discover_unavailable().to_owned()),
+    };
+    let Ok(Parsed::Jws(jwt)) = jose::parse_unverified(&candidate.token) else {
+        return hints;
+    };
+    if let Ok(header) = &jwt.header {
+        hints.kid = header.kid.present().cloned();
+        for (member, field) in [("jku", &header.jku), ("x5u", &header.x5u)] {
+            if let Some(url) = field.present() {
+                let warning = explain::fetch::header_url_warning(member, url);
+                hints.header_urls.push((member, url.clone(), warning));
+            }
+        }
+    }
+    hints.iss = jwt.claims().and_then(|c| c.iss.present().cloned());
+    if let Some(iss) = &hints.iss {
+        hints.discover = match discovery::plan_for_issuer(iss) {
+            Ok(discovery::KeysPlan::CognitoJwks { jwks_url: url })
+            | Ok(discovery::KeysPlan::Discovery { config_url: url }) => {
+                Ok(explain::fetch::discover_plan(&url))
+            }
+            Err(problem) => Err(explain::fetch::url_problem(&problem)),
+        };
+    }
+    hints
 }
 
 /// Finds the candidate tokens in a paste.
@@ -302,7 +567,11 @@ fn time_cell(
     };
     Some(TimeCell {
         relative: explain::decode::time_phrase(claim, view.delta_secs),
-        past: view.delta_secs < 0,
+        alarming: match claim {
+            jose::TimeClaim::Exp => view.delta_secs < 0,
+            jose::TimeClaim::Nbf | jose::TimeClaim::Iat => view.delta_secs > 0,
+            jose::TimeClaim::AuthTime => false,
+        },
         utc: view.utc,
         local: view.local,
         warning,
@@ -377,7 +646,7 @@ mod tests {
             .find(|r| r.name == "exp")
             .and_then(|r| r.time.clone());
         let exp = exp.expect("exp has a time cell");
-        assert!(exp.past);
+        assert!(exp.alarming);
         assert_eq!(exp.utc, "2023-11-14 22:13:20 UTC");
         assert!(exp.relative.contains("3 h 12 min"), "{}", exp.relative);
         assert!(view

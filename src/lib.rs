@@ -6,6 +6,7 @@
 //! - [`jose`]: base64url, JSON kept exactly as issued, header and claims, compact JWS/JWE split.
 //! - [`verify`]: key selection and signature checks for every JOSE signature algorithm.
 //! - [`timefmt`]: claim timestamps rendered as relative time, UTC and local time.
+//! - [`discovery`]: where an issuer's keys live, and what a fetch for them came back with.
 //! - [`inspect`]: the view model: everything the page shows about a paste, as plain data.
 //! - [`diagnose`]: findings and all user-facing prose ([`diagnose::explain`]).
 //! - `web` (wasm32 only): the Yew app; the only module that may touch the browser.
@@ -13,6 +14,7 @@
 //! Nothing in the core reads a clock, the network or randomness: those are inputs.
 
 pub mod diagnose;
+pub mod discovery;
 pub mod input;
 pub mod inspect;
 pub mod jose;

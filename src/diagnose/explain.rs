@@ -4,6 +4,7 @@
 //! codes and enum variants, never on this text.
 
 pub mod decode;
+pub mod fetch;
 pub mod input;
 pub mod keys;
 pub mod verify;

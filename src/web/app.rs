@@ -4,14 +4,22 @@ use yew::prelude::*;
 
 use super::clock;
 use super::components::candidate_picker::CandidatePicker;
+use super::components::header_urls::HeaderUrls;
+use super::components::keys_panel::KeysPanel;
 use super::components::paste_area::PasteArea;
 use super::components::token_view::TokenView;
+use super::components::verdict_panel::VerdictPanel;
+use super::net;
 use super::state::{Action, State};
+use crate::diagnose::explain;
+use crate::discovery::{self, KeysRequest};
 use crate::inspect;
+use crate::jose::jwk::{self, KeySet, SecretEncoding};
 
 /// Shown when the paste area is empty: a Cognito-shaped sign-in response signed by the demo key
-/// in `static/demo/`, so a newcomer sees real content without any network.
+/// set in `static/demo/`, so a newcomer sees real content without any network.
 const DEMO: &str = include_str!("../../static/demo/authentication-result.json");
+const DEMO_KEYS: &str = include_str!("../../static/demo/jwks.json");
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -28,7 +36,7 @@ pub fn app() -> Html {
         .selected
         .min(overview.candidates.len().saturating_sub(1));
     let candidate = overview.extraction.candidates.get(selected).cloned();
-    let view = use_memo(candidate, |candidate| {
+    let view = use_memo(candidate.clone(), |candidate| {
         candidate.as_ref().map(|c| {
             Rc::new(inspect::token_view(
                 c,
@@ -37,40 +45,172 @@ pub fn app() -> Html {
             ))
         })
     });
+    let hints = use_memo(candidate.clone(), |c| c.as_ref().map(inspect::key_hints));
 
-    let on_text = {
+    let pasted = use_memo(
+        (state.keys_text.clone(), state.secret_encoding),
+        |(text, enc)| jwk::parse_key_input(text, *enc),
+    );
+    let pasted_view = use_memo(pasted.clone(), |pasted| Rc::new(inspect::keys_view(pasted)));
+    let using_demo_keys =
+        showing_demo && state.keys_text.trim().is_empty() && state.fetched.is_none();
+    let verification = use_memo(
+        (
+            candidate,
+            pasted.clone(),
+            state.fetched.clone(),
+            using_demo_keys,
+        ),
+        |(candidate, pasted, fetched, using_demo_keys)| {
+            let demo = using_demo_keys
+                .then(|| jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok())
+                .flatten();
+            let mut sets: Vec<&KeySet> = Vec::new();
+            sets.extend(pasted.as_ref().as_ref().ok());
+            sets.extend(fetched.as_ref().and_then(|f| f.result.as_ref().ok()));
+            sets.extend(demo.as_ref());
+            candidate
+                .as_ref()
+                .and_then(|c| inspect::verify_view(c, &sets))
+                .map(Rc::new)
+        },
+    );
+    let fetch_view = use_memo(
+        (state.loading.clone(), state.fetched.clone()),
+        |(loading, fetched)| {
+            inspect::fetch_view(
+                loading.as_ref().map(|(_, url)| url.as_str()),
+                fetched.as_deref(),
+            )
+            .map(Rc::new)
+        },
+    );
+
+    let start_fetch = {
         let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetText(text)))
+        let kid = hints.as_ref().as_ref().and_then(|h| h.kid.clone());
+        Callback::from(move |(request, first_url): (KeysRequest, String)| {
+            let seq = state.fetch_seq.wrapping_add(1);
+            state.dispatch(Action::FetchStarted {
+                seq,
+                url: first_url,
+            });
+            let (state, kid) = (state.clone(), kid.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let get = |url: String| async move { net::get(&url).await };
+                let fetched = discovery::fetch_keys(request, kid.as_deref(), get).await;
+                state.dispatch(Action::FetchFinished {
+                    seq,
+                    fetched: Rc::new(fetched),
+                });
+            });
+        })
+    };
+    let on_fetch = {
+        let (start_fetch, url) = (start_fetch.clone(), state.jwks_url.trim().to_owned());
+        Callback::from(move |()| start_fetch.emit((KeysRequest::JwksUrl(url.clone()), url.clone())))
+    };
+    let on_discover = {
+        let start_fetch = start_fetch.clone();
+        let iss = hints.as_ref().as_ref().and_then(|h| h.iss.clone());
+        Callback::from(move |()| {
+            if let Some(iss) = &iss {
+                start_fetch.emit((KeysRequest::Issuer(iss.clone()), iss.clone()));
+            }
+        })
+    };
+    let on_confirm_header_url = {
+        let start_fetch = start_fetch.clone();
+        let urls = hints
+            .as_ref()
+            .as_ref()
+            .map(|h| h.header_urls.clone())
+            .unwrap_or_default();
+        Callback::from(move |member: &'static str| {
+            if let Some((_, url, _)) = urls.iter().find(|(m, _, _)| *m == member) {
+                let request = if member == "x5u" {
+                    KeysRequest::HeaderX5u(url.clone())
+                } else {
+                    KeysRequest::HeaderJku(url.clone())
+                };
+                start_fetch.emit((request, url.clone()));
+            }
+        })
+    };
+    let dispatch = |make: fn(String) -> Action| {
+        let state = state.clone();
+        Callback::from(move |value: String| state.dispatch(make(value)))
     };
     let on_select = {
         let state = state.clone();
         Callback::from(move |index: usize| state.dispatch(Action::Select(index)))
+    };
+    let on_secret_encoding = {
+        let state = state.clone();
+        Callback::from(move |e: SecretEncoding| state.dispatch(Action::SetSecretEncoding(e)))
+    };
+    let on_arm = {
+        let state = state.clone();
+        Callback::from(move |member: &'static str| state.dispatch(Action::ArmHeaderUrl(member)))
+    };
+    let discover = match hints.as_ref() {
+        Some(h) => h
+            .discover
+            .clone()
+            .map(AttrValue::from)
+            .map_err(AttrValue::from),
+        None => Err(AttrValue::from(explain::fetch::discover_unavailable())),
     };
 
     html! {
         <>
             <header class="top">
                 <h1>{ "tokenlens" }</h1>
-                <p>{ "Decode a bearer token and see why a gateway would accept or reject it. Everything happens in this page: the token is never sent anywhere." }</p>
+                <p>{ "Decode a bearer token, check its signature, and see why a gateway would accept or reject it. Everything happens in this page: the token is never sent anywhere." }</p>
             </header>
             <main>
-                <section class="panel" aria-labelledby="paste-heading">
-                    <h2 id="paste-heading">{ "Paste" }</h2>
-                    <PasteArea text={AttrValue::from(state.text.clone())} on_text={on_text} />
-                    if showing_demo {
-                        <p class="note" data-testid="demo-note">
-                            { "Showing a demo: a Cognito sign-in response signed by a demo key that ships with tokenlens. Paste your own token, header, curl command or JSON response above." }
-                        </p>
-                    }
-                    if let Some(message) = overview.nothing_found.clone() {
-                        <p class="note warn" role="status" data-testid="input-message">{ message }</p>
-                    }
-                    if overview.candidates.len() > 1 {
-                        <CandidatePicker items={overview.candidates.clone()} selected={selected} on_select={on_select} />
-                    }
-                </section>
+                <div class="column">
+                    <section class="panel" aria-labelledby="paste-heading">
+                        <h2 id="paste-heading">{ "Paste" }</h2>
+                        <PasteArea text={AttrValue::from(state.text.clone())} on_text={dispatch(Action::SetText)} />
+                        if showing_demo {
+                            <p class="note" data-testid="demo-note">
+                                { "Showing a demo: a Cognito sign-in response signed by a demo key that ships with tokenlens. Paste your own token, header, curl command or JSON response above." }
+                            </p>
+                        }
+                        if let Some(message) = overview.nothing_found.clone() {
+                            <p class="note warn" role="status" data-testid="input-message">{ message }</p>
+                        }
+                        if overview.candidates.len() > 1 {
+                            <CandidatePicker items={overview.candidates.clone()} selected={selected} on_select={on_select} />
+                        }
+                    </section>
+                    <KeysPanel
+                        keys_text={AttrValue::from(state.keys_text.clone())}
+                        secret_encoding={state.secret_encoding}
+                        jwks_url={AttrValue::from(state.jwks_url.clone())}
+                        pasted={(*pasted_view).clone()}
+                        fetch={(*fetch_view).clone()}
+                        {discover}
+                        {using_demo_keys}
+                        privacy_note={AttrValue::from(explain::fetch::privacy_note())}
+                        on_keys_text={dispatch(Action::SetKeysText)}
+                        {on_secret_encoding}
+                        on_jwks_url={dispatch(Action::SetJwksUrl)}
+                        {on_fetch}
+                        {on_discover}
+                    />
+                </div>
                 if let Some(view) = (*view).clone() {
-                    <TokenView {view} />
+                    <TokenView {view}>
+                        if let Some(verification) = (*verification).clone() {
+                            <VerdictPanel view={verification} />
+                        }
+                        if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {
+                            <HeaderUrls urls={hints.header_urls.clone()} armed={state.armed_header_url}
+                                {on_arm} on_confirm={on_confirm_header_url} />
+                        }
+                    </TokenView>
                 }
             </main>
             <footer class="bottom">

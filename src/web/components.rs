@@ -3,5 +3,10 @@
 pub mod candidate_picker;
 pub mod claims_table;
 pub mod copy_button;
+pub mod fetch_status;
+pub mod header_urls;
+pub mod key_list;
+pub mod keys_panel;
 pub mod paste_area;
 pub mod token_view;
+pub mod verdict_panel;

@@ -21,7 +21,7 @@ pub fn claims_table(props: &Props) -> Html {
                         <td data-col="value">{ row.value.clone() }</td>
                         if let Some(time) = &row.time {
                             <td data-col="time" class="time">
-                                <span class={classes!("rel", time.past.then_some("past"))}>{ time.relative.clone() }</span>
+                                <span class={classes!("rel", time.alarming.then_some("alarming"))}>{ time.relative.clone() }</span>
                                 { " " }<span class="abs">{ time.utc.clone() }</span>
                                 { " " }<span class="abs">{ format!("{} (local)", time.local) }</span>
                                 if let Some(warning) = &time.warning {

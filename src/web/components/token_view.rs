@@ -9,6 +9,8 @@ use crate::inspect::{self, Severity};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub view: Rc<inspect::TokenView>,
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(TokenView)]
@@ -21,6 +23,7 @@ pub fn token_view(props: &Props) -> Html {
                 <h2 id="decoded-heading">{ "Decoded " }<span class="badge" data-testid="token-shape">{ view.shape }</span></h2>
                 <CopyButton what="token" text={AttrValue::from(view.token.clone())} />
             </div>
+            { props.children.clone() }
             if !view.cleanups.is_empty() {
                 <div class="note">
                     { "Taken from your paste after removing:" }

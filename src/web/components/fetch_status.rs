@@ -1,0 +1,40 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::copy_button::CopyButton;
+use super::key_list::KeyList;
+use crate::inspect::FetchView;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub view: Rc<FetchView>,
+}
+
+#[function_component(FetchStatus)]
+pub fn fetch_status(props: &Props) -> Html {
+    let view = &props.view;
+    let class = match view.state {
+        "error" => "note bad",
+        "loading" => "note",
+        _ => "note ok",
+    };
+    html! {
+        <div data-testid="fetch-status" data-state={view.state} data-problem={view.problem}
+            data-refetched={view.refetched.to_string()} role="status">
+            <p class={class}>{ view.text.clone() }</p>
+            if let Some(curl) = &view.curl {
+                <div class="segment-head" data-testid="curl-fallback">
+                    <pre class="raw">{ curl.clone() }</pre>
+                    <CopyButton what="curl" text={AttrValue::from(curl.clone())} />
+                </div>
+            }
+            if let Some(mismatch) = &view.issuer_mismatch {
+                <p class="note warn" data-testid="issuer-mismatch">{ mismatch.clone() }</p>
+            }
+            if let Some(keys) = &view.keys {
+                <KeyList view={Rc::new(keys.clone())} />
+            }
+        </div>
+    }
+}
