@@ -1,10 +1,12 @@
-// Starts the static server (serving TOKENLENS_DIST) and the Cognito emulator, seeds a user pool,
+// Starts the static server (serving TOKENLENS_DIST), the keys server (JWKS/discovery for every
+// algorithm, with and without CORS) and the Cognito emulator, seeds a user pool,
 // and hands their addresses to the tests through environment variables (see support/env.mjs).
 // Returns the teardown, which Playwright runs after the last test, also when tests failed.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, E2E_DIR, VENV } from './support/env.mjs';
+import { DIST, E2E_DIR, JOSE_DIR, VENV } from './support/env.mjs';
+import { startKeysServer } from './support/keys-server.mjs';
 import { seedCognito, startMoto, startStaticServer } from './support/servers.mjs';
 
 export default async function globalSetup() {
@@ -17,6 +19,10 @@ export default async function globalSetup() {
     const web = await startStaticServer(DIST);
     stopped.push(web.close);
 
+    const keys = await startKeysServer(JOSE_DIR);
+    stopped.push(keys.close);
+    process.env.TOKENLENS_E2E_KEYS_URL = keys.url;
+
     logDir = mkdtempSync(path.join(os.tmpdir(), 'tokenlens-e2e-'));
     const moto = await startMoto(VENV, path.join(logDir, 'moto_server.log'));
     stopped.push(moto.stop);
@@ -26,7 +32,9 @@ export default async function globalSetup() {
     process.env.TOKENLENS_E2E_BASE_URL = web.url;
     process.env.TOKENLENS_E2E_MOTO_URL = moto.url;
     process.env.TOKENLENS_E2E_COGNITO = JSON.stringify(cognito);
-    console.log(`e2e: app ${web.url} (from ${DIST}); Cognito emulator ${moto.url}, pool ${cognito.pool_id}`);
+    console.log(
+      `e2e: app ${web.url} (from ${DIST}); keys server ${keys.url}; Cognito emulator ${moto.url}, pool ${cognito.pool_id}`,
+    );
   } catch (error) {
     await teardown();
     if (logDir && existsSync(path.join(logDir, 'moto_server.log'))) {

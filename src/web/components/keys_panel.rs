@@ -84,7 +84,7 @@ pub fn keys_panel(props: &Props) -> Html {
                 <p class="note warn" data-testid="keys-error">{ error.clone() }</p>
             }
             <KeyList view={props.pasted.clone()} />
-            <form class="fetch" onsubmit={on_submit}>
+            <form class="fetch" novalidate=true onsubmit={on_submit}>
                 <label class="field" for="jwks-url">{ "JWKS URL" }</label>
                 <div class="row">
                     <input id="jwks-url" type="url" spellcheck="false" autocomplete="off"

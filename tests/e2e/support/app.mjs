@@ -22,6 +22,99 @@ export class TokenLens {
     this.jweNotice = page.locator('[data-testid="jwe-notice"]');
     this.decodeProblems = page.locator('[data-testid="decode-problems"] li');
     this.claimRows = page.locator('table[data-testid="claims"] tr[data-claim]');
+
+    // Keys and verification.
+    /** The keys paste area: textarea#keys-input whose accessible name contains "Keys". */
+    this.keysInput = page.getByLabel(/Keys/).and(page.locator('textarea#keys-input'));
+    /** How an HMAC secret paste is read: options `text` and `base64`. */
+    this.secretEncoding = page.locator('select#secret-encoding');
+    this.jwksUrl = page.getByLabel(/JWKS URL/).and(page.locator('input#jwks-url'));
+    this.fetchJwksButton = page.locator('button[data-action="fetch-jwks"]');
+    this.discoverButton = page.locator('button[data-action="discover"]');
+    /** Names the URL "Discover from issuer" will fetch (among other words). */
+    this.discoverUrl = page.locator('[data-testid="discover-url"]');
+    /** data-state loading|ok|error; on error data-problem; after a kid_not_found refetch data-refetched="true". */
+    this.fetchStatus = page.locator('[data-testid="fetch-status"]');
+    this.curlFallback = page.locator('[data-testid="curl-fallback"]');
+    this.issuerMismatch = page.locator('[data-testid="issuer-mismatch"]');
+    this.keySummary = page.locator('[data-testid="key-summary"]');
+    this.keyProblems = page.locator('[data-testid="key-problems"] li[data-index]');
+    this.privateKeyWarning = page.locator('[data-testid="private-key-warning"]');
+    /** data-verdict valid|invalid|unverifiable|malformed; text names the deciding key's kid. */
+    this.verdict = page.locator('[data-testid="verdict"]');
+    this.findings = page.locator('[data-testid="verify-findings"] li[data-code]');
+    this.keyCandidates = page.locator('[data-testid="key-candidates"] li[data-kid]');
+    this.headerUrlWarning = page.locator('[data-testid="header-url-warning"]');
+  }
+
+  /** Pastes a single token and waits until the page shows it (not the previous one). */
+  async pasteToken(token) {
+    const [, payload, signature] = token.split('.');
+    await this.paste(token);
+    await expect(this.payloadRaw).toHaveText(payload);
+    await expect(this.signatureRaw).toHaveText(signature);
+  }
+
+  /** Puts `text` in the keys paste area and checks it was kept exactly. */
+  async pasteKeys(text) {
+    await this.keysInput.fill(text);
+    await expect(this.keysInput).toHaveValue(text);
+  }
+
+  /** Chooses how an HMAC secret is read: 'text' or 'base64'. */
+  async setSecretEncoding(encoding) {
+    await this.secretEncoding.selectOption(encoding);
+    await expect(this.secretEncoding).toHaveValue(encoding);
+  }
+
+  /** Types `url` into the JWKS URL field and clicks fetch. */
+  async fetchJwks(url) {
+    await this.jwksUrl.fill(url);
+    await this.fetchJwksButton.click();
+  }
+
+  async expectFetchOk() {
+    await expect(this.fetchStatus).toHaveAttribute('data-state', 'ok');
+  }
+
+  /** The fetch failed with `problem`; the status text names every string in `mentions`. */
+  async expectFetchError(problem, mentions = []) {
+    await expect(this.fetchStatus).toHaveAttribute('data-state', 'error');
+    await expect(this.fetchStatus).toHaveAttribute('data-problem', problem);
+    for (const text of mentions) await expect(this.fetchStatus).toContainText(text);
+  }
+
+  /** The verdict is `verdict`; with `kid`, its text names that key. */
+  async expectVerdict(verdict, { kid } = {}) {
+    await expect(this.verdict).toHaveAttribute('data-verdict', verdict);
+    if (kid) await expect(this.verdict).toContainText(kid);
+  }
+
+  finding(code) {
+    return this.page.locator(`[data-testid="verify-findings"] li[data-code=${cssString(code)}]`);
+  }
+
+  /** A finding with this code is listed (the list may sit in a collapsed <details>). */
+  async expectFinding(code) {
+    await expect(this.finding(code).first()).toBeAttached();
+  }
+
+  keyCandidate(kid) {
+    return this.page.locator(`[data-testid="key-candidates"] li[data-kid=${cssString(kid)}]`);
+  }
+
+  keyProblem(index) {
+    return this.page.locator(`[data-testid="key-problems"] li[data-index=${cssString(String(index))}]`);
+  }
+
+  /** `button[data-action="fetch-jku"]` / `fetch-x5u`: asks first, does not fetch. */
+  fetchHeaderUrlButton(member) {
+    return this.page.locator(`button[data-action=${cssString(`fetch-${member}`)}]`);
+  }
+
+  /** `button[data-action="confirm-fetch-jku"]` / `confirm-fetch-x5u`: the only click that fetches. */
+  confirmHeaderUrlButton(member) {
+    return this.page.locator(`button[data-action=${cssString(`confirm-fetch-${member}`)}]`);
   }
 
   async open() {

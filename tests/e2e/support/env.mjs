@@ -16,6 +16,7 @@ export const REPO = path.resolve(E2E_DIR, '..', '..');
 export const DIST = path.resolve(process.env.TOKENLENS_DIST || path.join(REPO, 'dist'));
 export const VENV = path.resolve(process.env.TOKENLENS_VENV || path.join(REPO, '.venv'));
 export const DEMO_RESPONSE_FILE = path.join(REPO, 'static', 'demo', 'authentication-result.json');
+export const JOSE_DIR = path.join(REPO, 'tests', 'fixtures', 'jose');
 
 function required(name) {
   const value = process.env[name];
@@ -33,6 +34,10 @@ export const e2eEnv = {
   /** Base URL of moto_server. */
   get motoUrl() {
     return required('TOKENLENS_E2E_MOTO_URL');
+  },
+  /** Base URL of the keys server (support/keys-server.mjs), no trailing slash. */
+  get keysUrl() {
+    return required('TOKENLENS_E2E_KEYS_URL');
   },
   /** What cognito_seed.py printed: pool, client, JWKS URL, issuer and the InitiateAuth response. */
   get cognito() {
