@@ -3,8 +3,15 @@
 //! One file per stage; each turns the core's enums into sentences. Tests elsewhere assert on
 //! codes and enum variants, never on this text.
 
+pub mod claims;
 pub mod decode;
+pub mod dictionary;
 pub mod fetch;
+pub mod identity;
 pub mod input;
 pub mod keys;
+pub mod lints;
+pub mod profiles;
+pub mod response;
+pub mod sources;
 pub mod verify;

@@ -2,5 +2,8 @@
 //! Native integration tests: one binary, one module per area.
 
 mod decode;
+mod diagnose_claims;
+mod diagnose_profiles;
+mod diagnose_response;
 mod input;
 mod verify;

@@ -1,0 +1,86 @@
+//! Which token to send: when a paste holds several tokens (an `AuthenticationResult`, an OAuth
+//! token response), the one each profile would accept, and why the others fail.
+//!
+//! Owns [`choose`]. A refresh token (JWE or opaque) is never sent (COG-TOK, AJV-59). Must not
+//! produce prose (`explain::profiles`).
+
+use crate::diagnose::claims::TokenUse;
+use crate::diagnose::config::Target;
+use crate::diagnose::finding::{Finding, Severity, Stage, Status};
+use crate::diagnose::identity::TokenKind;
+use crate::diagnose::profiles::{self, Profile, ProfileVerdict, TokenFacts};
+use crate::input::Shape;
+
+/// The answer for one profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Which profile.
+    pub profile: Profile,
+    /// Index of the token to send, if any would do.
+    pub send: Option<usize>,
+    /// For each token not chosen, the finding that rules it out.
+    pub reasons: Vec<(usize, Finding)>,
+}
+
+fn never_sent() -> Finding {
+    Finding {
+        code: "choose_refresh_token_never_sent",
+        stage: Stage::Gateway,
+        severity: Severity::Info,
+        status: Status::Confirmed,
+        evidence: vec![],
+        sources: vec!["COG-TOK", "AJV-59"],
+    }
+}
+
+fn is_refresh(t: &TokenFacts) -> bool {
+    matches!(t.kind, TokenKind::CognitoRefresh) || t.candidate.shape == Shape::Jwe
+}
+
+/// Picks, per profile, the token to send: an accepted one (an access token when both are,
+/// as OAuth intends), else one the profile cannot yet judge, else none.
+pub fn choose(tokens: &[TokenFacts], target: &Target, now: i64, leeway: i64) -> Vec<Choice> {
+    Profile::ALL
+        .iter()
+        .map(|&profile| {
+            let mut accepted: Vec<usize> = Vec::new();
+            let mut open: Vec<usize> = Vec::new();
+            let mut reasons: Vec<(usize, Finding)> = Vec::new();
+            for (i, t) in tokens.iter().enumerate() {
+                if is_refresh(t) {
+                    reasons.push((i, never_sent()));
+                    continue;
+                }
+                let r = profiles::judge(profile, t, target, now, leeway);
+                match r.verdict {
+                    ProfileVerdict::Accept => accepted.push(i),
+                    ProfileVerdict::CannotTell { .. } => open.push(i),
+                    ProfileVerdict::Reject { .. } => {
+                        if let Some(f) = profiles::deciding(&r.findings) {
+                            reasons.push((i, f.clone()));
+                        }
+                    }
+                }
+            }
+            let is_access = |i: &&usize| {
+                tokens
+                    .get(**i)
+                    .and_then(|t| t.claims)
+                    .and_then(profiles::token_use_of)
+                    == Some(TokenUse::Access)
+            };
+            let send = accepted
+                .iter()
+                .find(is_access)
+                .or_else(|| accepted.first())
+                .or_else(|| open.iter().find(is_access))
+                .or_else(|| open.first())
+                .copied();
+            Choice {
+                profile,
+                send,
+                reasons,
+            }
+        })
+        .collect()
+}

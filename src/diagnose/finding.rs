@@ -1,0 +1,96 @@
+//! The shape every diagnosis finding takes, shared by all rule modules.
+//!
+//! A finding is data: a stable code, the stage it belongs to, how serious it is, how sure the
+//! knowledge behind it is, the evidence from the token, and the source keys that back it. Its
+//! prose (message, fix) lives in `explain`, looked up by code.
+
+/// Where in the chain a finding belongs; the panel groups findings in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// What was pasted.
+    Input,
+    /// Compact serialization and segments.
+    Structure,
+    /// The JOSE header.
+    Header,
+    /// Finding and reading keys.
+    Keys,
+    /// The signature check.
+    Signature,
+    /// Claims: times, issuer, audience, token use, scopes, groups.
+    Claims,
+    /// What a particular gateway or verifier would do.
+    Gateway,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Background: what the token is, what a claim means.
+    Info,
+    /// Worth acting on, but not a rejection by itself.
+    Warning,
+    /// A rejection, or a security problem.
+    Error,
+}
+
+/// How sure the knowledge behind a finding is (see `shared/knowledge/gateways.md`).
+/// UNVERIFIED rules are never turned into findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Stated by the vendor's own primary material or a spec: worded as fact.
+    Confirmed,
+    /// Only field reports say so: worded as "likely".
+    Reported,
+}
+
+/// One piece of evidence: what the token (or configuration) has, against what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Evidence {
+    /// A claim or header member: its raw JSON text (absent → `None`) and what was expected.
+    Member {
+        /// `payload` or `header`.
+        place: &'static str,
+        /// Member name.
+        name: String,
+        /// Raw JSON text as issued, `None` when absent.
+        actual: Option<String>,
+        /// What was expected, as the user would write it; `None` when nothing specific.
+        expected: Option<String>,
+    },
+    /// A time claim against the clock: `value − now` in seconds, and the leeway allowed.
+    Time {
+        /// `exp`, `nbf`, `iat` or `auth_time`.
+        claim: &'static str,
+        /// The claim's value, in seconds since the epoch.
+        value: i64,
+        /// The clock used.
+        now: i64,
+        /// Leeway in seconds.
+        leeway: i64,
+    },
+    /// Any other value worth showing (a configured setting, a response line), verbatim.
+    Value {
+        /// What it is.
+        label: &'static str,
+        /// The value.
+        value: String,
+    },
+}
+
+/// One thing the diagnosis saw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable code, `snake_case`; tests assert on it, prose is looked up by it.
+    pub code: &'static str,
+    /// Where it belongs.
+    pub stage: Stage,
+    /// How serious it is.
+    pub severity: Severity,
+    /// How sure the knowledge is.
+    pub status: Status,
+    /// What in the token or configuration shows it.
+    pub evidence: Vec<Evidence>,
+    /// Keys of the sources that back it (`explain::sources::url`).
+    pub sources: Vec<&'static str>,
+}

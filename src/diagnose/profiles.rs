@@ -1,0 +1,441 @@
+//! Gateway profiles: what API Gateway (REST with a Cognito authorizer, its console *Test
+//! authorizer*, HTTP API with a JWT authorizer), a Lambda authorizer built on aws-jwt-verify, or
+//! any OpenID Connect resource server would do with a token (knowledge §1–§3, §6).
+//!
+//! Owns [`judge_all`] and the table that turns a profile finding's code into its effect on the
+//! verdict ([`effect`]); the verdict is derived from the findings, never decided beside them.
+//! Must not verify signatures (it reads the [`Verification`]), read a clock, or produce prose
+//! (`explain::profiles`).
+
+pub mod http_jwt;
+pub mod lambda_ajv;
+pub mod oidc;
+pub mod rest_cognito;
+
+use crate::diagnose::claims::TokenUse;
+use crate::diagnose::config::Target;
+use crate::diagnose::finding::{Evidence, Finding, Severity, Stage, Status};
+use crate::diagnose::identity::TokenKind;
+use crate::input::{Candidate, Shape};
+use crate::jose::{Claims, Header, Value};
+use crate::verify::{Verdict, Verification};
+
+/// One row of the panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// API Gateway REST API, Cognito user pool authorizer, deployed method.
+    RestCognito,
+    /// The REST console's *Test authorizer* button (ID tokens only, R10).
+    RestTestAuthorizer,
+    /// API Gateway HTTP API, JWT authorizer.
+    HttpJwt,
+    /// A Lambda authorizer using aws-jwt-verify's `CognitoJwtVerifier`.
+    LambdaAjv,
+    /// Any OpenID Connect resource server.
+    Oidc,
+}
+
+impl Profile {
+    /// Every profile, in panel order.
+    pub const ALL: [Profile; 5] = [
+        Profile::RestCognito,
+        Profile::RestTestAuthorizer,
+        Profile::HttpJwt,
+        Profile::LambdaAjv,
+        Profile::Oidc,
+    ];
+}
+
+/// What is known about one token.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenFacts<'a> {
+    /// The token as found in the paste.
+    pub candidate: &'a Candidate,
+    /// Its decoded header, if it has one.
+    pub header: Option<&'a Header>,
+    /// Its claims, if its payload is JSON.
+    pub claims: Option<&'a Claims>,
+    /// What signature verification found.
+    pub verification: &'a Verification,
+    /// What kind of token it is.
+    pub kind: &'a TokenKind,
+}
+
+/// What the profile would still need to decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Need {
+    /// The issuer's keys, to know whether the signature is accepted.
+    IssuerKeys,
+    /// A check of the token-validation regex by hand (only literal patterns are evaluated).
+    RegexCheck,
+}
+
+/// The answer for one profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileVerdict {
+    /// Would accept the token.
+    Accept,
+    /// Would reject it.
+    Reject {
+        /// HTTP status of the answer.
+        status: u16,
+        /// Body of the answer, when known.
+        body: Option<&'static str>,
+        /// The rejection rests on CONFIRMED knowledge; otherwise it is "likely".
+        certain: bool,
+        /// The status is documented; otherwise it is reported or depends on the user's code.
+        status_sure: bool,
+    },
+    /// Cannot tell without more.
+    CannotTell {
+        /// What is missing.
+        needs: Vec<Need>,
+    },
+}
+
+/// One row: the profile, its verdict, and the findings it rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileResult {
+    /// Which profile.
+    pub profile: Profile,
+    /// Derived from `findings` by [`verdict_of`].
+    pub verdict: ProfileVerdict,
+    /// Everything the profile saw, in the order the gateway checks.
+    pub findings: Vec<Finding>,
+}
+
+/// What a profile finding does to the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The gateway answers with this status and body.
+    Reject {
+        /// HTTP status.
+        status: u16,
+        /// Body, when known.
+        body: Option<&'static str>,
+        /// Whether the status is documented.
+        status_sure: bool,
+    },
+    /// The verdict needs this.
+    Needs(Need),
+    /// Background only.
+    Note,
+}
+
+/// REST/HTTP default body for 401 (GW-RESP).
+pub const UNAUTHORIZED: &str = r#"{"message":"Unauthorized"}"#;
+/// REST body for an expired token (AMPLIFY-6060: reported text).
+pub const EXPIRED: &str = r#"{"message":"The incoming token has expired"}"#;
+/// HTTP API body for a missing route scope (YULIN-302: reported).
+pub const FORBIDDEN: &str = r#"{"message":"Forbidden"}"#;
+
+const fn reject(status: u16, body: Option<&'static str>, status_sure: bool) -> Effect {
+    Effect::Reject {
+        status,
+        body,
+        status_sure,
+    }
+}
+
+/// The effect of a profile finding's code on the verdict.
+pub fn effect(code: &str) -> Effect {
+    match code {
+        "rest_not_a_jwt"
+        | "rest_signature_invalid"
+        | "rest_not_a_user_pool_token"
+        | "rest_pool_not_configured"
+        | "rest_access_token_on_method_without_scopes"
+        | "rest_id_token_on_method_with_scopes"
+        | "rest_no_method_scope_in_token"
+        | "rest_validation_regex_blocks_access_token"
+        | "rest_validation_regex_rejects_aud"
+        | "test_authorizer_access_token"
+        | "http_not_a_jwt"
+        | "http_alg_not_rsa"
+        | "http_kid_missing"
+        | "http_kid_not_in_jwks"
+        | "http_signature_invalid"
+        | "http_issuer_missing"
+        | "http_issuer_mismatch"
+        | "http_audience_mismatch"
+        | "http_no_audience_claim"
+        | "http_expired"
+        | "http_not_yet_valid"
+        | "http_issued_in_future" => reject(401, Some(UNAUTHORIZED), true),
+        "rest_expired" => reject(401, Some(EXPIRED), true),
+        "http_scope_claim_missing" | "http_no_route_scope_in_token" => {
+            reject(403, Some(FORBIDDEN), false)
+        }
+        "ajv_invalid_pool_id" => reject(500, None, false),
+        c if c.starts_with("ajv_") && lambda_ajv::error_class(c).is_some() => {
+            reject(401, Some(UNAUTHORIZED), false)
+        }
+        "oidc_scope_missing" => reject(403, None, false),
+        "oidc_not_a_jwt"
+        | "oidc_alg_not_allowed"
+        | "oidc_signature_invalid"
+        | "oidc_issuer_mismatch"
+        | "oidc_issuer_missing"
+        | "oidc_audience_mismatch"
+        | "oidc_expired"
+        | "oidc_not_yet_valid" => reject(401, None, false),
+        "rest_signature_unchecked"
+        | "http_signature_unchecked"
+        | "ajv_signature_unchecked"
+        | "oidc_signature_unchecked" => Effect::Needs(Need::IssuerKeys),
+        "rest_validation_regex_not_evaluated" => Effect::Needs(Need::RegexCheck),
+        _ => Effect::Note,
+    }
+}
+
+/// The verdict, derived from the findings: the first rejection (in the gateway's own order)
+/// decides the answer; with none, anything still needed makes it "cannot tell"; else accept.
+pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
+    let rejection = findings.iter().find_map(|f| match effect(f.code) {
+        Effect::Reject {
+            status,
+            body,
+            status_sure,
+        } => Some((status, body, status_sure)),
+        _ => None,
+    });
+    if let Some((status, body, status_sure)) = rejection {
+        // Certain when any rejecting finding is CONFIRMED, even if the first one is not.
+        let certain = findings.iter().any(|f| {
+            matches!(effect(f.code), Effect::Reject { .. }) && f.status == Status::Confirmed
+        });
+        return ProfileVerdict::Reject {
+            status,
+            body,
+            certain,
+            status_sure,
+        };
+    }
+    let mut needs: Vec<Need> = Vec::new();
+    for f in findings {
+        if let Effect::Needs(n) = effect(f.code) {
+            if !needs.contains(&n) {
+                needs.push(n);
+            }
+        }
+    }
+    if needs.is_empty() {
+        ProfileVerdict::Accept
+    } else {
+        ProfileVerdict::CannotTell { needs }
+    }
+}
+
+/// The first finding that rejects, if any: the reason a token fails this profile.
+pub fn deciding(findings: &[Finding]) -> Option<&Finding> {
+    findings
+        .iter()
+        .find(|f| matches!(effect(f.code), Effect::Reject { .. }))
+}
+
+/// Judges the token under every profile, one row each (the Test-authorizer row included).
+pub fn judge_all(t: &TokenFacts, target: &Target, now: i64, leeway: i64) -> Vec<ProfileResult> {
+    Profile::ALL
+        .iter()
+        .map(|&p| judge(p, t, target, now, leeway))
+        .collect()
+}
+
+/// Judges the token under one profile.
+pub fn judge(
+    profile: Profile,
+    t: &TokenFacts,
+    target: &Target,
+    now: i64,
+    leeway: i64,
+) -> ProfileResult {
+    let findings = match profile {
+        Profile::RestCognito => rest_cognito::judge(t, &target.rest, now, leeway, false),
+        Profile::RestTestAuthorizer => rest_cognito::judge(t, &target.rest, now, leeway, true),
+        Profile::HttpJwt => http_jwt::judge(t, &target.http, now, leeway),
+        Profile::LambdaAjv => lambda_ajv::judge(t, &target.lambda, now),
+        Profile::Oidc => oidc::judge(t, &target.oidc, now, leeway),
+    };
+    ProfileResult {
+        profile,
+        verdict: verdict_of(&findings),
+        findings,
+    }
+}
+
+// ---- shared helpers for the profile modules ----
+
+/// A gateway-stage finding.
+pub(crate) fn finding(
+    code: &'static str,
+    severity: Severity,
+    status: Status,
+    evidence: Vec<Evidence>,
+    sources: &[&'static str],
+) -> Finding {
+    Finding {
+        code,
+        stage: Stage::Gateway,
+        severity,
+        status,
+        evidence,
+        sources: sources.to_vec(),
+    }
+}
+
+/// A rejection (error, confirmed or reported).
+pub(crate) fn rejects(
+    code: &'static str,
+    status: Status,
+    evidence: Vec<Evidence>,
+    sources: &[&'static str],
+) -> Finding {
+    finding(code, Severity::Error, status, evidence, sources)
+}
+
+/// Background (info, confirmed).
+pub(crate) fn note(
+    code: &'static str,
+    evidence: Vec<Evidence>,
+    sources: &[&'static str],
+) -> Finding {
+    finding(code, Severity::Info, Status::Confirmed, evidence, sources)
+}
+
+/// Payload member evidence.
+pub(crate) fn member(name: &str, actual: Option<String>, expected: Option<String>) -> Evidence {
+    Evidence::Member {
+        place: "payload",
+        name: name.to_owned(),
+        actual,
+        expected,
+    }
+}
+
+/// Header member evidence.
+pub(crate) fn header_member(
+    name: &str,
+    actual: Option<String>,
+    expected: Option<String>,
+) -> Evidence {
+    Evidence::Member {
+        place: "header",
+        name: name.to_owned(),
+        actual,
+        expected,
+    }
+}
+
+/// Value evidence.
+pub(crate) fn value(label: &'static str, v: impl Into<String>) -> Evidence {
+    Evidence::Value {
+        label,
+        value: v.into(),
+    }
+}
+
+/// Time evidence.
+pub(crate) fn time(claim: &'static str, v: i64, now: i64, leeway: i64) -> Evidence {
+    Evidence::Time {
+        claim,
+        value: v,
+        now,
+        leeway,
+    }
+}
+
+/// The last occurrence of a claim (registered or not) as raw JSON.
+pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
+    // Registered claims live in fields; others (in order, duplicates kept) in `others`.
+    let reg = |f: &crate::jose::Field<String>| match f {
+        crate::jose::Field::Present(s) => Some(Value::String(s.clone())),
+        crate::jose::Field::Malformed(v) => Some(v.clone()),
+        crate::jose::Field::Absent => None,
+    };
+    match name {
+        "iss" => reg(&claims.iss),
+        "sub" => reg(&claims.sub),
+        "jti" => reg(&claims.jti),
+        "aud" => match &claims.aud {
+            crate::jose::Field::Present(a) => Some(match a {
+                crate::jose::Audience::One(s) => Value::String(s.clone()),
+                crate::jose::Audience::Many(v) => {
+                    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
+                }
+            }),
+            crate::jose::Field::Malformed(v) => Some(v.clone()),
+            crate::jose::Field::Absent => None,
+        },
+        _ => claims
+            .others
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone()),
+    }
+}
+
+/// A claim's raw JSON text, for evidence.
+pub(crate) fn raw_text(claims: &Claims, name: &str) -> Option<String> {
+    raw_claim(claims, name).map(|v| v.compact())
+}
+
+/// A string claim other than the registered ones.
+pub(crate) fn str_claim(claims: &Claims, name: &str) -> Option<String> {
+    match raw_claim(claims, name) {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Cognito's `token_use`, read the way aws-jwt-verify reads it (`id` or `access` only).
+pub(crate) fn token_use_of(claims: &Claims) -> Option<TokenUse> {
+    match str_claim(claims, "token_use").as_deref() {
+        Some("id") => Some(TokenUse::Id),
+        Some("access") => Some(TokenUse::Access),
+        _ => None,
+    }
+}
+
+/// A space-separated string claim split into items (`scope`); `None` when absent or not a
+/// string.
+pub(crate) fn space_list(claims: &Claims, name: &str) -> Option<Vec<String>> {
+    str_claim(claims, name).map(|s| s.split_whitespace().map(str::to_owned).collect())
+}
+
+/// A string-or-array claim (`scp`, `cognito:groups`) as items.
+pub(crate) fn string_or_array(claims: &Claims, name: &str) -> Option<Vec<String>> {
+    match raw_claim(claims, name)? {
+        Value::String(s) => Some(s.split_whitespace().map(str::to_owned).collect()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// True when the candidate is a compact JWS with a JSON payload.
+pub(crate) fn decodable(t: &TokenFacts) -> Option<&'static str> {
+    match t.candidate.shape {
+        Shape::Jwe => Some("jwe"),
+        Shape::Opaque => Some("opaque"),
+        Shape::Jws if t.claims.is_none() || t.header.is_none() => Some("undecodable"),
+        Shape::Jws => match t.verification.verdict() {
+            Verdict::Malformed => Some("malformed"),
+            _ => None,
+        },
+    }
+}
+
+/// `a` shares at least one item with `b`.
+pub(crate) fn overlaps(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|x| b.contains(x))
+}
+
+/// Items joined by spaces, for evidence.
+pub(crate) fn joined(items: &[String]) -> String {
+    items.join(" ")
+}
