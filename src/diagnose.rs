@@ -13,3 +13,198 @@ pub mod identity;
 pub mod lints;
 pub mod profiles;
 pub mod response;
+
+use crate::input::Candidate;
+use crate::jose::jwk::KeySet;
+use crate::jose::{self, Claims, Header, Parsed, Payload};
+use crate::verify::{self, Verification};
+use config::Target;
+use finding::{Finding, Severity, Stage, Status};
+use identity::Identity;
+use profiles::{ProfileResult, TokenFacts};
+
+/// Everything known about one token, owned, so that several tokens can be judged side by side.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// The decoded JWS header, or a JWE's protected header.
+    pub header: Option<Header>,
+    /// The claims, when the payload is a JSON object.
+    pub claims: Option<Claims>,
+    /// True when the token is a JWE (its header is in `header`).
+    pub encrypted: bool,
+    /// What signature verification found.
+    pub verification: Verification,
+    /// What kind of token it is.
+    pub identity: Identity,
+}
+
+/// Decodes, verifies and identifies one candidate.
+pub fn facts(candidate: &Candidate, keys: &[&KeySet]) -> Facts {
+    let parsed = jose::parse_unverified(&candidate.token).ok();
+    let (header, claims, encrypted) = match &parsed {
+        Some(Parsed::Jws(jwt)) => {
+            let claims = match &jwt.payload {
+                Ok(Payload::Json { doc, claims }) if doc.value.as_object().is_some() => {
+                    Some(claims.clone())
+                }
+                _ => None,
+            };
+            (jwt.header.as_ref().ok().cloned(), claims, false)
+        }
+        Some(Parsed::Jwe(jwe)) => (jwe.header.as_ref().ok().cloned(), None, true),
+        None => (None, None, false),
+    };
+    let identity = if encrypted {
+        identity::identify(None, None, header.as_ref())
+    } else {
+        identity::identify(header.as_ref(), claims.as_ref(), None)
+    };
+    Facts {
+        verification: verify::verify_compact(&candidate.token, keys),
+        header,
+        claims,
+        encrypted,
+        identity,
+    }
+}
+
+impl Facts {
+    /// The view of these facts that profiles take.
+    pub fn token<'a>(&'a self, candidate: &'a Candidate) -> TokenFacts<'a> {
+        TokenFacts {
+            candidate,
+            header: if self.encrypted {
+                None
+            } else {
+                self.header.as_ref()
+            },
+            claims: self.claims.as_ref(),
+            verification: &self.verification,
+            kind: &self.identity.kind,
+        }
+    }
+}
+
+/// Which rule module a token-level finding came from (its prose lives beside it in `explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `identity`: what the token is.
+    Identity,
+    /// `claims`: times and claim checks.
+    Claims,
+    /// `lints`: security explanations.
+    Lints,
+    /// A stage that could not run, and why (prose in `explain::diagnosis`).
+    Skipped,
+}
+
+/// Everything the diagnosis found for the selected token.
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    /// The selected token's facts.
+    pub facts: Facts,
+    /// Token-level findings, in stage order (stable within a stage).
+    pub findings: Vec<(Origin, Finding)>,
+    /// One result per gateway profile.
+    pub profiles: Vec<ProfileResult>,
+    /// When several tokens were pasted: which to send, per profile.
+    pub choices: Vec<choose::Choice>,
+}
+
+/// The expectations a diagnosis is made against.
+#[derive(Debug, Clone, Copy)]
+pub struct Expectations<'a> {
+    /// Keys to verify with (pasted, fetched, demo).
+    pub keys: &'a [&'a KeySet],
+    /// What the user said about the gateway (empty = judge from the token alone).
+    pub target: &'a Target,
+    /// Seconds since the epoch.
+    pub now: i64,
+    /// Clock leeway in seconds (0 by default, as the AWS verifiers use).
+    pub leeway: i64,
+}
+
+/// Judges `candidates[selected]` at every stage it can, never stopping at the first failure,
+/// and, with several candidates, which one each profile should be sent.
+pub fn diagnose(candidates: &[Candidate], selected: usize, e: &Expectations) -> Option<Diagnosis> {
+    let candidate = candidates.get(selected)?;
+    let all: Vec<Facts> = candidates.iter().map(|c| facts(c, e.keys)).collect();
+    let facts = all.get(selected)?.clone();
+
+    let mut findings: Vec<(Origin, Finding)> = Vec::new();
+    findings.extend(
+        facts
+            .identity
+            .findings
+            .iter()
+            .cloned()
+            .map(|f| (Origin::Identity, f)),
+    );
+    match &facts.claims {
+        Some(claims) => {
+            let expect = claims::Expect {
+                now: e.now,
+                leeway: e.leeway,
+            };
+            findings.extend(
+                claims::check_times(claims, &expect)
+                    .into_iter()
+                    .map(|f| (Origin::Claims, f)),
+            );
+        }
+        None => findings.push((Origin::Skipped, claims_skipped(candidate, facts.encrypted))),
+    }
+    let has_no_exp = findings.iter().any(|(_, f)| f.code == "no_exp");
+    findings.extend(
+        lints::lint(
+            facts.header.as_ref().filter(|_| !facts.encrypted),
+            facts.claims.as_ref(),
+            &facts.identity,
+            e.keys,
+        )
+        .into_iter()
+        // `check_times` already says a token without exp never expires.
+        .filter(|f| !(has_no_exp && f.code == "token_never_expires"))
+        .map(|f| (Origin::Lints, f)),
+    );
+    findings.sort_by_key(|(_, f)| f.stage);
+
+    let profiles = profiles::judge_all(&facts.token(candidate), e.target, e.now, e.leeway);
+    let choices = if candidates.len() > 1 {
+        let tokens: Vec<TokenFacts> = candidates
+            .iter()
+            .zip(&all)
+            .map(|(c, f)| f.token(c))
+            .collect();
+        choose::choose(&tokens, e.target, e.now, e.leeway)
+    } else {
+        Vec::new()
+    };
+    Some(Diagnosis {
+        facts,
+        findings,
+        profiles,
+        choices,
+    })
+}
+
+fn claims_skipped(candidate: &Candidate, encrypted: bool) -> Finding {
+    let reason = if encrypted {
+        "encrypted"
+    } else if candidate.shape == crate::input::Shape::Opaque {
+        "opaque"
+    } else {
+        "no_claims"
+    };
+    Finding {
+        code: "claims_skipped",
+        stage: Stage::Claims,
+        severity: Severity::Info,
+        status: Status::Confirmed,
+        evidence: vec![finding::Evidence::Value {
+            label: "reason",
+            value: reason.to_owned(),
+        }],
+        sources: vec!["RFC7519"],
+    }
+}

@@ -4,7 +4,12 @@
 //! components never parse, decode or format dates. Must not touch the browser: time arrives as
 //! `now` and a function giving the local UTC offset at a given instant.
 
-use crate::diagnose::explain;
+use std::collections::BTreeMap;
+
+use crate::diagnose::config::{self, Read, Target};
+use crate::diagnose::finding::Finding;
+use crate::diagnose::profiles::{Profile, ProfileVerdict};
+use crate::diagnose::{self, explain, Origin};
 use crate::discovery::{self, Fetched, KeysError};
 use crate::input::{self, Candidate, Extraction, Shape};
 use crate::jose::jwk::{KeyInputError, KeySet};
@@ -91,6 +96,8 @@ pub struct ClaimRow {
     pub value: String,
     /// For time claims: relative, UTC and local renderings.
     pub time: Option<TimeCell>,
+    /// What the claim means, for this kind of token.
+    pub meaning: Option<&'static str>,
 }
 
 /// A time claim rendered three ways.
@@ -370,6 +377,307 @@ pub fn key_hints(candidate: &Candidate) -> KeyHints {
     hints
 }
 
+/// The diagnosis panel's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosisView {
+    /// Token-level findings grouped by stage, in stage order.
+    pub stages: Vec<StageView>,
+    /// One row per gateway profile.
+    pub profiles: Vec<ProfileView>,
+    /// With several tokens: which to send, per profile.
+    pub choices: Vec<ChoiceView>,
+}
+
+/// One stage's findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageView {
+    /// For `data-stage`.
+    pub id: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// Its findings.
+    pub findings: Vec<FindingView>,
+}
+
+/// One finding, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingView {
+    /// Stable code.
+    pub code: &'static str,
+    /// `info`, `warning`, `error`.
+    pub severity: &'static str,
+    /// What was seen (REPORTED knowledge is worded "likely").
+    pub text: String,
+    /// How to fix it, when there is something to do.
+    pub fix: Option<String>,
+    /// Primary sources.
+    pub links: Vec<(&'static str, &'static str)>,
+}
+
+/// One gateway profile's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileView {
+    /// For `data-profile`.
+    pub id: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// `accept`, `reject` or `cannot-tell`.
+    pub verdict: &'static str,
+    /// HTTP status of a rejection.
+    pub status: Option<u16>,
+    /// The verdict in a sentence.
+    pub line: String,
+    /// The findings it rests on.
+    pub findings: Vec<FindingView>,
+}
+
+/// One "which token do I send" answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceView {
+    /// For `data-profile`.
+    pub profile: &'static str,
+    /// The label of the token to send, or empty.
+    pub send: String,
+    /// The answer, with why the others fail.
+    pub text: String,
+}
+
+/// What was read from a pasted gateway answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResponseView {
+    /// The status line read, if any.
+    pub status: Option<String>,
+    /// Causes.
+    pub findings: Vec<FindingView>,
+}
+
+/// Reads the gateway description fields into a [`Target`], with a note per field saying what
+/// was taken from it (ARN, issuer URL, …) where that is worth saying.
+pub fn target(fields: &BTreeMap<&'static str, String>) -> (Target, Vec<(&'static str, String)>) {
+    let get = |id: &str| fields.get(id).map(String::as_str).unwrap_or("");
+    let mut notes = Vec::new();
+    let mut note = |id: &'static str, what, value: String, ignored: &[config::Ignored]| {
+        if let Some(n) = explain::diagnosis::config_note(what, &value, ignored) {
+            notes.push((id, n));
+        }
+    };
+    let mut list = |id: &'static str| -> Vec<String> {
+        let read = config::read_list(get(id));
+        note(id, read.took_from, String::new(), &read.ignored);
+        read.value.unwrap_or_default()
+    };
+    let rest_scopes = list("cfg-rest-scopes");
+    let http_audiences = list("cfg-http-audiences");
+    let http_scopes = list("cfg-http-scopes");
+    let lambda_groups = list("cfg-lambda-groups");
+    let lambda_scopes = list("cfg-lambda-scopes");
+    let oidc_audiences = list("cfg-oidc-audiences");
+    let oidc_algs = list("cfg-oidc-algs");
+    let oidc_scopes = list("cfg-oidc-scopes");
+    let mut pools = |id: &'static str| -> Option<String> {
+        let read: Read<config::PoolId> = config::read_pool_id(get(id));
+        let value = read.value.map(|p| p.id);
+        note(
+            id,
+            read.took_from,
+            value.clone().unwrap_or_default(),
+            &read.ignored,
+        );
+        value
+    };
+    let rest_pool = pools("cfg-rest-pools");
+    let lambda_pool = pools("cfg-lambda-pool");
+    let mut issuer = |id: &'static str| -> Option<String> {
+        let read = config::read_issuer(get(id));
+        note(
+            id,
+            read.took_from,
+            read.value.clone().unwrap_or_default(),
+            &read.ignored,
+        );
+        read.value
+    };
+    let http_issuer = issuer("cfg-http-issuer");
+    let oidc_issuer = issuer("cfg-oidc-issuer");
+    let clients = config::read_client_ids(get("cfg-lambda-clients"));
+    note(
+        "cfg-lambda-clients",
+        clients.took_from,
+        String::new(),
+        &clients.ignored,
+    );
+    let grace = config::read_seconds(get("cfg-lambda-grace"));
+    note(
+        "cfg-lambda-grace",
+        grace.took_from,
+        String::new(),
+        &grace.ignored,
+    );
+    let regex = get("cfg-rest-regex").trim();
+    let target = Target {
+        rest: config::RestCognito {
+            scopes: rest_scopes,
+            validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
+            pool_ids: rest_pool.into_iter().collect(),
+        },
+        http: config::HttpJwt {
+            issuer: http_issuer,
+            audiences: http_audiences,
+            scopes: http_scopes,
+        },
+        lambda: config::LambdaAjv {
+            pool_id: lambda_pool,
+            token_use: config::read_token_use(get("cfg-lambda-token-use")),
+            client_ids: clients.value.unwrap_or_default(),
+            groups: lambda_groups,
+            scopes: lambda_scopes,
+            grace_seconds: grace.value.unwrap_or(0),
+        },
+        oidc: config::Oidc {
+            issuer: oidc_issuer,
+            audiences: oidc_audiences,
+            algs: oidc_algs,
+            scopes: oidc_scopes,
+            leeway: None,
+        },
+    };
+    (target, notes)
+}
+
+/// Diagnoses the selected candidate against the keys and the described gateway.
+pub fn diagnosis_view(
+    overview: &Overview,
+    selected: usize,
+    keys: &[&KeySet],
+    target: &Target,
+    now: i64,
+    leeway: i64,
+) -> Option<DiagnosisView> {
+    let candidates = &overview.extraction.candidates;
+    let e = diagnose::Expectations {
+        keys,
+        target,
+        now,
+        leeway,
+    };
+    let d = diagnose::diagnose(candidates, selected, &e)?;
+    let mut stages: Vec<StageView> = Vec::new();
+    for (origin, f) in &d.findings {
+        let view = match origin {
+            Origin::Identity => {
+                finding_view(f, explain::identity::message(f), explain::identity::fix(f))
+            }
+            Origin::Claims => finding_view(f, explain::claims::message(f), explain::claims::fix(f)),
+            Origin::Lints => finding_view(f, explain::lints::message(f), explain::lints::fix(f)),
+            Origin::Skipped => finding_view(f, explain::diagnosis::skipped(f), None),
+        };
+        let id = explain::diagnosis::stage_id(f.stage);
+        match stages.last_mut() {
+            Some(stage) if stage.id == id => stage.findings.push(view),
+            _ => stages.push(StageView {
+                id,
+                title: explain::diagnosis::stage_title(f.stage),
+                findings: vec![view],
+            }),
+        }
+    }
+    let profiles = d
+        .profiles
+        .iter()
+        .map(|r| ProfileView {
+            id: profile_id(r.profile),
+            name: explain::profiles::profile_name(r.profile),
+            verdict: match r.verdict {
+                ProfileVerdict::Accept => "accept",
+                ProfileVerdict::Reject { .. } => "reject",
+                ProfileVerdict::CannotTell { .. } => "cannot-tell",
+            },
+            status: match r.verdict {
+                ProfileVerdict::Reject { status, .. } => Some(status),
+                _ => None,
+            },
+            line: explain::profiles::verdict_line(r),
+            findings: r
+                .findings
+                .iter()
+                .map(|f| finding_view(f, explain::profiles::message(f), explain::profiles::fix(f)))
+                .collect(),
+        })
+        .collect();
+    let names: Vec<String> = overview
+        .candidates
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    let choices = d
+        .choices
+        .iter()
+        .map(|c| ChoiceView {
+            profile: profile_id(c.profile),
+            send: c
+                .send
+                .and_then(|i| names.get(i).cloned())
+                .unwrap_or_default(),
+            text: explain::profiles::choice_line(c, &names),
+        })
+        .collect();
+    Some(DiagnosisView {
+        stages,
+        profiles,
+        choices,
+    })
+}
+
+/// Reads what the gateway answered.
+pub fn response_view(text: &str) -> ResponseView {
+    if text.trim().is_empty() {
+        return ResponseView::default();
+    }
+    let reading = diagnose::response::read_response(text);
+    ResponseView {
+        status: reading.status.map(|s| match &reading.body_message {
+            Some(m) => format!("HTTP {s}: {m}"),
+            None => format!("HTTP {s}"),
+        }),
+        findings: reading
+            .findings
+            .iter()
+            .map(|f| {
+                let fix = explain::response::fix(f).map(str::to_owned);
+                finding_view(f, explain::response::message(f), fix)
+            })
+            .collect(),
+    }
+}
+
+fn profile_id(p: Profile) -> &'static str {
+    match p {
+        Profile::RestCognito => "rest-cognito",
+        Profile::RestTestAuthorizer => "rest-test-authorizer",
+        Profile::HttpJwt => "http-jwt",
+        Profile::LambdaAjv => "lambda-ajv",
+        Profile::Oidc => "oidc",
+    }
+}
+
+fn finding_view(f: &Finding, text: String, fix: Option<String>) -> FindingView {
+    FindingView {
+        code: f.code,
+        severity: match f.severity {
+            diagnose::finding::Severity::Info => "info",
+            diagnose::finding::Severity::Warning => "warning",
+            diagnose::finding::Severity::Error => "error",
+        },
+        text,
+        fix,
+        links: f
+            .sources
+            .iter()
+            .filter_map(|k| explain::sources::url(k).map(|u| (*k, u)))
+            .collect(),
+    }
+}
+
 /// Finds the candidate tokens in a paste.
 pub fn overview(text: &str) -> Overview {
     let extraction = input::extract(text);
@@ -436,7 +744,13 @@ pub fn token_view(candidate: &Candidate, now: i64, local_offset: &dyn Fn(i64) ->
                 Ok(payload) => {
                     view.payload_json = payload_text(payload);
                     if let jose::Payload::Json { doc, claims } = payload {
-                        view.claims = claim_rows(&doc.value, claims, now, local_offset);
+                        let kind = diagnose::identity::identify(
+                            jwt.header.as_ref().ok(),
+                            Some(claims),
+                            None,
+                        )
+                        .kind;
+                        view.claims = claim_rows(&doc.value, claims, &kind, now, local_offset);
                         for (name, want, value) in claims.malformed() {
                             view.problems.push(note(explain::decode::malformed_field(
                                 jose::Segment::Payload,
@@ -531,6 +845,7 @@ fn payload_text(payload: &jose::Payload) -> Option<String> {
 fn claim_rows(
     value: &jose::Value,
     claims: &jose::Claims,
+    kind: &diagnose::identity::TokenKind,
     now: i64,
     local_offset: &dyn Fn(i64) -> i32,
 ) -> Vec<ClaimRow> {
@@ -547,6 +862,7 @@ fn claim_rows(
                 name: name.clone(),
                 value: value.compact(),
                 time,
+                meaning: explain::dictionary::explain_claim(name, kind),
             }
         })
         .collect()
@@ -687,6 +1003,93 @@ mod tests {
         assert!(view.header_json.is_some());
         assert!(view.payload_json.is_none());
         assert!(view.problems.iter().any(|p| p.severity == Severity::Error));
+    }
+
+    #[test]
+    fn the_demo_access_token_is_rejected_by_a_rest_method_without_scopes_and_says_likely_where_reported(
+    ) {
+        let demo = include_str!("../static/demo/authentication-result.json");
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../static/demo/jwks.json"))
+            .expect("demo keys");
+        let overview = overview(demo);
+        let (target, notes) = target(&BTreeMap::new());
+        assert!(notes.is_empty());
+        // 2026-01-15T09:30Z: both demo tokens are within their hour.
+        let view =
+            diagnosis_view(&overview, 0, &[&keys], &target, 1_768_469_400, 0).expect("a diagnosis");
+        let rest = view
+            .profiles
+            .iter()
+            .find(|p| p.id == "rest-cognito")
+            .expect("REST row");
+        assert_eq!((rest.verdict, rest.status), ("reject", Some(401)));
+        assert!(rest
+            .findings
+            .iter()
+            .any(|f| f.code == "rest_access_token_on_method_without_scopes"));
+        let choices: Vec<(&str, &str)> = view
+            .choices
+            .iter()
+            .map(|c| (c.profile, c.send.as_str()))
+            .collect();
+        assert!(choices
+            .iter()
+            .any(|(p, send)| *p == "rest-cognito" && send.contains("IdToken")));
+        // Every finding shown links a source, and REPORTED knowledge reads "likely".
+        let d = diagnose::diagnose(
+            &overview.extraction.candidates,
+            0,
+            &diagnose::Expectations {
+                keys: &[&keys],
+                target: &target,
+                now: 1_768_469_400,
+                leeway: 0,
+            },
+        )
+        .expect("a diagnosis");
+        for r in &d.profiles {
+            for f in &r.findings {
+                let text = explain::profiles::message(f);
+                assert!(
+                    f.status == crate::diagnose::finding::Status::Confirmed
+                        || text.contains("likely"),
+                    "{}: {text}",
+                    f.code
+                );
+            }
+        }
+        assert!(view
+            .profiles
+            .iter()
+            .flat_map(|p| &p.findings)
+            .all(|f| !f.links.is_empty()));
+    }
+
+    #[test]
+    fn gateway_fields_say_what_they_took_from_an_arn() {
+        let mut fields = BTreeMap::new();
+        fields.insert(
+            "cfg-lambda-pool",
+            "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbC123".to_owned(),
+        );
+        let (target, notes) = target(&fields);
+        assert_eq!(target.lambda.pool_id.as_deref(), Some("eu-west-1_AbC123"));
+        assert!(notes
+            .iter()
+            .any(|(id, n)| *id == "cfg-lambda-pool" && n.contains("eu-west-1_AbC123")));
+    }
+
+    #[test]
+    fn a_gateway_answer_is_read_into_causes() {
+        let view = response_view(
+            "HTTP/1.1 403 Forbidden\n\n{\"message\":\"Missing Authentication Token\"}",
+        );
+        assert!(view
+            .findings
+            .iter()
+            .any(|f| f.code == "resp_missing_authentication_token"));
+        assert!(view.status.is_some_and(|s| s.contains("403")));
+        assert_eq!(response_view("  "), ResponseView::default());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 pub mod claims;
 pub mod decode;
+pub mod diagnosis;
 pub mod dictionary;
 pub mod fetch;
 pub mod identity;

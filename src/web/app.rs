@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::clock;
 use super::components::candidate_picker::CandidatePicker;
+use super::components::diagnosis_panel::DiagnosisPanel;
 use super::components::header_urls::HeaderUrls;
 use super::components::keys_panel::KeysPanel;
 use super::components::paste_area::PasteArea;
@@ -11,7 +12,7 @@ use super::components::token_view::TokenView;
 use super::components::verdict_panel::VerdictPanel;
 use super::net;
 use super::state::{Action, State};
-use crate::diagnose::explain;
+use crate::diagnose::{config, explain};
 use crate::discovery::{self, KeysRequest};
 use crate::inspect;
 use crate::jose::jwk::{self, KeySet, SecretEncoding};
@@ -54,27 +55,58 @@ pub fn app() -> Html {
     let pasted_view = use_memo(pasted.clone(), |pasted| Rc::new(inspect::keys_view(pasted)));
     let using_demo_keys =
         showing_demo && state.keys_text.trim().is_empty() && state.fetched.is_none();
-    let verification = use_memo(
-        (
-            candidate,
-            pasted.clone(),
-            state.fetched.clone(),
-            using_demo_keys,
-        ),
-        |(candidate, pasted, fetched, using_demo_keys)| {
-            let demo = using_demo_keys
-                .then(|| jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok())
-                .flatten();
-            let mut sets: Vec<&KeySet> = Vec::new();
-            sets.extend(pasted.as_ref().as_ref().ok());
-            sets.extend(fetched.as_ref().and_then(|f| f.result.as_ref().ok()));
-            sets.extend(demo.as_ref());
-            candidate
-                .as_ref()
-                .and_then(|c| inspect::verify_view(c, &sets))
-                .map(Rc::new)
+    let key_sets = use_memo(
+        (pasted.clone(), state.fetched.clone(), using_demo_keys),
+        |(pasted, fetched, using_demo_keys)| {
+            let mut sets: Vec<KeySet> = Vec::new();
+            sets.extend(pasted.as_ref().as_ref().ok().cloned());
+            sets.extend(
+                fetched
+                    .as_ref()
+                    .and_then(|f| f.result.as_ref().ok())
+                    .cloned(),
+            );
+            if *using_demo_keys {
+                sets.extend(jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok());
+            }
+            sets
         },
     );
+    let verification = use_memo((candidate, key_sets.clone()), |(candidate, sets)| {
+        let sets: Vec<&KeySet> = sets.iter().collect();
+        candidate
+            .as_ref()
+            .and_then(|c| inspect::verify_view(c, &sets))
+            .map(Rc::new)
+    });
+    let target = use_memo(state.fields.clone(), inspect::target);
+    let leeway = config::read_seconds(state.fields.get("leeway").map(String::as_str).unwrap_or(""))
+        .value
+        .unwrap_or(0);
+    let diagnosis = use_memo(
+        (
+            overview.clone(),
+            selected,
+            key_sets.clone(),
+            target.clone(),
+            leeway,
+        ),
+        |(overview, selected, sets, target, leeway)| {
+            let sets: Vec<&KeySet> = sets.iter().collect();
+            inspect::diagnosis_view(
+                overview,
+                *selected,
+                &sets,
+                &target.0,
+                clock::now_secs(),
+                *leeway,
+            )
+            .map(Rc::new)
+        },
+    );
+    let response = use_memo(state.response_text.clone(), |text| {
+        Rc::new(inspect::response_view(text))
+    });
     let fetch_view = use_memo(
         (state.loading.clone(), state.fetched.clone()),
         |(loading, fetched)| {
@@ -149,6 +181,12 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |e: SecretEncoding| state.dispatch(Action::SetSecretEncoding(e)))
     };
+    let on_field = {
+        let state = state.clone();
+        Callback::from(move |(id, value): (&'static str, String)| {
+            state.dispatch(Action::SetField(id, value))
+        })
+    };
     let on_arm = {
         let state = state.clone();
         Callback::from(move |member: &'static str| state.dispatch(Action::ArmHeaderUrl(member)))
@@ -201,6 +239,19 @@ pub fn app() -> Html {
                         {on_discover}
                     />
                 </div>
+                <div class="column">
+                if let Some(diagnosis) = (*diagnosis).clone() {
+                    <DiagnosisPanel
+                        view={diagnosis}
+                        response={(*response).clone()}
+                        response_text={AttrValue::from(state.response_text.clone())}
+                        fields={state.fields.clone()}
+                        notes={target.1.clone()}
+                        leeway_hint={AttrValue::from(explain::diagnosis::leeway_hint())}
+                        {on_field}
+                        on_response={dispatch(Action::SetResponse)}
+                    />
+                }
                 if let Some(view) = (*view).clone() {
                     <TokenView {view}>
                         if let Some(verification) = (*verification).clone() {
@@ -212,6 +263,7 @@ pub fn app() -> Html {
                         }
                     </TokenView>
                 }
+                </div>
             </main>
             <footer class="bottom">
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }

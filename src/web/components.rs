@@ -3,7 +3,10 @@
 pub mod candidate_picker;
 pub mod claims_table;
 pub mod copy_button;
+pub mod diagnosis_panel;
 pub mod fetch_status;
+pub mod finding_list;
+pub mod gateway_form;
 pub mod header_urls;
 pub mod key_list;
 pub mod keys_panel;

@@ -1,6 +1,7 @@
 //! Page state: one [`Action`] enum and a reducer. Derived data (candidates, decoded views,
 //! verification) is memoised from this state, never stored beside it.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -29,6 +30,10 @@ pub struct State {
     pub fetch_seq: u32,
     /// The header member (`jku`/`x5u`) whose fetch warning is showing.
     pub armed_header_url: Option<&'static str>,
+    /// The gateway description form, by field id, exactly as typed.
+    pub fields: BTreeMap<&'static str, String>,
+    /// What the gateway answered, as pasted.
+    pub response_text: String,
 }
 
 /// Every change the page can make to [`State`].
@@ -60,6 +65,10 @@ pub enum Action {
     },
     /// The user asked to fetch a header URL: show the warning first.
     ArmHeaderUrl(&'static str),
+    /// A gateway description field changed.
+    SetField(&'static str, String),
+    /// The gateway answer field changed.
+    SetResponse(String),
 }
 
 impl Reducible for State {
@@ -94,6 +103,10 @@ impl Reducible for State {
                 next.fetched = Some(fetched);
             }
             Action::ArmHeaderUrl(member) => next.armed_header_url = Some(member),
+            Action::SetField(id, value) => {
+                next.fields.insert(id, value);
+            }
+            Action::SetResponse(text) => next.response_text = text,
         }
         Rc::new(next)
     }

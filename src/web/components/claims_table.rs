@@ -17,7 +17,12 @@ pub fn claims_table(props: &Props) -> Html {
             <tbody>
                 { for props.rows.iter().map(|row| html! {
                     <tr data-claim={row.name.clone()}>
-                        <td class="name">{ row.name.clone() }</td>
+                        <td class="name" title={row.meaning}>
+                            { row.name.clone() }
+                            if let Some(meaning) = row.meaning {
+                                <span class="meaning">{ meaning }</span>
+                            }
+                        </td>
                         <td data-col="value">{ row.value.clone() }</td>
                         if let Some(time) = &row.time {
                             <td data-col="time" class="time">
