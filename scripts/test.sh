@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check tokenlens has, in this order:
 #   fmt · clippy (host) · clippy (wasm32) · native tests · browser tests (wasm-bindgen-test in
-#   headless Chromium) · release build (trunk, wasm-opt) · sizes · end-to-end tests (Playwright,
-#   real Chromium, against the release build with its own loopback servers).
+#   headless Chromium) · differential test against aws-jwt-verify · release build (trunk,
+#   wasm-opt) · sizes · end-to-end tests (Playwright, real Chromium, against the release build
+#   with its own loopback servers).
 # Every stage runs even when an earlier one failed (unless it needs that one's output), and the
 # last line sums up: "summary: N passed, M failed". Exit status is non-zero if anything failed.
 set -uo pipefail
@@ -39,6 +40,7 @@ count() {
   awk -v what="$2" '
     /^test result:/ { for (i = 1; i < NF; i++) if ($(i+1) ~ "^" what) { gsub(/[^0-9]/, "", $i); n += $i } }
     /^ *[0-9]+ (passed|failed|flaky)( |$)/ && $2 == what { n += $1 }
+    /^[a-z]+: [0-9]+ passed, [0-9]+ failed$/ { n += (what == "passed") ? $2 : $4 }
     END { print n + 0 }' "$1"
 }
 
@@ -50,6 +52,9 @@ run_stage native cargo test --offline
 browser_targets=()
 for f in tests/browser*.rs; do browser_targets+=(--test "$(basename "$f" .rs)"); done
 run_stage browser cargo test --offline --target wasm32-unknown-unknown "${browser_targets[@]}"
+# The Lambda profile against the real aws-jwt-verify, on tokens from the Cognito emulator and
+# locally signed ones; prints the table and "differential: N passed, M failed".
+run_stage differential node tests/differential/run.mjs
 if run_stage build trunk build --release --offline --dist "$root/dist"; then
   run_stage sizes scripts/sizes.sh "$root/dist"
   TOKENLENS_DIST="$root/dist" run_stage e2e npx playwright test -c tests/e2e/playwright.config.mjs

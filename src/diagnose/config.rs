@@ -97,6 +97,21 @@ impl PoolId {
             self.region, self.id
         )
     }
+
+    /// The pool's global issuer form (`https://issuer-cognito-idp.{region}.amazonaws.com/{id}`).
+    pub fn global_issuer(&self) -> String {
+        format!(
+            "https://issuer-cognito-idp.{}.amazonaws.com/{}",
+            self.region, self.id
+        )
+    }
+
+    /// Both issuers aws-jwt-verify's `CognitoJwtVerifier` registers for the pool, regional first.
+    // node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js:61-74 (5.2.1): one issuer config
+    // per form, so a token with either `iss` is looked up successfully.
+    pub fn ajv_issuers(&self) -> [String; 2] {
+        [self.issuer(), self.global_issuer()]
+    }
 }
 
 /// Where a value was found in what the user pasted.
@@ -176,8 +191,13 @@ fn unwrap_value<'a>(text: &'a str, ignored: &mut Vec<Ignored>) -> &'a str {
     q
 }
 
-fn is_region(s: &str) -> bool {
-    // `^[a-z]{2}-(gov-)?[a-z]+-\d$`
+/// `^[a-z]{2}-(gov-)?[a-z]+-\d$`, or with `sovereign` also aws-jwt-verify 5.2.1's
+/// `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d$`.
+fn is_region(s: &str, sovereign: bool) -> bool {
+    let s = match s.strip_prefix("eusc-") {
+        Some(rest) if sovereign => rest,
+        _ => s,
+    };
     let parts: Vec<&str> = s.split('-').collect();
     let lower = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
     let two = |p: &str| p.len() == 2 && lower(p);
@@ -189,16 +209,32 @@ fn is_region(s: &str) -> bool {
     }
 }
 
-/// Checks a pool id against aws-jwt-verify's `^[a-z]{2}-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$`.
-pub fn parse_pool_id(s: &str) -> Option<PoolId> {
+fn pool_id_with(s: &str, sovereign: bool) -> Option<PoolId> {
     let (region, rest) = s.split_once('_')?;
-    if !is_region(region) || rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !is_region(region, sovereign)
+        || rest.is_empty()
+        || !rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
         return None;
     }
     Some(PoolId {
         region: region.to_owned(),
         id: s.to_owned(),
     })
+}
+
+/// Checks a pool id against `^[a-z]{2}-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$` (the form the REST
+/// profile knows; aws-jwt-verify 5.2.1 also takes `eusc-` regions, see [`parse_ajv_pool_id`]).
+pub fn parse_pool_id(s: &str) -> Option<PoolId> {
+    pool_id_with(s, false)
+}
+
+/// Checks a pool id as aws-jwt-verify 5.2.1's `CognitoJwtVerifier.parseUserPoolId` does.
+// node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js:189 (5.2.1): USER_POOL_ID_REGEX =
+// /^(?<region>(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/ — the `eusc-` prefix
+// is the AWS European Sovereign Cloud.
+pub fn parse_ajv_pool_id(s: &str) -> Option<PoolId> {
+    pool_id_with(s, true)
 }
 
 /// Region and pool id of a Cognito issuer URL, exactly `https://cognito-idp.{r}.amazonaws.com/{id}`.
@@ -209,8 +245,30 @@ pub fn pool_of_issuer(iss: &str) -> Option<PoolId> {
     (pool.region == region).then_some(pool)
 }
 
+/// The pool of an issuer aws-jwt-verify would register for it: exactly
+/// `https://cognito-idp.{r}.amazonaws.com/{id}` or `https://issuer-cognito-idp.{r}.amazonaws.com/{id}`
+/// with an id [`parse_ajv_pool_id`] takes.
+pub fn ajv_pool_of_issuer(iss: &str) -> Option<PoolId> {
+    let rest = iss
+        .strip_prefix("https://cognito-idp.")
+        .or_else(|| iss.strip_prefix("https://issuer-cognito-idp."))?;
+    let (region, id) = rest.split_once(".amazonaws.com/")?;
+    let pool = parse_ajv_pool_id(id)?;
+    (pool.region == region).then_some(pool)
+}
+
 /// Reads a user pool id from an id, an ARN, an issuer URL, a JWKS or discovery URL.
 pub fn read_pool_id(text: &str) -> Read<PoolId> {
+    read_pool_id_with(text, false)
+}
+
+/// [`read_pool_id`] for aws-jwt-verify's `userPoolId`: `eusc-` regions are valid
+/// ([`parse_ajv_pool_id`]) and the global issuer host `issuer-cognito-idp.{region}` is read too.
+pub fn read_ajv_pool_id(text: &str) -> Read<PoolId> {
+    read_pool_id_with(text, true)
+}
+
+fn read_pool_id_with(text: &str, ajv: bool) -> Read<PoolId> {
     let mut ignored = Vec::new();
     let v = unwrap_value(bounded(text), &mut ignored);
     let mut took_from = What::Bare;
@@ -234,6 +292,10 @@ pub fn read_pool_id(text: &str) -> Read<PoolId> {
     } else if let Some(after) = v.split_once("://").map(|(_, a)| a) {
         took_from = What::IssuerUrl;
         let (host, path) = after.split_once('/').unwrap_or((after, ""));
+        let host = match host.strip_prefix("issuer-") {
+            Some(h) if ajv => h,
+            _ => host,
+        };
         if let Some(r) = host
             .strip_prefix("cognito-idp.")
             .and_then(|h| h.strip_suffix(".amazonaws.com"))
@@ -254,7 +316,7 @@ pub fn read_pool_id(text: &str) -> Read<PoolId> {
         let after_id = v.get(start + candidate.len()..).unwrap_or_default();
         ignored.push(Ignored::Around(format!("{before}…{after_id}")));
     }
-    let value = parse_pool_id(candidate);
+    let value = pool_id_with(candidate, ajv);
     match &value {
         None => {
             if !candidate.is_empty() {

@@ -4,11 +4,13 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use tokenlens::diagnose::choose::choose;
 use tokenlens::diagnose::claims::TokenUse;
-use tokenlens::diagnose::config::{read_client_ids, read_issuer, read_pool_id, Target, What};
+use tokenlens::diagnose::config::{
+    read_ajv_pool_id, read_client_ids, read_issuer, read_pool_id, Target, What,
+};
 use tokenlens::diagnose::explain::sources;
 use tokenlens::diagnose::identity::TokenKind;
 use tokenlens::diagnose::profiles::{
-    judge_all, Profile, ProfileResult, ProfileVerdict, TokenFacts,
+    deciding, judge_all, Profile, ProfileResult, ProfileVerdict, TokenFacts,
 };
 use tokenlens::input::{Candidate, Shape, Source};
 use tokenlens::jose::jwk::{parse_jwks, KeySet};
@@ -436,6 +438,96 @@ fn aws_jwt_verify_rejects_an_invalid_pool_id_before_the_token() {
     .clone();
     assert_eq!(codes(&r), vec!["ajv_invalid_pool_id"]);
     assert_eq!(rejected_with(&r), Some(500));
+}
+
+fn lambda_row(t: &Tok, target: &Target, now: i64) -> ProfileResult {
+    row(&judge_all(&t.facts(), target, now, 0), Profile::LambdaAjv).clone()
+}
+
+#[test]
+fn lambda_profile_checks_issuer_before_signature_like_aws_jwt_verify() {
+    // getIssuerConfig(payload.iss) throws before the key, signature and exp are looked at.
+    let (id, _, keys) = demo();
+    let mut parts: Vec<String> = id.cand.token.split('.').map(str::to_owned).collect();
+    parts[2] = b64("not the signature");
+    let bad = Tok::from_token(&parts.join("."), Some(&keys));
+    let mut target = Target::default();
+    target.lambda.pool_id = Some("eu-west-1_otherPool".into());
+    let r = lambda_row(&bad, &target, 1_900_000_000);
+    assert_eq!(
+        deciding(&r.findings).map(|f| f.code),
+        Some("ajv_issuer_not_configured"),
+        "{:?}",
+        codes(&r)
+    );
+    assert!(codes(&r).contains(&"ajv_invalid_signature"));
+    assert!(codes(&r).contains(&"ajv_expired"));
+}
+
+#[test]
+fn lambda_profile_accepts_the_global_issuer_form_like_aws_jwt_verify() {
+    let mut target = Target::default();
+    target.lambda.pool_id = Some("eu-west-1_tokenLens".into());
+    let with_iss = |iss: &str| {
+        tok(
+            RS,
+            &format!(
+                r#"{{"iss":"{iss}","token_use":"id","aud":"client1","exp":{}}}"#,
+                NOW + 600
+            ),
+        )
+    };
+    let global = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_tokenLens";
+    let r = lambda_row(&with_iss(global), &target, NOW);
+    assert!(
+        !codes(&r).contains(&"ajv_issuer_not_configured"),
+        "{:?}",
+        codes(&r)
+    );
+    // Exactly one of the two forms: a trailing slash is another issuer.
+    let r = lambda_row(&with_iss(&format!("{ISS}/")), &target, NOW);
+    assert!(codes(&r).contains(&"ajv_issuer_not_configured"));
+}
+
+#[test]
+fn lambda_profile_takes_eusc_sovereign_cloud_pool_ids_like_aws_jwt_verify() {
+    let pool = "eusc-de-east-1_tokenLens";
+    assert!(read_ajv_pool_id(pool).value.is_some());
+    // The REST profile's reading is unchanged.
+    assert!(read_pool_id(pool).value.is_none());
+    let mut target = Target::default();
+    target.lambda.pool_id = Some(pool.into());
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"https://cognito-idp.eusc-de-east-1.amazonaws.com/{pool}","token_use":"id","exp":{}}}"#,
+            NOW + 600
+        ),
+    );
+    let r = lambda_row(&t, &target, NOW);
+    assert!(
+        !codes(&r)
+            .iter()
+            .any(|c| *c == "ajv_invalid_pool_id" || *c == "ajv_issuer_not_configured"),
+        "{:?}",
+        codes(&r)
+    );
+}
+
+#[test]
+fn lambda_profile_reads_a_string_cognito_groups_as_one_group_like_aws_jwt_verify() {
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{ISS}","token_use":"id","cognito:groups":"admins readers","exp":{}}}"#,
+            NOW + 600
+        ),
+    );
+    let mut target = Target::default();
+    target.lambda.groups = vec!["readers".into()];
+    assert!(codes(&lambda_row(&t, &target, NOW)).contains(&"ajv_invalid_group"));
+    target.lambda.groups = vec!["admins readers".into()];
+    assert!(!codes(&lambda_row(&t, &target, NOW)).contains(&"ajv_invalid_group"));
 }
 
 #[test]

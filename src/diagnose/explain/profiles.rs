@@ -118,6 +118,15 @@ pub fn message(f: &Finding) -> String {
         "http_id_token_accepted_without_route_scopes" => "Without route scopes an ID token is accepted too; AWS recommends requiring scopes.".to_owned(),
         "ajv_pool_assumed" => format!("Assuming userPoolId {}.", ev(f, "userPoolId")),
         "ajv_client_id_not_checked" => "clientId is null: the client id is not checked.".to_owned(),
+        // AJV (aws-jwt-verify 5.2.1 jwt-verifier.js getIssuerConfig): looked up before any key,
+        // signature or claim check; both the regional and the global issuer form are registered.
+        "ajv_issuer_not_configured" => match f.evidence.iter().find_map(|e| match e {
+            Evidence::Member { name, actual, .. } if name == "iss" => Some(actual.is_some()),
+            _ => None,
+        }) {
+            Some(false) => "The token has no iss claim: aws-jwt-verify throws ParameterValidationError \"issuer must be provided\" before checking the key, signature or any claim.".to_owned(),
+            _ => format!("issuer not configured: {} — aws-jwt-verify throws ParameterValidationError before checking the key, signature or any claim; it accepts only the pool's issuer, https://cognito-idp.{{region}}.amazonaws.com/{{userPoolId}} or https://issuer-cognito-idp.{{region}}.amazonaws.com/{{userPoolId}}, exactly (no trailing slash).", ev(f, "iss")),
+        },
         "ajv_invalid_pool_id" => format!("Invalid Cognito User Pool ID: {} — create() throws, the authorizer fails (500).", ev(f, "userPoolId")),
         "oidc_alg_not_allowed" => format!("alg {} is not allowed (none and HS* never are for an issuer with public keys).", ev(f, "alg")),
         "oidc_audience_mismatch" => format!("aud {} is not an accepted audience.", ev(f, "aud")),
@@ -144,6 +153,7 @@ pub fn fix(f: &Finding) -> Option<String> {
         "http_scope_claim_missing" | "http_no_route_scope_in_token" => "Send an access token that carries a route scope.".to_owned(),
         "ajv_invalid_token_use" => "Send the token use the verifier expects, or set tokenUse accordingly.".to_owned(),
         "ajv_invalid_client_id" => "Add the token's client id to clientId.".to_owned(),
+        "ajv_issuer_not_configured" => "Send a token from the configured user pool, or set userPoolId to the pool in the token's iss.".to_owned(),
         "rest_signature_unchecked" | "http_signature_unchecked" | "ajv_signature_unchecked" | "oidc_signature_unchecked" => "Fetch or paste the issuer's JWKS.".to_owned(),
         _ => return None,
     })

@@ -1,7 +1,7 @@
 //! A Lambda authorizer built on aws-jwt-verify's `CognitoJwtVerifier` (knowledge §3, §6).
 //!
-//! Owns mirroring the library's checks in its order (parse; `kid`, key, algorithm, signature;
-//! `exp`, `nbf`, `iss`, `scope`; `cognito:groups`, `token_use`, client id), each finding naming
+//! Owns mirroring the library's checks in its order (parse; issuer lookup; `kid`, key, algorithm,
+//! signature; `exp`, `nbf`, `scope`; `cognito:groups`, `token_use`, client id), each finding naming
 //! the error class the library throws. The library stops at the first failure; this module
 //! collects every one, and the first is the one the library reports. A rejection is 401 only if
 //! the authorizer turns it into the error `Unauthorized` (L3), so the status is not certain.
@@ -9,12 +9,12 @@
 
 use super::{
     decodable, finding, header_member, joined, member, note, overlaps, raw_text, rejects,
-    space_list, str_claim, string_or_array, time, token_use_of, value, TokenFacts,
+    space_list, str_claim, time, token_use_of, value, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
-use crate::diagnose::config::{pool_of_issuer, read_pool_id, LambdaAjv};
+use crate::diagnose::config::{ajv_pool_of_issuer, read_ajv_pool_id, LambdaAjv};
 use crate::diagnose::finding::{Finding, Severity, Status};
-use crate::jose::{Alg, Field, Value};
+use crate::jose::{Alg, Claims, Field, Value};
 use crate::verify::Verdict;
 
 const SOURCES: &[&str] = &["AJV", "COG-VERIFY", "LAMBDA-AUTH"];
@@ -22,7 +22,7 @@ const SOURCES: &[&str] = &["AJV", "COG-VERIFY", "LAMBDA-AUTH"];
 /// The aws-jwt-verify error class a finding stands for.
 pub fn error_class(code: &str) -> Option<&'static str> {
     Some(match code {
-        "ajv_invalid_pool_id" => "ParameterValidationError",
+        "ajv_invalid_pool_id" | "ajv_issuer_not_configured" => "ParameterValidationError",
         "ajv_parse_error" => "JwtParseError",
         "ajv_no_kid" => "JwtWithoutValidKidError",
         "ajv_kid_not_found" => "KidNotFoundInJwksError",
@@ -30,7 +30,6 @@ pub fn error_class(code: &str) -> Option<&'static str> {
         "ajv_invalid_signature" => "JwtInvalidSignatureError",
         "ajv_expired" => "JwtExpiredError",
         "ajv_not_before" => "JwtNotBeforeError",
-        "ajv_invalid_issuer" => "JwtInvalidIssuerError",
         "ajv_invalid_scope" => "JwtInvalidScopeError",
         "ajv_invalid_group" => "CognitoJwtInvalidGroupError",
         "ajv_invalid_token_use" => "CognitoJwtInvalidTokenUseError",
@@ -46,6 +45,30 @@ fn fail(code: &'static str, mut evidence: Vec<crate::diagnose::finding::Evidence
     rejects(code, Status::Confirmed, evidence, SOURCES)
 }
 
+/// `assertStringArraysOverlap("Cognito group", payload["cognito:groups"], groups)`: a missing or
+/// empty claim fails, a string is one group (never split on whitespace), anything but a string or
+/// an array fails, and array items are taken in order until one matches (a non-string item met
+/// before a match fails).
+// node_modules/aws-jwt-verify/dist/esm/assert.js:56-76 (`if (typeof actual === "string") actual =
+// [actual]`), called from cognito-verifier.js:19-21.
+fn groups_overlap(claims: &Claims, wanted: &[String]) -> bool {
+    let matches = |s: &str| wanted.iter().any(|w| w == s);
+    match super::raw_claim(claims, "cognito:groups") {
+        Some(Value::String(s)) => !s.is_empty() && matches(&s),
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item.as_str() {
+                    Some(s) if matches(s) => return true,
+                    Some(_) => {}
+                    None => return false,
+                }
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
 /// Judges a token as `CognitoJwtVerifier.create(cfg).verify(token)` would.
 pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -53,7 +76,7 @@ pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
 
     // `create()` validates the pool id before any token is seen.
     let configured_pool = match cfg.pool_id.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(text) => match read_pool_id(text).value {
+        Some(text) => match read_ajv_pool_id(text).value {
             Some(p) => Some(p),
             None => {
                 out.push(rejects(
@@ -96,6 +119,46 @@ pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
             vec![value("claims", bad.join(", "))],
         ));
         return out;
+    }
+
+    // Issuer lookup, before any key, signature or claim check: `getVerifyParameters` decomposes
+    // the JWT, then `getIssuerConfig(payload.iss)` throws ParameterValidationError ("issuer must
+    // be provided" / "issuer not configured: {iss}") unless `iss` is exactly one of the pool's
+    // two registered issuers (regional and global form), so a wrong issuer wins over a bad
+    // signature or expiry. With the issuer found, `validateJwtFields`' own `iss` check compares
+    // it with itself and cannot fail.
+    // node_modules/aws-jwt-verify/dist/esm/jwt-verifier.js:189-201 (getIssuerConfig), :288-290
+    // (getVerifyParameters); cognito-verifier.js:61-74 (both issuer forms), :146-148 (verify).
+    let iss = claims.iss.present().cloned();
+    let pool = configured_pool.or_else(|| iss.as_deref().and_then(ajv_pool_of_issuer));
+    match &pool {
+        Some(p)
+            if !p
+                .ajv_issuers()
+                .iter()
+                .any(|i| iss.as_deref() == Some(i.as_str())) =>
+        {
+            out.push(fail(
+                "ajv_issuer_not_configured",
+                vec![member(
+                    "iss",
+                    raw_text(claims, "iss"),
+                    Some(p.ajv_issuers().join(", ")),
+                )],
+            ));
+        }
+        None => out.push(fail(
+            "ajv_issuer_not_configured",
+            vec![member("iss", raw_text(claims, "iss"), None)],
+        )),
+        Some(p) if cfg.pool_id.is_none() => {
+            out.push(note(
+                "ajv_pool_assumed",
+                vec![value("userPoolId", p.id.clone())],
+                SOURCES,
+            ));
+        }
+        Some(_) => {}
     }
 
     // Key: a kid, found in the JWKS; an allowed algorithm; the signature.
@@ -141,7 +204,7 @@ pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
         _ => {}
     }
 
-    // Claims: exp (+grace), nbf (−grace), iss.
+    // Claims: exp (+grace), nbf (−grace); `iss` was settled by the issuer lookup above.
     if let Some(exp) = claims.exp.present() {
         if exp.secs.saturating_add(grace) < now {
             out.push(fail("ajv_expired", vec![time("exp", exp.secs, now, grace)]));
@@ -154,26 +217,6 @@ pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
                 vec![time("nbf", nbf.secs, now, grace)],
             ));
         }
-    }
-    let iss = claims.iss.present().cloned();
-    let pool = configured_pool.or_else(|| iss.as_deref().and_then(pool_of_issuer));
-    match &pool {
-        Some(p) if iss.as_deref() != Some(p.issuer().as_str()) => out.push(fail(
-            "ajv_invalid_issuer",
-            vec![member("iss", raw_text(claims, "iss"), Some(p.issuer()))],
-        )),
-        None => out.push(fail(
-            "ajv_invalid_issuer",
-            vec![member("iss", raw_text(claims, "iss"), None)],
-        )),
-        Some(p) if cfg.pool_id.is_none() => {
-            out.push(note(
-                "ajv_pool_assumed",
-                vec![value("userPoolId", p.id.clone())],
-                SOURCES,
-            ));
-        }
-        Some(_) => {}
     }
     if !cfg.scopes.is_empty() {
         let have = space_list(claims, "scope").unwrap_or_default();
@@ -190,18 +233,15 @@ pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
     }
 
     // Cognito extras: groups, token_use (always id or access), client id.
-    if !cfg.groups.is_empty() {
-        let have = string_or_array(claims, "cognito:groups").unwrap_or_default();
-        if !overlaps(&have, &cfg.groups) {
-            out.push(fail(
-                "ajv_invalid_group",
-                vec![member(
-                    "cognito:groups",
-                    raw_text(claims, "cognito:groups"),
-                    Some(joined(&cfg.groups)),
-                )],
-            ));
-        }
+    if !cfg.groups.is_empty() && !groups_overlap(claims, &cfg.groups) {
+        out.push(fail(
+            "ajv_invalid_group",
+            vec![member(
+                "cognito:groups",
+                raw_text(claims, "cognito:groups"),
+                Some(joined(&cfg.groups)),
+            )],
+        ));
     }
     let tu = token_use_of(claims);
     let tu_ok = match (tu, cfg.token_use) {

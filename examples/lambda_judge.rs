@@ -1,0 +1,172 @@
+//! Judges tokens the way tokenlens's Lambda-authorizer profile (aws-jwt-verify's
+//! `CognitoJwtVerifier`) does, for the differential test in `tests/differential/`.
+//!
+//! Reads JSON lines on stdin, each
+//! `{ "token", "jwks": <JWKS JSON>, "config": { "userPoolId", "tokenUse": "id"|"access"|null,
+//! "clientId": string|[..]|null, "groups": string|[..]|null, "scope": string|[..]|null,
+//! "graceSeconds": n }, "now": <unix seconds> }`
+//! and prints one JSON line per input:
+//! `{ "accept": bool, "class": "<aws-jwt-verify error class>"|null, "codes": [...] }`,
+//! or `{ "error": "..." }` for a line it cannot read. Never panics on input.
+
+use std::io::{BufRead, Write};
+
+use serde_json::{json, Value};
+use tokenlens::diagnose::config::{read_client_ids, read_list, read_token_use, Target};
+use tokenlens::diagnose::identity::identify;
+use tokenlens::diagnose::profiles::{deciding, judge, Profile, ProfileVerdict, TokenFacts};
+use tokenlens::input::{Candidate, Shape, Source};
+use tokenlens::jose::jwk::parse_jwks;
+use tokenlens::jose::{parse_unverified, Parsed};
+use tokenlens::verify::{verify, Verification};
+
+/// Profile finding code → the aws-jwt-verify error class it stands for (knowledge §6).
+const CLASSES: &[(&str, &str)] = &[
+    ("ajv_invalid_pool_id", "ParameterValidationError"),
+    ("ajv_issuer_not_configured", "ParameterValidationError"),
+    ("ajv_parse_error", "JwtParseError"),
+    ("ajv_no_kid", "JwtWithoutValidKidError"),
+    ("ajv_kid_not_found", "KidNotFoundInJwksError"),
+    ("ajv_alg_not_allowed", "JwtInvalidSignatureAlgorithmError"),
+    ("ajv_invalid_signature", "JwtInvalidSignatureError"),
+    ("ajv_expired", "JwtExpiredError"),
+    ("ajv_not_before", "JwtNotBeforeError"),
+    ("ajv_invalid_scope", "JwtInvalidScopeError"),
+    ("ajv_invalid_group", "CognitoJwtInvalidGroupError"),
+    ("ajv_invalid_token_use", "CognitoJwtInvalidTokenUseError"),
+    ("ajv_invalid_client_id", "CognitoJwtInvalidClientIdError"),
+];
+
+fn class_of(code: &str) -> Option<&'static str> {
+    CLASSES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+}
+
+/// A string, an array of strings, or null, read through `config::read_list`-style readers.
+fn list(v: Option<&Value>, read: fn(&str) -> Option<Vec<String>>) -> Result<Vec<String>, String> {
+    match v {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::String(s)) => Ok(read(s).unwrap_or_default()),
+        Some(Value::Array(items)) => {
+            let mut out = Vec::new();
+            for item in items {
+                let s = item
+                    .as_str()
+                    .ok_or_else(|| format!("list item is not a string: {item}"))?;
+                for x in read(s).unwrap_or_default() {
+                    if !out.contains(&x) {
+                        out.push(x);
+                    }
+                }
+            }
+            Ok(out)
+        }
+        Some(other) => Err(format!("expected string, array or null, got {other}")),
+    }
+}
+
+fn target_of(cfg: &Value) -> Result<Target, String> {
+    let cfg = cfg.as_object().ok_or("config is not an object")?;
+    let mut target = Target::default();
+    let l = &mut target.lambda;
+    l.pool_id = match cfg.get("userPoolId") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(other) => return Err(format!("userPoolId is not a string: {other}")),
+    };
+    l.token_use = match cfg.get("tokenUse") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => match read_token_use(s) {
+            Some(tu) => Some(tu),
+            None => return Err(format!("tokenUse must be id, access or null: {s}")),
+        },
+        Some(other) => return Err(format!("tokenUse is not a string: {other}")),
+    };
+    l.client_ids = list(cfg.get("clientId"), |s| read_client_ids(s).value)?;
+    l.groups = list(cfg.get("groups"), |s| read_list(s).value)?;
+    l.scopes = list(cfg.get("scope"), |s| read_list(s).value)?;
+    l.grace_seconds = match cfg.get("graceSeconds") {
+        None | Some(Value::Null) => 0,
+        Some(v) => v
+            .as_i64()
+            .ok_or_else(|| format!("graceSeconds is not an integer: {v}"))?,
+    };
+    Ok(target)
+}
+
+fn judge_line(line: &str) -> Result<Value, String> {
+    let input: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let token = input
+        .get("token")
+        .and_then(Value::as_str)
+        .ok_or("token is missing or not a string")?;
+    let now = input
+        .get("now")
+        .and_then(Value::as_i64)
+        .ok_or("now is missing or not an integer")?;
+    let jwks = input.get("jwks").ok_or("jwks is missing")?;
+    let jwks_bytes = match jwks {
+        Value::String(s) => s.clone().into_bytes(),
+        other => other.to_string().into_bytes(),
+    };
+    let keys = parse_jwks(&jwks_bytes).map_err(|e| format!("JWKS not usable: {e:?}"))?;
+    let target = target_of(input.get("config").ok_or("config is missing")?)?;
+
+    let parsed = parse_unverified(token).ok();
+    let (shape, jws) = match &parsed {
+        Some(Parsed::Jws(j)) => (Shape::Jws, Some(j)),
+        Some(Parsed::Jwe(_)) => (Shape::Jwe, None),
+        None => (Shape::Opaque, None),
+    };
+    let verification = jws
+        .map(|j| verify(j, &[&keys]))
+        .unwrap_or_else(Verification::default);
+    let header = jws.and_then(|j| j.header.as_ref().ok());
+    let claims = jws.and_then(|j| j.claims());
+    let kind = identify(header, claims, None).kind;
+    let candidate = Candidate {
+        token: token.to_owned(),
+        shape,
+        source: Source::Bare,
+        cleanups: vec![],
+    };
+    let facts = TokenFacts {
+        candidate: &candidate,
+        header,
+        claims,
+        verification: &verification,
+        kind: &kind,
+    };
+    let result = judge(Profile::LambdaAjv, &facts, &target, now, 0);
+    let codes: Vec<&str> = result.findings.iter().map(|f| f.code).collect();
+    let class = deciding(&result.findings).and_then(|f| class_of(f.code));
+    let verdict = match &result.verdict {
+        ProfileVerdict::Accept => "accept",
+        ProfileVerdict::Reject { .. } => "reject",
+        ProfileVerdict::CannotTell { .. } => "cannot_tell",
+    };
+    Ok(json!({
+        "accept": matches!(result.verdict, ProfileVerdict::Accept),
+        "class": class,
+        "codes": codes,
+        "verdict": verdict,
+    }))
+}
+
+fn main() {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in stdin.lock().lines() {
+        let answer = match line {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => judge_line(&line).unwrap_or_else(|e| json!({ "error": e })),
+            Err(e) => json!({ "error": format!("unreadable line: {e}") }),
+        };
+        if writeln!(out, "{answer}")
+            .and_then(|()| out.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
