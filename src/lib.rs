@@ -8,6 +8,8 @@
 //! - [`timefmt`]: claim timestamps rendered as relative time, UTC and local time.
 //! - [`discovery`]: where an issuer's keys live, and what a fetch for them came back with.
 //! - [`inspect`]: the view model: everything the page shows about a paste, as plain data.
+//! - [`share`]: the share-link codec (URL fragment only, versioned, never secrets).
+//! - [`presets`]: an organisation's `tokenlens.config.json`, and the automatic-fetch allow-list.
 //! - [`diagnose`]: findings and all user-facing prose ([`diagnose::explain`]).
 //! - `web` (wasm32 only): the Yew app; the only module that may touch the browser.
 //!
@@ -18,6 +20,8 @@ pub mod discovery;
 pub mod input;
 pub mod inspect;
 pub mod jose;
+pub mod presets;
+pub mod share;
 pub mod timefmt;
 pub mod verify;
 

@@ -6,4 +6,6 @@ mod diagnose_claims;
 mod diagnose_profiles;
 mod diagnose_response;
 mod input;
+mod presets;
+mod share;
 mod verify;
