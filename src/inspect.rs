@@ -644,7 +644,14 @@ pub fn response_view(text: &str) -> ResponseView {
             .iter()
             .map(|f| {
                 let fix = explain::response::fix(f).map(str::to_owned);
-                finding_view(f, explain::response::message(f), fix)
+                let mut text = explain::response::message(f);
+                // Every answer that says nothing about the token is labelled the same way.
+                if !diagnose::response::is_token_problem(f.code)
+                    && !text.to_lowercase().contains("not a token problem")
+                {
+                    text = format!("Not a token problem: {text}");
+                }
+                finding_view(f, text, fix)
             })
             .collect(),
     }
@@ -675,6 +682,97 @@ fn finding_view(f: &Finding, text: String, fix: Option<String>) -> FindingView {
             .iter()
             .filter_map(|k| explain::sources::url(k).map(|u| (*k, u)))
             .collect(),
+    }
+}
+
+/// The form fields a preset profile fills in: its issuer, client ids and scopes go to the
+/// fields of its gateway (all gateways when it names none), then its explicit `fields` override.
+pub fn preset_fields(p: &crate::presets::PresetProfile) -> Vec<(&'static str, String)> {
+    use crate::diagnose::profiles::Profile as G;
+    let all = p.gateway.is_none();
+    let is = |g: G| all || p.gateway == Some(g);
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let list = |v: &[String]| v.join(" ");
+    if let Some(iss) = &p.issuer {
+        if is(G::HttpJwt) {
+            out.push(("cfg-http-issuer", iss.clone()));
+        }
+        if is(G::Oidc) {
+            out.push(("cfg-oidc-issuer", iss.clone()));
+        }
+        if is(G::RestCognito) {
+            out.push(("cfg-rest-pools", iss.clone()));
+        }
+        if is(G::LambdaAjv) {
+            out.push(("cfg-lambda-pool", iss.clone()));
+        }
+    }
+    if !p.client_ids.is_empty() {
+        if is(G::HttpJwt) {
+            out.push(("cfg-http-audiences", list(&p.client_ids)));
+        }
+        if is(G::LambdaAjv) {
+            out.push(("cfg-lambda-clients", list(&p.client_ids)));
+        }
+        if is(G::Oidc) {
+            out.push(("cfg-oidc-audiences", list(&p.client_ids)));
+        }
+    }
+    if !p.scopes.is_empty() {
+        let id = match p.gateway {
+            Some(G::RestCognito) | Some(G::RestTestAuthorizer) => Some("cfg-rest-scopes"),
+            Some(G::HttpJwt) => Some("cfg-http-scopes"),
+            Some(G::LambdaAjv) => Some("cfg-lambda-scopes"),
+            Some(G::Oidc) => Some("cfg-oidc-scopes"),
+            None => None,
+        };
+        if let Some(id) = id {
+            out.push((id, list(&p.scopes)));
+        }
+    }
+    for (id, value) in &p.fields {
+        out.retain(|(existing, _)| existing != id);
+        out.push((*id, value.clone()));
+    }
+    out
+}
+
+/// A share link in one mode, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareView {
+    /// The link.
+    pub link: String,
+    /// Its length in characters.
+    pub length: String,
+    /// Where common tools truncate links this long.
+    pub length_warning: Option<String>,
+    /// What the link leaves out, and why.
+    pub dropped: Vec<String>,
+}
+
+/// Builds the share link for the page at `base` (its current address).
+pub fn share_view(
+    input: &crate::share::ShareInput,
+    mode: crate::share::Mode,
+    base: &str,
+) -> ShareView {
+    let encoded = crate::share::encode(input, mode);
+    let link = crate::share::link(base, &encoded.fragment);
+    let len = link.chars().count();
+    let mut dropped: Vec<String> = encoded
+        .dropped
+        .iter()
+        .map(explain::share::dropped)
+        .collect();
+    if let Some(query) = crate::share::dropped_query(base) {
+        dropped.push(explain::share::dropped(&query));
+    }
+    ShareView {
+        length: explain::share::length(len),
+        length_warning: crate::share::length_warning(len)
+            .map(|w| explain::share::length_warning(&w)),
+        dropped,
+        link,
     }
 }
 
@@ -1089,7 +1187,52 @@ mod tests {
             .iter()
             .any(|f| f.code == "resp_missing_authentication_token"));
         assert!(view.status.is_some_and(|s| s.contains("403")));
+        let cors = response_view("TypeError: Failed to fetch");
+        assert!(cors
+            .findings
+            .iter()
+            .all(|f| f.text.to_lowercase().contains("not a token problem")));
         assert_eq!(response_view("  "), ResponseView::default());
+    }
+
+    #[test]
+    fn a_preset_fills_the_fields_of_its_gateway_and_its_explicit_fields_win() {
+        let body = br#"{"version":1,"profiles":[{"name":"orders","issuer":"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC","client_ids":["abc"],"scopes":["orders/read"],"gateway":"http-jwt","fields":{"leeway":"30"}}]}"#;
+        let parsed = crate::presets::parse_presets(body);
+        let profile = parsed.presets.profiles.first().expect("a profile");
+        let fields = preset_fields(profile);
+        assert!(fields.contains(&(
+            "cfg-http-issuer",
+            "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC".to_owned()
+        )));
+        assert!(fields.contains(&("cfg-http-audiences", "abc".to_owned())));
+        assert!(fields.contains(&("cfg-http-scopes", "orders/read".to_owned())));
+        assert!(fields.contains(&("leeway", "30".to_owned())));
+        assert!(!fields.iter().any(|(id, _)| id.starts_with("cfg-rest")));
+    }
+
+    #[test]
+    fn a_share_link_lives_in_the_fragment_and_says_what_it_left_out() {
+        let input = crate::share::ShareInput {
+            text: TOKEN.to_owned(),
+            selected: 0,
+            keys_text: "my-hmac-secret".to_owned(),
+            secret_encoding: crate::jose::jwk::SecretEncoding::Text,
+            jwks_url: String::new(),
+            fields: vec![("leeway".to_owned(), "5".to_owned())],
+        };
+        let view = share_view(
+            &input,
+            crate::share::Mode::FullToken,
+            "https://tools.example/tl/?x=1#old",
+        );
+        assert!(
+            view.link.starts_with("https://tools.example/tl/#"),
+            "{}",
+            view.link
+        );
+        assert!(!view.link.contains("my-hmac-secret"));
+        assert!(!view.dropped.is_empty());
     }
 
     #[test]

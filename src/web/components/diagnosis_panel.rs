@@ -38,7 +38,11 @@ pub fn diagnosis_panel(props: &Props) -> Html {
             cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
-    let leeway = props.fields.get("leeway").cloned().unwrap_or_default();
+    let leeway = props
+        .fields
+        .get("leeway")
+        .cloned()
+        .unwrap_or_else(|| "0".to_owned());
     html! {
         <section class="panel diagnosis" data-testid="diagnosis" aria-labelledby="diagnosis-heading">
             <h2 id="diagnosis-heading">{ "Would the gateway accept it?" }</h2>

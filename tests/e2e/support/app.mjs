@@ -45,7 +45,96 @@ export class TokenLens {
     this.findings = page.locator('[data-testid="verify-findings"] li[data-code]');
     this.keyCandidates = page.locator('[data-testid="key-candidates"] li[data-kid]');
     this.headerUrlWarning = page.locator('[data-testid="header-url-warning"]');
+
+    // Diagnosis: gateway profiles, which token to send, findings by stage, the gateway's answer.
+    this.diagnosis = page.locator('section[data-testid="diagnosis"]');
+    /** input#leeway whose accessible name contains "Leeway": clock leeway in seconds, default 0. */
+    this.leeway = page.getByLabel(/Leeway/).and(page.locator('input#leeway'));
+    this.profileRows = page.locator('[data-testid="profiles"] [data-profile]');
+    this.choices = page.locator('[data-testid="choose"] li[data-profile]');
+    /** textarea#gateway-response whose accessible name contains "gateway answer". */
+    this.gatewayResponse = page.getByLabel(/gateway answer/i).and(page.locator('textarea#gateway-response'));
+    this.responseFindings = page.locator('[data-testid="response-findings"] li[data-code]');
+    this.responseStatus = page.locator('[data-testid="response-status"]');
   }
+
+  /** A gateway description field by id without '#', e.g. 'cfg-rest-scopes'. */
+  cfg(id) {
+    return this.page.locator(`#${id}`);
+  }
+
+  /** What the page took from field `id` (e.g. the pool id out of an ARN). */
+  cfgNote(id) {
+    return this.page.locator(`[data-testid=${cssString(`cfg-note-${id}`)}]`);
+  }
+
+  /** Describes the gateway: fills field `id` (a select is selected) and checks it kept the value. */
+  async configure(id, value) {
+    const field = this.cfg(id);
+    // The fields may sit in a collapsed <details>: open it as a user would, by its summary.
+    const closed = this.page.locator('details:not([open])').filter({ has: field });
+    if ((await closed.count()) > 0) await closed.last().locator(':scope > summary').click();
+    await expect(field).toBeVisible();
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+    await expect(field).toHaveValue(value);
+  }
+
+  async setLeeway(seconds) {
+    await this.leeway.fill(String(seconds));
+    await expect(this.leeway).toHaveValue(String(seconds));
+  }
+
+  /** The row of profile `name`: rest-cognito, rest-test-authorizer, http-jwt, lambda-ajv, oidc. */
+  profile(name) {
+    return this.page.locator(`[data-testid="profiles"] [data-profile=${cssString(name)}]`);
+  }
+
+  /** A finding `code` in profile `name`'s row. */
+  profileFinding(name, code) {
+    return this.profile(name).locator(`li[data-code=${cssString(code)}]`);
+  }
+
+  /** Profile `name` would accept the token. */
+  async expectAccepts(name) {
+    await expect(this.profile(name)).toHaveAttribute('data-verdict', 'accept');
+  }
+
+  /** Profile `name` would reject the token with `status`; with `code`, that finding is listed. */
+  async expectRejects(name, status, code) {
+    await expect(this.profile(name)).toHaveAttribute('data-verdict', 'reject');
+    await expect(this.profile(name)).toHaveAttribute('data-status', String(status));
+    if (code) await expect(this.profileFinding(name, code)).toHaveCount(1);
+  }
+
+  /** "Which token do I send?" for profile `name`. */
+  choice(name) {
+    return this.page.locator(`[data-testid="choose"] li[data-profile=${cssString(name)}]`);
+  }
+
+  /** For profile `name`, send the candidate whose label contains `label` ('' = none passes). */
+  async expectSend(name, label) {
+    const pattern = label === '' ? /^$/ : new RegExp(escapeRegExp(label));
+    await expect(this.choice(name)).toHaveAttribute('data-send', pattern);
+  }
+
+  /** Token-level findings of one stage: structure, header, keys, signature, claims, gateway. */
+  stageFinding(stage, code) {
+    return this.page.locator(
+      `[data-testid="findings"] [data-stage=${cssString(stage)}] li[data-code=${cssString(code)}]`,
+    );
+  }
+
+  /** Puts `text` in the gateway answer field and checks it was kept exactly. */
+  async pasteResponse(text) {
+    await this.gatewayResponse.fill(text);
+    await expect(this.gatewayResponse).toHaveValue(text);
+  }
+
+  responseFinding(code) {
+    return this.page.locator(`[data-testid="response-findings"] li[data-code=${cssString(code)}]`);
+  }
+
 
   /** Pastes a single token and waits until the page shows it (not the previous one). */
   async pasteToken(token) {

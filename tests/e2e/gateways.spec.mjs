@@ -1,0 +1,172 @@
+// Gateway profiles: what API Gateway (REST + Cognito authorizer, its console test, HTTP API JWT
+// authorizer), an aws-jwt-verify Lambda authorizer and a generic OIDC server would do with the
+// selected token, and which of several tokens to send. Knowledge: shared/knowledge/gateways.md
+// §1 (R1, R2, R5), §2 (H2, H5).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_RESPONSE_FILE, e2eEnv, REPO } from './support/env.mjs';
+import { expect, test } from './support/fixtures.mjs';
+import { ALGS, claims, signJwt } from './support/jose.mjs';
+import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
+
+const PROFILES = ['rest-cognito', 'rest-test-authorizer', 'http-jwt', 'lambda-ajv', 'oidc'];
+const SDK_SCOPE = 'aws.cognito.signin.user.admin';
+
+const cognito = () => e2eEnv.cognito;
+const result = () => cognito().response.AuthenticationResult;
+const motoPaste = () => JSON.stringify(cognito().response, null, 2); // as the AWS CLI prints it
+const stringsOf = (o) => Object.values(o).filter((v) => typeof v === 'string');
+
+const demoText = readFileSync(DEMO_RESPONSE_FILE, 'utf8');
+const demo = JSON.parse(demoText).AuthenticationResult;
+const demoJwks = readFileSync(path.join(REPO, 'static', 'demo', 'jwks.json'), 'utf8');
+const DEMO_EXP = 1768471200; // 2026-01-15T10:00:00Z, both demo JWTs
+
+const es256Tokens = [];
+const tokensOf = () => [stringsOf(result()), stringsOf(demo), es256Tokens];
+
+test.beforeEach(async ({ app }) => {
+  await app.open();
+});
+
+test.afterEach(async ({ requests, pageErrors, keyServer }) => {
+  await expectNoTokenLeak(requests, tokensOf());
+  await expectNoTokenLeak(await keyServer.requests({ everyone: true }), tokensOf());
+  expectNoPageErrors(pageErrors);
+});
+
+/** Pastes the emulator's AuthenticationResult and fetches the emulator's JWKS. */
+async function pasteMotoWithKeys(app) {
+  await app.paste(motoPaste());
+  await app.select('IdToken');
+  await app.fetchJwks(cognito().jwks_url);
+  await app.expectFetchOk();
+  await app.expectVerdict('valid');
+}
+
+test('the classic case: on a REST method without scopes the emulator\'s access token gets 401 and the ID token is the one to send', async ({ app }) => {
+  await pasteMotoWithKeys(app);
+  await expect(app.diagnosis).toBeVisible();
+  await expect(app.cfg('cfg-rest-scopes')).toHaveValue('');
+
+  // No method scopes (R1): the ID token passes …
+  await app.expectAccepts('rest-cognito');
+  await app.expectSend('rest-cognito', 'IdToken');
+  await expect(app.choice('rest-cognito')).toContainText('AccessToken');
+
+  // … and the access token gets 401, with a fix and a source.
+  await app.select('AccessToken');
+  await app.expectRejects('rest-cognito', 401, 'rest_access_token_on_method_without_scopes');
+  const finding = app.profileFinding('rest-cognito', 'rest_access_token_on_method_without_scopes');
+  await expect(finding).toContainText(/ID token/);
+  await expect(finding).toContainText(SDK_SCOPE);
+  await expect(finding.locator('a[href^="https://"]').first()).toBeAttached();
+  await expect(app.profile('rest-cognito')).toContainText('401');
+});
+
+test('the classic case reversed: with a method scope the access token carries, the access token passes and the ID token gets 401', async ({ app }) => {
+  await pasteMotoWithKeys(app);
+  await app.configure('cfg-rest-scopes', SDK_SCOPE);
+
+  // With a method scope (R2) the roles swap, as soon as the field changes.
+  await app.expectRejects('rest-cognito', 401, 'rest_id_token_on_method_with_scopes');
+  await app.expectSend('rest-cognito', 'AccessToken');
+  await expect(app.choice('rest-cognito')).toContainText('IdToken');
+
+  await app.select('AccessToken');
+  await app.expectAccepts('rest-cognito');
+
+  // A scope the token does not carry: 401, not 403 (R3).
+  await app.configure('cfg-rest-scopes', 'orders/read, orders/write');
+  await app.expectRejects('rest-cognito', 401, 'rest_no_method_scope_in_token');
+  await app.expectSend('rest-cognito', '');
+});
+
+test('the console test authorizer rejects the access token even where the deployed method accepts it', async ({ app }) => {
+  await pasteMotoWithKeys(app);
+  await app.configure('cfg-rest-scopes', SDK_SCOPE);
+  await app.select('AccessToken');
+  await app.expectAccepts('rest-cognito');
+  await app.expectRejects('rest-test-authorizer', 401, 'test_authorizer_access_token');
+});
+
+test('with nothing configured each profile judges the demo tokens from the tokens alone', async ({ app }) => {
+  await app.paste(demoText);
+  await app.select('IdToken');
+  await expect(app.diagnosis).toBeVisible();
+  await expect.soft(app.leeway, 'leeway defaults to 0').toHaveValue('0');
+  for (const name of PROFILES) {
+    await expect(app.profile(name)).toHaveAttribute('data-verdict', /^(accept|reject|cannot-tell)$/);
+  }
+  await expect(app.profileRows).toHaveCount(PROFILES.length);
+
+  // The demo tokens expired on 2026-01-15: a claims finding, and REST answers 401 (R7).
+  await app.expectClaim('exp', String(DEMO_EXP));
+  await expect(app.stageFinding('claims', 'token_expired')).toHaveCount(1);
+  await app.expectRejects('rest-cognito', 401, 'rest_expired');
+
+  // Without the issuer's keys nobody can say the signature would pass.
+  const leeway = Math.ceil(Date.now() / 1000) - DEMO_EXP + 7 * 86400;
+  await app.setLeeway(leeway);
+  await expect(app.stageFinding('claims', 'token_expired')).toHaveCount(0);
+  await expect(app.profile('rest-cognito')).toHaveAttribute('data-verdict', 'cannot-tell');
+  await expect(app.profileFinding('rest-cognito', 'rest_signature_unchecked')).toHaveCount(1);
+
+  await app.pasteKeys(demoJwks);
+  await app.expectVerdict('valid');
+  await app.expectAccepts('rest-cognito');
+  await app.expectAccepts('rest-test-authorizer');
+  await app.expectSend('rest-cognito', 'IdToken');
+
+  await app.select('AccessToken');
+  await app.expectVerdict('valid');
+  await app.expectRejects('rest-cognito', 401, 'rest_access_token_on_method_without_scopes');
+  await expect(app.profile('rest-cognito')).toContainText(/aws\.cognito\.signin\.user\.admin|ID token/);
+});
+
+test('the REST pool field takes a user pool ARN, shows the pool id it read, and judges the issuer by it', async ({ app }) => {
+  const { pool_id: poolId, region } = cognito();
+  await pasteMotoWithKeys(app);
+
+  await app.configure('cfg-rest-pools', `arn:aws:cognito-idp:${region}:123456789012:userpool/${poolId}`);
+  await expect(app.cfgNote('cfg-rest-pools')).toContainText(poolId);
+  await app.expectAccepts('rest-cognito');
+
+  // A token from another pool is 401 (R5).
+  const other = `${region}_SomeOtherPool`;
+  await app.configure('cfg-rest-pools', `arn:aws:cognito-idp:${region}:123456789012:userpool/${other}`);
+  await expect(app.cfgNote('cfg-rest-pools')).toContainText(other);
+  await app.expectRejects('rest-cognito', 401, 'rest_pool_not_configured');
+});
+
+test('an HTTP API with the app client id as audience accepts the ID token by aud and the access token by client_id', async ({ app }) => {
+  const { client_id: clientId, issuer } = cognito();
+  await pasteMotoWithKeys(app);
+  await app.configure('cfg-http-issuer', issuer);
+  await app.configure('cfg-http-audiences', clientId);
+
+  await app.expectAccepts('http-jwt');
+  await app.select('AccessToken');
+  await app.expectAccepts('http-jwt');
+  await app.expectSend('http-jwt', 'AccessToken');
+
+  // Another audience: both are 401 (H5), and the answer follows the field.
+  await app.configure('cfg-http-audiences', 'someotherclientid0000000000');
+  await app.expectRejects('http-jwt', 401, 'http_audience_mismatch');
+  await app.select('IdToken');
+  await app.expectRejects('http-jwt', 401, 'http_audience_mismatch');
+  await app.expectSend('http-jwt', '');
+});
+
+test('an ES256 token that verifies is still rejected by the HTTP API JWT authorizer, which takes RSA only', async ({ app, keyServer }) => {
+  const token = signJwt(ALGS.es256, claims(keyServer.issuer('es256')));
+  es256Tokens.push(token);
+  await app.pasteToken(token);
+  await app.fetchJwks(keyServer.jwksUrl('es256'));
+  await app.expectFetchOk();
+  await app.expectVerdict('valid', { kid: ALGS.es256.kid });
+
+  await app.expectRejects('http-jwt', 401, 'http_alg_not_rsa');
+  await expect(app.profileFinding('http-jwt', 'http_alg_not_rsa')).toContainText('ES256');
+  await app.expectAccepts('oidc');
+});
