@@ -207,6 +207,48 @@ pub fn judge_x5u(url: &str, outcome: Result<Response, FetchFailure>) -> Result<K
         })
 }
 
+/// Why a request is made, for the page's network log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// An OpenID configuration, to find `jwks_uri`.
+    Discovery,
+    /// A key set.
+    KeySet,
+    /// The same key set again, because it lacked the token's `kid`.
+    KeySetAgain,
+    /// An `x5u` certificate chain.
+    Certificates,
+    /// The organisation's presets file beside the page.
+    Presets,
+}
+
+/// What became of a request, in a few words for the network log (no body, no headers).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// An HTTP answer with this status and body size.
+    Answer {
+        /// HTTP status.
+        status: u16,
+        /// Body size in bytes (as read; capped).
+        bytes: usize,
+    },
+    /// No answer.
+    Failed(FetchFailure),
+}
+
+impl Outcome {
+    /// Summarises a fetch result.
+    pub fn of(result: &Result<Response, FetchFailure>) -> Outcome {
+        match result {
+            Ok(r) => Outcome::Answer {
+                status: r.status,
+                bytes: r.body.len(),
+            },
+            Err(f) => Outcome::Failed(f.clone()),
+        }
+    }
+}
+
 /// What the user asked to fetch keys from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeysRequest {
@@ -240,7 +282,7 @@ pub struct Fetched {
 /// the key set, fetched once more if it lacks `kid`. Every URL passes [`check_url`] first.
 pub async fn fetch_keys<F, Fut>(request: KeysRequest, kid: Option<&str>, get: F) -> Fetched
 where
-    F: Fn(String) -> Fut,
+    F: Fn(String, Why) -> Fut,
     Fut: std::future::Future<Output = Result<Response, FetchFailure>>,
 {
     let mut fetched = Fetched {
@@ -256,7 +298,10 @@ where
             fetched.url = url.trim().to_owned();
             fetched.result = match check_url(&fetched.url) {
                 Err(p) => Err(KeysError::Url(p)),
-                Ok(()) => judge_x5u(&fetched.url, get(fetched.url.clone()).await),
+                Ok(()) => judge_x5u(
+                    &fetched.url,
+                    get(fetched.url.clone(), Why::Certificates).await,
+                ),
             };
             return fetched;
         }
@@ -268,7 +313,11 @@ where
             }
             Ok(KeysPlan::CognitoJwks { jwks_url }) => jwks_url,
             Ok(KeysPlan::Discovery { config_url }) => {
-                match judge_discovery(&config_url, iss, get(config_url.clone()).await) {
+                match judge_discovery(
+                    &config_url,
+                    iss,
+                    get(config_url.clone(), Why::Discovery).await,
+                ) {
                     Err(p) => {
                         fetched.url = config_url;
                         fetched.result = Err(KeysError::Fetch(p));
@@ -287,13 +336,13 @@ where
         fetched.result = Err(KeysError::Url(p));
         return fetched;
     }
-    fetched.result = judge_jwks(&jwks_url, get(jwks_url.clone()).await);
+    fetched.result = judge_jwks(&jwks_url, get(jwks_url.clone(), Why::KeySet).await);
     let lacks_kid = |set: &KeySet| {
         kid.is_some_and(|kid| !set.keys.iter().any(|k| k.kid.as_deref() == Some(kid)))
     };
     if fetched.result.as_ref().is_ok_and(lacks_kid) {
         fetched.refetched = true;
-        fetched.result = judge_jwks(&jwks_url, get(jwks_url.clone()).await);
+        fetched.result = judge_jwks(&jwks_url, get(jwks_url.clone(), Why::KeySetAgain).await);
     }
     fetched
 }
@@ -644,7 +693,7 @@ mod tests {
     #[test]
     fn discovery_follows_jwks_uri_and_reports_the_mismatch() {
         let asked = std::cell::RefCell::new(Vec::new());
-        let get = |url: String| {
+        let get = |url: String, _why: Why| {
             asked.borrow_mut().push(url.clone());
             let body = if url.ends_with("openid-configuration") {
                 r#"{"issuer":"https://id.example/","jwks_uri":"https://id.example/keys"}"#
@@ -671,9 +720,36 @@ mod tests {
     }
 
     #[test]
+    fn the_network_log_is_told_why_each_request_is_made() {
+        let whys = std::cell::RefCell::new(Vec::new());
+        let get = |url: String, why: Why| {
+            whys.borrow_mut().push(why);
+            let body = if url.ends_with("openid-configuration") {
+                r#"{"issuer":"https://id.example","jwks_uri":"https://id.example/keys"}"#
+            } else {
+                JWKS
+            };
+            std::future::ready(ok(200, body))
+        };
+        let request = KeysRequest::Issuer("https://id.example".into());
+        run(fetch_keys(request, Some("rotated-away"), get));
+        assert_eq!(
+            *whys.borrow(),
+            [Why::Discovery, Why::KeySet, Why::KeySetAgain]
+        );
+        assert_eq!(
+            Outcome::of(&ok(200, "{}")),
+            Outcome::Answer {
+                status: 200,
+                bytes: 2
+            }
+        );
+    }
+
+    #[test]
     fn a_key_set_without_the_tokens_kid_is_fetched_once_more() {
         let calls = std::cell::Cell::new(0);
-        let get = |_url: String| {
+        let get = |_url: String, _why: Why| {
             calls.set(calls.get() + 1);
             std::future::ready(ok(200, JWKS))
         };
@@ -694,7 +770,7 @@ mod tests {
 
     #[test]
     fn a_bad_url_is_never_fetched() {
-        let get = |url: String| -> std::future::Ready<Result<Response, FetchFailure>> {
+        let get = |url: String, _why: Why| -> std::future::Ready<Result<Response, FetchFailure>> {
             panic!("fetched {url}")
         };
         let fetched = run(fetch_keys(
@@ -714,7 +790,7 @@ mod tests {
     #[test]
     fn a_cognito_issuer_skips_discovery() {
         let asked = std::cell::RefCell::new(Vec::new());
-        let get = |url: String| {
+        let get = |url: String, _why: Why| {
             asked.borrow_mut().push(url);
             std::future::ready(ok(200, JWKS))
         };

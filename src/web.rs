@@ -4,8 +4,10 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod location;
 pub mod net;
 pub mod state;
+pub mod storage;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -16,3 +16,9 @@ pub fn local_offset_minutes(at_secs: i64) -> i32 {
         0
     }
 }
+
+/// The current time of day in UTC, `HH:MM:SS`, for the network log.
+pub fn time_of_day() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.get(11..19).unwrap_or_default().to_owned()
+}

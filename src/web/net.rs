@@ -7,9 +7,33 @@ use std::rc::Rc;
 
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use web_sys::{AbortController, ReferrerPolicy, RequestCache, RequestCredentials, RequestMode};
 
 use crate::discovery::{FetchFailure, Response, MAX_BODY_BYTES, TIMEOUT_MS};
+
+/// Every request the page's own resources caused so far (HTML, JS, wasm, CSS, and anything
+/// else the browser fetched), from the Performance API: `(URL, ms after navigation start, kind)`.
+pub fn page_requests() -> Vec<(String, f64, String)> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let Some(performance) = window.performance() else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, f64, String)> = Vec::new();
+    for kind in ["navigation", "resource"] {
+        for entry in performance.get_entries_by_type(kind).iter() {
+            let entry: web_sys::PerformanceEntry = entry.unchecked_into();
+            let initiator = js_sys::Reflect::get(&entry, &"initiatorType".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_else(|| kind.to_owned());
+            out.push((entry.name(), entry.start_time(), initiator));
+        }
+    }
+    out
+}
 
 /// GETs `url` (already checked by `discovery::check_url`).
 pub async fn get(url: &str) -> Result<Response, FetchFailure> {

@@ -6,8 +6,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::discovery::Fetched;
+use crate::discovery::{Fetched, Outcome, Why};
 use crate::jose::jwk::SecretEncoding;
+use crate::presets::Parsed as ParsedPresets;
+use crate::share::{Mode, Shared};
 
 /// What the user has entered and chosen, and what was fetched at their request.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,6 +36,37 @@ pub struct State {
     pub fields: BTreeMap<&'static str, String>,
     /// What the gateway answered, as pasted.
     pub response_text: String,
+    /// Every request the app itself made, in order.
+    pub network: Vec<NetEntry>,
+    /// The share link mode chosen.
+    pub share_mode: Mode,
+    /// Why the link the page was opened with could not be used.
+    pub link_error: Option<String>,
+    /// The organisation's presets, when `tokenlens.config.json` was found.
+    pub presets: Option<Rc<ParsedPresets>>,
+    /// Why the presets file could not be loaded (it exists but is unreadable).
+    pub presets_error: Option<String>,
+    /// The preset profile applied last.
+    pub preset: Option<String>,
+    /// The user asked to keep the gateway settings on this device.
+    pub remember: bool,
+    /// Requests already made automatically (each at most once).
+    pub auto_fetched: Vec<String>,
+}
+
+/// One request the app made, for the network log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetEntry {
+    /// Its number, unique for the page's life.
+    pub id: u32,
+    /// When it started, as text.
+    pub at: String,
+    /// The URL.
+    pub url: String,
+    /// Why it was made.
+    pub why: Why,
+    /// What came of it (`None` while under way).
+    pub outcome: Option<Outcome>,
 }
 
 /// Every change the page can make to [`State`].
@@ -69,6 +102,30 @@ pub enum Action {
     SetField(&'static str, String),
     /// The gateway answer field changed.
     SetResponse(String),
+    /// The app started a request.
+    NetStarted(NetEntry),
+    /// A request finished: (its id, outcome).
+    NetFinished(u32, Outcome),
+    /// The share mode changed.
+    SetShareMode(Mode),
+    /// The page was opened with a share link.
+    Restore(Rc<Shared>),
+    /// The page was opened with a link it cannot use.
+    LinkError(String),
+    /// The presets file was read.
+    PresetsLoaded(Rc<ParsedPresets>),
+    /// The presets file exists but could not be read.
+    PresetsError(String),
+    /// Apply a preset profile's fields: (name, fields, JWKS URL).
+    ApplyPreset(String, Vec<(&'static str, String)>, Option<String>),
+    /// Settings kept on this device were read: (fields, JWKS URL).
+    Remembered(Vec<(&'static str, String)>, String),
+    /// The "remember" choice changed.
+    SetRemember(bool),
+    /// An automatic request is about to be made for this key.
+    AutoFetching(String),
+    /// Forget everything: back to a fresh page.
+    Forget,
 }
 
 impl Reducible for State {
@@ -107,7 +164,60 @@ impl Reducible for State {
                 next.fields.insert(id, value);
             }
             Action::SetResponse(text) => next.response_text = text,
+            Action::NetStarted(entry) => next.network.push(entry),
+            Action::SetShareMode(mode) => next.share_mode = mode,
+            Action::Restore(shared) => {
+                next.text = shared.token.clone().unwrap_or_default();
+                next.selected = shared.selected;
+                next.keys_text = shared.keys_public.clone().unwrap_or_default();
+                next.jwks_url = shared.jwks_url.clone().unwrap_or_default();
+                next.fields = shared
+                    .fields
+                    .iter()
+                    .filter_map(|(id, value)| field_id(id).map(|id| (id, value.clone())))
+                    .collect();
+                next.link_error = None;
+            }
+            Action::LinkError(message) => next.link_error = Some(message),
+            Action::PresetsLoaded(presets) => next.presets = Some(presets),
+            Action::PresetsError(message) => next.presets_error = Some(message),
+            Action::ApplyPreset(name, fields, jwks_url) => {
+                next.fields.extend(fields);
+                if let Some(url) = jwks_url {
+                    next.jwks_url = url;
+                }
+                next.preset = Some(name);
+            }
+            Action::Remembered(fields, jwks_url) => {
+                next.fields.extend(fields);
+                next.jwks_url = jwks_url;
+                next.remember = true;
+            }
+            Action::SetRemember(on) => next.remember = on,
+            Action::AutoFetching(key) => next.auto_fetched.push(key),
+            Action::Forget => {
+                let network = std::mem::take(&mut next.network);
+                next = State {
+                    network,
+                    presets: next.presets.clone(),
+                    ..State::default()
+                };
+            }
+            Action::NetFinished(id, outcome) => {
+                if let Some(entry) = next.network.iter_mut().find(|e| e.id == id) {
+                    entry.outcome = Some(outcome);
+                }
+            }
         }
         Rc::new(next)
     }
+}
+
+/// The known form field id equal to `id` (link and storage contents are untrusted text).
+pub fn field_id(id: &str) -> Option<&'static str> {
+    crate::diagnose::explain::diagnosis::FIELDS
+        .iter()
+        .map(|f| f.id)
+        .chain(std::iter::once("leeway"))
+        .find(|known| *known == id)
 }

@@ -150,3 +150,32 @@ pub fn privacy_note() -> String {
         MAX_BODY_BYTES / 1024
     )
 }
+
+/// Why a request was made, for the network log.
+pub fn why(w: crate::discovery::Why) -> &'static str {
+    use crate::discovery::Why;
+    match w {
+        Why::Discovery => "OpenID configuration (you clicked Discover)",
+        Why::KeySet => "key set (you clicked)",
+        Why::KeySetAgain => "key set again: it lacked the token's kid",
+        Why::Certificates => "x5u certificates (you confirmed)",
+        Why::Presets => "presets file beside the page",
+    }
+}
+
+/// What became of a request, for the network log.
+pub fn outcome(o: &crate::discovery::Outcome) -> String {
+    use crate::discovery::{FetchFailure, Outcome};
+    match o {
+        Outcome::Answer { status, bytes } => format!("HTTP {status}, {bytes} bytes"),
+        Outcome::Failed(FetchFailure::Network) => "no answer (network or CORS)".to_owned(),
+        Outcome::Failed(FetchFailure::Timeout) => "no answer in time".to_owned(),
+        Outcome::Failed(FetchFailure::Refused) => "refused by the page's policy".to_owned(),
+    }
+}
+
+/// Heading note of the network log.
+pub fn network_note() -> &'static str {
+    "Every request this page has made since it opened: its own files (from the browser's \
+     performance record) and every fetch you asked for. None carries token data."
+}

@@ -1,0 +1,64 @@
+//! The only code that touches web storage, and only after the user opted in. Keeps the gateway
+//! settings (form fields and JWKS URL), never a token or a key.
+
+const KEY: &str = "tokenlens.settings.v1";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The kept settings, if the user opted in earlier: (fields as JSON pairs, JWKS URL).
+pub fn load() -> Option<(Vec<(String, String)>, String)> {
+    let text = local()?.get_item(KEY).ok().flatten()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let fields = value
+        .get("fields")?
+        .as_array()?
+        .iter()
+        .filter_map(|pair| {
+            let pair = pair.as_array()?;
+            Some((
+                pair.first()?.as_str()?.to_owned(),
+                pair.get(1)?.as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let jwks_url = value
+        .get("jwks_url")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    Some((fields, jwks_url))
+}
+
+/// Keeps the settings (called only while the user's "remember" choice is on).
+pub fn save(fields: &[(&str, &str)], jwks_url: &str) {
+    let value = serde_json::json!({ "fields": fields, "jwks_url": jwks_url });
+    if let Some(storage) = local() {
+        let _ = storage.set_item(KEY, &value.to_string());
+    }
+}
+
+/// Removes everything tokenlens ever kept in this browser's storage for this page.
+pub fn forget_everything() {
+    let window = web_sys::window();
+    for storage in [
+        window
+            .as_ref()
+            .and_then(|w| w.local_storage().ok().flatten()),
+        window
+            .as_ref()
+            .and_then(|w| w.session_storage().ok().flatten()),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let len = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect();
+        for key in keys.iter().filter(|k| k.starts_with("tokenlens")) {
+            let _ = storage.remove_item(key);
+        }
+    }
+}
