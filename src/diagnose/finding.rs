@@ -94,3 +94,13 @@ pub struct Finding {
     /// Keys of the sources that back it (`explain::sources::url`).
     pub sources: Vec<&'static str>,
 }
+
+impl Finding {
+    /// The value of the [`Evidence::Value`] with this label, if there is one.
+    pub fn value(&self, label: &str) -> Option<&str> {
+        self.evidence.iter().find_map(|e| match e {
+            Evidence::Value { label: l, value } if *l == label => Some(value.as_str()),
+            _ => None,
+        })
+    }
+}

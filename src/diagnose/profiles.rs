@@ -273,14 +273,7 @@ pub(crate) fn finding(
     evidence: Vec<Evidence>,
     sources: &[&'static str],
 ) -> Finding {
-    Finding {
-        code,
-        stage: Stage::Gateway,
-        severity,
-        status,
-        evidence,
-        sources: sources.to_vec(),
-    }
+    super::claims::finding(code, Stage::Gateway, severity, status, evidence, sources)
 }
 
 /// A rejection (error, confirmed or reported).

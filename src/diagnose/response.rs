@@ -5,7 +5,7 @@
 //! Owns [`read_response`]. Never panics; reads at most [`MAX_INPUT`] bytes, line by line. Must
 //! not produce prose (`explain::response`).
 
-use crate::diagnose::finding::{Evidence, Finding, Severity, Stage, Status};
+use crate::diagnose::finding::{Evidence, Finding, Severity, Status};
 
 /// Bytes of the answer that are read; the rest is ignored.
 pub const MAX_INPUT: usize = 256 * 1024;
@@ -62,22 +62,7 @@ fn bounded(text: &str) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
-fn mk(
-    code: &'static str,
-    severity: Severity,
-    status: Status,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    Finding {
-        code,
-        stage: Stage::Gateway,
-        severity,
-        status,
-        evidence,
-        sources: sources.to_vec(),
-    }
-}
+use super::profiles::finding as mk;
 
 /// Strips curl's `< ` / `> ` / `* ` markers.
 fn strip_curl(line: &str) -> &str {

@@ -43,13 +43,7 @@ pub(crate) fn first_member(f: &Finding) -> &str {
 
 /// A labelled value from the evidence.
 pub(crate) fn value(f: &Finding, label: &str) -> String {
-    f.evidence
-        .iter()
-        .find_map(|e| match e {
-            Evidence::Value { label: l, value } if *l == label => Some(value.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
+    f.value(label).unwrap_or_default().to_owned()
 }
 
 /// `value − now` and leeway of the first time evidence.

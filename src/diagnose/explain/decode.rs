@@ -41,7 +41,8 @@ fn show_char(ch: char) -> String {
     }
 }
 
-fn kind_name(kind: Kind) -> &'static str {
+/// A JSON kind with its article, for sentences ("an array").
+pub(crate) fn kind_name(kind: Kind) -> &'static str {
     match kind {
         Kind::Null => "null",
         Kind::Bool => "a boolean",

@@ -2,7 +2,7 @@
 //! each gateway field.
 
 use crate::diagnose::config::{Ignored, What};
-use crate::diagnose::finding::{Evidence, Finding, Stage};
+use crate::diagnose::finding::{Finding, Stage};
 
 /// A stage's heading.
 pub fn stage_title(stage: Stage) -> &'static str {
@@ -32,14 +32,7 @@ pub fn stage_id(stage: Stage) -> &'static str {
 
 /// Why a stage did not run.
 pub fn skipped(f: &Finding) -> String {
-    let reason = f.evidence.iter().find_map(|e| match e {
-        Evidence::Value {
-            label: "reason",
-            value,
-        } => Some(value.as_str()),
-        _ => None,
-    });
-    match reason {
+    match f.value("reason") {
         Some("encrypted") => "Claim checks skipped: the payload is encrypted (JWE), so its claims \
                               cannot be read here."
             .to_owned(),

@@ -11,18 +11,9 @@ use crate::jose::jwk::{
     B64Problem, Curve, HmacEncoding, JsonShape, JwksError, Key, KeyError, KeyFormat, KeyInputError,
     KeyKind, KeyNote, KeyProblem, KeySet, KeySource, RsaProblem, SetOrigin,
 };
-use crate::jose::{ExpectedType, Kind};
+use crate::jose::ExpectedType;
 
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Null => "null",
-        Kind::Bool => "a boolean",
-        Kind::Number => "a number",
-        Kind::String => "a string",
-        Kind::Array => "an array",
-        Kind::Object => "an object",
-    }
-}
+use super::decode::kind_name;
 
 fn expected_name(e: ExpectedType) -> &'static str {
     match e {

@@ -1,16 +1,10 @@
 //! Every sentence about a gateway's answer: what each cause means and what to do.
 //! REPORTED knowledge is worded "likely". Owns wording only.
 
-use crate::diagnose::finding::{Evidence, Finding, Status};
+use crate::diagnose::finding::{Finding, Status};
 
 fn ev(f: &Finding, label: &str) -> String {
-    f.evidence
-        .iter()
-        .find_map(|e| match e {
-            Evidence::Value { label: l, value } if *l == label => Some(value.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
+    f.value(label).unwrap_or_default().to_owned()
 }
 
 /// What the answer means.
