@@ -222,9 +222,12 @@ pub fn app() -> Html {
     let assets = use_state(Vec::<network_log::Row>::new);
     let on_open_network = {
         let assets = assets.clone();
+        // The app's own fetches are logged with their reason below; list the rest here.
+        let own: Vec<String> = state.network.iter().map(|e| e.url.clone()).collect();
         Callback::from(move |()| {
             let rows = net::page_requests()
                 .into_iter()
+                .filter(|(url, _, _)| !own.contains(url))
                 .map(|(url, ms, kind)| {
                     (
                         format!("+{:.0} ms", ms),
@@ -282,7 +285,7 @@ pub fn app() -> Html {
                 remembered = true;
             }
             wasm_bindgen_futures::spawn_local(async move {
-                let url = "tokenlens.config.json".to_owned();
+                let url = location::resolve("tokenlens.config.json");
                 match logged_get(state.clone(), url, Why::Presets).await {
                     Ok(r) if r.status == 200 => {
                         let parsed = presets::parse_presets(&r.body);

@@ -8,6 +8,16 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// `relative` resolved against the page's address (its directory), for logging and fetching.
+pub fn resolve(relative: &str) -> String {
+    let href = href();
+    let base = href.split(['#', '?']).next().unwrap_or_default();
+    match base.rfind('/') {
+        Some(slash) => format!("{}{relative}", base.get(..=slash).unwrap_or_default()),
+        None => relative.to_owned(),
+    }
+}
+
 /// The page's full address.
 pub fn href() -> String {
     web_sys::window()

@@ -5,9 +5,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DIST, E2E_DIR, JOSE_DIR, VENV } from './support/env.mjs';
+import { DIST, E2E_DIR, JOSE_DIR, REPO, VENV } from './support/env.mjs';
 import { startKeysServer } from './support/keys-server.mjs';
-import { seedCognito, startMoto, startStaticServer } from './support/servers.mjs';
+import { execFileSync } from 'node:child_process';
+import { MOUNTS, OFFLINE_FILE, presetsFiles } from './support/mounts.mjs';
+import { seedCognito, startMoto, startMountedServer, startStaticServer } from './support/servers.mjs';
 
 export default async function globalSetup() {
   const stopped = [];
@@ -22,6 +24,19 @@ export default async function globalSetup() {
     const keys = await startKeysServer(JOSE_DIR);
     stopped.push(keys.close);
     process.env.TOKENLENS_E2E_KEYS_URL = keys.url;
+
+    // The same build under other base paths, with and without a presets file (support/mounts.mjs).
+    const files = presetsFiles(keys.url);
+    const mounted = await startMountedServer(
+      Object.entries(MOUNTS).map(([name, prefix]) => ({ prefix, root: DIST, files: files[name] ?? {} })),
+    );
+    stopped.push(mounted.close);
+    process.env.TOKENLENS_E2E_MOUNTS_URL = mounted.url;
+
+    // The offline single file (scripts/build-offline.mjs), opened from file:// by offline.spec.
+    execFileSync(process.execPath, [path.join(REPO, 'scripts', 'build-offline.mjs'), DIST, OFFLINE_FILE], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
 
     logDir = mkdtempSync(path.join(os.tmpdir(), 'tokenlens-e2e-'));
     const moto = await startMoto(VENV, path.join(logDir, 'moto_server.log'));

@@ -25,12 +25,25 @@ const MIME = {
 
 /** Serves `root` on 127.0.0.1 at a free port. Resolves to { url, close }. */
 export async function startStaticServer(root) {
-  if (!existsSync(path.join(root, 'index.html'))) {
-    throw new Error(
-      `TOKENLENS_DIST has no index.html: ${path.join(root, 'index.html')}\n` +
-        '  Build the app first (trunk build --release) or point TOKENLENS_DIST at a build.',
-    );
+  return startMountedServer([{ prefix: '/', root }]);
+}
+
+/**
+ * Serves several mounts on 127.0.0.1 at a free port: each `{ prefix, root, files }` serves
+ * directory `root` under URL path `prefix` (ending in '/'), with `files` (name → text) served
+ * instead of (or beside) the files of the same name in `root`'s top level. Longest prefix wins.
+ * Resolves to { url, close }.
+ */
+export async function startMountedServer(mounts) {
+  for (const { root } of mounts) {
+    if (!existsSync(path.join(root, 'index.html'))) {
+      throw new Error(
+        `TOKENLENS_DIST has no index.html: ${path.join(root, 'index.html')}\n` +
+          '  Build the app first (trunk build --release) or point TOKENLENS_DIST at a build.',
+      );
+    }
   }
+  const sorted = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = http.createServer((req, res) => {
     const send = (status, type, body) => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -43,7 +56,21 @@ export async function startStaticServer(root) {
     } catch {
       return send(400, 'text/plain', 'bad request\n');
     }
-    let file = path.resolve(root, `.${pathname}`);
+    const mount = sorted.find((m) => pathname.startsWith(m.prefix));
+    if (!mount) return send(404, 'text/plain', 'not found\n');
+    const { root, files = {} } = mount;
+    const inMount = pathname.slice(mount.prefix.length);
+    if (Object.hasOwn(files, inMount)) {
+      const body = Buffer.from(files[inMount], 'utf8');
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(inMount).toLowerCase()] || 'application/octet-stream',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
+    let file = path.resolve(root, `./${inMount}`);
     const rel = path.relative(root, file);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return send(403, 'text/plain', 'forbidden\n');
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');

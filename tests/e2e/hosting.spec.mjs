@@ -1,0 +1,138 @@
+// Hosting it yourself: the build under a nested base path, and an organisation's presets file
+// (tokenlens.config.json beside index.html), valid or broken. Served by the mounts server of
+// global setup (support/mounts.mjs).
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { expect, test, KeyServer } from './support/fixtures.mjs';
+import { e2eEnv, JOSE_DIR } from './support/env.mjs';
+import { ALGS, claims, signJwt } from './support/jose.mjs';
+import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
+import { mountUrl, PRESETS_NS } from './support/mounts.mjs';
+
+let used = [];
+const track = (token) => (used.push(token), token);
+
+test.beforeEach(() => {
+  used = [];
+});
+
+test.afterEach(async ({ requests, pageErrors, keyServer }) => {
+  await expectNoTokenLeak(requests, used);
+  await expectNoTokenLeak(await keyServer.requests({ everyone: true }), used);
+  expectNoPageErrors(pageErrors);
+});
+
+async function openAt(app, url) {
+  await app.page.goto(url);
+  await expect(app.input).toBeVisible();
+}
+
+test('the build served under /nested/base/path/ loads its relative assets and works', async ({ app, requests, keyServer }) => {
+  const base = mountUrl('nested');
+  await openAt(app, base);
+  await expect(app.demoNote).toBeVisible();
+  const token = track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256'))));
+  await app.pasteToken(token);
+  await app.fetchJwks(keyServer.jwksUrl('rs256'));
+  await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+  const own = requests.filter((r) => r.url.startsWith(new URL(base).origin)).map((r) => r.url);
+  for (const re of [/\.wasm$/, /tokenlens-[0-9a-f]+\.js$/, /\.css$/, /tokenlens\.config\.json$/]) {
+    const hit = own.find((u) => re.test(u));
+    expect(hit, `a request for ${re}`).toBeTruthy();
+    expect(hit.startsWith(base), `${hit} is under the base path`).toBe(true);
+  }
+});
+
+test('a valid presets file fills the default profile and lists every profile', async ({ app, page }) => {
+  await openAt(app, mountUrl('presets'));
+  const preset = page.locator('select#preset');
+  await expect(preset).toBeVisible();
+  await expect(preset.locator('option')).toHaveText(['none', 'e2e-orders', 'e2e-loopback']);
+  await expect(preset).toHaveValue('e2e-orders');
+  await expect(app.cfg('cfg-http-issuer')).toHaveValue('https://login.example.com/e2e');
+  await expect(app.cfg('cfg-http-audiences')).toHaveValue('e2e-client-1');
+  await expect(app.leeway).toHaveValue('30');
+  await expect(page.locator('[data-testid="presets-problems"]')).toHaveCount(0);
+});
+
+test('a loopback http:// issuer waits for a click even when the presets list its host', async ({ app, page }) => {
+  // may_auto_fetch allows https:// only, so 127.0.0.1 in auto_fetch_hosts cannot auto-fetch.
+  const keys = new KeyServer(e2eEnv.keysUrl, PRESETS_NS);
+  await fetch(`${e2eEnv.keysUrl}/__reset?ns=${PRESETS_NS}`);
+  await openAt(app, mountUrl('presets'));
+  await page.locator('select#preset').selectOption('e2e-loopback');
+  await expect(app.jwksUrl).toHaveValue(keys.jwksUrl('rs256'));
+  const token = track(signJwt(ALGS.rs256, claims(keys.issuer('rs256'))));
+  await app.pasteToken(token);
+  await app.expectVerdict('unverifiable');
+  await expect(app.fetchStatus).toHaveCount(0);
+  expect(await keys.paths(), 'no automatic fetch for a loopback issuer').toEqual([]);
+  await app.fetchJwksButton.click();
+  await app.expectFetchOk();
+  await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+  expect(await keys.paths()).toEqual(['GET /cors/rs256/jwks.json']);
+});
+
+test.describe('an https issuer whose host the presets list', () => {
+  test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
+  let server;
+  let origin;
+  const seen = [];
+
+  test.beforeAll(async () => {
+    // The x5u test certificate and its key (tests/fixtures/jose), for https on localhost.
+    const cert = readFileSync(path.join(JOSE_DIR, 'public', 'rsa2048.cert.pem'));
+    const key = readFileSync(path.join(JOSE_DIR, 'keys', 'rsa2048.pkcs8.pem'));
+    const jwks = readFileSync(path.join(JOSE_DIR, 'jwks', 'all.json'));
+    server = https.createServer({ cert, key }, (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' };
+      if (req.url === '/e2e/.well-known/openid-configuration') {
+        res.writeHead(200, cors);
+        return res.end(JSON.stringify({ issuer: `${origin}/e2e`, jwks_uri: `${origin}/e2e/jwks.json` }));
+      }
+      if (req.url === '/e2e/jwks.json') {
+        res.writeHead(200, cors);
+        return res.end(jwks);
+      }
+      res.writeHead(404, cors);
+      res.end('{}');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `https://localhost:${server.address().port}`;
+  });
+
+  test.afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  test('gets its keys fetched without a click', async ({ app, page }) => {
+    seen.length = 0;
+    await openAt(app, mountUrl('presets'));
+    await expect(page.locator('select#preset')).toBeVisible();
+    const token = track(signJwt(ALGS.rs256, claims(`${origin}/e2e`)));
+    await app.pasteToken(token);
+    await app.expectFetchOk();
+    await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+    expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+  });
+});
+
+for (const [mount, paths] of [
+  ['broken', ['profiles[1].gateway', 'default_profile', 'auto_fetch_hosts[0]']],
+  ['notJson', ['line 2']],
+]) {
+  test(`a broken presets file (${mount}) is reported with its JSON paths and the page still works`, async ({ app, page }) => {
+    await openAt(app, mountUrl(mount));
+    const problems = page.locator('[data-testid="presets-problems"] li');
+    await expect(problems.first()).toBeVisible();
+    for (const p of paths) await expect(problems.filter({ hasText: p })).not.toHaveCount(0);
+    if (mount === 'broken') await expect(page.locator('select#preset option')).toHaveText(['none', 'still-good']);
+    const token = track(signJwt(ALGS.rs256, claims('https://after-broken-presets.example.com/e2e')));
+    await app.pasteToken(token);
+    await expect(app.tokenShape).toHaveText('JWS');
+    await expect(app.diagnosis).toBeVisible();
+  });
+}
