@@ -110,7 +110,8 @@ html = html.replace(
   (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
 );
 html = html.replace(/<\/head>/, () => `<style>${css}</style>\n<script type="module">${script}</script>\n</head>`);
-if (/<(link|script)\b[^>]*\b(href|src)=/.test(html)) fail('an external link or script remains');
+// data: URLs (the page's empty favicon) are inline, not external.
+if (/<(link|script)\b[^>]*\b(href|src)="(?!data:)/.test(html)) fail('an external link or script remains');
 
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, html);

@@ -71,3 +71,17 @@ async fn pasting_a_bearer_token_renders_its_claims_exactly() {
     );
     assert_eq!(area.value(), format!("Authorization: Bearer {TOKEN}"));
 }
+
+/// Regression: any fragment that was not a share link used to be pasted as a token, so a page
+/// opened at `#section` showed "not base64url" instead of the demo.
+#[wasm_bindgen_test]
+async fn a_plain_anchor_fragment_is_neither_a_share_link_nor_a_paste() {
+    let location = web_sys::window().unwrap().location();
+    location.set_hash("section-2").unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    location.set_hash("").unwrap();
+    assert!(text_of(&root, "[data-testid=demo-note]").is_some());
+    assert!(text_of(&root, "[data-testid=link-error]").is_none());
+    assert!(text_of(&root, "[data-testid=input-message]").is_none());
+}

@@ -270,9 +270,13 @@ pub fn app() -> Html {
             if from_link {
                 match share::decode(&fragment) {
                     Ok(shared) => state.dispatch(Action::Restore(Rc::new(shared))),
-                    // An OAuth redirect (#id_token=…): treat the address as a paste.
+                    // An OAuth redirect (#id_token=…) is treated as a paste; any other fragment that
+                    // is not a share link (an anchor, a test runner's state) is left alone.
                     Err(ShareError::NotAShareLink { .. }) => {
-                        state.dispatch(Action::SetText(location::href()))
+                        let href = location::href();
+                        if !crate::input::extract(&href).candidates.is_empty() {
+                            state.dispatch(Action::SetText(href));
+                        }
                     }
                     Err(e) => state.dispatch(Action::LinkError(explain::share::share_error(&e))),
                 }
