@@ -664,24 +664,9 @@ impl Pipeline {
                 let Some(credential) = credential else {
                     continue;
                 };
-                if line_has_token
-                    || !is_b64token(credential)
-                    || probe::starts_like_json_object(credential.as_bytes())
-                    || credential.len() > MAX_OPAQUE
-                {
-                    continue;
+                if !line_has_token {
+                    found.extend(opaque_credential(text, credential));
                 }
-                let start = offset_in(text, credential);
-                let (source, cleanups) = context::classify(text, start, start + credential.len());
-                found.push(Found {
-                    pos: start,
-                    candidate: Candidate {
-                        token: credential.to_owned(),
-                        shape: Shape::Opaque,
-                        source,
-                        cleanups,
-                    },
-                });
             }
         }
     }
@@ -694,24 +679,7 @@ impl Pipeline {
         while let Some(rest) = strip_bearer(credential) {
             credential = rest;
         }
-        let credential = strip_quotes(credential.trim_end());
-        if !is_b64token(credential)
-            || credential.len() > MAX_OPAQUE
-            || probe::starts_like_json_object(credential.as_bytes())
-        {
-            return;
-        }
-        let start = offset_in(text, credential);
-        let (source, cleanups) = context::classify(text, start, start + credential.len());
-        found.push(Found {
-            pos: start,
-            candidate: Candidate {
-                token: credential.to_owned(),
-                shape: Shape::Opaque,
-                source,
-                cleanups,
-            },
-        });
+        found.extend(opaque_credential(text, strip_quotes(credential.trim_end())));
     }
 }
 
@@ -818,6 +786,28 @@ fn unrecognised(text: &str, signals: Signals) -> Unrecognised {
     Unrecognised::Text {
         chars: text.chars().count(),
     }
+}
+
+/// A Bearer credential (a slice of `text`) as an opaque candidate, if it has RFC 6750
+/// token68 syntax, is not JSON and is not absurdly long.
+fn opaque_credential(text: &str, credential: &str) -> Option<Found> {
+    if !is_b64token(credential)
+        || credential.len() > MAX_OPAQUE
+        || probe::starts_like_json_object(credential.as_bytes())
+    {
+        return None;
+    }
+    let start = offset_in(text, credential);
+    let (source, cleanups) = context::classify(text, start, start + credential.len());
+    Some(Found {
+        pos: start,
+        candidate: Candidate {
+            token: credential.to_owned(),
+            shape: Shape::Opaque,
+            source,
+            cleanups,
+        },
+    })
 }
 
 #[cfg(test)]
