@@ -278,12 +278,8 @@ pub fn fetch_view(loading: Option<&str>, fetched: Option<&Fetched>) -> Option<Fe
     })
 }
 
-/// Checks a candidate's signature against the given key sets (`None` for opaque values).
-pub fn verify_view(candidate: &Candidate, sets: &[&KeySet]) -> Option<VerifyView> {
-    if candidate.shape == Shape::Opaque {
-        return None;
-    }
-    let v = verify::verify_compact(&candidate.token, sets);
+/// Shows a signature check already made.
+fn verification_view(v: &verify::Verification) -> VerifyView {
     let token_kid = v.kid.clone();
     let keys = v
         .candidates
@@ -294,14 +290,14 @@ pub fn verify_view(candidate: &Candidate, sets: &[&KeySet]) -> Option<VerifyView
             text: explain::verify::step(c, v.alg.as_ref(), token_kid.as_deref()),
         })
         .collect();
-    Some(VerifyView {
+    VerifyView {
         verdict: match v.verdict() {
             Verdict::Valid => "valid",
             Verdict::Invalid => "invalid",
             Verdict::Unverifiable => "unverifiable",
             Verdict::Malformed => "malformed",
         },
-        banner: explain::verify::banner(&v),
+        banner: explain::verify::banner(v),
         findings: v
             .findings
             .iter()
@@ -318,7 +314,7 @@ pub fn verify_view(candidate: &Candidate, sets: &[&KeySet]) -> Option<VerifyView
             .collect(),
         keys,
         kid_not_found: v.kid_not_found().map(str::to_owned),
-    })
+    }
 }
 
 fn decision_code(d: &verify::Decision) -> &'static str {
@@ -380,6 +376,8 @@ pub fn key_hints(candidate: &Candidate) -> KeyHints {
 /// The diagnosis panel's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiagnosisView {
+    /// The selected token's signature check (`None` for opaque values).
+    pub verification: Option<VerifyView>,
     /// Token-level findings grouped by stage, in stage order.
     pub stages: Vec<StageView>,
     /// One row per gateway profile.
@@ -621,7 +619,12 @@ pub fn diagnosis_view(
             text: explain::profiles::choice_line(c, &names),
         })
         .collect();
+    let verification = candidates
+        .get(selected)
+        .filter(|c| c.shape != Shape::Opaque)
+        .map(|_| verification_view(&d.facts.verification));
     Some(DiagnosisView {
+        verification,
         stages,
         profiles,
         choices,
@@ -1121,6 +1124,8 @@ mod tests {
             .find(|p| p.id == "rest-cognito")
             .expect("REST row");
         assert_eq!((rest.verdict, rest.status), ("reject", Some(401)));
+        // The banner's signature check comes with the diagnosis (verified once, not twice).
+        assert_eq!(view.verification.as_ref().map(|v| v.verdict), Some("valid"));
         assert!(rest
             .findings
             .iter()

@@ -103,13 +103,6 @@ pub fn app() -> Html {
             sets
         },
     );
-    let verification = use_memo((candidate, key_sets.clone()), |(candidate, sets)| {
-        let sets: Vec<&KeySet> = sets.iter().collect();
-        candidate
-            .as_ref()
-            .and_then(|c| inspect::verify_view(c, &sets))
-            .map(Rc::new)
-    });
     let target = use_memo(state.fields.clone(), inspect::target);
     let leeway = config::read_seconds(state.fields.get("leeway").map(String::as_str).unwrap_or(""))
         .value
@@ -517,8 +510,8 @@ pub fn app() -> Html {
                 }
                 if let Some(view) = (*view).clone() {
                     <TokenView {view}>
-                        if let Some(verification) = (*verification).clone() {
-                            <VerdictPanel view={verification} />
+                        if let Some(verification) = (*diagnosis).as_ref().and_then(|d| d.verification.clone()) {
+                            <VerdictPanel view={Rc::new(verification)} />
                         }
                         if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {
                             <HeaderUrls urls={hints.header_urls.clone()} armed={state.armed_header_url}
