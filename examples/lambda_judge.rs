@@ -137,8 +137,8 @@ fn judge_line(line: &str) -> Result<Value, String> {
         kind: &kind,
     };
     let result = judge(Profile::LambdaAjv, &facts, &target, now, 0);
-    let codes: Vec<&str> = result.findings.iter().map(|f| f.code).collect();
-    let class = deciding(&result.findings).and_then(|f| class_of(f.code));
+    let codes: Vec<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
+    let class = deciding(&result.findings).and_then(|f| class_of(f.code.as_str()));
     let verdict = match &result.verdict {
         ProfileVerdict::Accept => "accept",
         ProfileVerdict::Reject { .. } => "reject",

@@ -7,7 +7,6 @@
 pub mod choose;
 pub mod claims;
 pub mod config;
-pub mod explain;
 pub mod finding;
 pub mod identity;
 pub mod lints;
@@ -190,21 +189,18 @@ pub fn diagnose(candidates: &[Candidate], selected: usize, e: &Expectations) -> 
 
 fn claims_skipped(candidate: &Candidate, encrypted: bool) -> Finding {
     let reason = if encrypted {
-        "encrypted"
+        finding::SkipReason::Encrypted
     } else if candidate.shape == crate::input::Shape::Opaque {
-        "opaque"
+        finding::SkipReason::Opaque
     } else {
-        "no_claims"
+        finding::SkipReason::NoClaims
     };
     Finding {
-        code: "claims_skipped",
+        code: finding::Code::Skipped(reason),
         stage: Stage::Claims,
         severity: Severity::Info,
         status: Status::Confirmed,
-        evidence: vec![finding::Evidence::Value {
-            label: "reason",
-            value: reason.to_owned(),
-        }],
+        evidence: Vec::new(),
         sources: vec!["RFC7519"],
     }
 }

@@ -8,7 +8,7 @@
 //!
 //! Must not touch: decoding or judging a token (that is `crate::jose` and `crate::diagnose`),
 //! the browser, a clock. Never panics on input; work is roughly linear in the input length.
-//! Every sentence shown to users lives in `crate::diagnose::explain::input`.
+//! Every sentence shown to users lives in `crate::explain::input`.
 
 mod context;
 mod json;

@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 use crate::diagnose::config::{self, Read, Target};
 use crate::diagnose::finding::Finding;
 use crate::diagnose::profiles::{Profile, ProfileVerdict};
-use crate::diagnose::{self, explain, Origin};
+use crate::diagnose::{self, Origin};
 use crate::discovery::{self, Fetched, KeysError};
+use crate::explain;
 use crate::input::{self, Candidate, Extraction, Shape};
 use crate::jose::jwk::{KeyInputError, KeySet};
 use crate::jose::{self, Parsed};
@@ -567,7 +568,12 @@ pub fn diagnosis_view(
             }
             Origin::Claims => finding_view(f, explain::claims::message(f), explain::claims::fix(f)),
             Origin::Lints => finding_view(f, explain::lints::message(f), explain::lints::fix(f)),
-            Origin::Skipped => finding_view(f, explain::diagnosis::skipped(f), None),
+            Origin::Skipped => match f.code {
+                diagnose::finding::Code::Skipped(r) => {
+                    finding_view(f, explain::diagnosis::skipped(r).to_owned(), None)
+                }
+                _ => continue,
+            },
         };
         let id = explain::diagnosis::stage_id(f.stage);
         match stages.last_mut() {
@@ -649,7 +655,7 @@ pub fn response_view(text: &str) -> ResponseView {
                 let fix = explain::response::fix(f).map(str::to_owned);
                 let mut text = explain::response::message(f);
                 // Every answer that says nothing about the token is labelled the same way.
-                if !diagnose::response::is_token_problem(f.code)
+                if !diagnose::response::is_token_problem(f.code.as_str())
                     && !text.to_lowercase().contains("not a token problem")
                 {
                     text = format!("Not a token problem: {text}");
@@ -672,7 +678,7 @@ fn profile_id(p: Profile) -> &'static str {
 
 fn finding_view(f: &Finding, text: String, fix: Option<String>) -> FindingView {
     FindingView {
-        code: f.code,
+        code: f.code.as_str(),
         severity: match f.severity {
             diagnose::finding::Severity::Info => "info",
             diagnose::finding::Severity::Warning => "warning",
@@ -1157,7 +1163,7 @@ mod tests {
                     f.status == crate::diagnose::finding::Status::Confirmed
                         || text.contains("likely"),
                     "{}: {text}",
-                    f.code
+                    f.code.as_str()
                 );
             }
         }

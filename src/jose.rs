@@ -3,7 +3,7 @@
 //!
 //! Owns turning one candidate token string into an [`UnverifiedJwt`] or [`UnverifiedJwe`].
 //! Must not verify signatures, read a clock, fetch anything or produce user-facing prose (that
-//! lives in `diagnose::explain::decode`). Never panics on input: every problem is a value.
+//! lives in `explain::decode`). Never panics on input: every problem is a value.
 //!
 //! - [`b64`]: base64url with precise error positions and tolerated quirks.
 //! - [`json`]: a small, depth-limited JSON parser and pretty printer that keeps number text,

@@ -10,13 +10,14 @@
 //! - [`inspect`]: the view model: everything the page shows about a paste, as plain data.
 //! - [`share`]: the share-link codec (URL fragment only, versioned, never secrets).
 //! - [`presets`]: an organisation's `tokenlens.config.json`, and the automatic-fetch allow-list.
-//! - [`diagnose`]: findings and all user-facing prose ([`diagnose::explain`]).
+//! - [`diagnose`]: findings and all user-facing prose ([`explain`]).
 //! - `web` (wasm32 only): the Yew app; the only module that may touch the browser.
 //!
 //! Nothing in the core reads a clock, the network or randomness: those are inputs.
 
 pub mod diagnose;
 pub mod discovery;
+pub mod explain;
 pub mod input;
 pub mod inspect;
 pub mod jose;

@@ -3,7 +3,7 @@
 //!
 //! Owns the presets schema, its validation (every problem, with its JSON path and reason) and
 //! the auto-fetch allow-list. Must not fetch the file (the shell does, and the page works
-//! without it) and holds no prose (`crate::diagnose::explain::presets`).
+//! without it) and holds no prose (`crate::explain::presets`).
 //!
 //! # Schema (version 1)
 //!
@@ -39,9 +39,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::diagnose::explain::diagnosis::FIELDS;
 use crate::diagnose::profiles::Profile;
 use crate::discovery::{self, UrlProblem};
+use crate::explain::diagnosis::FIELDS;
 
 /// The schema version this build reads.
 pub const VERSION: u64 = 1;

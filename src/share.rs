@@ -3,7 +3,7 @@
 //! Owns the share-link codec: which parts of the page a link may carry in each [`Mode`], the
 //! fragment format, and its decoding with a specific [`ShareError`] for every way a fragment can
 //! be wrong. Must not touch the browser (reading or writing `location` is `web::location`'s job)
-//! and holds no prose (that is `crate::diagnose::explain::share`).
+//! and holds no prose (that is `crate::explain::share`).
 //!
 //! # Format
 //!

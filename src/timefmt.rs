@@ -3,7 +3,7 @@
 //! Owns calendar arithmetic (proleptic Gregorian, civil-from-days after Howard Hinnant's
 //! public-domain algorithm) for years 0..=9999; anything outside is clamped and flagged, never a
 //! panic or overflow, for every `i64`. Must not read a clock (`now` and the local offset are
-//! inputs) and must not hold sentences: relative phrases live in `diagnose::explain::decode`.
+//! inputs) and must not hold sentences: relative phrases live in `explain::decode`.
 
 /// 0000-01-01 00:00:00 UTC in seconds since the epoch: the earliest instant rendered.
 pub const MIN_SECS: i64 = -62_167_219_200;

@@ -10,7 +10,7 @@
 //! header alone (RFC 8725 §3.1–3.2); `alg: none` is never valid; ECDSA signatures are the
 //! fixed-length `r ‖ s` of RFC 7518 §3.4 with non-zero `r` and `s`; a token header's embedded
 //! `jwk`, `jku`, `x5u` or `x5c` is never trusted as a key. Must not fetch, read a clock or produce
-//! prose (that is `diagnose::explain::verify`). Never panics on input.
+//! prose (that is `explain::verify`). Never panics on input.
 
 mod ec;
 mod eddsa;

@@ -24,7 +24,7 @@ pub struct Choice {
 
 fn never_sent() -> Finding {
     Finding {
-        code: "choose_refresh_token_never_sent",
+        code: crate::diagnose::finding::Code::Legacy("choose_refresh_token_never_sent"),
         stage: Stage::Gateway,
         severity: Severity::Info,
         status: Status::Confirmed,

@@ -27,7 +27,7 @@ pub(crate) fn finding(
     sources: &[&'static str],
 ) -> Finding {
     Finding {
-        code,
+        code: crate::diagnose::finding::Code::Legacy(code),
         stage,
         severity,
         status,
@@ -688,5 +688,16 @@ pub fn check_groups(claims: &Claims, required_any: &[String]) -> Vec<Finding> {
                 )]
             }
         }
+    }
+}
+
+/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClaimCode {}
+
+impl ClaimCode {
+    /// The stable `snake_case` name.
+    pub fn as_str(&self) -> &'static str {
+        match *self {}
     }
 }

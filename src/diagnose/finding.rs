@@ -78,11 +78,85 @@ pub enum Evidence {
     },
 }
 
+/// Every diagnosis finding's code: one closed vocabulary, grouped by the rule module that owns
+/// each group. Prose matches on these exhaustively (`explain`), so a new rule cannot ship without
+/// its words; tests assert on them; `as_str()` gives the stable `snake_case` name for `data-code`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Code {
+    /// What the token is (`identity`).
+    Identity(crate::diagnose::identity::IdentityCode),
+    /// Times and claim checks (`claims`).
+    Claims(crate::diagnose::claims::ClaimCode),
+    /// Security explanations (`lints`).
+    Lint(crate::diagnose::lints::LintCode),
+    /// A stage that could not run, and why.
+    Skipped(SkipReason),
+    /// A gateway profile's rule (`profiles`: REST Cognito, Test authorizer, HTTP API, REST JWT,
+    /// OIDC, and which token to send).
+    Gateway(crate::diagnose::profiles::GatewayCode),
+    /// aws-jwt-verify's checks, in its own order (`profiles::lambda_ajv`).
+    Ajv(crate::diagnose::profiles::lambda_ajv::AjvCode),
+    /// What the gateway answered (`response`).
+    Response(crate::diagnose::response::ResponseCode),
+    /// Transitional: a code not yet given its typed variant. Removed once every module is typed.
+    Legacy(&'static str),
+}
+
+impl Code {
+    /// The stable `snake_case` name (for `data-code` attributes and logs).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Code::Identity(c) => c.as_str(),
+            Code::Claims(c) => c.as_str(),
+            Code::Lint(c) => c.as_str(),
+            Code::Skipped(r) => r.as_str(),
+            Code::Gateway(c) => c.as_str(),
+            Code::Ajv(c) => c.as_str(),
+            Code::Response(c) => c.as_str(),
+            Code::Legacy(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Why the claims stage could not run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    /// The token is a JWE.
+    Encrypted,
+    /// The token is opaque (not a JWT).
+    Opaque,
+    /// The payload is not a JSON object.
+    NoClaims,
+}
+
+impl SkipReason {
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Encrypted => "claims_skipped_encrypted",
+            SkipReason::Opaque => "claims_skipped_opaque",
+            SkipReason::NoClaims => "claims_skipped_no_claims",
+        }
+    }
+}
+
 /// One thing the diagnosis saw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
-    /// Stable code, `snake_case`; tests assert on it, prose is looked up by it.
-    pub code: &'static str,
+    /// Its code (typed; see [`Code`]).
+    pub code: Code,
     /// Where it belongs.
     pub stage: Stage,
     /// How serious it is.

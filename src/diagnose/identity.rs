@@ -561,3 +561,14 @@ fn keycloak(
     }
     TokenKind::Keycloak { typ }
 }
+
+/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdentityCode {}
+
+impl IdentityCode {
+    /// The stable `snake_case` name.
+    pub fn as_str(&self) -> &'static str {
+        match *self {}
+    }
+}

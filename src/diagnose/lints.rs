@@ -241,3 +241,14 @@ fn claim_lints(c: &Claims, identity: &Identity, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LintCode {}
+
+impl LintCode {
+    /// The stable `snake_case` name.
+    pub fn as_str(&self) -> &'static str {
+        match *self {}
+    }
+}

@@ -191,7 +191,7 @@ pub fn effect(code: &str) -> Effect {
 /// The verdict, derived from the findings: the first rejection (in the gateway's own order)
 /// decides the answer; with none, anything still needed makes it "cannot tell"; else accept.
 pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
-    let rejection = findings.iter().find_map(|f| match effect(f.code) {
+    let rejection = findings.iter().find_map(|f| match effect(f.code.as_str()) {
         Effect::Reject {
             status,
             body,
@@ -202,7 +202,8 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
     if let Some((status, body, status_sure)) = rejection {
         // Certain when any rejecting finding is CONFIRMED, even if the first one is not.
         let certain = findings.iter().any(|f| {
-            matches!(effect(f.code), Effect::Reject { .. }) && f.status == Status::Confirmed
+            matches!(effect(f.code.as_str()), Effect::Reject { .. })
+                && f.status == Status::Confirmed
         });
         return ProfileVerdict::Reject {
             status,
@@ -213,7 +214,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
     }
     let mut needs: Vec<Need> = Vec::new();
     for f in findings {
-        if let Effect::Needs(n) = effect(f.code) {
+        if let Effect::Needs(n) = effect(f.code.as_str()) {
             if !needs.contains(&n) {
                 needs.push(n);
             }
@@ -230,7 +231,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
 pub fn deciding(findings: &[Finding]) -> Option<&Finding> {
     findings
         .iter()
-        .find(|f| matches!(effect(f.code), Effect::Reject { .. }))
+        .find(|f| matches!(effect(f.code.as_str()), Effect::Reject { .. }))
 }
 
 /// Judges the token under every profile, one row each (the Test-authorizer row included).
@@ -431,4 +432,15 @@ pub(crate) fn overlaps(a: &[String], b: &[String]) -> bool {
 /// Items joined by spaces, for evidence.
 pub(crate) fn joined(items: &[String]) -> String {
     items.join(" ")
+}
+
+/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GatewayCode {}
+
+impl GatewayCode {
+    /// The stable `snake_case` name.
+    pub fn as_str(&self) -> &'static str {
+        match *self {}
+    }
 }

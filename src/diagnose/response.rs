@@ -410,3 +410,14 @@ pub fn read_response(text: &str) -> ResponseReading {
     }
     r
 }
+
+/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResponseCode {}
+
+impl ResponseCode {
+    /// The stable `snake_case` name.
+    pub fn as_str(&self) -> &'static str {
+        match *self {}
+    }
+}

@@ -10,7 +10,7 @@
 //! A private key pasted by mistake is reduced to its public half on the spot: the format is
 //! recorded ([`KeyFormat::is_private`]) so the user can be told to rotate it, but no private
 //! component is kept in any value returned from here. Must not verify signatures, fetch or
-//! produce prose (that is `diagnose::explain::keys`).
+//! produce prose (that is `explain::keys`).
 
 pub mod der;
 pub mod material;

@@ -215,7 +215,7 @@ impl Reducible for State {
 
 /// The known form field id equal to `id` (link and storage contents are untrusted text).
 pub fn field_id(id: &str) -> Option<&'static str> {
-    crate::diagnose::explain::diagnosis::FIELDS
+    crate::explain::diagnosis::FIELDS
         .iter()
         .map(|f| f.id)
         .chain(std::iter::once("leeway"))

@@ -4,7 +4,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
-use tokenlens::diagnose::explain::decode as explain;
+use tokenlens::explain::decode as explain;
 use tokenlens::jose::b64::{B64Error, B64Quirk};
 use tokenlens::jose::json::{self, JsonDoc, PathStep};
 use tokenlens::jose::{

@@ -2,10 +2,10 @@
 
 use proptest::prelude::*;
 use tokenlens::diagnose::claims::{self, AudienceRule, Expect, TokenUse};
-use tokenlens::diagnose::explain::{self, sources};
 use tokenlens::diagnose::finding::{Evidence, Finding, Status};
 use tokenlens::diagnose::identity::{self, IssuerKind, TokenKind};
 use tokenlens::diagnose::lints;
+use tokenlens::explain::{self, sources};
 use tokenlens::jose::{Claims, Header, JsonDoc};
 
 const POOL: &str = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123";
@@ -24,7 +24,7 @@ fn s(v: &[&str]) -> Vec<String> {
 }
 
 fn codes(fs: &[Finding]) -> Vec<&'static str> {
-    fs.iter().map(|f| f.code).collect()
+    fs.iter().map(|f| f.code.as_str()).collect()
 }
 
 fn expect(leeway: i64) -> Expect {

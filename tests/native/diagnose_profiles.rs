@@ -7,11 +7,11 @@ use tokenlens::diagnose::claims::TokenUse;
 use tokenlens::diagnose::config::{
     read_ajv_pool_id, read_client_ids, read_issuer, read_pool_id, Target, What,
 };
-use tokenlens::diagnose::explain::sources;
 use tokenlens::diagnose::identity::TokenKind;
 use tokenlens::diagnose::profiles::{
     deciding, judge_all, Profile, ProfileResult, ProfileVerdict, TokenFacts,
 };
+use tokenlens::explain::sources;
 use tokenlens::input::{Candidate, Shape, Source};
 use tokenlens::jose::jwk::{parse_jwks, KeySet};
 use tokenlens::jose::{parse_unverified, Parsed};
@@ -106,7 +106,7 @@ fn row(rs: &[ProfileResult], p: Profile) -> &ProfileResult {
     rs.iter().find(|r| r.profile == p).expect("profile row")
 }
 fn codes(r: &ProfileResult) -> Vec<&'static str> {
-    r.findings.iter().map(|f| f.code).collect()
+    r.findings.iter().map(|f| f.code.as_str()).collect()
 }
 fn rejected_with(r: &ProfileResult) -> Option<u16> {
     match r.verdict {
@@ -455,7 +455,7 @@ fn lambda_profile_checks_issuer_before_signature_like_aws_jwt_verify() {
     target.lambda.pool_id = Some("eu-west-1_otherPool".into());
     let r = lambda_row(&bad, &target, 1_900_000_000);
     assert_eq!(
-        deciding(&r.findings).map(|f| f.code),
+        deciding(&r.findings).map(|f| f.code.as_str()),
         Some("ajv_issuer_not_configured"),
         "{:?}",
         codes(&r)

@@ -6,7 +6,7 @@ fn codes(text: &str) -> Vec<&'static str> {
     read_response(text)
         .findings
         .iter()
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect()
 }
 
@@ -25,7 +25,7 @@ fn missing_authentication_token_is_a_wrong_path_not_a_missing_jwt() {
     let r = read_response("< HTTP/2 403\n< x-amzn-errortype: MissingAuthenticationTokenException\n{\"message\":\"Missing Authentication Token\"}");
     assert_eq!(r.status, Some(403));
     assert_eq!(
-        r.findings.first().map(|f| f.code),
+        r.findings.first().map(|f| f.code.as_str()),
         Some("resp_missing_authentication_token")
     );
 }
@@ -72,7 +72,10 @@ fn www_authenticate_audience_description_maps_to_aud() {
         Some("invalid_token")
     );
     assert_eq!(
-        r.findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        r.findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect::<Vec<_>>(),
         vec!["resp_invalid_audience"]
     );
 }

@@ -3,7 +3,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
-use tokenlens::diagnose::explain::input as explain;
+use tokenlens::explain::input as explain;
 use tokenlens::input::{
     extract, Candidate, Cleanup, CompactProblem, Extraction, Shape, Source, Unrecognised,
 };

@@ -1,9 +1,9 @@
 //! `presets`: the organisation's `tokenlens.config.json` and the auto-fetch allow-list.
 
 use proptest::prelude::*;
-use tokenlens::diagnose::explain::presets as explain;
 use tokenlens::diagnose::profiles::Profile;
 use tokenlens::discovery::UrlProblem;
+use tokenlens::explain::presets as explain;
 use tokenlens::presets::{
     host_pattern, may_auto_fetch, parse_presets, AutoFetch, HostPattern, JsonType, NeedsClickWhy,
     PresetReason, Presets, Provider, Rule,

@@ -4,7 +4,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use proptest::prelude::*;
-use tokenlens::diagnose::explain::share as explain;
+use tokenlens::explain::share as explain;
 use tokenlens::input::extract;
 use tokenlens::jose::jwk::SecretEncoding;
 use tokenlens::share::{

@@ -808,9 +808,9 @@ mod never_panics {
             let token = format!("{}.{}.{}", encode(header.as_bytes()), encode(&payload), encode(&sig));
             let v = verify_compact(&token, &refs);
             let _ = v.verdict();
-            let _ = tokenlens::diagnose::explain::verify::banner(&v);
+            let _ = tokenlens::explain::verify::banner(&v);
             for f in &v.findings {
-                let _ = tokenlens::diagnose::explain::verify::finding(f);
+                let _ = tokenlens::explain::verify::finding(f);
             }
             let _ = verify_compact(&format!("{token}{garbage}"), &refs);
             let _ = verify_compact(&garbage, &refs);

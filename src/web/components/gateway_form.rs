@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::diagnose::explain::diagnosis::FIELDS;
+use crate::explain::diagnosis::FIELDS;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use crate::diagnose::explain;
+use crate::explain;
 use crate::inspect::ShareView;
 use crate::share::Mode;
 

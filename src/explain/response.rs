@@ -9,7 +9,7 @@ fn ev(f: &Finding, label: &str) -> String {
 
 /// What the answer means.
 pub fn message(f: &Finding) -> String {
-    let s = match f.code {
+    let s = match f.code.as_str() {
         "resp_missing_authentication_token" => "Not a token problem: no such path, stage or method (or not deployed), or an unsigned call to an IAM-authorized method.".to_owned(),
         "resp_sigv4_parsed_bearer" | "resp_sigv4_bare_token" => "Not a token problem: API Gateway read the Authorization header as an AWS SigV4 signature — the method uses IAM auth, or the URL is wrong.".to_owned(),
         "resp_sigv4_credentials" => "Not a token problem: AWS SigV4 credentials are wrong.".to_owned(),
@@ -37,7 +37,7 @@ pub fn message(f: &Finding) -> String {
 
 /// What to do about it.
 pub fn fix(f: &Finding) -> Option<&'static str> {
-    Some(match f.code {
+    Some(match f.code.as_str() {
         "resp_missing_authentication_token" | "resp_sigv4_parsed_bearer" | "resp_sigv4_bare_token" => "Check the URL, stage and method, and that the method uses the Cognito/JWT authorizer, not AWS_IAM; redeploy.",
         "resp_resource_policy_denies" => "Fix the resource policy to allow the call.",
         "resp_lambda_policy_cache_trap" => "Return a wildcard resource in the policy, set the cache TTL to 0, or add the path to the identity sources.",

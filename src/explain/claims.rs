@@ -1,8 +1,8 @@
 //! Prose for the `diagnose::claims` findings: times, issuer, audience, token use, scopes and
 //! groups. Evidence values are quoted; deltas are given in words.
 
-use crate::diagnose::explain::decode::span;
 use crate::diagnose::finding::{Evidence, Finding};
+use crate::explain::decode::span;
 
 /// The raw value of member `name` in the evidence, or `absent`.
 pub(crate) fn actual(f: &Finding, name: &str) -> String {
@@ -71,7 +71,7 @@ fn leeway_note(leeway: i64) -> String {
 pub fn message(f: &Finding) -> String {
     let (delta, leeway) = time(f);
     let name = first_member(f);
-    match f.code {
+    match f.code.as_str() {
         "token_expired" => format!(
             "The token expired {} ago (exp is in the past {}).",
             span(delta),
@@ -236,7 +236,7 @@ pub fn message(f: &Finding) -> String {
 
 /// How to fix a claims finding, when there is something to do.
 pub fn fix(f: &Finding) -> Option<String> {
-    Some(match f.code {
+    Some(match f.code.as_str() {
         "token_expired" => "Get a fresh token (refresh it, e.g. grant_type=refresh_token or REFRESH_TOKEN_AUTH) and retry.".to_owned(),
         "expired_within_leeway" => "Refresh the token before it expires; don't rely on leeway.".to_owned(),
         "token_not_yet_valid" | "nbf_within_leeway" | "issued_in_future" => "Sync the clocks (NTP) of this machine and the issuer; allow a small leeway.".to_owned(),

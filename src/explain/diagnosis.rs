@@ -2,7 +2,7 @@
 //! each gateway field.
 
 use crate::diagnose::config::{Ignored, What};
-use crate::diagnose::finding::{Finding, Stage};
+use crate::diagnose::finding::{SkipReason, Stage};
 
 /// A stage's heading.
 pub fn stage_title(stage: Stage) -> &'static str {
@@ -31,17 +31,19 @@ pub fn stage_id(stage: Stage) -> &'static str {
 }
 
 /// Why a stage did not run.
-pub fn skipped(f: &Finding) -> String {
-    match f.value("reason") {
-        Some("encrypted") => "Claim checks skipped: the payload is encrypted (JWE), so its claims \
-                              cannot be read here."
-            .to_owned(),
-        Some("opaque") => "Claim checks skipped: this is an opaque value, not a JWT, so it has no \
-                           readable claims. Only the server that issued it can judge it."
-            .to_owned(),
-        _ => "Claim checks skipped: the payload is not a JSON object (see the decoding problems \
-              above), so there are no claims to check."
-            .to_owned(),
+pub fn skipped(reason: SkipReason) -> &'static str {
+    match reason {
+        SkipReason::Encrypted => {
+            "Claim checks skipped: the payload is encrypted (JWE), so its claims cannot be read here."
+        }
+        SkipReason::Opaque => {
+            "Claim checks skipped: this is an opaque value, not a JWT, so it has no readable \
+             claims. Only the server that issued it can judge it."
+        }
+        SkipReason::NoClaims => {
+            "Claim checks skipped: the payload is not a JSON object (see the decoding problems \
+             above), so there are no claims to check."
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! Prose for the `diagnose::lints` findings: security problems, explained.
 
-use crate::diagnose::explain::claims::{actual, expected, value};
-use crate::diagnose::explain::decode::span;
 use crate::diagnose::finding::{Evidence, Finding};
+use crate::explain::claims::{actual, expected, value};
+use crate::explain::decode::span;
 
 fn header_name(f: &Finding) -> &str {
     f.evidence
@@ -20,7 +20,7 @@ fn secs(f: &Finding, label: &str) -> String {
 
 /// The sentence for a lint finding.
 pub fn message(f: &Finding) -> String {
-    match f.code {
+    match f.code.as_str() {
         "alg_none" => "alg is \"none\": the token is unsigned and anyone could have written it. Verifiers must reject it.".to_owned(),
         "hmac_with_asymmetric_issuer" => format!(
             "alg is {} (HMAC, a shared secret) but the issuer publishes RSA/EC public keys: this is a forged or test token, or a key-confusion attack (public key used as HMAC secret). Verifiers must pin the algorithm.",
@@ -60,7 +60,7 @@ pub fn message(f: &Finding) -> String {
 
 /// How to act on a lint finding, when there is something to do.
 pub fn fix(f: &Finding) -> Option<String> {
-    Some(match f.code {
+    Some(match f.code.as_str() {
         "alg_none" | "hmac_with_asymmetric_issuer" => {
             "Reject it; configure verifiers with an allow-list of algorithms (e.g. RS256)."
                 .to_owned()

@@ -82,7 +82,7 @@ fn likely(f: &Finding, s: &str) -> String {
 
 /// What a profile finding means.
 pub fn message(f: &Finding) -> String {
-    let s = match f.code {
+    let s = match f.code.as_str() {
         "rest_not_a_jwt" | "http_not_a_jwt" | "oidc_not_a_jwt" => format!("This is not a signed JWT ({}); the authorizer answers 401.", ev(f, "token")),
         "rest_signature_invalid" | "http_signature_invalid" | "oidc_signature_invalid" => "The signature does not match the issuer's key: rejected.".to_owned(),
         "rest_signature_unchecked" | "http_signature_unchecked" | "ajv_signature_unchecked" | "oidc_signature_unchecked" => "Cannot tell whether the signature is accepted — needs the issuer's keys.".to_owned(),
@@ -139,7 +139,7 @@ pub fn message(f: &Finding) -> String {
 
 /// What to do about it, when there is something to do.
 pub fn fix(f: &Finding) -> Option<String> {
-    Some(match f.code {
+    Some(match f.code.as_str() {
         "rest_access_token_on_method_without_scopes" => format!("Send the ID token, or add a scope the token carries (such as {}) to the method's OAuth scopes and redeploy.", ev(f, "scope")),
         "rest_id_token_on_method_with_scopes" | "rest_no_method_scope_in_token" => "Send an access token carrying a method scope (request it in the OAuth flow or add it with a V2 pre-token trigger), then redeploy.".to_owned(),
         "rest_sdk_sign_in_scope_only" => "Use the OAuth endpoints requesting the custom scope, scopesToAdd in a pre-token trigger, or put aws.cognito.signin.user.admin on the method.".to_owned(),
@@ -177,7 +177,7 @@ pub fn choice_line(c: &Choice, names: &[String]) -> String {
     let why: Vec<String> = c
         .reasons
         .iter()
-        .map(|(i, f)| match f.code {
+        .map(|(i, f)| match f.code.as_str() {
             "choose_refresh_token_never_sent" => format!(
                 "{} is a refresh token: only Cognito can read it; never send it to an API.",
                 name(*i)

@@ -1,11 +1,11 @@
 //! Prose for the `diagnose::identity` findings: what kind of token this is.
 
-use crate::diagnose::explain::claims::{actual, expected, value};
 use crate::diagnose::finding::Finding;
+use crate::explain::claims::{actual, expected, value};
 
 /// The sentence for an identity finding.
 pub fn message(f: &Finding) -> String {
-    match f.code {
+    match f.code.as_str() {
         "cognito_id_token" => "This is a Cognito ID token (token_use \"id\"; aud is the app client ID). It proves who signed in; REST API methods without OAuth scopes accept only this token.".to_owned(),
         "cognito_access_token" => format!(
             "This is a Cognito access token (token_use \"access\", client_id {}); it normally has no aud, and its scopes are in scope.",
@@ -97,7 +97,7 @@ pub fn message(f: &Finding) -> String {
 
 /// How to act on an identity finding, when there is something to do.
 pub fn fix(f: &Finding) -> Option<String> {
-    Some(match f.code {
+    Some(match f.code.as_str() {
         "cognito_refresh_token" => "Send the ID or access token instead; use the refresh token only at Cognito's token endpoint.".to_owned(),
         "cognito_sdk_sign_in_scope" => "For custom scopes use the OAuth flow, or scopesToAdd in a pre-token-generation V2 trigger.".to_owned(),
         "entra_microsoft_api_token" => "Request a token for your own API (scope api://{client-id}/…) so that aud is your API.".to_owned(),
