@@ -3,6 +3,7 @@
 //! One file per stage; each turns the core's enums into sentences. Tests elsewhere assert on
 //! codes and enum variants, never on this text.
 
+pub mod ajv;
 pub mod claims;
 pub mod decode;
 pub mod diagnosis;

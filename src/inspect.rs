@@ -531,6 +531,7 @@ pub fn target(fields: &BTreeMap<&'static str, String>) -> (Target, Vec<(&'static
             groups: lambda_groups,
             scopes: lambda_scopes,
             grace_seconds: grace.value.unwrap_or(0),
+            api: config::LambdaApi::default(),
         },
         oidc: config::Oidc {
             issuer: oidc_issuer,

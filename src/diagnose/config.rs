@@ -63,6 +63,22 @@ pub struct LambdaAjv {
     pub scopes: Vec<String>,
     /// `graceSeconds` (aws-jwt-verify's default is 0).
     pub grace_seconds: i64,
+    /// Which API the Lambda authorizer sits in front of: its status codes differ (C6, L3, L6, L7).
+    pub api: LambdaApi,
+}
+
+/// The API type a Lambda authorizer serves (knowledge C6): REST answers a thrown `Unauthorized`
+/// with 401; an HTTP API answers a simple `isAuthorized: false` with 403 and an authorizer that
+/// cannot be invoked or answers wrongly with 500.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LambdaApi {
+    /// Not said: both outcomes are stated.
+    #[default]
+    Unknown,
+    /// A REST API `TOKEN`/`REQUEST` authorizer.
+    Rest,
+    /// An HTTP API Lambda authorizer.
+    Http,
 }
 
 /// A generic OpenID Connect resource server.

@@ -14,7 +14,7 @@ pub mod rest_cognito;
 
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::Target;
-use crate::diagnose::finding::{Evidence, Finding, Severity, Stage, Status};
+use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
 use crate::diagnose::identity::TokenKind;
 use crate::input::{Candidate, Shape};
 use crate::jose::{Claims, Header, Value};
@@ -138,7 +138,22 @@ const fn reject(status: u16, body: Option<&'static str>, status_sure: bool) -> E
 }
 
 /// The effect of a profile finding's code on the verdict.
-pub fn effect(code: &str) -> Effect {
+pub fn effect(code: &Code) -> Effect {
+    match code {
+        Code::Ajv(c) => lambda_ajv::effect(c),
+        Code::Gateway(c) => gateway_effect(c),
+        Code::Legacy(s) => legacy_effect(s),
+        _ => Effect::Note,
+    }
+}
+
+/// The effect of a typed gateway code.
+fn gateway_effect(code: &GatewayCode) -> Effect {
+    match *code {}
+}
+
+/// The effect of a code not yet typed (transitional).
+fn legacy_effect(code: &str) -> Effect {
     match code {
         "rest_not_a_jwt"
         | "rest_signature_invalid"
@@ -191,7 +206,7 @@ pub fn effect(code: &str) -> Effect {
 /// The verdict, derived from the findings: the first rejection (in the gateway's own order)
 /// decides the answer; with none, anything still needed makes it "cannot tell"; else accept.
 pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
-    let rejection = findings.iter().find_map(|f| match effect(f.code.as_str()) {
+    let rejection = findings.iter().find_map(|f| match effect(&f.code) {
         Effect::Reject {
             status,
             body,
@@ -202,8 +217,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
     if let Some((status, body, status_sure)) = rejection {
         // Certain when any rejecting finding is CONFIRMED, even if the first one is not.
         let certain = findings.iter().any(|f| {
-            matches!(effect(f.code.as_str()), Effect::Reject { .. })
-                && f.status == Status::Confirmed
+            matches!(effect(&f.code), Effect::Reject { .. }) && f.status == Status::Confirmed
         });
         return ProfileVerdict::Reject {
             status,
@@ -214,7 +228,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
     }
     let mut needs: Vec<Need> = Vec::new();
     for f in findings {
-        if let Effect::Needs(n) = effect(f.code.as_str()) {
+        if let Effect::Needs(n) = effect(&f.code) {
             if !needs.contains(&n) {
                 needs.push(n);
             }
@@ -231,7 +245,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
 pub fn deciding(findings: &[Finding]) -> Option<&Finding> {
     findings
         .iter()
-        .find(|f| matches!(effect(f.code.as_str()), Effect::Reject { .. }))
+        .find(|f| matches!(effect(&f.code), Effect::Reject { .. }))
 }
 
 /// Judges the token under every profile, one row each (the Test-authorizer row included).

@@ -249,6 +249,22 @@ impl Claims {
         }
     }
 
+    /// The one time rule, RFC 7519 §4.1.4: the current time must be *before* `exp`, so a token
+    /// is expired from the second `exp` names (`now >= exp + leeway`). Returns `exp` in seconds
+    /// when it has passed; `None` when `exp` is absent, malformed, looks like milliseconds, or is
+    /// still ahead. Every stage and every gateway profile decides expiry with this.
+    pub fn expired_at(&self, now: i64, leeway: i64) -> Option<i64> {
+        let exp = self.exp.present().filter(|d| !d.looks_like_milliseconds)?;
+        (now >= exp.secs.saturating_add(leeway.max(0))).then_some(exp.secs)
+    }
+
+    /// RFC 7519 §4.1.5: the current time must be *after or equal to* `nbf`, so a token is not
+    /// yet valid while `now < nbf - leeway`. Returns `nbf` in seconds when that is so.
+    pub fn not_yet_valid_until(&self, now: i64, leeway: i64) -> Option<i64> {
+        let nbf = self.nbf.present().filter(|d| !d.looks_like_milliseconds)?;
+        (nbf.secs > now.saturating_add(leeway.max(0))).then_some(nbf.secs)
+    }
+
     /// Registered claims present with the wrong JSON type or range: name, expected type, value.
     pub fn malformed(&self) -> Vec<(&'static str, ExpectedType, &Value)> {
         let strings = [("iss", &self.iss), ("sub", &self.sub), ("jti", &self.jti)];
@@ -320,6 +336,38 @@ mod tests {
 
     fn secs(raw: &str) -> Result<(i64, bool), DateProblem> {
         NumericDate::from_number_text(raw).map(|d| (d.secs, d.fractional))
+    }
+
+    #[test]
+    fn a_token_is_expired_from_the_second_exp_names() {
+        let c = claims(r#"{"exp":1000,"nbf":900}"#);
+        assert_eq!(c.expired_at(999, 0), None);
+        assert_eq!(
+            c.expired_at(1000, 0),
+            Some(1000),
+            "exp == now is expired (RFC 7519 4.1.4)"
+        );
+        assert_eq!(c.expired_at(1000, 5), None, "leeway extends the lifetime");
+        assert_eq!(c.expired_at(1005, 5), Some(1000));
+        assert_eq!(
+            c.expired_at(1000, -5),
+            Some(1000),
+            "negative leeway counts as 0"
+        );
+    }
+
+    #[test]
+    fn a_token_is_valid_from_the_second_nbf_names() {
+        let c = claims(r#"{"exp":1000,"nbf":900}"#);
+        assert_eq!(
+            c.not_yet_valid_until(900, 0),
+            None,
+            "nbf == now is valid (RFC 7519 4.1.5)"
+        );
+        assert_eq!(c.not_yet_valid_until(899, 0), Some(900));
+        assert_eq!(c.not_yet_valid_until(899, 1), None);
+        assert_eq!(claims("{}").expired_at(i64::MAX, 0), None);
+        assert_eq!(claims(r#"{"exp":"soon"}"#).expired_at(0, 0), None);
     }
 
     #[test]

@@ -295,6 +295,11 @@ pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
     out
 }
 
+/// What an aws-jwt-verify code does to the row's verdict (called by [`super::effect`]).
+pub fn effect(code: &AjvCode) -> super::Effect {
+    match *code {}
+}
+
 /// This module's finding codes (see [`crate::diagnose::finding::Code`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AjvCode {}
