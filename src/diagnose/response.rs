@@ -1,16 +1,24 @@
-//! What the gateway answered: a status line and body, a `www-authenticate` header, a whole
-//! `curl -v` transcript, or a browser console line, mapped to causes (knowledge §9, §1 table,
-//! §2 H9–H12, §3 L2–L6) — including the answers that are not token problems at all.
+//! What the gateway answered — a status line, headers, a JSON body, a whole `curl -v`
+//! transcript or a browser console line, pasted alone or mixed with other text, in any order —
+//! read into typed causes that name the layer that answered (knowledge §1 R7/R8/R14/R18/R20,
+//! §1b R21–R26, §2 H9–H12, §3 L2–L7, §9, §12 C3/C8–C12), including the answers that are not
+//! token problems at all.
 //!
-//! Owns [`read_response`]. Never panics; reads at most [`MAX_INPUT`] bytes, line by line. Must
-//! not produce prose (`explain::response`).
+//! Owns [`read_response`], [`looks_like_response`] and [`ResponseCode`]. Never panics; reads at
+//! most [`MAX_INPUT`] bytes and [`lex`]'s line limit, in linear time. Never copies credential
+//! bytes (the request's `Authorization` line, a token quoted in a SigV4 message) into a finding.
+//! Must not produce prose (`explain::response`).
 
-use crate::diagnose::finding::{Evidence, Finding, Severity, Status};
+mod causes;
+mod code;
+mod lex;
+
+pub use code::{NamedClaim, PreflightSetting, ResponseCode};
+
+use crate::diagnose::finding::{Code, Finding};
 
 /// Bytes of the answer that are read; the rest is ignored.
 pub const MAX_INPUT: usize = 256 * 1024;
-/// Longest input-derived string kept in a value.
-const MAX_CARRIED: usize = 300;
 
 /// A parsed `www-authenticate: Bearer …` challenge (RFC 6750 §3).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -25,30 +33,109 @@ pub struct WwwAuthenticate {
     pub scope: Option<String>,
 }
 
+/// The `x-amzn-errortype` response header: the layer of API Gateway that answered (R21).
+/// AWS sometimes appends `:http://internal.amazon.com/…`; only the name before the first `:` is
+/// kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorType {
+    /// `AccessDeniedException`: a Lambda-authorizer deny, a resource/IAM policy deny, or invalid
+    /// IAM credentials.
+    AccessDenied,
+    /// `ForbiddenException`: the API key (with body `Forbidden`, R22).
+    Forbidden,
+    /// `MissingAuthenticationTokenException`: no such route, or an unsigned IAM call.
+    MissingAuthenticationToken,
+    /// `InvalidSignatureException`: a SigV4 signature (e.g. `Signature expired`).
+    InvalidSignature,
+    /// `IncompleteSignatureException`: a SigV4 header problem.
+    IncompleteSignature,
+    /// `UnauthorizedException`: an authorizer's 401 (REPORTED).
+    Unauthorized,
+    /// `AuthorizerConfigurationException`: an authorizer configuration failure (500).
+    AuthorizerConfiguration,
+    /// Any other name, as sent.
+    Other(String),
+}
+
+impl ErrorType {
+    /// Reads a header value, e.g. `ForbiddenException:http://internal.amazon.com/coral/…`.
+    pub fn parse(value: &str) -> ErrorType {
+        let name = value.split(':').next().unwrap_or_default().trim();
+        match name.to_ascii_lowercase().as_str() {
+            "accessdeniedexception" => ErrorType::AccessDenied,
+            "forbiddenexception" => ErrorType::Forbidden,
+            "missingauthenticationtokenexception" => ErrorType::MissingAuthenticationToken,
+            "invalidsignatureexception" => ErrorType::InvalidSignature,
+            "incompletesignatureexception" => ErrorType::IncompleteSignature,
+            "unauthorizedexception" => ErrorType::Unauthorized,
+            "authorizerconfigurationexception" => ErrorType::AuthorizerConfiguration,
+            _ => ErrorType::Other(lex::redact(name)),
+        }
+    }
+}
+
+/// The kind of authorizer the method uses, when the caller knows it (from the gateway form).
+/// Only with [`AuthorizerKind::Lambda`] is a 500 blamed on a Lambda function (C9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthorizerKind {
+    /// A REST `COGNITO_USER_POOLS` authorizer.
+    Cognito,
+    /// A Lambda (`TOKEN`/`REQUEST`, or HTTP API Lambda) authorizer.
+    Lambda,
+    /// An HTTP API or REST `JWT` authorizer.
+    Jwt,
+}
+
+/// The API type, when the caller knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiKind {
+    /// API Gateway REST API (v1), often built with SAM.
+    Rest,
+    /// API Gateway HTTP API (v2).
+    Http,
+}
+
+/// What the caller knows about the method that answered; everything optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswerContext {
+    /// The method's authorizer.
+    pub authorizer: Option<AuthorizerKind>,
+    /// The API type.
+    pub api: Option<ApiKind>,
+}
+
 /// What was read from the answer.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ResponseReading {
     /// HTTP status, when one was seen.
     pub status: Option<u16>,
-    /// The body's `message` (or `Message`), when there is one; `null` reads as `"null"`.
+    /// The body's `message` (or `Message`), credential-like runs redacted; JSON `null` reads as
+    /// `"null"`.
     pub body_message: Option<String>,
+    /// The `x-amzn-errortype` header, when present.
+    pub errortype: Option<ErrorType>,
     /// The `www-authenticate` challenge, when present.
     pub www_authenticate: Option<WwwAuthenticate>,
-    /// Causes.
+    /// Causes; every code is `Code::Response`.
     pub findings: Vec<Finding>,
 }
 
-/// True for answers that say nothing about the token (wrong URL, IAM, resource policy, an
-/// authorizer's policy or crash, CORS).
-pub fn is_token_problem(code: &str) -> bool {
-    matches!(
-        code,
-        "resp_unauthorized" | "resp_token_expired" | "resp_invalid_audience" | "resp_invalid_token"
-    )
-}
+impl ResponseReading {
+    /// The typed causes, in order.
+    pub fn codes(&self) -> impl Iterator<Item = &ResponseCode> {
+        self.findings.iter().filter_map(|f| match &f.code {
+            Code::Response(c) => Some(c),
+            _ => None,
+        })
+    }
 
-fn carried(s: &str) -> String {
-    s.chars().take(MAX_CARRIED).collect()
+    /// True when the text held anything of a gateway's answer.
+    pub fn is_answer(&self) -> bool {
+        self.status.is_some()
+            || self.errortype.is_some()
+            || self.www_authenticate.is_some()
+            || !self.findings.is_empty()
+    }
 }
 
 fn bounded(text: &str) -> &str {
@@ -62,362 +149,48 @@ fn bounded(text: &str) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
-use super::profiles::finding as mk;
-
-/// Strips curl's `< ` / `> ` / `* ` markers.
-fn strip_curl(line: &str) -> &str {
-    let l = line.trim();
-    for p in ["< ", "> ", "* "] {
-        if let Some(rest) = l.strip_prefix(p) {
-            return rest.trim();
-        }
-    }
-    l
-}
-
-fn status_of(line: &str) -> Option<u16> {
-    let l = strip_curl(line);
-    let rest = if l.len() >= 5 && l.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("HTTP/")) {
-        l.split_whitespace().nth(1)?
-    } else {
-        let lower = l.to_ascii_lowercase();
-        let after = ["status code:", "status:", ":status:"]
-            .iter()
-            .find_map(|p| lower.strip_prefix(p).map(|r| r.trim().to_owned()))?;
-        return after
-            .split_whitespace()
-            .next()?
-            .parse()
-            .ok()
-            .filter(|s| (100..600).contains(s));
-    };
-    rest.parse().ok().filter(|s: &u16| (100..600).contains(s))
-}
-
-/// Reads the value of a JSON `"message"` / `"Message"` member anywhere in the text.
-fn message_of(text: &str) -> Option<String> {
-    for key in ["\"message\"", "\"Message\""] {
-        let Some(at) = text.find(key) else { continue };
-        let rest = text.get(at + key.len()..)?.trim_start();
-        let rest = rest.strip_prefix(':')?.trim_start();
-        if rest.starts_with("null") {
-            return Some("null".to_owned());
-        }
-        let body = rest.strip_prefix('"')?;
-        let mut out = String::new();
-        let mut escaped = false;
-        for c in body.chars().take(4096) {
-            if escaped {
-                out.push(c);
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                return Some(carried(&out));
-            } else {
-                out.push(c);
-            }
-        }
-        return Some(carried(&out));
-    }
-    None
-}
-
-/// Parses `Bearer scope="" error="invalid_token" error_description="…"`.
-fn parse_challenge(v: &str) -> WwwAuthenticate {
-    let v = v.trim();
-    let (scheme, params) = v.split_once(char::is_whitespace).unwrap_or((v, ""));
-    let mut w = WwwAuthenticate {
-        scheme: carried(scheme),
-        ..WwwAuthenticate::default()
-    };
-    let mut rest = params;
-    for _ in 0..16 {
-        let r = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-        let Some((name, after)) = r.split_once('=') else {
-            break;
-        };
-        let after = after.trim_start();
-        let (val, next) = if let Some(q) = after.strip_prefix('"') {
-            match q.find('"') {
-                Some(end) => (
-                    q.get(..end).unwrap_or_default(),
-                    q.get(end + 1..).unwrap_or_default(),
-                ),
-                None => (q, ""),
-            }
-        } else {
-            let end = after.find([',', ' ']).unwrap_or(after.len());
-            (
-                after.get(..end).unwrap_or_default(),
-                after.get(end..).unwrap_or_default(),
-            )
-        };
-        match name.trim().to_ascii_lowercase().as_str() {
-            "error" => w.error = Some(carried(val)),
-            "error_description" => w.error_description = Some(carried(val)),
-            "scope" => w.scope = Some(carried(val)),
-            _ => {}
-        }
-        rest = next;
-    }
-    w
-}
-
-/// The claim a gateway's own `error_description` names, by keyword (the texts themselves are
-/// not published, H9; only the gateway's words are read).
-fn claim_named(desc: &str) -> &'static str {
-    let d = desc.to_ascii_lowercase();
-    if d.contains("audience") {
-        "aud"
-    } else if d.contains("expired") || d.contains("exp") {
-        "exp"
-    } else if d.contains("issuer") {
-        "iss"
-    } else if d.contains("kid") || d.contains("key") || d.contains("signature") {
-        "signature"
-    } else if d.contains("not before") || d.contains("nbf") {
-        "nbf"
-    } else if d.contains("iat") || d.contains("issued") {
-        "iat"
-    } else if d.contains("scope") {
-        "scope"
-    } else {
-        "unknown"
-    }
-}
-
-/// Reads an answer and maps it to causes. Never panics; bounded work.
+/// Reads an answer and maps it to causes, knowing nothing about the method. Never panics.
 pub fn read_response(text: &str) -> ResponseReading {
-    let text = bounded(text);
-    let mut r = ResponseReading::default();
-    let mut preflight = false;
-    for line in text.lines().take(10_000) {
-        let l = strip_curl(line);
-        if r.status.is_none() {
-            r.status = status_of(line);
-        }
-        if let Some((name, v)) = l.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("www-authenticate") && r.www_authenticate.is_none()
-            {
-                r.www_authenticate = Some(parse_challenge(v));
-            }
-        }
-        if l.len() >= 8
-            && l.get(..8)
-                .is_some_and(|p| p.eq_ignore_ascii_case("OPTIONS "))
-        {
-            preflight = true;
-        }
-    }
-    if r.status.is_none() {
-        // A bare leading status, e.g. `401 {"message":"Unauthorized"}`.
-        r.status = text
-            .split_whitespace()
-            .next()
-            .and_then(|w| w.parse().ok())
-            .filter(|s: &u16| (100..600).contains(s));
-    }
-    r.body_message = message_of(text);
-    let lower = text.to_ascii_lowercase();
-    let msg = r.body_message.clone().unwrap_or_default();
-    let msg_l = msg.to_ascii_lowercase();
-    let ev_msg = || {
-        vec![Evidence::Value {
-            label: "message",
-            value: msg.clone(),
-        }]
-    };
-    let f = &mut r.findings;
-
-    if lower.contains("missing authentication token") {
-        f.push(mk(
-            "resp_missing_authentication_token",
-            Severity::Error,
-            Status::Confirmed,
-            ev_msg(),
-            &["KC-MAT", "GW-RESP"],
-        ));
-    }
-    if lower.contains("not a valid key=value pair") {
-        f.push(mk(
-            "resp_sigv4_parsed_bearer",
-            Severity::Error,
-            Status::Reported,
-            ev_msg(),
-            &["KEYVAL", "KC-SIGV4"],
-        ));
-    }
-    if lower.contains("authorization header requires 'credential' parameter") {
-        f.push(mk(
-            "resp_sigv4_bare_token",
-            Severity::Error,
-            Status::Reported,
-            ev_msg(),
-            &["KEYVAL", "KC-SIGV4"],
-        ));
-    }
-    if lower.contains("security token included in the request is invalid")
-        || lower.contains("request signature we calculated does not match")
-    {
-        f.push(mk(
-            "resp_sigv4_credentials",
-            Severity::Error,
-            Status::Confirmed,
-            vec![],
-            &["KC-SIGV4"],
-        ));
-    }
-    if lower.contains("is not authorized to perform: execute-api:invoke") {
-        f.push(mk(
-            "resp_resource_policy_denies",
-            Severity::Error,
-            Status::Confirmed,
-            ev_msg(),
-            &["APIGW-AUTHFLOW", "KC-403"],
-        ));
-    } else if lower.contains("not authorized to access this resource with an explicit deny") {
-        f.push(mk(
-            "resp_lambda_explicit_deny",
-            Severity::Error,
-            Status::Confirmed,
-            ev_msg(),
-            &["KC-403", "KC-403-LAMBDA"],
-        ));
-    } else if lower.contains("user is not authorized to access this resource") {
-        f.push(mk(
-            "resp_lambda_policy_cache_trap",
-            Severity::Error,
-            Status::Confirmed,
-            ev_msg(),
-            &["KC-CACHE", "KC-403-LAMBDA"],
-        ));
-    }
-    if lower.contains("the incoming token has expired") {
-        f.push(mk(
-            "resp_token_expired",
-            Severity::Error,
-            Status::Reported,
-            ev_msg(),
-            &["GW-RESP", "AMPLIFY-6060"],
-        ));
-    }
-    if r.status == Some(500)
-        && (msg == "null" || lower.contains("authorizerconfigurationexception"))
-    {
-        f.push(mk(
-            "resp_lambda_authorizer_error",
-            Severity::Error,
-            Status::Reported,
-            ev_msg(),
-            &["LOIGE", "LAMBDA-AUTH"],
-        ));
-    } else if r.status == Some(500) && msg_l == "internal server error" {
-        f.push(mk(
-            "resp_authorizer_or_integration_error",
-            Severity::Error,
-            Status::Confirmed,
-            ev_msg(),
-            &["HTTP-LAMBDA"],
-        ));
-    }
-    if let Some(w) = r.www_authenticate.clone() {
-        let desc = w.error_description.clone().unwrap_or_default();
-        let ev = vec![
-            Evidence::Value {
-                label: "error",
-                value: w.error.clone().unwrap_or_default(),
-            },
-            Evidence::Value {
-                label: "error_description",
-                value: desc.clone(),
-            },
-            Evidence::Value {
-                label: "claim",
-                value: claim_named(&desc).to_owned(),
-            },
-        ];
-        if desc.eq_ignore_ascii_case("the token does not have a valid audience") {
-            f.push(mk(
-                "resp_invalid_audience",
-                Severity::Error,
-                Status::Confirmed,
-                ev,
-                &["HTTP-JWT-TS"],
-            ));
-        } else if w.error.is_some() || !desc.is_empty() {
-            f.push(mk(
-                "resp_invalid_token",
-                Severity::Error,
-                Status::Confirmed,
-                ev,
-                &["HTTP-JWT-TS", "HTTP-JWT"],
-            ));
-        }
-    }
-    let generic = f.is_empty();
-    if generic && r.status == Some(401) && (msg_l == "unauthorized" || msg.is_empty()) {
-        f.push(mk(
-            "resp_unauthorized",
-            Severity::Error,
-            Status::Confirmed,
-            ev_msg(),
-            &["GW-RESP", "KC-401"],
-        ));
-    }
-    if generic && r.status == Some(403) && msg_l == "forbidden" {
-        f.push(mk(
-            "resp_forbidden",
-            Severity::Error,
-            Status::Reported,
-            ev_msg(),
-            &["GW-RESP", "YULIN-302"],
-        ));
-    }
-    if preflight && r.status == Some(401) {
-        f.push(mk(
-            "resp_preflight_hits_authorizer",
-            Severity::Error,
-            Status::Confirmed,
-            vec![],
-            &["HTTP-CORS"],
-        ));
-    }
-    if lower.contains("failed to fetch")
-        || lower.contains("blocked by cors policy")
-        || lower.contains("cors error")
-        || lower.contains("networkerror when attempting to fetch")
-        || lower.contains("cross-origin request blocked")
-    {
-        f.push(mk(
-            "resp_cors_hides_status",
-            Severity::Warning,
-            Status::Confirmed,
-            vec![],
-            &["REST-CORS", "REPOST-CORS-401", "FETCH-SPEC"],
-        ));
-    }
-    if let Some(s) = r.status {
-        if f.is_empty() && matches!(s, 400 | 404) && msg_l.contains("unauthorized") {
-            f.push(mk(
-                "resp_customized_gateway_response",
-                Severity::Info,
-                Status::Confirmed,
-                vec![],
-                &["GW-RESP"],
-            ));
-        }
-    }
-    r
+    read_response_with(text, AnswerContext::default())
 }
 
-/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ResponseCode {}
-
-impl ResponseCode {
-    /// The stable `snake_case` name.
-    pub fn as_str(&self) -> &'static str {
-        match *self {}
+/// Reads an answer and maps it to causes, with what the caller knows about the method (its
+/// authorizer names the Lambda on a 500, its API type picks the preflight fix).
+pub fn read_response_with(text: &str, context: AnswerContext) -> ResponseReading {
+    let text = bounded(text);
+    let facts = lex::read(text);
+    let findings = causes::causes(&facts, &text.to_ascii_lowercase(), context)
+        .into_iter()
+        .map(ResponseCode::into_finding)
+        .collect();
+    ResponseReading {
+        status: facts.status,
+        body_message: facts
+            .message
+            .map(|m| m.unwrap_or_else(|| "null".to_owned())),
+        errortype: facts.errortype,
+        www_authenticate: facts.www_authenticate,
+        findings,
     }
+}
+
+/// True when the text is (or holds) a gateway's answer: a status line, an `x-amzn-errortype`
+/// or `www-authenticate` header, a body or console line tokenlens recognises. False for a bare
+/// JWT, a token response, a JWKS, a curl command without its answer. For the paste box.
+pub fn looks_like_response(text: &str) -> bool {
+    read_response(text).is_answer()
+}
+
+/// [`ResponseCode::is_token_problem`] by stable name, for callers that hold only `as_str()`.
+/// Unknown names are not token problems.
+pub fn is_token_problem(code: &str) -> bool {
+    matches!(
+        code,
+        "resp_token_expired"
+            | "resp_invalid_audience"
+            | "resp_invalid_token"
+            | "resp_unauthorized"
+            | "resp_forbidden"
+            | "resp_headers_too_large"
+    )
 }

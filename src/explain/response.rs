@@ -1,51 +1,139 @@
-//! Every sentence about a gateway's answer: what each cause means and what to do.
-//! REPORTED knowledge is worded "likely". Owns wording only.
+//! Every sentence about a gateway's answer: what each cause means and what to do, one
+//! exhaustive `match` per question on [`ResponseCode`]. REPORTED knowledge is worded "likely";
+//! where the status is certain but the body text is only reported (C3), the sentence says which
+//! is which. Owns wording only.
 
-use crate::diagnose::finding::{Finding, Status};
-
-fn ev(f: &Finding, label: &str) -> String {
-    f.value(label).unwrap_or_default().to_owned()
-}
+use crate::diagnose::finding::{Code, Finding, Status};
+use crate::diagnose::response::{AuthorizerKind, NamedClaim, PreflightSetting, ResponseCode};
 
 /// What the answer means.
 pub fn message(f: &Finding) -> String {
-    let s = match f.code.as_str() {
-        "resp_missing_authentication_token" => "Not a token problem: no such path, stage or method (or not deployed), or an unsigned call to an IAM-authorized method.".to_owned(),
-        "resp_sigv4_parsed_bearer" | "resp_sigv4_bare_token" => "Not a token problem: API Gateway read the Authorization header as an AWS SigV4 signature — the method uses IAM auth, or the URL is wrong.".to_owned(),
-        "resp_sigv4_credentials" => "Not a token problem: AWS SigV4 credentials are wrong.".to_owned(),
-        "resp_resource_policy_denies" => "Not a token problem: the API's resource policy (or IAM) denies the call.".to_owned(),
-        "resp_lambda_explicit_deny" => "The Lambda authorizer returned an explicit Deny; its logic decided, not the token format.".to_owned(),
-        "resp_lambda_policy_cache_trap" => "The Lambda authorizer's policy does not allow this method — very often a cached policy naming only the first method's ARN.".to_owned(),
-        "resp_token_expired" => "The token has expired.".to_owned(),
-        "resp_lambda_authorizer_error" => "The Lambda authorizer crashed, timed out or returned an invalid policy.".to_owned(),
-        "resp_authorizer_or_integration_error" => "A Lambda authorizer or integration error.".to_owned(),
-        "resp_invalid_audience" => "The token's aud (or client_id when aud is absent) is not in the authorizer's audience list.".to_owned(),
-        "resp_invalid_token" => format!("The JWT authorizer rejected the token: \"{}\" (claim: {}).", ev(f, "error_description"), ev(f, "claim")),
-        "resp_unauthorized" => "The authorizer rejected the token or found none; see the gateway rows for which rule.".to_owned(),
-        "resp_forbidden" => "A 403 Forbidden: on an HTTP API a missing route scope or a Lambda authorizer saying no; on REST an API key, WAF or private-API block.".to_owned(),
-        "resp_preflight_hits_authorizer" => "The CORS preflight OPTIONS carries no token and hit the authorizer.".to_owned(),
-        "resp_cors_hides_status" => "The browser hid the answer: gateway 401/403 responses carry no CORS headers unless configured, so the page sees a network error.".to_owned(),
-        "resp_customized_gateway_response" => "A non-standard status for an auth failure: someone customized the gateway responses.".to_owned(),
-        other => other.to_owned(),
+    let Code::Response(code) = &f.code else {
+        return f.code.as_str().to_owned();
     };
-    if f.status == Status::Reported {
+    let s = meaning(code);
+    if f.status == Status::Reported && !s.contains("Likely") {
         format!("Likely: {s}")
     } else {
         s
     }
 }
 
+/// What the answer means, for a typed code.
+pub fn meaning(code: &ResponseCode) -> String {
+    match code {
+        ResponseCode::ApiKeyRejected { with_forbidden_body: true } => "Not a token problem: x-amzn-errortype ForbiddenException with body Forbidden is API Gateway's API-key check — the key is missing or wrong, not in a usage plan, or the plan is not attached to this stage.".to_owned(),
+        ResponseCode::ApiKeyRejected { with_forbidden_body: false } => "Not a token problem: x-amzn-errortype ForbiddenException names API Gateway's API-key check (the key is missing or wrong, or not in a usage plan for this stage).".to_owned(),
+        ResponseCode::QuotaOrThrottle { message } => format!("Not a token problem: 429{} — a usage-plan quota or throttling limit was hit.", quoted(message.as_deref())),
+        ResponseCode::WafFiltered => "Not a token problem: AWS WAF blocked the request (WAF_FILTERED, 403).".to_owned(),
+        ResponseCode::MutualTlsUnknownIssuer => "Not a token problem: mutual TLS on the custom domain rejected the client certificate — its issuer is not in the truststore (or it is self-signed, or uses an insecure signature algorithm).".to_owned(),
+        ResponseCode::MissingAuthenticationToken { .. } => "Not a token problem: no such path, stage or method (or it is not deployed), or an unsigned call to an AWS_IAM method. API Gateway says \"Missing Authentication Token\" for routes it does not know.".to_owned(),
+        ResponseCode::SigV4ParsedBearer => "Not a token problem: API Gateway read the \"Authorization: Bearer …\" header as an AWS SigV4 signature — the method uses AWS_IAM auth, or (most often) the URL, stage or method is wrong.".to_owned(),
+        ResponseCode::SigV4BareToken => "Not a token problem: API Gateway read the bare token in the Authorization header as an AWS SigV4 signature — the method uses AWS_IAM auth, or the URL, stage or method is wrong.".to_owned(),
+        ResponseCode::SigV4IncompleteSignature => "Not a token problem: x-amzn-errortype IncompleteSignatureException — API Gateway expected an AWS SigV4 Authorization header (AWS_IAM method, or a wrong URL).".to_owned(),
+        ResponseCode::SigV4InvalidCredentials => "Not a token problem: \"The security token included in the request is invalid\" is about AWS IAM credentials used for SigV4 signing, not a JWT.".to_owned(),
+        ResponseCode::SigV4SignatureExpired => "Not a token problem: the AWS SigV4 signature expired (AWS credentials or the client's clock), not the JWT.".to_owned(),
+        ResponseCode::SigV4SignatureMismatch => "Not a token problem: the AWS SigV4 signature does not match (IAM signing), not the JWT's signature.".to_owned(),
+        ResponseCode::ResourcePolicyDenies { explicit, resource } => format!(
+            "Not a token problem: the API's resource policy (or IAM) {} the call{} — it is evaluated after authentication, independently of the token.",
+            if *explicit { "explicitly denies" } else { "does not allow" },
+            resource.as_deref().map(|r| format!(" to {r}")).unwrap_or_default()
+        ),
+        ResponseCode::LambdaExplicitDeny { .. } => "Not a token problem: the Lambda authorizer returned a policy with an explicit Deny — its own logic decided.".to_owned(),
+        ResponseCode::ImplicitDeny => "Not a token problem: the authorizer's policy does not allow this method (an implicit deny). Often a Lambda authorizer's cached policy that names only the first method's ARN; it can also be a policy that simply does not cover this method.".to_owned(),
+        ResponseCode::AccessDenied { message } => format!("Not a token problem: x-amzn-errortype AccessDeniedException{} — a Lambda authorizer's deny, a resource or IAM policy, or IAM credentials.", quoted(message.as_deref())),
+        ResponseCode::TokenExpired { status } => format!(
+            "{}Likely expired: the text \"The incoming token has expired\" is what users report from the Cognito authorizer for a token past its exp.",
+            match status {
+                Some(401) => "401 is the authorizer's rejection (certain). ",
+                _ => "",
+            }
+        ),
+        ResponseCode::AuthorizerError { authorizer, null_body, .. } => {
+            let body = if *null_body { " (the {\"message\": null} body is what users report)" } else { "" };
+            match authorizer {
+                Some(AuthorizerKind::Lambda) => format!("Not a token problem: the Lambda authorizer crashed, timed out, lacks permission, or returned an invalid policy — API Gateway answers 500{body}."),
+                Some(AuthorizerKind::Cognito) => format!("Not a token problem: API Gateway could not use the Cognito authorizer (AUTHORIZER_CONFIGURATION_ERROR / AUTHORIZER_FAILURE, 500) — check its user pool ARN and stage variables{body}."),
+                Some(AuthorizerKind::Jwt) | None => format!("Not a token problem: an authorizer configuration failure (500). It covers Cognito authorizers as well as Lambda authorizers — a 500 alone does not mean a Lambda crashed{body}."),
+            }
+        }
+        ResponseCode::AuthorizerOrIntegrationError => "Not a token problem: HTTP API 500 Internal Server Error — a Lambda authorizer or the integration failed.".to_owned(),
+        ResponseCode::InvalidAudience => "The token's aud (or client_id, when aud is absent) is not in the JWT authorizer's audience list.".to_owned(),
+        ResponseCode::InvalidToken { description, claim, .. } => format!(
+            "The JWT authorizer rejected the token{}{}",
+            quoted(description.as_deref()),
+            match claim {
+                NamedClaim::Audience => "; its words name the audience (aud / client_id).",
+                NamedClaim::Issuer => "; its words name the issuer (iss must equal the configured issuer exactly).",
+                NamedClaim::Signature => "; its words name the signature or its key (kid, algorithm, JWKS).",
+                NamedClaim::Expiry => "; its words say the token expired (exp).",
+                NamedClaim::NotBefore => "; its words name a time before which the token is not valid (nbf or iat in the future).",
+                NamedClaim::Scope => "; its words name the route's scopes.",
+                NamedClaim::Unknown => ". Compare the description with the gateway rows.",
+            }
+        ),
+        ResponseCode::Unauthorized { .. } => "The authorizer rejected the token or found none (401 Unauthorized); the gateway rows say which rule.".to_owned(),
+        ResponseCode::Forbidden => "A bare 403 Forbidden without x-amzn-errortype comes from one of several layers: a REST JWT authorizer or HTTP API route whose scopes the token lacks, a Lambda authorizer's simple-response deny, an API key, AWS WAF, a private API reached through a VPC endpoint's private DNS, or mutual TLS on a custom domain. Read the x-amzn-errortype header (curl -v) to tell them apart.".to_owned(),
+        ResponseCode::PreflightRejected { setting, .. } => match setting {
+            PreflightSetting::RestSam => "Not a token problem: the CORS preflight (OPTIONS, which carries no token or API key) went through the authorizer — SAM puts the default authorizer and the API-key requirement on OPTIONS unless told not to.".to_owned(),
+            PreflightSetting::HttpDefaultRoute => "Not a token problem: the CORS preflight (OPTIONS, which carries no token) was caught by the $default route and its JWT authorizer.".to_owned(),
+            PreflightSetting::Either => "Not a token problem: the CORS preflight (OPTIONS, which carries no token or API key) went through an authorizer — on a REST API built with SAM its defaults do this; on an HTTP API a $default route does.".to_owned(),
+        },
+        ResponseCode::CorsHidesStatus => "Not a token problem by itself: the browser hid the answer — gateway 401/403 responses carry no CORS headers unless configured, so the page sees a network error. The real status is visible with curl -v.".to_owned(),
+        ResponseCode::MethodArnTooLong => "Not a token problem: 414 — with authorization enabled, the method ARN (region, account, API, stage, method and path) may be at most 1,600 bytes; long path parameters exceed it.".to_owned(),
+        ResponseCode::HeadersTooLarge { .. } => "The request's headers are too large: API Gateway allows 10,240 bytes of header values in total, and a large token (many groups or custom claims) plus cookies can exceed it.".to_owned(),
+        ResponseCode::CustomizedGatewayResponse { status } => format!("A {status} for an authorization failure is not API Gateway's default: someone customized the gateway responses."),
+        ResponseCode::OtherErrorType { name } => format!("x-amzn-errortype {name} names the layer that answered; tokenlens has no rule for it."),
+    }
+}
+
 /// What to do about it.
 pub fn fix(f: &Finding) -> Option<&'static str> {
-    Some(match f.code.as_str() {
-        "resp_missing_authentication_token" | "resp_sigv4_parsed_bearer" | "resp_sigv4_bare_token" => "Check the URL, stage and method, and that the method uses the Cognito/JWT authorizer, not AWS_IAM; redeploy.",
-        "resp_resource_policy_denies" => "Fix the resource policy to allow the call.",
-        "resp_lambda_policy_cache_trap" => "Return a wildcard resource in the policy, set the cache TTL to 0, or add the path to the identity sources.",
-        "resp_token_expired" => "Refresh the tokens and retry.",
-        "resp_invalid_audience" => "Add the app client id to the audience list.",
-        "resp_preflight_hits_authorizer" => "Add an unauthenticated OPTIONS route and configure CORS.",
-        "resp_cors_hides_status" => "Add CORS headers to the DEFAULT_4XX gateway responses, or paste the curl -v output.",
-        "resp_lambda_authorizer_error" => "Fix the authorizer code or permissions; return a valid policy.",
-        _ => return None,
+    match &f.code {
+        Code::Response(code) => advice(code),
+        _ => None,
+    }
+}
+
+/// What to do, for a typed code.
+pub fn advice(code: &ResponseCode) -> Option<&'static str> {
+    Some(match code {
+        ResponseCode::ApiKeyRejected { .. } => "Send a valid key in x-api-key that belongs to a usage plan attached to this stage.",
+        ResponseCode::QuotaOrThrottle { .. } => "Wait and retry with backoff, or raise the usage plan's quota or throttle limits.",
+        ResponseCode::WafFiltered => "Check the web ACL's rules and logs for the rule that blocked the request.",
+        ResponseCode::MutualTlsUnknownIssuer => "Add the client certificate's issuer to the truststore (or fix the client certificate), then retry on the custom domain.",
+        ResponseCode::MissingAuthenticationToken { .. }
+        | ResponseCode::SigV4ParsedBearer
+        | ResponseCode::SigV4BareToken
+        | ResponseCode::SigV4IncompleteSignature => "Check the URL, stage and method, and that the method uses the Cognito/JWT authorizer, not AWS_IAM; redeploy the stage.",
+        ResponseCode::SigV4InvalidCredentials | ResponseCode::SigV4SignatureMismatch => "Check the AWS access key, secret and session token used to sign the request.",
+        ResponseCode::SigV4SignatureExpired => "Sign the request again just before sending it and check the client's clock.",
+        ResponseCode::ResourcePolicyDenies { .. } => "Fix the resource policy to allow the call (and redeploy).",
+        ResponseCode::LambdaExplicitDeny { .. } => "Read the Lambda authorizer's logs for why it denied.",
+        ResponseCode::ImplicitDeny => "Make the authorizer's policy cover every method it is cached for (e.g. a wildcard arn:aws:execute-api:{region}:{account}:{api}/{stage}/*/*), or set the cache TTL to 0, or add the path to the identity sources.",
+        ResponseCode::AccessDenied { .. } => "Read the body and the authorizer's or policy's configuration; the token is not the cause.",
+        ResponseCode::TokenExpired { .. } => "Refresh the tokens and retry.",
+        ResponseCode::AuthorizerError { authorizer: Some(AuthorizerKind::Lambda), .. } => "Fix the authorizer code or permissions; return a valid policy.",
+        ResponseCode::AuthorizerError { .. } => "Check the authorizer's configuration (user pool ARN, stage variables, or the Lambda function and its permission) and redeploy.",
+        ResponseCode::AuthorizerOrIntegrationError => "Read the Lambda authorizer's and the integration's logs.",
+        ResponseCode::InvalidAudience => "Add the app client id (or the token's aud) to the authorizer's audience list.",
+        ResponseCode::InvalidToken { .. } => "Compare the token with the authorizer's issuer, audiences and the issuer's keys (see the gateway rows).",
+        ResponseCode::Unauthorized { .. } => return None,
+        ResponseCode::Forbidden => "Run the call with curl -v and paste the answer with its x-amzn-errortype header.",
+        ResponseCode::PreflightRejected { setting: PreflightSetting::RestSam, .. } => "In SAM set AddDefaultAuthorizerToCorsPreflight: false (and AddApiKeyRequiredToCorsPreflight: false), or give OPTIONS no authorizer and no API key; redeploy.",
+        ResponseCode::PreflightRejected { setting: PreflightSetting::HttpDefaultRoute, .. } => "Add an unauthenticated OPTIONS /{proxy+} route and configure the API's CORS.",
+        ResponseCode::PreflightRejected { setting: PreflightSetting::Either, .. } => "REST API with SAM: set AddDefaultAuthorizerToCorsPreflight: false and AddApiKeyRequiredToCorsPreflight: false (or no authorizer on OPTIONS). HTTP API: add an unauthenticated OPTIONS /{proxy+} route and configure CORS.",
+        ResponseCode::CorsHidesStatus => "Add CORS headers to the DEFAULT_4XX gateway responses, or paste the curl -v output.",
+        ResponseCode::MethodArnTooLong => "Shorten the path (path-parameter values).",
+        ResponseCode::HeadersTooLarge { .. } => "Shrink the token (fewer groups or custom claims) or the other headers and cookies.",
+        ResponseCode::CustomizedGatewayResponse { .. } => "Look at the API's gateway responses to see which default they replace.",
+        ResponseCode::OtherErrorType { .. } => return None,
     })
+}
+
+fn quoted(s: Option<&str>) -> String {
+    match s {
+        Some(s) if !s.is_empty() => format!(": \"{s}\""),
+        _ => String::new(),
+    }
 }
