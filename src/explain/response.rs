@@ -12,10 +12,12 @@ pub fn message(f: &Finding) -> String {
         return f.code.as_str().to_owned();
     };
     let s = meaning(code);
-    if f.status == Status::Reported && !s.contains("Likely") {
-        format!("Likely: {s}")
-    } else {
+    if f.status != Status::Reported || s.contains("Likely") {
         s
+    } else if let Some(rest) = s.strip_prefix("Not a token problem: ") {
+        format!("Likely not a token problem: {rest}")
+    } else {
+        format!("Likely: {s}")
     }
 }
 

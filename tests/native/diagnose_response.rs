@@ -34,7 +34,9 @@ macro_rules! answer {
 answer!(
     forbidden_exception_with_body_forbidden_is_the_confirmed_api_key_403,
     "HTTP/1.1 403 Forbidden\nx-amzn-ErrorType: ForbiddenException\n\n{\"message\":\"Forbidden\"}",
-    ResponseCode::ApiKeyRejected { with_forbidden_body: true }
+    ResponseCode::ApiKeyRejected {
+        with_forbidden_body: true
+    }
 );
 answer!(
     an_errortype_with_an_appended_url_is_read_by_its_name,
@@ -113,7 +115,9 @@ answer!(
 answer!(
     missing_authentication_token_in_the_body_is_a_wrong_route,
     "{\"message\":\"Missing Authentication Token\"}",
-    ResponseCode::MissingAuthenticationToken { from_errortype: false }
+    ResponseCode::MissingAuthenticationToken {
+        from_errortype: false
+    }
 );
 answer!(
     key_value_pair_text_is_the_sigv4_parser_reading_a_bearer_header,
@@ -140,7 +144,9 @@ answer!(
 answer!(
     the_older_explicit_deny_wording_is_a_lambda_deny,
     "403 {\"message\":\"User is not authorized to access this resource with an explicit deny\"}",
-    ResponseCode::LambdaExplicitDeny { identity_based_wording: false }
+    ResponseCode::LambdaExplicitDeny {
+        identity_based_wording: false
+    }
 );
 answer!(
     the_identity_based_policy_wording_is_the_same_lambda_deny,
@@ -162,7 +168,11 @@ answer!(
 answer!(
     a_500_with_a_null_message_is_an_authorizer_configuration_error_not_a_lambda_crash,
     "HTTP/1.1 500\n{\"message\": null}",
-    ResponseCode::AuthorizerError { authorizer: None, null_body: true, from_errortype: false }
+    ResponseCode::AuthorizerError {
+        authorizer: None,
+        null_body: true,
+        from_errortype: false
+    }
 );
 answer!(
     authorizer_configuration_exception_header_is_an_authorizer_error,
@@ -182,7 +192,9 @@ answer!(
 answer!(
     a_plain_401_unauthorized_is_an_authorizer_rejection,
     "401 {\"message\":\"Unauthorized\"}",
-    ResponseCode::Unauthorized { from_errortype: false }
+    ResponseCode::Unauthorized {
+        from_errortype: false
+    }
 );
 answer!(
     a_bare_403_forbidden_lists_several_layers,
@@ -199,7 +211,9 @@ answer!(
 answer!(
     chromes_failed_to_load_resource_401_is_read_as_a_401,
     "Failed to load resource: the server responded with a status of 401 ()",
-    ResponseCode::Unauthorized { from_errortype: false }
+    ResponseCode::Unauthorized {
+        from_errortype: false
+    }
 );
 answer!(
     chromes_console_request_line_403_is_read_as_a_bare_403,
@@ -274,6 +288,18 @@ fn an_options_401_is_the_preflight_not_a_token_rejection() {
 }
 
 #[test]
+fn a_preflight_answered_by_the_authorizer_with_its_errortype_is_still_the_preflight() {
+    let text = format!("*   Trying 203.0.113.10:443...\n> OPTIONS /prod/items HTTP/1.1\n> Authorization: Bearer {JWT}\n>\n< HTTP/1.1 401 Unauthorized\n< x-amzn-ErrorType: UnauthorizedException\n< \n{{\"message\":\"Unauthorized\"}}");
+    assert_eq!(
+        codes(&text),
+        vec![ResponseCode::PreflightRejected {
+            status: Some(401),
+            setting: PreflightSetting::Either
+        }]
+    );
+}
+
+#[test]
 fn a_500_names_the_lambda_only_when_the_method_uses_one() {
     let text = "HTTP/1.1 500\n{\"message\": null}";
     for (authorizer, name) in [
@@ -314,10 +340,22 @@ fn a_reported_body_keeps_its_own_certainty_apart_from_the_status() {
 fn error_descriptions_name_their_claim_by_whole_words_issuer_and_signature_first() {
     for (desc, want) in [
         ("the token has expired", NamedClaim::Expiry),
-        ("unexpected issuer, and the token expired", NamedClaim::Issuer),
-        ("signature verification failed; token expired", NamedClaim::Signature),
-        ("token is not valid before 2026-11-30", NamedClaim::NotBefore),
-        ("the token does not have the expected audience", NamedClaim::Audience),
+        (
+            "unexpected issuer, and the token expired",
+            NamedClaim::Issuer,
+        ),
+        (
+            "signature verification failed; token expired",
+            NamedClaim::Signature,
+        ),
+        (
+            "token is not valid before 2026-11-30",
+            NamedClaim::NotBefore,
+        ),
+        (
+            "the token does not have the expected audience",
+            NamedClaim::Audience,
+        ),
         // "expected"/"unexpected" are not `exp`, a bare "key" is no key failure (C11).
         ("unexpected value", NamedClaim::Unknown),
         ("the expected key was not found", NamedClaim::Unknown),
@@ -403,11 +441,20 @@ fn looks_like_response_tells_answers_from_tokens_and_commands() {
     for t in yes {
         assert!(looks_like_response(t), "should be an answer: {t}");
     }
-    let access = format!("{{\"access_token\":\"{JWT}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}");
+    let access =
+        format!("{{\"access_token\":\"{JWT}\",\"token_type\":\"Bearer\",\"expires_in\":3600}}");
     let cognito = format!("{{\"AuthenticationResult\":{{\"AccessToken\":\"{JWT}\",\"ExpiresIn\":3600,\"IdToken\":\"{JWT}\",\"TokenType\":\"Bearer\"}},\"ChallengeParameters\":{{}}}}");
     let jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"n\":\"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw\",\"e\":\"AQAB\"}]}";
     let command = format!("curl -v -H \"Authorization: Bearer {JWT}\" https://x.execute-api.eu-west-1.amazonaws.com/prod/items");
-    for t in [JWT, access.as_str(), cognito.as_str(), jwks, command.as_str(), "", "  "] {
+    for t in [
+        JWT,
+        access.as_str(),
+        cognito.as_str(),
+        jwks,
+        command.as_str(),
+        "",
+        "  ",
+    ] {
         assert!(!looks_like_response(t), "should not be an answer: {t}");
     }
 }

@@ -3,8 +3,7 @@
 
 use super::lex::Facts;
 use super::{
-    AnswerContext, ApiKind, ErrorType, NamedClaim, PreflightSetting, ResponseCode,
-    WwwAuthenticate,
+    AnswerContext, ApiKind, ErrorType, NamedClaim, PreflightSetting, ResponseCode, WwwAuthenticate,
 };
 
 /// The body texts and statuses a cause is read from.
@@ -55,7 +54,9 @@ pub(super) fn causes(facts: &Facts, lower: &str, context: AnswerContext) -> Vec<
         .or_else(|| by_text(&a))
         .or_else(|| by_status(&a))
         .or_else(|| match &facts.errortype {
-            Some(ErrorType::Other(name)) => Some(ResponseCode::OtherErrorType { name: name.clone() }),
+            Some(ErrorType::Other(name)) => {
+                Some(ResponseCode::OtherErrorType { name: name.clone() })
+            }
             _ => None,
         });
     let preflight = preflight(&a);
@@ -297,10 +298,9 @@ fn by_status(a: &Answer) -> Option<ResponseCode> {
 
 /// R20 / H12: an `OPTIONS` request answered 401/403, or Chrome's preflight message.
 fn preflight(a: &Answer) -> Option<ResponseCode> {
-    let rejected_options =
-        a.facts.options_request && matches!(a.facts.status, Some(401 | 403));
+    let rejected_options = a.facts.options_request && matches!(a.facts.status, Some(401 | 403));
     let chrome = a.has("response to preflight request") && a.has("http ok status");
-    (rejected_options || chrome).then(|| ResponseCode::PreflightRejected {
+    (rejected_options || chrome).then_some(ResponseCode::PreflightRejected {
         status: a.facts.status,
         setting: match a.context.api {
             Some(ApiKind::Rest) => PreflightSetting::RestSam,

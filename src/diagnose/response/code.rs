@@ -355,4 +355,3 @@ fn confirmed_if(b: bool) -> Status {
         Status::Reported
     }
 }
-

@@ -133,10 +133,7 @@ fn status_in(line: &str) -> Option<u16> {
 /// `name: value` when `name` is a header name (letters, digits, `-`).
 fn header(line: &str) -> Option<(&str, &str)> {
     let (name, value) = line.split_once(':')?;
-    let ok = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let ok = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
     ok.then_some((name, value.trim()))
 }
 
@@ -229,8 +226,7 @@ pub(super) fn read(text: &str) -> Facts {
         };
         if name.eq_ignore_ascii_case("x-amzn-errortype") && facts.errortype.is_none() {
             facts.errortype = Some(ErrorType::parse(value));
-        } else if name.eq_ignore_ascii_case("www-authenticate")
-            && facts.www_authenticate.is_none()
+        } else if name.eq_ignore_ascii_case("www-authenticate") && facts.www_authenticate.is_none()
         {
             facts.www_authenticate = Some(parse_challenge(value));
         }
