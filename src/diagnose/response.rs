@@ -5,7 +5,7 @@
 //! token problems at all.
 //!
 //! Owns [`read_response`], [`looks_like_response`] and [`ResponseCode`]. Never panics; reads at
-//! most [`MAX_INPUT`] bytes and [`lex`]'s line limit, in linear time. Never copies credential
+//! most [`MAX_INPUT`] bytes and a bounded number of lines, in linear time. Never copies credential
 //! bytes (the request's `Authorization` line, a token quoted in a SigV4 message) into a finding.
 //! Must not produce prose (`explain::response`).
 
