@@ -337,6 +337,21 @@ fn a_reported_body_keeps_its_own_certainty_apart_from_the_status() {
 }
 
 #[test]
+fn forbidden_exception_with_another_body_is_only_a_likely_api_key_problem() {
+    let r = read_response(
+        "HTTP/1.1 403\nx-amzn-errortype: ForbiddenException\n{\"message\":\"Something else\"}",
+    );
+    let f = r.findings.first().expect("a finding");
+    assert!(matches!(
+        f.code,
+        Code::Response(ResponseCode::ApiKeyRejected {
+            with_forbidden_body: false
+        })
+    ));
+    assert_eq!(f.status, Status::Reported);
+}
+
+#[test]
 fn error_descriptions_name_their_claim_by_whole_words_issuer_and_signature_first() {
     for (desc, want) in [
         ("the token has expired", NamedClaim::Expiry),

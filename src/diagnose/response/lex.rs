@@ -206,29 +206,50 @@ fn parse_challenge(v: &str) -> WwwAuthenticate {
     w
 }
 
-/// Reads the facts, line by line; the first of each kind wins.
+/// Applies one `name: value` pair, if it is a header of interest.
+fn take_header(facts: &mut Facts, name: &str, value: &str) {
+    if name.eq_ignore_ascii_case("x-amzn-errortype") && facts.errortype.is_none() {
+        facts.errortype = Some(ErrorType::parse(value));
+    } else if name.eq_ignore_ascii_case("www-authenticate") && facts.www_authenticate.is_none() {
+        facts.www_authenticate = Some(parse_challenge(value));
+    }
+}
+
+/// Reads the facts, line by line; the first of each kind wins. A header name alone on its line
+/// (as copied from a browser's headers panel) takes the next non-empty line as its value.
 pub(super) fn read(text: &str) -> Facts {
     let mut facts = Facts::default();
+    let mut pending: Option<&str> = None;
     for line in text.lines().take(MAX_LINES) {
         let l = match classify(line) {
             Line::Request(r) => {
                 facts.options_request |= starts_with_ci(r, "OPTIONS ");
+                pending = None;
                 continue;
             }
             Line::Note => continue,
             Line::Answer(l) => l,
         };
+        if l.is_empty() {
+            continue;
+        }
+        if let Some(name) = pending.take() {
+            take_header(&mut facts, name, l);
+            continue;
+        }
         if facts.status.is_none() {
             facts.status = status_in(l);
         }
-        let Some((name, value)) = header(l) else {
-            continue;
-        };
-        if name.eq_ignore_ascii_case("x-amzn-errortype") && facts.errortype.is_none() {
-            facts.errortype = Some(ErrorType::parse(value));
-        } else if name.eq_ignore_ascii_case("www-authenticate") && facts.www_authenticate.is_none()
+        let named_alone = l.trim_end_matches(':');
+        if ["x-amzn-errortype", "www-authenticate"]
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(named_alone))
         {
-            facts.www_authenticate = Some(parse_challenge(value));
+            pending = Some(named_alone);
+            continue;
+        }
+        if let Some((name, value)) = header(l) {
+            take_header(&mut facts, name, value);
         }
     }
     // The body's message is read from answer lines only: a request body (`> {…}`) is not the
@@ -258,6 +279,16 @@ mod tests {
     fn an_arn_is_kept() {
         let arn = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/items";
         assert_eq!(redact(arn), arn);
+    }
+
+    #[test]
+    fn a_header_copied_from_a_headers_panel_takes_its_value_from_the_next_line() {
+        let facts = read("Response Headers\nX-Amzn-Errortype\nForbiddenException\nwww-authenticate:\nBearer error=\"invalid_token\"");
+        assert_eq!(facts.errortype, Some(ErrorType::Forbidden));
+        assert_eq!(
+            facts.www_authenticate.and_then(|w| w.error).as_deref(),
+            Some("invalid_token")
+        );
     }
 
     #[test]
