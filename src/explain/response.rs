@@ -75,7 +75,7 @@ pub fn meaning(code: &ResponseCode) -> String {
             }
         ),
         ResponseCode::Unauthorized { .. } => "The authorizer rejected the token or found none (401 Unauthorized); the gateway rows say which rule.".to_owned(),
-        ResponseCode::Forbidden => "A bare 403 Forbidden without x-amzn-errortype comes from one of several layers: a REST JWT authorizer or HTTP API route whose scopes the token lacks, a Lambda authorizer's simple-response deny, an API key, AWS WAF, a private API reached through a VPC endpoint's private DNS, or mutual TLS on a custom domain. Read the x-amzn-errortype header (curl -v) to tell them apart.".to_owned(),
+        ResponseCode::Forbidden => "Likely one of several layers: a bare 403 Forbidden without x-amzn-errortype comes from a REST JWT authorizer or HTTP API route whose scopes the token lacks, a Lambda authorizer's simple-response deny, an API key, AWS WAF, a private API reached through a VPC endpoint's private DNS, or mutual TLS on a custom domain. Read the x-amzn-errortype header (curl -v) to tell them apart.".to_owned(),
         ResponseCode::PreflightRejected { setting, .. } => match setting {
             PreflightSetting::RestSam => "Not a token problem: the CORS preflight (OPTIONS, which carries no token or API key) went through the authorizer — SAM puts the default authorizer and the API-key requirement on OPTIONS unless told not to.".to_owned(),
             PreflightSetting::HttpDefaultRoute => "Not a token problem: the CORS preflight (OPTIONS, which carries no token) was caught by the $default route and its JWT authorizer.".to_owned(),
