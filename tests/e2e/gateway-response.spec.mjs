@@ -57,7 +57,7 @@ const ANSWERS = [
     name: 'Lambda authorizer cache trap: User is not authorized to access this resource',
     text: () => '403 {"message":"User is not authorized to access this resource"}',
     status: 403,
-    code: 'resp_lambda_policy_cache_trap',
+    code: 'resp_implicit_deny',
     tokenProblem: false,
   },
   {
