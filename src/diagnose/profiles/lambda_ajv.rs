@@ -21,7 +21,9 @@ use crate::verify::{Decision, SkipReason, Verification};
 const SOURCES: &[&str] = &["AJV", "COG-VERIFY", "LAMBDA-AUTH", "HTTP-LAMBDA"];
 
 /// aws-jwt-verify's `supportedSignatureAlgorithms` (jwt-verifier.js, 5.2.1).
-pub const SUPPORTED_ALGS: [&str; 7] = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "EdDSA"];
+pub const SUPPORTED_ALGS: [&str; 7] = [
+    "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "EdDSA",
+];
 
 /// This module's finding codes (see [`crate::diagnose::finding::Code`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,9 +384,10 @@ fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
     if !cfg.scopes.is_empty() {
         // `payload.scope?.split(" ")`: the space character only.
         let found = match raw_claim(claims, "scope") {
-            Some(Value::String(s)) => overlap(&Value::Array(
-                s.split(' ').map(|x| Value::String(x.to_owned())).collect(),
-            ), &cfg.scopes),
+            Some(Value::String(s)) => overlap(
+                &Value::Array(s.split(' ').map(|x| Value::String(x.to_owned())).collect()),
+                &cfg.scopes,
+            ),
             _ => Some(Mismatch::Missing),
         };
         if let Some(found) = found {
@@ -528,20 +531,25 @@ fn issuer(
 // jwt-verifier.js validateJwtHeaderAndJwk, verifyDecomposedJwt.
 fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
     let Some(kid) = header.kid.present() else {
-        steps.push(Step::Fail(AjvError::NoKid, vec![header_ev("kid", None, None)]));
+        steps.push(Step::Fail(
+            AjvError::NoKid,
+            vec![header_ev("kid", None, None)],
+        ));
         return;
     };
     let alg = header.alg.present().map(|a| a.as_str().to_owned());
-    let supported = alg
-        .as_deref()
-        .is_some_and(|a| SUPPORTED_ALGS.contains(&a));
+    let supported = alg.as_deref().is_some_and(|a| SUPPORTED_ALGS.contains(&a));
     let alg_fail = |kid_checked: bool| {
         Step::Fail(
             AjvError::AlgNotAllowed {
                 alg: alg.clone(),
                 kid_checked,
             },
-            vec![header_ev("alg", alg.clone(), Some(SUPPORTED_ALGS.join(", ")))],
+            vec![header_ev(
+                "alg",
+                alg.clone(),
+                Some(SUPPORTED_ALGS.join(", ")),
+            )],
         )
     };
     if let Some(missing) = v.kid_not_found() {
@@ -589,7 +597,10 @@ fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
     match &c.decision {
         Decision::Skipped(SkipReason::UseNotSig { use_ }) => {
             let ev = vec![header_ev("kid", Some(kid.clone()), None)];
-            steps.push(Step::Fail(AjvError::JwkInvalidUse { use_: use_.clone() }, ev));
+            steps.push(Step::Fail(
+                AjvError::JwkInvalidUse { use_: use_.clone() },
+                ev,
+            ));
             return;
         }
         Decision::Skipped(SkipReason::KeyAlgDiffers { key_alg }) => {
@@ -662,7 +673,10 @@ fn times(claims: &Claims, grace: i64, now: i64, steps: &mut Vec<Step>) {
 fn cognito(claims: &Claims, cfg: &LambdaAjv, steps: &mut Vec<Step>) {
     if !cfg.groups.is_empty() {
         let raw = raw_claim(claims, "cognito:groups");
-        if let Some(found) = raw.as_ref().map_or(Some(Mismatch::Missing), |v| overlap(v, &cfg.groups)) {
+        if let Some(found) = raw
+            .as_ref()
+            .map_or(Some(Mismatch::Missing), |v| overlap(v, &cfg.groups))
+        {
             let ev = member(claims, "cognito:groups", &cfg.groups);
             steps.push(Step::Fail(
                 AjvError::Group {
@@ -675,14 +689,16 @@ fn cognito(claims: &Claims, cfg: &LambdaAjv, steps: &mut Vec<Step>) {
     }
     let tu_raw = raw_claim(claims, "token_use");
     let both = vec!["id".to_owned(), "access".to_owned()];
-    let tu_fail = contains(tu_raw.as_ref(), &both).map(|found| (found, both)).or_else(|| {
-        let want = match cfg.token_use? {
-            TokenUse::Id => "id",
-            TokenUse::Access => "access",
-        };
-        let want = vec![want.to_owned()];
-        contains(tu_raw.as_ref(), &want).map(|found| (found, want))
-    });
+    let tu_fail = contains(tu_raw.as_ref(), &both)
+        .map(|found| (found, both))
+        .or_else(|| {
+            let want = match cfg.token_use? {
+                TokenUse::Id => "id",
+                TokenUse::Access => "access",
+            };
+            let want = vec![want.to_owned()];
+            contains(tu_raw.as_ref(), &want).map(|found| (found, want))
+        });
     if let Some((found, expected)) = tu_fail {
         let ev = member(claims, "token_use", &expected);
         steps.push(Step::Fail(AjvError::TokenUse { found, expected }, ev));
@@ -763,7 +779,11 @@ fn place(steps: Vec<Step>, api: LambdaApi) -> Vec<Finding> {
             }
             Step::Fail(error, ev) if unknown => {
                 conditional = true;
-                (AjvCode::IfSignatureAccepted { error }, Severity::Warning, ev)
+                (
+                    AjvCode::IfSignatureAccepted { error },
+                    Severity::Warning,
+                    ev,
+                )
             }
             Step::Fail(error, ev) => {
                 thrown = true;
