@@ -13,7 +13,7 @@
 use std::io::{BufRead, Write};
 
 use serde_json::{json, Value};
-use tokenlens::diagnose::config::{read_client_ids, read_list, read_token_use, LambdaApi, Target};
+use tokenlens::diagnose::config::{read_token_use, LambdaApi, Target};
 use tokenlens::diagnose::finding::Code;
 use tokenlens::diagnose::identity::identify;
 use tokenlens::diagnose::profiles::{deciding, judge, Profile, ProfileVerdict, TokenFacts};
@@ -23,25 +23,20 @@ use tokenlens::jose::jwk::parse_jwks;
 use tokenlens::jose::{parse_unverified, Parsed};
 use tokenlens::verify::{verify, Verification};
 
-/// A string, an array of strings, or null, read through `config::read_list`-style readers.
-fn list(v: Option<&Value>, read: fn(&str) -> Option<Vec<String>>) -> Result<Vec<String>, String> {
+/// A string (one item, as the library takes it), an array of strings, or null — verbatim:
+/// aws-jwt-verify never splits an option's string.
+fn list(v: Option<&Value>) -> Result<Vec<String>, String> {
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::String(s)) => Ok(read(s).unwrap_or_default()),
-        Some(Value::Array(items)) => {
-            let mut out = Vec::new();
-            for item in items {
-                let s = item
-                    .as_str()
-                    .ok_or_else(|| format!("list item is not a string: {item}"))?;
-                for x in read(s).unwrap_or_default() {
-                    if !out.contains(&x) {
-                        out.push(x);
-                    }
-                }
-            }
-            Ok(out)
-        }
+        Some(Value::String(s)) => Ok(vec![s.clone()]),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| {
+                item.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| format!("list item is not a string: {item}"))
+            })
+            .collect(),
         Some(other) => Err(format!("expected string, array or null, got {other}")),
     }
 }
@@ -63,9 +58,9 @@ fn target_of(cfg: &Value) -> Result<Target, String> {
         },
         Some(other) => return Err(format!("tokenUse is not a string: {other}")),
     };
-    l.client_ids = list(cfg.get("clientId"), |s| read_client_ids(s).value)?;
-    l.groups = list(cfg.get("groups"), |s| read_list(s).value)?;
-    l.scopes = list(cfg.get("scope"), |s| read_list(s).value)?;
+    l.client_ids = list(cfg.get("clientId"))?;
+    l.groups = list(cfg.get("groups"))?;
+    l.scopes = list(cfg.get("scope"))?;
     l.api = match cfg.get("api").and_then(Value::as_str) {
         Some("rest") => LambdaApi::Rest,
         Some("http") => LambdaApi::Http,

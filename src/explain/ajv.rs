@@ -41,12 +41,24 @@ pub fn class(error: &AjvError) -> &'static str {
     }
 }
 
-/// `new Date(secs * 1000).toISOString()`.
+/// `new Date(secs * 1000).toISOString()`: four-digit years, else a sign and six digits
+/// (ECMA-262 expanded years).
 fn iso(secs: i64) -> String {
-    let (c, _) = timefmt::civil(secs);
+    let days = secs.div_euclid(86_400);
+    let sod = secs.rem_euclid(86_400);
+    let (year, month, day) = timefmt::civil_from_days(days);
+    let year = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else if year < 0 {
+        format!("-{:06}", year.unsigned_abs())
+    } else {
+        format!("+{year:06}")
+    };
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.000Z",
-        c.year, c.month, c.day, c.hour, c.minute, c.second
+        "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.000Z",
+        sod / 3_600,
+        sod % 3_600 / 60,
+        sod % 60
     )
 }
 
@@ -84,9 +96,10 @@ pub fn thrown_message(error: &AjvError) -> String {
                 "JWT string does not consist of exactly 3 parts (header, payload, signature)"
                     .to_owned()
             }
-            ParseProblem::HeaderNotObject => {
+            ParseProblem::HeaderNotJson => {
                 "Invalid JWT. Header is not a valid JSON object".to_owned()
             }
+            ParseProblem::HeaderNotObject => "JWT header is not an object".to_owned(),
             ParseProblem::HeaderMember { name, .. } => {
                 format!("JWT header {name} claim is not a string")
             }
@@ -155,7 +168,8 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
             ParseProblem::NotThreeParts => {
                 "the token is not three base64url parts separated by dots".to_owned()
             }
-            ParseProblem::HeaderNotObject => "the header is not a JSON object".to_owned(),
+            ParseProblem::HeaderNotJson => "the header is not base64url-encoded JSON".to_owned(),
+            ParseProblem::HeaderNotObject => "the header is JSON but not an object".to_owned(),
             ParseProblem::HeaderMember { name, raw } => {
                 format!("the header's {name} is {raw}, not a string")
             }

@@ -15,6 +15,7 @@ use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::{ajv_pool_of_issuer, read_ajv_pool_id, LambdaAjv, LambdaApi};
 use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
 use crate::jose::jwk::KeyKind;
+use crate::jose::token::SegmentErrorKind;
 use crate::jose::{Claims, Field, Header, Value};
 use crate::verify::{Decision, SkipReason, Verification};
 
@@ -223,7 +224,9 @@ pub enum Mismatch {
 pub enum ParseProblem {
     /// The text is not three base64url parts (`=` padding tolerated), or is empty.
     NotThreeParts,
-    /// `Invalid JWT. Header is not a valid JSON object`.
+    /// `Invalid JWT. Header is not a valid JSON object` (not base64url, UTF-8 or JSON).
+    HeaderNotJson,
+    /// `JWT header is not an object` (JSON, but an array, string, …).
     HeaderNotObject,
     /// `JWT header {name} claim is not a string` (`alg`, `kid`).
     HeaderMember {
@@ -420,7 +423,15 @@ fn parse<'a>(t: &TokenFacts<'a>) -> Result<(&'a Header, &'a Claims), ParseProble
     if parts.len() != 3 || !parts.iter().all(|p| part(p)) {
         return Err(ParseProblem::NotThreeParts);
     }
-    let header = t.header.ok_or(ParseProblem::HeaderNotObject)?;
+    let not_object = t.verification.findings.iter().any(|f| {
+        matches!(f, crate::verify::Finding::HeaderUndecodable(e)
+            if matches!(e.kind, SegmentErrorKind::NotAnObject { .. }))
+    });
+    let header = t.header.ok_or(if not_object {
+        ParseProblem::HeaderNotObject
+    } else {
+        ParseProblem::HeaderNotJson
+    })?;
     if let Some(v) = header.alg.malformed() {
         return Err(ParseProblem::HeaderMember {
             name: "alg",
