@@ -317,7 +317,7 @@ throws!(
 throws!(
     an_invalid_pool_id_throws_in_create_before_the_token_is_read,
     RS,
-    "not json".to_owned(),
+    format!("{{not json, at {NOW}"),
     Sig::NoKeys,
     target(|l| l.pool_id = Some("eu-west-1-AbC".into())),
     AjvError::InvalidPoolId { .. }
