@@ -246,6 +246,8 @@ function matrix(moto) {
   add('empty signature', `${idTok().split('.').slice(0, 2).join('.')}.`, J, ID);
   add('header is an array', `${b64u([1])}.${idTok().split('.').slice(1).join('.')}`, J, ID);
   add('payload is not JSON', signJwt(hdr(ID_KEY), 'x', ID_KEY.key).replace(/\.[^.]*\./, `.${b64u('not json')}.`), J, ID);
+  add('L1 "Bearer " prefix left on the token', `Bearer ${idTok()}`, J, ID);
+  add('header segment with = padding', (() => { const [h, p, sg] = idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 'RS256', x: 1 }).split('.'); return `${h}${'='.repeat((4 - (h.length % 4)) % 4)}.${p}.${sg}`; })(), J, ID);
   add('eusc pool, UPDATED issuer', idTok({ iss: issuerOf('eusc-de-east-1_tokenLens', true) }), J, {
     ...ID, userPoolId: 'eusc-de-east-1_tokenLens',
   });
