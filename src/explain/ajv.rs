@@ -4,7 +4,7 @@
 //!
 //! Owns wording only. Must not judge.
 
-use crate::diagnose::config::LambdaApi;
+use crate::diagnose::config::{ajv_pool_of_issuer, LambdaApi};
 use crate::diagnose::finding::{Code, Evidence, Finding};
 use crate::diagnose::profiles::lambda_ajv::{
     AjvCode, AjvError, ClientClaim, MemberType, Mismatch, ParseProblem, SUPPORTED_ALGS,
@@ -184,7 +184,8 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
         AjvError::IssuerNotConfigured { iss, configured } => match configured {
             Some([original, updated]) => format!(
                 "iss {iss} is neither of the configured pool's issuers, {original} and {updated} \
-                 (exact match, no trailing slash)"
+                 (exact match, no trailing slash){}",
+                pools_differ(iss, original)
             ),
             None => format!("iss {iss} is not a Cognito user pool issuer"),
         },
@@ -277,13 +278,41 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
     }
 }
 
+/// What differs between the token's pool and the configured one, when both are Cognito pools.
+fn pools_differ(iss: &str, configured_issuer: &str) -> String {
+    let (Some(token), Some(want)) = (
+        ajv_pool_of_issuer(iss),
+        ajv_pool_of_issuer(configured_issuer),
+    ) else {
+        return String::new();
+    };
+    if token.id == want.id {
+        // Same pool, other host form or spelling: only the exact text differs.
+        return String::new();
+    }
+    if token.region != want.region {
+        format!(
+            ": the token is from pool {} in {}, the verifier is set to pool {} in {}",
+            token.id, token.region, want.id, want.region
+        )
+    } else {
+        format!(
+            ": the token is from pool {}, the verifier is set to pool {} (same region {})",
+            token.id, want.id, want.region
+        )
+    }
+}
+
 fn found_text(found: &Mismatch) -> String {
     match found {
         Mismatch::Missing => "(absent or empty)".to_owned(),
         Mismatch::NotString(raw) | Mismatch::NotArray(raw) | Mismatch::NonStringElement(raw) => {
             raw.clone()
         }
-        Mismatch::NotAllowed(items) => format!("\"{}\"", items.join("\", \"")),
+        Mismatch::NotAllowed(items) => {
+            let items: Vec<String> = items.iter().map(|i| i.escape_debug().to_string()).collect();
+            format!("\"{}\"", items.join("\", \""))
+        }
     }
 }
 
@@ -331,10 +360,10 @@ pub fn message_of(code: &AjvCode, now: Option<i64>) -> String {
             answer(error, *api)
         ),
         AjvCode::NotReached { error } => format!(
-            "Not reached: {} too ({} \"{}\"), but aws-jwt-verify throws an earlier error first.",
-            cause(error, now),
+            "Not reached: {} \"{}\" — {}; aws-jwt-verify throws an earlier error first.",
             class(error),
-            thrown_message(error)
+            thrown_message(error),
+            cause(error, now)
         ),
         AjvCode::IfSignatureAccepted { error } => format!(
             "If the key and signature pass, aws-jwt-verify then throws {} \"{}\": {}.",
