@@ -6,60 +6,37 @@
 //! "clientId": string|[..]|null, "groups": string|[..]|null, "scope": string|[..]|null,
 //! "graceSeconds": n }, "now": <unix seconds> }`
 //! and prints one JSON line per input:
-//! `{ "accept": bool, "class": "<aws-jwt-verify error class>"|null, "codes": [...] }`,
+//! `{ "accept": bool, "class": "<aws-jwt-verify error class>"|null, "message": "<the library's
+//! message>"|null, "codes": [...], "verdict": "accept"|"reject"|"cannot_tell" }`,
 //! or `{ "error": "..." }` for a line it cannot read. Never panics on input.
 
 use std::io::{BufRead, Write};
 
 use serde_json::{json, Value};
-use tokenlens::diagnose::config::{read_client_ids, read_list, read_token_use, Target};
+use tokenlens::diagnose::config::{read_token_use, LambdaApi, Target};
+use tokenlens::diagnose::finding::Code;
 use tokenlens::diagnose::identity::identify;
 use tokenlens::diagnose::profiles::{deciding, judge, Profile, ProfileVerdict, TokenFacts};
+use tokenlens::explain::ajv::{error_class, thrown_message};
 use tokenlens::input::{Candidate, Shape, Source};
 use tokenlens::jose::jwk::parse_jwks;
 use tokenlens::jose::{parse_unverified, Parsed};
 use tokenlens::verify::{verify, Verification};
 
-/// Profile finding code → the aws-jwt-verify error class it stands for (knowledge §6).
-const CLASSES: &[(&str, &str)] = &[
-    ("ajv_invalid_pool_id", "ParameterValidationError"),
-    ("ajv_issuer_not_configured", "ParameterValidationError"),
-    ("ajv_parse_error", "JwtParseError"),
-    ("ajv_no_kid", "JwtWithoutValidKidError"),
-    ("ajv_kid_not_found", "KidNotFoundInJwksError"),
-    ("ajv_alg_not_allowed", "JwtInvalidSignatureAlgorithmError"),
-    ("ajv_invalid_signature", "JwtInvalidSignatureError"),
-    ("ajv_expired", "JwtExpiredError"),
-    ("ajv_not_before", "JwtNotBeforeError"),
-    ("ajv_invalid_scope", "JwtInvalidScopeError"),
-    ("ajv_invalid_group", "CognitoJwtInvalidGroupError"),
-    ("ajv_invalid_token_use", "CognitoJwtInvalidTokenUseError"),
-    ("ajv_invalid_client_id", "CognitoJwtInvalidClientIdError"),
-];
-
-fn class_of(code: &str) -> Option<&'static str> {
-    CLASSES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
-}
-
-/// A string, an array of strings, or null, read through `config::read_list`-style readers.
-fn list(v: Option<&Value>, read: fn(&str) -> Option<Vec<String>>) -> Result<Vec<String>, String> {
+/// A string (one item, as the library takes it), an array of strings, or null — verbatim:
+/// aws-jwt-verify never splits an option's string.
+fn list(v: Option<&Value>) -> Result<Vec<String>, String> {
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::String(s)) => Ok(read(s).unwrap_or_default()),
-        Some(Value::Array(items)) => {
-            let mut out = Vec::new();
-            for item in items {
-                let s = item
-                    .as_str()
-                    .ok_or_else(|| format!("list item is not a string: {item}"))?;
-                for x in read(s).unwrap_or_default() {
-                    if !out.contains(&x) {
-                        out.push(x);
-                    }
-                }
-            }
-            Ok(out)
-        }
+        Some(Value::String(s)) => Ok(vec![s.clone()]),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|item| {
+                item.as_str()
+                    .map(str::to_owned)
+                    .ok_or_else(|| format!("list item is not a string: {item}"))
+            })
+            .collect(),
         Some(other) => Err(format!("expected string, array or null, got {other}")),
     }
 }
@@ -81,9 +58,14 @@ fn target_of(cfg: &Value) -> Result<Target, String> {
         },
         Some(other) => return Err(format!("tokenUse is not a string: {other}")),
     };
-    l.client_ids = list(cfg.get("clientId"), |s| read_client_ids(s).value)?;
-    l.groups = list(cfg.get("groups"), |s| read_list(s).value)?;
-    l.scopes = list(cfg.get("scope"), |s| read_list(s).value)?;
+    l.client_ids = list(cfg.get("clientId"))?;
+    l.groups = list(cfg.get("groups"))?;
+    l.scopes = list(cfg.get("scope"))?;
+    l.api = match cfg.get("api").and_then(Value::as_str) {
+        Some("rest") => LambdaApi::Rest,
+        Some("http") => LambdaApi::Http,
+        _ => LambdaApi::Unknown,
+    };
     l.grace_seconds = match cfg.get("graceSeconds") {
         None | Some(Value::Null) => 0,
         Some(v) => v
@@ -138,15 +120,28 @@ fn judge_line(line: &str) -> Result<Value, String> {
     };
     let result = judge(Profile::LambdaAjv, &facts, &target, now, 0);
     let codes: Vec<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
-    let class = deciding(&result.findings).and_then(|f| class_of(f.code.as_str()));
+    let thrown = deciding(&result.findings).and_then(|f| match &f.code {
+        Code::Ajv(c) => c.error().map(|e| (error_class(c), thrown_message(e))),
+        _ => None,
+    });
+    let (class, message) = match thrown {
+        Some((class, message)) => (class, Some(message)),
+        None => (None, None),
+    };
     let verdict = match &result.verdict {
         ProfileVerdict::Accept => "accept",
         ProfileVerdict::Reject { .. } => "reject",
         ProfileVerdict::CannotTell { .. } => "cannot_tell",
     };
+    let status = match &result.verdict {
+        ProfileVerdict::Reject { status, .. } => Some(*status),
+        _ => None,
+    };
     Ok(json!({
+        "status": status,
         "accept": matches!(result.verdict, ProfileVerdict::Accept),
         "class": class,
+        "message": message,
         "codes": codes,
         "verdict": verdict,
     }))

@@ -185,6 +185,76 @@ function matrix(moto) {
   add('config: eusc sovereign-cloud pool id', idTok({ iss: issuerOf('eusc-de-east-1_tokenLens') }), J, {
     ...ID, userPoolId: 'eusc-de-east-1_tokenLens',
   });
+
+  // aws-jwt-verify 5.2.1 rules (knowledge §6, C7): parse types, issuer lookup first, Cognito checks.
+  const noAlgJwks = { keys: J.keys.map(({ alg, ...k }) => k) };
+  const jwkWith = (over) => ({ keys: J.keys.map((k) => (k.kid === ID_KEY.kid ? { ...k, ...over } : k)) });
+  const OTHER = 'eu-west-1_otherPool';
+  add('C7 id, array aud holding the client (ID token)', idTok({ aud: [CLIENT] }), J, ID);
+  add('C7 id, array aud, clientId null', idTok({ aud: [CLIENT, 'x'] }), J, { userPoolId: POOL, tokenUse: 'id' });
+  add('C7 access, array aud ignored', accTok({ aud: ['x', 'y'] }), J, AC);
+  add('C7 header kid is a number', idTok({}, ID_KEY, { kid: 42, alg: 'RS256' }), J, ID);
+  add('C7 header kid is an object', idTok({}, ID_KEY, { kid: { id: ID_KEY.kid }, alg: 'RS256' }), J, ID);
+  add('C7 header kid is null', idTok({}, ID_KEY, { kid: null, alg: 'RS256' }), J, ID);
+  add('C7 header kid is empty', idTok({}, ID_KEY, { kid: '', alg: 'RS256' }), J, ID);
+  add('C7 header alg is a number', idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 256 }), J, ID);
+  add('groups: string claim with a space, one group wanted', idTok({ 'cognito:groups': 'admins readers' }), J, { ...ID, groups: 'readers' });
+  add('groups: string claim with a space, whole string wanted', idTok({ 'cognito:groups': 'admins readers' }), J, { ...ID, groups: ['admins readers'] });
+  add('groups: string claim, one group', idTok({ 'cognito:groups': 'readers' }), J, { ...ID, groups: 'readers' });
+  add('groups: number claim', idTok({ 'cognito:groups': 7 }), J, { ...ID, groups: 'readers' });
+  add('groups: non-string item before a match', idTok({ 'cognito:groups': [1, 'readers'] }), J, { ...ID, groups: 'readers' });
+  add('groups: match before a non-string item', idTok({ 'cognito:groups': ['readers', 1] }), J, { ...ID, groups: 'readers' });
+  add('groups: empty string claim', idTok({ 'cognito:groups': '' }), J, { ...ID, groups: 'readers' });
+  add('R16 UPDATED issuer, access token', accTok({ iss: issuerOf(POOL, true) }), J, AC);
+  add('R16 UPDATED issuer of another pool', idTok({ iss: issuerOf(OTHER, true) }), J, ID);
+  add('R16 UPDATED issuer, other region', idTok({ iss: `https://issuer-cognito-idp.us-east-1.amazonaws.com/${POOL}` }), J, ID);
+  add('other pool + expired + bad signature', tamper(idTok({ iss: issuerOf(OTHER), exp: now - 600 })), J, ID);
+  add('other pool + unknown kid + no token_use', idTok({ iss: issuerOf(OTHER), token_use: undefined }, ID_KEY, { kid: 'nope', alg: 'RS256' }), J, ID);
+  add('other pool + HS256', idTok({ iss: issuerOf(OTHER) }, 'secret', { kid: ID_KEY.kid, alg: 'HS256' }), J, ID);
+  add('no iss', idTok({ iss: undefined }), J, ID);
+  add('no iss + expired + bad signature', tamper(idTok({ iss: undefined, exp: now - 600 })), J, ID);
+  add('empty iss', idTok({ iss: '' }), J, ID);
+  add('iss is a number', idTok({ iss: 12 }), J, ID);
+  add('expired + bad signature + wrong client', tamper(idTok({ exp: now - 600, aud: 'x' })), J, ID);
+  add('expired + unknown kid', idTok({ exp: now - 600 }, ID_KEY, { kid: 'nope', alg: 'RS256' }), J, ID);
+  add('negative exp', idTok({ exp: -5 }), J, ID);
+  add('negative nbf', idTok({ nbf: -5 }), J, ID);
+  add('negative iat', idTok({ iat: -5 }), J, ID);
+  add('exp is a string', idTok({ exp: String(now + 600) }), J, ID);
+  add('exp is null', idTok({ exp: null }), J, ID);
+  add('nbf in milliseconds', idTok({ nbf: now * 1000 }), J, ID);
+  add('exp in milliseconds', idTok({ exp: now * 1000 }), J, ID);
+  add('auth_time is a string (not type-checked)', idTok({ auth_time: 'yesterday' }), J, ID);
+  add('aud has a number item', idTok({ aud: [CLIENT, 5] }), J, ID);
+  add('sub is a number', idTok({ sub: 5 }), J, ID);
+  add('scope is an array', accTok({ scope: ['orders/read'] }), J, { ...AC, scope: 'orders/read' });
+  add('scope separated by a tab', accTok({ scope: 'orders/read\taws.cognito.signin.user.admin' }), J, { ...AC, scope: 'orders/read' });
+  add('scope separated by a newline', accTok({ scope: 'aws.cognito.signin.user.admin\norders/read' }), J, { ...AC, scope: 'orders/read' });
+  add('scope with a double space', accTok({ scope: 'x  orders/read' }), J, { ...AC, scope: 'orders/read' });
+  add('token_use is a number', idTok({ token_use: 1 }), J, { userPoolId: POOL });
+  add('client_id is a number', accTok({ client_id: 5 }), J, AC);
+  add('alg none with a known kid', idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 'none' }), J, ID);
+  add('alg none without kid', idTok({}, ID_KEY, { alg: 'none' }), J, ID);
+  add('alg PS256 (not supported)', idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 'PS256' }), J, ID);
+  add('alg PS256, JWK without alg', idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 'PS256' }), noAlgJwks, ID);
+  add('alg RS384 vs JWK alg RS256', idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 'RS384' }), J, ID);
+  add('no alg, JWK without alg', idTok({}, ID_KEY, { kid: ID_KEY.kid }), noAlgJwks, ID);
+  add('JWK use enc', idTok(), jwkWith({ use: 'enc' }), ID);
+  add('JWK without use or alg', idTok(), jwkWith({ use: undefined, alg: undefined }), ID);
+  add('two parts', idTok().split('.').slice(0, 2).join('.'), J, ID);
+  add('four parts', `${idTok()}.x`, J, ID);
+  add('empty signature', `${idTok().split('.').slice(0, 2).join('.')}.`, J, ID);
+  add('header is an array', `${b64u([1])}.${idTok().split('.').slice(1).join('.')}`, J, ID);
+  add('payload is not JSON', signJwt(hdr(ID_KEY), 'x', ID_KEY.key).replace(/\.[^.]*\./, `.${b64u('not json')}.`), J, ID);
+  add('L1 "Bearer " prefix left on the token', `Bearer ${idTok()}`, J, ID);
+  add('header segment with = padding', (() => { const [h, p, sg] = idTok({}, ID_KEY, { kid: ID_KEY.kid, alg: 'RS256', x: 1 }).split('.'); return `${h}${'='.repeat((4 - (h.length % 4)) % 4)}.${p}.${sg}`; })(), J, ID);
+  add('eusc pool, UPDATED issuer', idTok({ iss: issuerOf('eusc-de-east-1_tokenLens', true) }), J, {
+    ...ID, userPoolId: 'eusc-de-east-1_tokenLens',
+  });
+  add('eusc pool, token from the plain region', idTok({ iss: issuerOf('de-east-1_tokenLens') }), J, {
+    ...ID, userPoolId: 'eusc-de-east-1_tokenLens',
+  });
+  add('config: pool id with an eu- prefix typo', idTok(), J, { ...ID, userPoolId: 'eusc_de-east-1_tokenLens' });
   return cases;
 }
 
@@ -221,6 +291,7 @@ async function main() {
   const moto = await seedMoto();
   let failed = 0;
   let passed = 0;
+  const messageDiffers = [];
   try {
     const cases = matrix(moto.tokens);
     const theirs = [];
@@ -231,11 +302,14 @@ async function main() {
       const a = theirs[i];
       const t = ours[i];
       const agree = !t.error && a.accept === t.accept && (a.accept || a.class === t.class);
+      // The library's message text, as tokenlens words it (explain::ajv::thrown_message).
+      const msg = a.accept || t.accept ? '-' : a.message === t.message ? 'same' : 'DIFFERS';
+      if (msg === 'DIFFERS') messageDiffers.push(`message differs: ${c.name}: aws-jwt-verify "${a.message}", tokenlens "${t.message}"`);
       if (agree) passed++;
       else failed++;
-      return [c.name, show(a), show(t), agree ? 'yes' : 'NO'];
+      return [c.name, show(a), show(t), agree ? 'yes' : 'NO', msg];
     });
-    const head = ['case', 'aws-jwt-verify', 'tokenlens', 'agree'];
+    const head = ['case', 'aws-jwt-verify', 'tokenlens', 'agree', 'message'];
     const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (r) => `| ${r.map((x, i) => pad(x, w[i])).join(' | ')} |`;
     console.log(line(head));
@@ -246,6 +320,7 @@ async function main() {
       const said = theirs[i].message ? ` (aws-jwt-verify: "${theirs[i].message}")` : '';
       console.log(`disagreement: ${r[0]}${said}; tokenlens codes ${JSON.stringify(ours[i].codes ?? [])}`);
     }
+    for (const m of messageDiffers) console.log(m);
   } finally {
     await moto.stop();
   }

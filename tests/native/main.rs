@@ -3,6 +3,7 @@
 
 mod decode;
 mod diagnose_claims;
+mod diagnose_lambda;
 mod diagnose_profiles;
 mod diagnose_response;
 mod input;

@@ -1,32 +1,240 @@
-//! A Lambda authorizer built on aws-jwt-verify's `CognitoJwtVerifier` (knowledge §3, §6).
+//! A Lambda authorizer built on aws-jwt-verify 5.2.1's `CognitoJwtVerifier` (knowledge §3, §6,
+//! C6, C7).
 //!
-//! Owns mirroring the library's checks in its order (parse; issuer lookup; `kid`, key, algorithm,
-//! signature; `exp`, `nbf`, `scope`; `cognito:groups`, `token_use`, client id), each finding naming
-//! the error class the library throws. The library stops at the first failure; this module
-//! collects every one, and the first is the one the library reports. A rejection is 401 only if
-//! the authorizer turns it into the error `Unauthorized` (L3), so the status is not certain.
-//! Must not produce prose.
+//! Owns mirroring the library's checks in its order — `create()` (pool id); parse; issuer
+//! lookup; `kid`, JWK, algorithm, signature; `exp`, `nbf`, `scope`; `customJwtCheck`;
+//! `cognito:groups`, `token_use`, client id — and the status the API answers with (REST: 401,
+//! HTTP API: 403, 500 when the function fails). The library stops at its first error: that one
+//! is the row's verdict ([`AjvCode::Throws`]); every later check that would also fail is shown as
+//! [`AjvCode::NotReached`], and without the issuer's keys the first failing check after the
+//! signature is [`AjvCode::IfSignatureAccepted`] — never two errors that cannot both be thrown.
+//! Must not produce prose (`explain::ajv`).
 
-use super::{
-    decodable, finding, header_member, joined, member, note, overlaps, raw_text, rejects,
-    space_list, str_claim, time, token_use_of, value, TokenFacts,
+mod checks;
+mod code;
+
+pub use code::{
+    AjvCode, AjvError, ClientClaim, MemberType, Mismatch, ParseProblem, SUPPORTED_ALGS,
 };
-use crate::diagnose::claims::TokenUse;
-use crate::diagnose::config::{ajv_pool_of_issuer, read_ajv_pool_id, LambdaAjv};
-use crate::diagnose::finding::{Finding, Severity, Status};
-use crate::jose::{Alg, Claims, Field, Value};
-use crate::verify::Verdict;
 
-const SOURCES: &[&str] = &["AJV", "COG-VERIFY", "LAMBDA-AUTH"];
+use super::{raw_claim, Effect, Need, TokenFacts, FORBIDDEN, UNAUTHORIZED};
+use crate::diagnose::config::{read_ajv_pool_id, LambdaAjv, LambdaApi};
+use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
+use crate::jose::{Claims, Value};
+use checks::{cognito, issuer, key, overlap, parse, times};
 
-/// The aws-jwt-verify error class a finding stands for.
+const SOURCES: &[&str] = &["AJV", "COG-VERIFY", "LAMBDA-AUTH", "HTTP-LAMBDA"];
+
+/// What an aws-jwt-verify code does to the row's verdict (called by [`super::effect`]).
+pub fn effect(code: &AjvCode) -> Effect {
+    match code {
+        AjvCode::Throws { error, api } => thrown(error, *api),
+        AjvCode::KeysNeeded { .. } => Effect::Needs(Need::IssuerKeys),
+        AjvCode::NotReached { .. }
+        | AjvCode::IfSignatureAccepted { .. }
+        | AjvCode::PoolAssumed { .. }
+        | AjvCode::ClientIdNotChecked
+        | AjvCode::CustomCheckNotModelled => Effect::Note,
+    }
+}
+
+/// The answer to a thrown error (C6, L3, L6, L7). The status of a token error depends on what
+/// the authorizer's code does with it, so it is never `status_sure`.
+fn thrown(error: &AjvError, api: LambdaApi) -> Effect {
+    let token_error = match api {
+        // REST: the function throws `Unauthorized` → 401 (LAMBDA-AUTH sample code).
+        LambdaApi::Rest => Effect::Reject {
+            status: 401,
+            body: Some(UNAUTHORIZED),
+            status_sure: false,
+        },
+        // HTTP API simple response `isAuthorized: false` → 403, body REPORTED.
+        LambdaApi::Http => Effect::Reject {
+            status: 403,
+            body: Some(FORBIDDEN),
+            status_sure: false,
+        },
+        // Both outcomes are possible: no body, and the prose names 401 and 403.
+        LambdaApi::Unknown => Effect::Reject {
+            status: 401,
+            body: None,
+            status_sure: false,
+        },
+    };
+    match error {
+        // `create()` throws at cold start: the function fails, 500 on REST and HTTP API alike.
+        AjvError::InvalidPoolId { .. } => Effect::Reject {
+            status: 500,
+            body: None,
+            status_sure: true,
+        },
+        AjvError::Parse(_)
+        | AjvError::IssuerMissing
+        | AjvError::IssuerNotConfigured { .. }
+        | AjvError::NoKid
+        | AjvError::KidNotFound { .. }
+        | AjvError::JwkInvalidKty { .. }
+        | AjvError::JwkInvalidUse { .. }
+        | AjvError::AlgMismatch { .. }
+        | AjvError::AlgNotAllowed { .. }
+        | AjvError::InvalidSignature
+        | AjvError::Expired { .. }
+        | AjvError::NotBefore { .. }
+        | AjvError::Scope { .. }
+        | AjvError::Group { .. }
+        | AjvError::TokenUse { .. }
+        | AjvError::ClientId { .. } => token_error,
+    }
+}
+
+/// One step's outcome, before it is placed relative to the first error.
+enum Step {
+    Fail(AjvError, Vec<Evidence>),
+    Unknown(AjvCode),
+    Note(AjvCode),
+}
+
+/// Judges a token as `CognitoJwtVerifier.create(cfg).verify(token)` (5.2.1) would.
+pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
+    let mut steps = Vec::new();
+    run(t, cfg, now, &mut steps);
+    place(steps, cfg.api)
+}
+
+/// The library's order: create, parse, issuer, key, signature, claims, custom check, Cognito.
+fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
+    // `create()` validates the pool id before any token is seen.
+    let configured = match cfg.pool_id.as_deref().filter(|p| !p.trim().is_empty()) {
+        Some(text) => match read_ajv_pool_id(text).value {
+            Some(p) => Some(p),
+            None => {
+                let pool_id = text.chars().take(200).collect();
+                steps.push(Step::Fail(AjvError::InvalidPoolId { pool_id }, vec![]));
+                return;
+            }
+        },
+        None => None,
+    };
+    let (header, claims) = match parse(t) {
+        Ok(parts) => parts,
+        Err(problem) => {
+            steps.push(Step::Fail(AjvError::Parse(problem), vec![]));
+            return;
+        }
+    };
+    issuer(claims, configured, steps);
+    key(header, t.verification, steps);
+    times(claims, cfg.grace_seconds, now, steps);
+    if !cfg.scopes.is_empty() {
+        // `payload.scope?.split(" ")`: the space character only.
+        let found = match raw_claim(claims, "scope") {
+            Some(Value::String(s)) => overlap(
+                &Value::Array(s.split(' ').map(|x| Value::String(x.to_owned())).collect()),
+                &cfg.scopes,
+            ),
+            _ => Some(Mismatch::Missing),
+        };
+        if let Some(found) = found {
+            let ev = member(claims, "scope", &cfg.scopes);
+            steps.push(Step::Fail(
+                AjvError::Scope {
+                    found,
+                    expected: cfg.scopes.clone(),
+                },
+                ev,
+            ));
+        }
+    }
+    steps.push(Step::Note(AjvCode::CustomCheckNotModelled));
+    cognito(claims, cfg, steps);
+}
+
+/// Places each step: the first error is thrown; errors after it are not reached; after an
+/// unknown key step the first error is conditional and the rest not reached.
+fn place(steps: Vec<Step>, api: LambdaApi) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (mut thrown, mut unknown, mut conditional) = (false, false, false);
+    for step in steps {
+        let (code, severity, evidence) = match step {
+            Step::Fail(error, ev) if thrown || conditional => {
+                (AjvCode::NotReached { error }, Severity::Info, ev)
+            }
+            Step::Fail(error, ev) if unknown => {
+                conditional = true;
+                (
+                    AjvCode::IfSignatureAccepted { error },
+                    Severity::Warning,
+                    ev,
+                )
+            }
+            Step::Fail(error, ev) => {
+                thrown = true;
+                (AjvCode::Throws { error, api }, Severity::Error, ev)
+            }
+            // Nothing more to need or to mention once an error is thrown.
+            Step::Unknown(_) | Step::Note(AjvCode::CustomCheckNotModelled) if thrown => continue,
+            Step::Unknown(code) => {
+                unknown = true;
+                (code, Severity::Warning, vec![])
+            }
+            Step::Note(code) => (code, Severity::Info, vec![]),
+        };
+        out.push(Finding {
+            code: Code::Ajv(code),
+            stage: Stage::Gateway,
+            severity,
+            status: Status::Confirmed,
+            evidence,
+            sources: SOURCES.to_vec(),
+        });
+    }
+    out
+}
+
+fn claim_ev(claims: &Claims, name: &str, expected: Option<String>) -> Evidence {
+    Evidence::Member {
+        place: "payload",
+        name: name.to_owned(),
+        actual: raw_claim(claims, name).map(|v| v.compact()),
+        expected,
+    }
+}
+
+fn member(claims: &Claims, name: &str, expected: &[String]) -> Vec<Evidence> {
+    vec![claim_ev(claims, name, Some(expected.join(", ")))]
+}
+
+fn header_ev(name: &str, actual: Option<String>, expected: Option<String>) -> Evidence {
+    Evidence::Member {
+        place: "header",
+        name: name.to_owned(),
+        actual,
+        expected,
+    }
+}
+
+fn time_ev(claim: &'static str, value: i64, now: i64, grace: i64) -> Evidence {
+    Evidence::Time {
+        claim,
+        value,
+        now,
+        leeway: grace,
+    }
+}
+
+/// Transitional: the error class for a code's `snake_case` name, for callers not yet moved to
+/// `explain::ajv::error_class` (`profiles::legacy_effect`, `explain::profiles`). Remove with them.
 pub fn error_class(code: &str) -> Option<&'static str> {
     Some(match code {
-        "ajv_invalid_pool_id" | "ajv_issuer_not_configured" => "ParameterValidationError",
+        "ajv_invalid_pool_id" | "ajv_issuer_missing" | "ajv_issuer_not_configured" => {
+            "ParameterValidationError"
+        }
         "ajv_parse_error" => "JwtParseError",
         "ajv_no_kid" => "JwtWithoutValidKidError",
         "ajv_kid_not_found" => "KidNotFoundInJwksError",
-        "ajv_alg_not_allowed" => "JwtInvalidSignatureAlgorithmError",
+        "ajv_jwk_invalid_kty" => "JwkInvalidKtyError",
+        "ajv_jwk_invalid_use" => "JwkInvalidUseError",
+        "ajv_alg_mismatch" | "ajv_alg_not_allowed" => "JwtInvalidSignatureAlgorithmError",
         "ajv_invalid_signature" => "JwtInvalidSignatureError",
         "ajv_expired" => "JwtExpiredError",
         "ajv_not_before" => "JwtNotBeforeError",
@@ -36,277 +244,4 @@ pub fn error_class(code: &str) -> Option<&'static str> {
         "ajv_invalid_client_id" => "CognitoJwtInvalidClientIdError",
         _ => return None,
     })
-}
-
-fn fail(code: &'static str, mut evidence: Vec<crate::diagnose::finding::Evidence>) -> Finding {
-    if let Some(class) = error_class(code) {
-        evidence.insert(0, value("error", class));
-    }
-    rejects(code, Status::Confirmed, evidence, SOURCES)
-}
-
-/// `assertStringArraysOverlap("Cognito group", payload["cognito:groups"], groups)`: a missing or
-/// empty claim fails, a string is one group (never split on whitespace), anything but a string or
-/// an array fails, and array items are taken in order until one matches (a non-string item met
-/// before a match fails).
-// node_modules/aws-jwt-verify/dist/esm/assert.js:56-76 (`if (typeof actual === "string") actual =
-// [actual]`), called from cognito-verifier.js:19-21.
-fn groups_overlap(claims: &Claims, wanted: &[String]) -> bool {
-    let matches = |s: &str| wanted.iter().any(|w| w == s);
-    match super::raw_claim(claims, "cognito:groups") {
-        Some(Value::String(s)) => !s.is_empty() && matches(&s),
-        Some(Value::Array(items)) => {
-            for item in items {
-                match item.as_str() {
-                    Some(s) if matches(s) => return true,
-                    Some(_) => {}
-                    None => return false,
-                }
-            }
-            false
-        }
-        _ => false,
-    }
-}
-
-/// Judges a token as `CognitoJwtVerifier.create(cfg).verify(token)` would.
-pub fn judge(t: &TokenFacts, cfg: &LambdaAjv, now: i64) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let grace = cfg.grace_seconds;
-
-    // `create()` validates the pool id before any token is seen.
-    let configured_pool = match cfg.pool_id.as_deref().filter(|p| !p.trim().is_empty()) {
-        Some(text) => match read_ajv_pool_id(text).value {
-            Some(p) => Some(p),
-            None => {
-                out.push(rejects(
-                    "ajv_invalid_pool_id",
-                    Status::Confirmed,
-                    vec![
-                        value("error", "ParameterValidationError"),
-                        value("userPoolId", text),
-                    ],
-                    &["AJV", "LAMBDA-AUTH"],
-                ));
-                return out;
-            }
-        },
-        None => None,
-    };
-
-    // Parse: three parts, JSON objects, member types.
-    let (Some(claims), Some(header), None) = (t.claims, t.header, decodable(t)) else {
-        out.push(fail(
-            "ajv_parse_error",
-            vec![value("token", decodable(t).unwrap_or("undecodable"))],
-        ));
-        return out;
-    };
-    let mut bad: Vec<String> = claims
-        .malformed()
-        .iter()
-        .map(|(n, _, _)| (*n).to_owned())
-        .collect();
-    if matches!(super::raw_claim(claims, "scope"), Some(v) if !matches!(v, Value::String(_))) {
-        bad.push("scope".to_owned());
-    }
-    if header.alg.malformed().is_some() {
-        bad.push("alg".to_owned());
-    }
-    if !bad.is_empty() {
-        out.push(fail(
-            "ajv_parse_error",
-            vec![value("claims", bad.join(", "))],
-        ));
-        return out;
-    }
-
-    // Issuer lookup, before any key, signature or claim check: `getVerifyParameters` decomposes
-    // the JWT, then `getIssuerConfig(payload.iss)` throws ParameterValidationError ("issuer must
-    // be provided" / "issuer not configured: {iss}") unless `iss` is exactly one of the pool's
-    // two registered issuers (regional and global form), so a wrong issuer wins over a bad
-    // signature or expiry. With the issuer found, `validateJwtFields`' own `iss` check compares
-    // it with itself and cannot fail.
-    // node_modules/aws-jwt-verify/dist/esm/jwt-verifier.js:189-201 (getIssuerConfig), :288-290
-    // (getVerifyParameters); cognito-verifier.js:61-74 (both issuer forms), :146-148 (verify).
-    let iss = claims.iss.present().cloned();
-    let pool = configured_pool.or_else(|| iss.as_deref().and_then(ajv_pool_of_issuer));
-    match &pool {
-        Some(p)
-            if !p
-                .ajv_issuers()
-                .iter()
-                .any(|i| iss.as_deref() == Some(i.as_str())) =>
-        {
-            out.push(fail(
-                "ajv_issuer_not_configured",
-                vec![member(
-                    "iss",
-                    raw_text(claims, "iss"),
-                    Some(p.ajv_issuers().join(", ")),
-                )],
-            ));
-        }
-        None => out.push(fail(
-            "ajv_issuer_not_configured",
-            vec![member("iss", raw_text(claims, "iss"), None)],
-        )),
-        Some(p) if cfg.pool_id.is_none() => {
-            out.push(note(
-                "ajv_pool_assumed",
-                vec![value("userPoolId", p.id.clone())],
-                SOURCES,
-            ));
-        }
-        Some(_) => {}
-    }
-
-    // Key: a kid, found in the JWKS; an allowed algorithm; the signature.
-    if !matches!(header.kid, Field::Present(_)) {
-        out.push(fail("ajv_no_kid", vec![header_member("kid", None, None)]));
-    } else if let Some(kid) = t.verification.kid_not_found() {
-        out.push(fail(
-            "ajv_kid_not_found",
-            vec![header_member("kid", Some(kid.to_owned()), None)],
-        ));
-    }
-    let alg = header.alg.present();
-    if !matches!(
-        alg,
-        Some(
-            Alg::RS256
-                | Alg::RS384
-                | Alg::RS512
-                | Alg::ES256
-                | Alg::ES384
-                | Alg::ES512
-                | Alg::EdDSA
-        )
-    ) {
-        out.push(fail(
-            "ajv_alg_not_allowed",
-            vec![header_member(
-                "alg",
-                alg.map(|a| a.as_str().to_owned()),
-                Some("RS256, RS384, RS512, ES256, ES384, ES512, EdDSA".to_owned()),
-            )],
-        ));
-    }
-    match t.verification.verdict() {
-        Verdict::Invalid => out.push(fail("ajv_invalid_signature", vec![])),
-        Verdict::Unverifiable if t.verification.kid_not_found().is_none() => out.push(finding(
-            "ajv_signature_unchecked",
-            Severity::Warning,
-            Status::Confirmed,
-            vec![],
-            SOURCES,
-        )),
-        _ => {}
-    }
-
-    // Claims: exp (+grace), nbf (−grace); `iss` was settled by the issuer lookup above.
-    if let Some(exp) = claims.exp.present() {
-        if exp.secs.saturating_add(grace) < now {
-            out.push(fail("ajv_expired", vec![time("exp", exp.secs, now, grace)]));
-        }
-    }
-    if let Some(nbf) = claims.nbf.present() {
-        if nbf.secs > now.saturating_add(grace) {
-            out.push(fail(
-                "ajv_not_before",
-                vec![time("nbf", nbf.secs, now, grace)],
-            ));
-        }
-    }
-    if !cfg.scopes.is_empty() {
-        let have = space_list(claims, "scope").unwrap_or_default();
-        if !overlaps(&have, &cfg.scopes) {
-            out.push(fail(
-                "ajv_invalid_scope",
-                vec![member(
-                    "scope",
-                    raw_text(claims, "scope"),
-                    Some(joined(&cfg.scopes)),
-                )],
-            ));
-        }
-    }
-
-    // Cognito extras: groups, token_use (always id or access), client id.
-    if !cfg.groups.is_empty() && !groups_overlap(claims, &cfg.groups) {
-        out.push(fail(
-            "ajv_invalid_group",
-            vec![member(
-                "cognito:groups",
-                raw_text(claims, "cognito:groups"),
-                Some(joined(&cfg.groups)),
-            )],
-        ));
-    }
-    let tu = token_use_of(claims);
-    let tu_ok = match (tu, cfg.token_use) {
-        (None, _) => false,
-        (Some(have), Some(want)) => have == want,
-        (Some(_), None) => true,
-    };
-    if !tu_ok {
-        let want = match cfg.token_use {
-            Some(TokenUse::Id) => "id",
-            Some(TokenUse::Access) => "access",
-            None => "id, access",
-        };
-        out.push(fail(
-            "ajv_invalid_token_use",
-            vec![member(
-                "token_use",
-                raw_text(claims, "token_use"),
-                Some(want.to_owned()),
-            )],
-        ));
-    }
-    if cfg.client_ids.is_empty() {
-        out.push(note("ajv_client_id_not_checked", vec![], SOURCES));
-    } else if let Some(tu) = tu {
-        let (name, have) = match tu {
-            TokenUse::Id => (
-                "aud",
-                claims
-                    .aud
-                    .present()
-                    .map(|a| a.values().to_vec())
-                    .unwrap_or_default(),
-            ),
-            TokenUse::Access => (
-                "client_id",
-                str_claim(claims, "client_id").into_iter().collect(),
-            ),
-        };
-        if !overlaps(&have, &cfg.client_ids) {
-            out.push(fail(
-                "ajv_invalid_client_id",
-                vec![member(
-                    name,
-                    raw_text(claims, name),
-                    Some(cfg.client_ids.join(", ")),
-                )],
-            ));
-        }
-    }
-    out
-}
-
-/// What an aws-jwt-verify code does to the row's verdict (called by [`super::effect`]).
-pub fn effect(code: &AjvCode) -> super::Effect {
-    match *code {}
-}
-
-/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AjvCode {}
-
-impl AjvCode {
-    /// The stable `snake_case` name.
-    pub fn as_str(&self) -> &'static str {
-        match *self {}
-    }
 }
