@@ -6,6 +6,7 @@ mod diagnose_claims;
 mod diagnose_profiles;
 mod diagnose_response;
 mod input;
+mod issuer;
 mod presets;
 mod share;
 mod verify;
