@@ -73,7 +73,9 @@ impl PoolId {
             return None;
         }
         let (region, rest) = s.split_once('_')?;
-        let ok = is_region(region) && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+        let ok = is_region(region)
+            && !rest.is_empty()
+            && rest.bytes().all(|b| b.is_ascii_alphanumeric());
         ok.then(|| PoolId {
             region: region.to_owned(),
             id: s.to_owned(),

@@ -16,8 +16,8 @@ pub use code::{AudClaim, ClaimCode};
 use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
 use crate::issuer::{self, CognitoIssuer, IssuerKind};
 use crate::jose::{Claims, Field, NumericDate, TimeClaim, Value};
-pub(crate) use access::{json_list, json_str, member, other, other_str, raw_aud};
 use access::{extend_unique, looks_like_guid, space_list, string_or_array};
+pub(crate) use access::{json_list, json_str, member, other, other_str, raw_aud};
 
 /// What the caller expects of the times: the clock and the leeway allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,7 +37,14 @@ pub(crate) fn finding(
     evidence: Vec<Evidence>,
     sources: &[&'static str],
 ) -> Finding {
-    access::typed(Code::Legacy(code), stage, severity, status, evidence, sources)
+    access::typed(
+        Code::Legacy(code),
+        stage,
+        severity,
+        status,
+        evidence,
+        sources,
+    )
 }
 
 fn expected_text(expected: &[String]) -> String {

@@ -7,8 +7,8 @@
 
 mod code;
 
-pub use code::IdentityCode;
 pub use crate::issuer::IssuerKind;
+pub use code::IdentityCode;
 
 use crate::diagnose::claims::access::{
     claim_ev, header_ev, header_str, json_str, member, other, other_str, raw, raw_aud, typed,
@@ -544,4 +544,3 @@ fn keycloak(
     }
     TokenKind::Keycloak { typ }
 }
-

@@ -86,7 +86,11 @@ fn header_lints(
                 if let Some(iss) = &issuer {
                     ev.push(member("iss", Some(json_str(iss)), None));
                 }
-                let alg = h.alg.present().map(|a| a.as_str().to_owned()).unwrap_or_default();
+                let alg = h
+                    .alg
+                    .present()
+                    .map(|a| a.as_str().to_owned())
+                    .unwrap_or_default();
                 out.push(lint_finding(
                     LintCode::HmacWithAsymmetricIssuer {
                         alg,

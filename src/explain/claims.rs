@@ -317,4 +317,3 @@ pub fn fix_for(c: &ClaimCode) -> Option<String> {
         | ClaimCode::ScopeMalformed { .. } => return None,
     })
 }
-

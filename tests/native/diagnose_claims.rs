@@ -93,7 +93,9 @@ fn check_prose(fs: &[Finding]) {
             );
         }
         assert!(
-            !f.evidence.iter().any(|e| matches!(e, Evidence::Value { .. })),
+            !f.evidence
+                .iter()
+                .any(|e| matches!(e, Evidence::Value { .. })),
             "{} carries a string-labelled value",
             f.code
         );
@@ -135,7 +137,11 @@ time!(
     a_token_whose_exp_equals_now_is_expired,
     format!(r#"{{"exp":{NOW}}}"#),
     0,
-    [ClaimCode::Expired { exp: NOW, now: NOW, leeway: 0 }]
+    [ClaimCode::Expired {
+        exp: NOW,
+        now: NOW,
+        leeway: 0
+    }]
 );
 time!(
     a_token_whose_nbf_equals_now_is_already_valid,
@@ -153,62 +159,99 @@ time!(
     a_token_expired_an_hour_ago_says_so_with_both_times,
     format!(r#"{{"exp":{}}}"#, NOW - 3_600),
     0,
-    [ClaimCode::Expired { exp: NOW - 3_600, now: NOW, leeway: 0 }]
+    [ClaimCode::Expired {
+        exp: NOW - 3_600,
+        now: NOW,
+        leeway: 0
+    }]
 );
 time!(
     leeway_turns_a_just_expired_token_into_a_warning,
     format!(r#"{{"exp":{}}}"#, NOW - 30),
     60,
-    [ClaimCode::ExpiredWithinLeeway { exp: NOW - 30, now: NOW, leeway: 60 }]
+    [ClaimCode::ExpiredWithinLeeway {
+        exp: NOW - 30,
+        now: NOW,
+        leeway: 60
+    }]
 );
 time!(
     a_token_expired_exactly_leeway_ago_is_expired,
     format!(r#"{{"exp":{}}}"#, NOW - 60),
     60,
-    [ClaimCode::Expired { exp: NOW - 60, now: NOW, leeway: 60 }]
+    [ClaimCode::Expired {
+        exp: NOW - 60,
+        now: NOW,
+        leeway: 60
+    }]
 );
 time!(
     nbf_in_the_future_is_not_yet_valid,
     format!(r#"{{"exp":{},"nbf":{}}}"#, NOW + 600, NOW + 4),
     0,
-    [ClaimCode::NotYetValid { nbf: NOW + 4, now: NOW, leeway: 0 }]
+    [ClaimCode::NotYetValid {
+        nbf: NOW + 4,
+        now: NOW,
+        leeway: 0
+    }]
 );
 time!(
     nbf_inside_the_leeway_is_a_warning,
     format!(r#"{{"exp":{},"nbf":{}}}"#, NOW + 600, NOW + 4),
     10,
-    [ClaimCode::NbfWithinLeeway { nbf: NOW + 4, now: NOW, leeway: 10 }]
+    [ClaimCode::NbfWithinLeeway {
+        nbf: NOW + 4,
+        now: NOW,
+        leeway: 10
+    }]
 );
 time!(
     a_negative_leeway_counts_as_none,
     format!(r#"{{"exp":{NOW}}}"#),
     -5,
-    [ClaimCode::Expired { exp: NOW, now: NOW, leeway: 0 }]
+    [ClaimCode::Expired {
+        exp: NOW,
+        now: NOW,
+        leeway: 0
+    }]
 );
 time!(
     iat_in_the_future_is_reported,
     format!(r#"{{"exp":{},"iat":{}}}"#, NOW + 600, NOW + 120),
     0,
-    [ClaimCode::IssuedInFuture { iat: NOW + 120, now: NOW, leeway: 0 }]
+    [ClaimCode::IssuedInFuture {
+        iat: NOW + 120,
+        now: NOW,
+        leeway: 0
+    }]
 );
 time!(a_token_without_exp_is_reported, "{}", 0, [ClaimCode::NoExp]);
 time!(
     a_quoted_exp_is_malformed,
     r#"{"exp":"1700000000"}"#,
     0,
-    [ClaimCode::TimeMalformed { claim: TimeClaim::Exp, raw: "\"1700000000\"".into() }]
+    [ClaimCode::TimeMalformed {
+        claim: TimeClaim::Exp,
+        raw: "\"1700000000\"".into()
+    }]
 );
 time!(
     a_millisecond_exp_is_called_out_and_not_judged_as_seconds,
     r#"{"exp":1700000000000}"#,
     0,
-    [ClaimCode::TimeInMilliseconds { claim: TimeClaim::Exp, raw: "1700000000000".into() }]
+    [ClaimCode::TimeInMilliseconds {
+        claim: TimeClaim::Exp,
+        raw: "1700000000000".into()
+    }]
 );
 time!(
     exp_before_iat_is_never_valid,
     format!(r#"{{"exp":{},"iat":{}}}"#, NOW + 10, NOW + 20),
     30,
-    [ClaimCode::ExpBeforeIat { exp: NOW + 10, iat: NOW + 20 }]
+    [ClaimCode::ExpBeforeIat {
+        exp: NOW + 10,
+        iat: NOW + 20
+    }]
 );
 
 #[test]
@@ -218,9 +261,19 @@ fn the_claims_stage_agrees_with_the_claims_type_at_every_boundary() {
             let cl = c(&format!(r#"{{"exp":{exp},"nbf":{exp}}}"#));
             let fs = claim_codes(&claims::check_times(&cl, &Expect { now: NOW, leeway }));
             let expired = fs.iter().any(|c| matches!(c, ClaimCode::Expired { .. }));
-            let early = fs.iter().any(|c| matches!(c, ClaimCode::NotYetValid { .. }));
-            assert_eq!(expired, cl.expired_at(NOW, leeway).is_some(), "{exp} {leeway}");
-            assert_eq!(early, cl.not_yet_valid_until(NOW, leeway).is_some(), "{exp} {leeway}");
+            let early = fs
+                .iter()
+                .any(|c| matches!(c, ClaimCode::NotYetValid { .. }));
+            assert_eq!(
+                expired,
+                cl.expired_at(NOW, leeway).is_some(),
+                "{exp} {leeway}"
+            );
+            assert_eq!(
+                early,
+                cl.not_yet_valid_until(NOW, leeway).is_some(),
+                "{exp} {leeway}"
+            );
         }
     }
 }
@@ -351,8 +404,10 @@ fn issuer_near_misses_name_exactly_what_differs() {
             POOL_UPDATED,
             "https://myapp.auth.eu-west-1.amazoncognito.com",
             Some({
-                let (actual, expected) =
-                    x(POOL_UPDATED, "https://myapp.auth.eu-west-1.amazoncognito.com");
+                let (actual, expected) = x(
+                    POOL_UPDATED,
+                    "https://myapp.auth.eu-west-1.amazoncognito.com",
+                );
                 ClaimCode::IssuerLoginDomain { actual, expected }
             }),
         ),
@@ -405,11 +460,16 @@ fn a_matching_issuer_of_either_form_has_no_findings() {
 fn a_missing_or_non_string_issuer_is_reported() {
     assert_eq!(
         claim_codes(&run(claims::check_issuer(&c("{}"), &s(&[POOL])))),
-        [ClaimCode::NoIss { expected: s(&[POOL]) }]
+        [ClaimCode::NoIss {
+            expected: s(&[POOL])
+        }]
     );
     assert_eq!(
         claim_codes(&run(claims::check_issuer(&c(r#"{"iss":7}"#), &s(&[POOL])))),
-        [ClaimCode::IssMalformed { raw: "7".into(), expected: s(&[POOL]) }]
+        [ClaimCode::IssMalformed {
+            raw: "7".into(),
+            expected: s(&[POOL])
+        }]
     );
 }
 
@@ -435,7 +495,9 @@ fn http_api_checks_client_id_only_without_aud() {
                 raw: "\"other\"".into(),
                 expected: s(&["abc"])
             },
-            ClaimCode::AudCheckedNotClientId { client_id: "abc".into() }
+            ClaimCode::AudCheckedNotClientId {
+                client_id: "abc".into()
+            }
         ]
     );
     assert_eq!(member_actual(&fs[0], "aud").as_deref(), Some("\"other\""));
@@ -470,7 +532,10 @@ fn missing_audience_is_reported() {
     ));
     assert_eq!(
         claim_codes(&fs),
-        [ClaimCode::NoAudience { claim: AudClaim::Aud, expected: s(&["abc"]) }]
+        [ClaimCode::NoAudience {
+            claim: AudClaim::Aud,
+            expected: s(&["abc"])
+        }]
     );
 }
 
@@ -483,7 +548,10 @@ fn entra_api_uri_vs_guid_audience_is_explained() {
     ));
     assert!(matches!(
         claim_codes(&fs).as_slice(),
-        [ClaimCode::AudienceMismatch { .. }, ClaimCode::AudienceEntraUriVsGuid { .. }]
+        [
+            ClaimCode::AudienceMismatch { .. },
+            ClaimCode::AudienceEntraUriVsGuid { .. }
+        ]
     ));
 }
 
@@ -513,7 +581,10 @@ fn an_audience_among_a_hundred_thousand_is_found() {
     let fs = claims::check_audience(&cl, &expected, AudienceRule::Aud);
     assert!(matches!(
         claim_codes(&fs).first(),
-        Some(ClaimCode::AudienceMismatch { claim: AudClaim::Aud, .. })
+        Some(ClaimCode::AudienceMismatch {
+            claim: AudClaim::Aud,
+            ..
+        })
     ));
 }
 
@@ -526,11 +597,16 @@ fn token_use_mismatch_and_absence_are_reported() {
             &c(r#"{"token_use":"access"}"#),
             TokenUse::Id,
         ))),
-        [ClaimCode::TokenUseMismatch { raw: "\"access\"".into(), expected: TokenUse::Id }]
+        [ClaimCode::TokenUseMismatch {
+            raw: "\"access\"".into(),
+            expected: TokenUse::Id
+        }]
     );
     assert_eq!(
         claim_codes(&run(claims::check_token_use(&c("{}"), TokenUse::Id))),
-        [ClaimCode::NoTokenUse { expected: TokenUse::Id }]
+        [ClaimCode::NoTokenUse {
+            expected: TokenUse::Id
+        }]
     );
     assert_eq!(
         claims::token_use(&c(r#"{"token_use":"id"}"#)),
@@ -550,7 +626,10 @@ fn scopes_are_read_from_scope_and_scp_without_duplicates() {
 #[test]
 fn scope_is_split_on_the_space_character_only() {
     // aws-jwt-verify 5.2.1 and RFC 6749 §3.3: a tab is not a separator (C7).
-    assert_eq!(claims::scopes(&c(r#"{"scope":"a\tb c"}"#)), s(&["a\tb", "c"]));
+    assert_eq!(
+        claims::scopes(&c(r#"{"scope":"a\tb c"}"#)),
+        s(&["a\tb", "c"])
+    );
 }
 
 #[test]
@@ -579,7 +658,9 @@ fn id_token_has_no_scope_claim() {
     ));
     assert_eq!(
         claim_codes(&fs),
-        [ClaimCode::NoScopeClaim { required: s(&["api/read"]) }]
+        [ClaimCode::NoScopeClaim {
+            required: s(&["api/read"])
+        }]
     );
     let fs = run(claims::check_scopes(
         &c(r#"{"roles":["App.Read"]}"#),
@@ -588,8 +669,12 @@ fn id_token_has_no_scope_claim() {
     assert_eq!(
         claim_codes(&fs),
         [
-            ClaimCode::NoScopeClaim { required: s(&["App.Read"]) },
-            ClaimCode::EntraRolesNotScopes { roles: r#"["App.Read"]"#.into() }
+            ClaimCode::NoScopeClaim {
+                required: s(&["App.Read"])
+            },
+            ClaimCode::EntraRolesNotScopes {
+                roles: r#"["App.Read"]"#.into()
+            }
         ]
     );
 }
@@ -597,7 +682,10 @@ fn id_token_has_no_scope_claim() {
 #[test]
 fn a_token_with_a_hundred_thousand_scopes_is_checked_in_one_pass() {
     let scope: Vec<String> = (0..100_000).map(|i| format!("res/s{i}")).collect();
-    let cl = c(&format!(r#"{{"scope":"{} res/s7 res/s7"}}"#, scope.join(" ")));
+    let cl = c(&format!(
+        r#"{{"scope":"{} res/s7 res/s7"}}"#,
+        scope.join(" ")
+    ));
     assert_eq!(claims::scopes(&cl).len(), 100_000);
     assert!(claims::check_scopes(&cl, &s(&["res/s99999"])).is_empty());
     let required: Vec<String> = (0..100_000).map(|i| format!("other/s{i}")).collect();
@@ -620,11 +708,16 @@ fn groups_are_checked_and_a_lone_string_is_one_group() {
     assert!(claims::check_groups(&t, &s(&["admins"])).is_empty());
     assert_eq!(
         claim_codes(&run(claims::check_groups(&t, &s(&["ops"])))),
-        [ClaimCode::GroupMissing { have: s(&["users", "admins"]), required: s(&["ops"]) }]
+        [ClaimCode::GroupMissing {
+            have: s(&["users", "admins"]),
+            required: s(&["ops"])
+        }]
     );
     assert_eq!(
         claim_codes(&run(claims::check_groups(&c("{}"), &s(&["ops"])))),
-        [ClaimCode::NoGroupsClaim { required: s(&["ops"]) }]
+        [ClaimCode::NoGroupsClaim {
+            required: s(&["ops"])
+        }]
     );
     let lone = c(r#"{"cognito:groups":"admins ops"}"#);
     assert_eq!(claims::groups(&lone), s(&["admins ops"]));
@@ -792,7 +885,10 @@ fn cognito_refresh_token_is_likely_recognised_from_its_jwe_header() {
     let id = identity::identify(None, None, Some(&jwe));
     check_prose(&id.findings);
     assert_eq!(id.kind, TokenKind::CognitoRefresh);
-    assert_eq!(identity_codes(&id.findings), [IdentityCode::CognitoRefreshToken]);
+    assert_eq!(
+        identity_codes(&id.findings),
+        [IdentityCode::CognitoRefreshToken]
+    );
     assert_eq!(id.findings[0].status, Status::Reported);
 }
 
@@ -841,7 +937,10 @@ fn a_graph_audience_token_without_nonce_is_not_for_your_api_and_leads_as_root_ca
     let found = identity_codes(&id.findings);
     assert!(matches!(
         found.as_slice(),
-        [IdentityCode::EntraMicrosoftApiToken { header_nonce: false, .. }]
+        [IdentityCode::EntraMicrosoftApiToken {
+            header_nonce: false,
+            ..
+        }]
     ));
     assert!(found[0].is_root_cause());
     let m = explain::identity::message(&id.findings[0]);
@@ -864,7 +963,9 @@ fn entra_v1_and_v2_tokens_are_told_apart() {
         identity_codes(&v2.findings),
         [
             IdentityCode::EntraV2Token { tenant: "t".into() },
-            IdentityCode::EntraAppOnlyToken { roles: r#"["R"]"#.into() }
+            IdentityCode::EntraAppOnlyToken {
+                roles: r#"["R"]"#.into()
+            }
         ]
     );
     assert_eq!(
@@ -899,7 +1000,9 @@ fn keycloak_token_without_audience_is_likely_missing_a_mapper() {
                 typ: "Bearer".into(),
                 realm: Some("demo".into())
             },
-            IdentityCode::KeycloakNoAudience { azp: "\"web\"".into() }
+            IdentityCode::KeycloakNoAudience {
+                azp: "\"web\"".into()
+            }
         ]
     );
     assert_eq!(id.findings[1].status, Status::Reported);
@@ -919,7 +1022,9 @@ fn google_firebase_auth0_okta_are_recognised() {
     assert_eq!(f.kind, TokenKind::FirebaseId);
     assert_eq!(
         identity_codes(&f.findings),
-        [IdentityCode::FirebaseIdToken { project: "proj".into() }]
+        [IdentityCode::FirebaseIdToken {
+            project: "proj".into()
+        }]
     );
     let a = ident(
         r#"{"alg":"RS256"}"#,
@@ -940,7 +1045,10 @@ fn firebase_custom_token_is_not_an_id_token() {
         r#"{"alg":"RS256"}"#,
         r#"{"iss":"sa@proj.iam.gserviceaccount.com","aud":"https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit"}"#,
     );
-    assert_eq!(identity_codes(&id.findings), [IdentityCode::FirebaseCustomToken]);
+    assert_eq!(
+        identity_codes(&id.findings),
+        [IdentityCode::FirebaseCustomToken]
+    );
 }
 
 #[test]
@@ -978,11 +1086,17 @@ fn an_unsigned_token_is_never_acceptable_and_leads_as_root_cause() {
 fn no_identity_prose_claims_an_unsigned_token_proves_who_signed_in() {
     let (hd, cl) = (
         h(r#"{"alg":"none"}"#),
-        c(&format!(r#"{{"iss":"{POOL}","token_use":"id","aud":"a","exp":1}}"#)),
+        c(&format!(
+            r#"{{"iss":"{POOL}","token_use":"id","aud":"a","exp":1}}"#
+        )),
     );
     let id = identity::identify(Some(&hd), Some(&cl), None);
     for f in &id.findings {
-        assert!(!explain::identity::message(f).contains("proves"), "{}", f.code);
+        assert!(
+            !explain::identity::message(f).contains("proves"),
+            "{}",
+            f.code
+        );
     }
 }
 
@@ -1030,7 +1144,9 @@ fn embedded_jwk_crit_and_foreign_jku_are_flagged() {
                 url: "https://evil.example/keys".into(),
                 issuer_host: Some("idp.example".into())
             },
-            LintCode::CritPresent { crit: r#"["exp"]"#.into() }
+            LintCode::CritPresent {
+                crit: r#"["exp"]"#.into()
+            }
         ]
     );
     let same_host = lint(
@@ -1047,14 +1163,18 @@ fn kid_with_path_or_sql_characters_is_flagged_but_base64_kid_is_not() {
             r#"{"alg":"RS256","kid":"../../dev/null"}"#,
             r#"{"exp":1}"#
         )),
-        [LintCode::KidInjectionCharacters { kid: "../../dev/null".into() }]
+        [LintCode::KidInjectionCharacters {
+            kid: "../../dev/null".into()
+        }]
     );
     assert_eq!(
         lint_codes(&lint(
             r#"{"alg":"RS256","kid":"x' OR 1=1 --"}"#,
             r#"{"exp":1}"#
         )),
-        [LintCode::KidInjectionCharacters { kid: "x' OR 1=1 --".into() }]
+        [LintCode::KidInjectionCharacters {
+            kid: "x' OR 1=1 --".into()
+        }]
     );
     assert!(lint(r#"{"alg":"RS256","kid":"abc/DEF+ghi="}"#, r#"{"exp":1}"#).is_empty());
 }
@@ -1076,7 +1196,10 @@ fn cognito_lifetime_beyond_one_day_is_flagged() {
     );
     assert_eq!(
         lint_codes(&fs),
-        [LintCode::LifetimeExceedsIssuerMax { lifetime: 2 * 86_400, limit: 86_400 }]
+        [LintCode::LifetimeExceedsIssuerMax {
+            lifetime: 2 * 86_400,
+            limit: 86_400
+        }]
     );
     let fs = lint(
         r#"{"alg":"RS256"}"#,
@@ -1084,7 +1207,10 @@ fn cognito_lifetime_beyond_one_day_is_flagged() {
     );
     assert_eq!(
         lint_codes(&fs),
-        [LintCode::LifetimeAboveDefault { lifetime: 7_200, limit: 3_600 }]
+        [LintCode::LifetimeAboveDefault {
+            lifetime: 7_200,
+            limit: 3_600
+        }]
     );
     assert!(lint(
         r#"{"alg":"RS256"}"#,

@@ -176,7 +176,11 @@ issuer!(
         project: "proj".into()
     }
 );
-issuer!(garbage_is_another_issuer, "\u{0}://::/_//", IssuerKind::Other);
+issuer!(
+    garbage_is_another_issuer,
+    "\u{0}://::/_//",
+    IssuerKind::Other
+);
 issuer!(an_empty_issuer_is_another_issuer, "", IssuerKind::Other);
 
 #[test]
@@ -187,7 +191,10 @@ fn very_long_cognito_looking_input_is_classified_without_panicking() {
         classify(&iss),
         IssuerKind::CognitoLike(CognitoProblem::BadPoolId { pool_id, .. }) if pool_id.len() == 56
     ));
-    let long_host = format!("https://cognito-idp.{}.amazonaws.com/x", "a-".repeat(50_000));
+    let long_host = format!(
+        "https://cognito-idp.{}.amazonaws.com/x",
+        "a-".repeat(50_000)
+    );
     assert_eq!(classify(&long_host), IssuerKind::Other);
     assert_eq!(classify(&"/".repeat(100_000)), IssuerKind::Other);
 }
@@ -284,5 +291,8 @@ fn cognito_hosts_of_both_forms_are_recognised_with_their_region() {
         Some((CognitoForm::Updated, "eusc-de-east-1"))
     );
     assert_eq!(cognito_host("cognito-idp.evil.amazonaws.com"), None);
-    assert_eq!(cognito_host("cognito-idp.eu-west-1.amazonaws.com.evil"), None);
+    assert_eq!(
+        cognito_host("cognito-idp.eu-west-1.amazonaws.com.evil"),
+        None
+    );
 }
