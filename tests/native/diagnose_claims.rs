@@ -1256,6 +1256,12 @@ fn dictionary_explains_standard_and_vendor_claims() {
     assert!(identity_dictionary("no_such_claim").is_none());
 }
 
+#[test]
+fn the_dictionary_names_both_cognito_issuer_forms_for_a_cognito_token() {
+    let meaning = explain::dictionary::explain_claim("iss", &TokenKind::CognitoId);
+    assert!(meaning.is_some_and(|m| m.contains("issuer-cognito-idp") && m.contains("cognito-idp.")));
+}
+
 fn identity_dictionary(name: &str) -> Option<&'static str> {
     explain::dictionary::explain_claim(name, &TokenKind::Unknown)
 }
