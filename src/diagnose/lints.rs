@@ -233,6 +233,22 @@ fn claim_lints(c: &Claims, identity: &Identity, out: &mut Vec<Finding>) {
     }
 }
 
+/// The first finding that is a root cause ([`LintCode::is_root_cause`],
+/// [`crate::diagnose::identity::IdentityCode::is_root_cause`]): a gateway row should lead with
+/// it, before any symptom such as a signature or audience failure (issue 8 §3). An unsigned
+/// token comes first, whatever else the token is.
+pub fn root_cause<'f>(findings: impl IntoIterator<Item = &'f Finding>) -> Option<&'f Finding> {
+    let mut identity = None;
+    for f in findings {
+        match &f.code {
+            Code::Lint(c) if c.is_root_cause() => return Some(f),
+            Code::Identity(c) if c.is_root_cause() && identity.is_none() => identity = Some(f),
+            _ => {}
+        }
+    }
+    identity
+}
+
 /// This module's finding codes (see [`crate::diagnose::finding::Code`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LintCode {

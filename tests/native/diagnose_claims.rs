@@ -1220,6 +1220,31 @@ fn cognito_lifetime_beyond_one_day_is_flagged() {
 }
 
 #[test]
+fn the_root_cause_is_an_unsigned_token_first_then_a_token_not_for_your_api() {
+    let graph =
+        r#"{"iss":"https://sts.windows.net/t/","aud":"https://graph.microsoft.com","exp":1}"#;
+    let findings = |alg: &str| {
+        let (hd, cl) = (h(&format!(r#"{{"alg":"{alg}"}}"#)), c(graph));
+        let id = identity::identify(Some(&hd), Some(&cl), None);
+        let mut all = id.findings.clone();
+        all.extend(lints::lint(Some(&hd), Some(&cl), &id, &[]));
+        all
+    };
+    let signed = findings("RS256");
+    assert!(matches!(
+        lints::root_cause(&signed).map(|f| &f.code),
+        Some(Code::Identity(IdentityCode::EntraMicrosoftApiToken { .. }))
+    ));
+    let unsigned = findings("none");
+    assert_eq!(
+        lints::root_cause(&unsigned).map(|f| &f.code),
+        Some(&Code::Lint(LintCode::AlgNone))
+    );
+    let plain = lint(r#"{"alg":"RS256"}"#, r#"{"exp":1}"#);
+    assert!(lints::root_cause(&plain).is_none());
+}
+
+#[test]
 fn typed_codes_keep_their_stable_snake_case_names() {
     let fs = claims::check_times(&c(&format!(r#"{{"exp":{NOW},"nbf":"x"}}"#)), &expect(0));
     assert_eq!(codes(&fs), ["nbf_malformed", "token_expired"]);
