@@ -20,6 +20,7 @@ pub mod discovery;
 pub mod explain;
 pub mod input;
 pub mod inspect;
+pub mod issuer;
 pub mod jose;
 pub mod presets;
 pub mod share;

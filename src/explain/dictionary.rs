@@ -22,6 +22,9 @@ pub fn explain_claim(name: &str, kind: &TokenKind) -> Option<&'static str> {
     }
     Some(match name {
         // RFC 7519 §4.1 and OpenID Connect Core §2.
+        "iss" if cognito => {
+            "Issuer: the user pool, as https://cognito-idp.{region}.amazonaws.com/{poolId} (ORIGINAL issuer) or https://issuer-cognito-idp.{region}.amazonaws.com/{poolId} (UPDATED issuer); verifiers compare it exactly."
+        }
         "iss" => "Issuer: who created and signed the token; verifiers compare it exactly.",
         "sub" => "Subject: the user (or client) the token is about, unique within the issuer.",
         "aud" if cognito => "Audience: the app client ID the Cognito ID token was issued to.",

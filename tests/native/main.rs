@@ -7,6 +7,7 @@ mod diagnose_lambda;
 mod diagnose_profiles;
 mod diagnose_response;
 mod input;
+mod issuer;
 mod presets;
 mod share;
 mod verify;
