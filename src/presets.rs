@@ -28,7 +28,7 @@
 //!
 //! - `version` (required): 1.
 //! - `profiles`: `name` is required and unique; `issuer` and `jwks_url` are `https://` URLs
-//!   (loopback `http://` allowed, as for typed URLs); `gateway` is one of `rest-cognito`,
+//!   (loopback `http://` allowed, as for typed URLs); `gateway` is one of `rest-cognito`, `rest-jwt`,
 //!   `http-jwt`, `lambda-ajv`, `oidc`; `fields` keys are the gateway form's field ids.
 //! - `default_profile`: the name of one of the profiles.
 //! - `auto_fetch_hosts`: host names, or `*.` followed by a domain of at least two labels
@@ -39,9 +39,9 @@
 
 use serde_json::{Map, Value};
 
+use crate::diagnose::config::Field;
 use crate::diagnose::profiles::Profile;
 use crate::discovery::{self, UrlProblem};
-use crate::explain::diagnosis::FIELDS;
 
 /// The schema version this build reads.
 pub const VERSION: u64 = 1;
@@ -49,7 +49,7 @@ pub const VERSION: u64 = 1;
 /// The largest presets file read; a real one is a few KiB.
 pub const MAX_BYTES: usize = 256 * 1024;
 
-/// The field id for clock-skew leeway, which is a form field but not in `FIELDS`.
+/// The field id for clock-skew leeway, which is a form field but not a [`Field`].
 pub const LEEWAY_FIELD: &str = "leeway";
 
 /// A validated presets file.
@@ -513,6 +513,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
 pub fn gateway(s: &str) -> Option<Profile> {
     Some(match s {
         "rest-cognito" => Profile::RestCognito,
+        "rest-jwt" => Profile::RestJwt,
         "http-jwt" => Profile::HttpJwt,
         "lambda-ajv" => Profile::LambdaAjv,
         "oidc" => Profile::Oidc,
@@ -520,11 +521,13 @@ pub fn gateway(s: &str) -> Option<Profile> {
     })
 }
 
-fn field_id(id: &str) -> Option<&'static str> {
+/// The known form field id equal to `id`: a gateway form [`Field`] or [`LEEWAY_FIELD`] (presets,
+/// links and storage hold untrusted text).
+pub fn field_id(id: &str) -> Option<&'static str> {
     if id == LEEWAY_FIELD {
         return Some(LEEWAY_FIELD);
     }
-    FIELDS.iter().map(|f| f.id).find(|f| *f == id)
+    Field::from_id(id).map(Field::id)
 }
 
 fn clip(s: &str) -> String {

@@ -1,16 +1,21 @@
 //! Gateway profiles: what API Gateway (REST with a Cognito authorizer, its console *Test
-//! authorizer*, HTTP API with a JWT authorizer), a Lambda authorizer built on aws-jwt-verify, or
-//! any OpenID Connect resource server would do with a token (knowledge §1–§3, §6).
+//! authorizer*, REST with a native JWT authorizer, HTTP API with a JWT authorizer), a Lambda
+//! authorizer built on aws-jwt-verify, or any OpenID Connect resource server would do with a
+//! token (knowledge §1–§3, §2b, §6).
 //!
 //! Owns [`judge_all`] and the table that turns a profile finding's code into its effect on the
 //! verdict ([`effect`]); the verdict is derived from the findings, never decided beside them.
 //! Must not verify signatures (it reads the [`Verification`]), read a clock, or produce prose
 //! (`explain::profiles`).
 
+mod code;
 pub mod http_jwt;
 pub mod lambda_ajv;
 pub mod oidc;
 pub mod rest_cognito;
+pub mod rest_jwt;
+
+pub use code::{AudClaim, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff};
 
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::Target;
@@ -27,6 +32,8 @@ pub enum Profile {
     RestCognito,
     /// The REST console's *Test authorizer* button (ID tokens only, R10).
     RestTestAuthorizer,
+    /// API Gateway REST API, native JWT authorizer (§2b, J1).
+    RestJwt,
     /// API Gateway HTTP API, JWT authorizer.
     HttpJwt,
     /// A Lambda authorizer using aws-jwt-verify's `CognitoJwtVerifier`.
@@ -37,9 +44,10 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile, in panel order.
-    pub const ALL: [Profile; 5] = [
+    pub const ALL: [Profile; 6] = [
         Profile::RestCognito,
         Profile::RestTestAuthorizer,
+        Profile::RestJwt,
         Profile::HttpJwt,
         Profile::LambdaAjv,
         Profile::Oidc,
@@ -68,6 +76,13 @@ pub enum Need {
     IssuerKeys,
     /// A check of the token-validation regex by hand (only literal patterns are evaluated).
     RegexCheck,
+    /// A test against the deployed stage: the authorizer's behaviour is not documented (the
+    /// REST Cognito authorizer and the UPDATED issuer, R16 / C1).
+    DeployedTest,
+    /// An algorithm whose support is not documented (HTTP API and PS256–PS512, H2 / C4).
+    UndocumentedAlg,
+    /// A configuration value that could not be read (see the note beside the field).
+    ReadableConfig,
 }
 
 /// The answer for one profile.
@@ -81,6 +96,8 @@ pub enum ProfileVerdict {
         status: u16,
         /// Body of the answer, when known.
         body: Option<&'static str>,
+        /// The body text is documented; otherwise it is only reported (C3: "likely").
+        body_sure: bool,
         /// The rejection rests on CONFIRMED knowledge; otherwise it is "likely".
         certain: bool,
         /// The status is documented; otherwise it is reported or depends on the user's code.
@@ -118,6 +135,9 @@ pub enum Effect {
     },
     /// The verdict needs this.
     Needs(Need),
+    /// An acceptance holds only under this assumption about the configuration (nothing was
+    /// configured): the row says under which configuration it would accept.
+    Assumes,
     /// Background only.
     Note,
 }
@@ -128,6 +148,12 @@ pub const UNAUTHORIZED: &str = r#"{"message":"Unauthorized"}"#;
 pub const EXPIRED: &str = r#"{"message":"The incoming token has expired"}"#;
 /// HTTP API body for a missing route scope (YULIN-302: reported).
 pub const FORBIDDEN: &str = r#"{"message":"Forbidden"}"#;
+
+/// Whether a body text is documented (GW-RESP's default `Unauthorized`); the others are
+/// reported texts and worded "likely" (C3).
+pub fn body_documented(body: &str) -> bool {
+    body == UNAUTHORIZED
+}
 
 const fn reject(status: u16, body: Option<&'static str>, status_sure: bool) -> Effect {
     Effect::Reject {
@@ -141,64 +167,21 @@ const fn reject(status: u16, body: Option<&'static str>, status_sure: bool) -> E
 pub fn effect(code: &Code) -> Effect {
     match code {
         Code::Ajv(c) => lambda_ajv::effect(c),
-        Code::Gateway(c) => gateway_effect(c),
+        Code::Gateway(c) => code::effect(c),
         Code::Legacy(s) => legacy_effect(s),
         _ => Effect::Note,
     }
 }
 
-/// The effect of a typed gateway code.
-fn gateway_effect(code: &GatewayCode) -> Effect {
-    match *code {}
-}
-
-/// The effect of a code not yet typed (transitional).
+/// The effect of a code not yet typed (transitional): only aws-jwt-verify's codes remain, until
+/// `lambda_ajv` types them.
 fn legacy_effect(code: &str) -> Effect {
     match code {
-        "rest_not_a_jwt"
-        | "rest_signature_invalid"
-        | "rest_not_a_user_pool_token"
-        | "rest_pool_not_configured"
-        | "rest_access_token_on_method_without_scopes"
-        | "rest_id_token_on_method_with_scopes"
-        | "rest_no_method_scope_in_token"
-        | "rest_validation_regex_blocks_access_token"
-        | "rest_validation_regex_rejects_aud"
-        | "test_authorizer_access_token"
-        | "http_not_a_jwt"
-        | "http_alg_not_rsa"
-        | "http_kid_missing"
-        | "http_kid_not_in_jwks"
-        | "http_signature_invalid"
-        | "http_issuer_missing"
-        | "http_issuer_mismatch"
-        | "http_audience_mismatch"
-        | "http_no_audience_claim"
-        | "http_expired"
-        | "http_not_yet_valid"
-        | "http_issued_in_future" => reject(401, Some(UNAUTHORIZED), true),
-        "rest_expired" => reject(401, Some(EXPIRED), true),
-        "http_scope_claim_missing" | "http_no_route_scope_in_token" => {
-            reject(403, Some(FORBIDDEN), false)
-        }
         "ajv_invalid_pool_id" => reject(500, None, false),
         c if c.starts_with("ajv_") && lambda_ajv::error_class(c).is_some() => {
             reject(401, Some(UNAUTHORIZED), false)
         }
-        "oidc_scope_missing" => reject(403, None, false),
-        "oidc_not_a_jwt"
-        | "oidc_alg_not_allowed"
-        | "oidc_signature_invalid"
-        | "oidc_issuer_mismatch"
-        | "oidc_issuer_missing"
-        | "oidc_audience_mismatch"
-        | "oidc_expired"
-        | "oidc_not_yet_valid" => reject(401, None, false),
-        "rest_signature_unchecked"
-        | "http_signature_unchecked"
-        | "ajv_signature_unchecked"
-        | "oidc_signature_unchecked" => Effect::Needs(Need::IssuerKeys),
-        "rest_validation_regex_not_evaluated" => Effect::Needs(Need::RegexCheck),
+        "ajv_signature_unchecked" => Effect::Needs(Need::IssuerKeys),
         _ => Effect::Note,
     }
 }
@@ -222,6 +205,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
         return ProfileVerdict::Reject {
             status,
             body,
+            body_sure: body.is_some_and(body_documented),
             certain,
             status_sure,
         };
@@ -267,6 +251,7 @@ pub fn judge(
     let findings = match profile {
         Profile::RestCognito => rest_cognito::judge(t, &target.rest, now, leeway, false),
         Profile::RestTestAuthorizer => rest_cognito::judge(t, &target.rest, now, leeway, true),
+        Profile::RestJwt => rest_jwt::judge(t, &target.rest_jwt, now, leeway),
         Profile::HttpJwt => http_jwt::judge(t, &target.http, now, leeway),
         Profile::LambdaAjv => lambda_ajv::judge(t, &target.lambda, now),
         Profile::Oidc => oidc::judge(t, &target.oidc, now, leeway),
@@ -278,7 +263,164 @@ pub fn judge(
     }
 }
 
+/// The findings that hold an acceptance only under an assumed configuration ([`Effect::Assumes`]).
+pub fn assumptions(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    findings
+        .iter()
+        .filter(|f| matches!(effect(&f.code), Effect::Assumes))
+}
+
 // ---- shared helpers for the profile modules ----
+
+/// A typed gateway-stage finding without string evidence (the code carries it).
+pub(crate) fn gw(
+    code: GatewayCode,
+    severity: Severity,
+    status: Status,
+    sources: &[&'static str],
+) -> Finding {
+    Finding {
+        code: Code::Gateway(code),
+        stage: Stage::Gateway,
+        severity,
+        status,
+        evidence: vec![],
+        sources: sources.to_vec(),
+    }
+}
+
+/// A typed rejection resting on CONFIRMED knowledge.
+pub(crate) fn fails(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    gw(code, Severity::Error, Status::Confirmed, sources)
+}
+
+/// A typed warning (CONFIRMED knowledge).
+pub(crate) fn warns(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    gw(code, Severity::Warning, Status::Confirmed, sources)
+}
+
+/// Typed background (CONFIRMED knowledge).
+pub(crate) fn notes(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    gw(code, Severity::Info, Status::Confirmed, sources)
+}
+
+/// The `aud` values, `[]` when absent or malformed.
+pub(crate) fn aud_values(claims: &Claims) -> Vec<String> {
+    claims
+        .aud
+        .present()
+        .map(|a| a.values().to_vec())
+        .unwrap_or_default()
+}
+
+/// The root causes every profile leads with, before any signature or configuration finding
+/// (§3, G1, G10): an unsigned token (`alg: none`) and a token issued for a Microsoft-owned API.
+/// When any is found the profile offers no "would accept if …" assumption.
+pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if t.header
+        .is_some_and(|h| matches!(h.alg.present(), Some(crate::jose::Alg::None)))
+    {
+        out.push(fails(GatewayCode::Unsigned { gw: g }, &["RFC8725"]));
+    }
+    if matches!(t.kind, TokenKind::EntraMicrosoftApi) {
+        out.push(fails(
+            GatewayCode::ForeignAudience {
+                gw: g,
+                aud: aud_values(claims),
+            },
+            &["MS-AT"],
+        ));
+    }
+    out
+}
+
+/// The signature finding for a gateway (none when a root cause already explains it).
+pub(crate) fn signature(
+    t: &TokenFacts,
+    g: Gw,
+    root: bool,
+    sources: &[&'static str],
+) -> Option<Finding> {
+    match t.verification.verdict() {
+        Verdict::Invalid if !root => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
+        // HTTP API and REST JWT report an unknown `kid` as its own finding.
+        Verdict::Unverifiable
+            if !root
+                && (matches!(g, Gw::Rest | Gw::Oidc)
+                    || t.verification.kid_not_found().is_none()) =>
+        {
+            Some(warns(GatewayCode::SignatureUnchecked { gw: g }, sources))
+        }
+        _ => None,
+    }
+}
+
+/// Why a token is not a readable signed JWT, if it is not.
+pub(crate) fn not_jwt(t: &TokenFacts) -> Option<NotJwt> {
+    Some(match decodable(t)? {
+        "jwe" => NotJwt::Encrypted,
+        "opaque" => NotJwt::Opaque,
+        "malformed" => NotJwt::Malformed,
+        _ => NotJwt::Undecodable,
+    })
+}
+
+/// Expiry by the one time rule (RFC 7519 §4.1.4: `exp == now` is expired).
+pub(crate) fn expired(claims: &Claims, g: Gw, now: i64, leeway: i64) -> Option<GatewayCode> {
+    claims
+        .expired_at(now, leeway)
+        .map(|exp| GatewayCode::Expired {
+            gw: g,
+            exp,
+            now,
+            leeway,
+        })
+}
+
+/// `nbf` by the one time rule (RFC 7519 §4.1.5).
+pub(crate) fn not_yet_valid(claims: &Claims, g: Gw, now: i64, leeway: i64) -> Option<GatewayCode> {
+    claims
+        .not_yet_valid_until(now, leeway)
+        .map(|nbf| GatewayCode::NotYetValid {
+            gw: g,
+            nbf,
+            now,
+            leeway,
+        })
+}
+
+/// The exact-issuer check shared by the HTTP API and REST JWT authorizers and OIDC (H4, J1).
+pub(crate) fn exact_issuer(
+    claims: &Claims,
+    want: Option<&str>,
+    g: Gw,
+    root: bool,
+    sources: &[&'static str],
+) -> Option<Finding> {
+    match (claims.iss.present(), want) {
+        (None, _) => Some(fails(GatewayCode::IssuerMissing { gw: g }, sources)),
+        (Some(iss), Some(want)) if iss != want => Some(fails(
+            GatewayCode::IssuerMismatch {
+                gw: g,
+                found: iss.clone(),
+                expected: want.to_owned(),
+                diff: IssuerDiff::between(iss, want),
+            },
+            sources,
+        )),
+        (Some(iss), None) if !root => Some(gw(
+            GatewayCode::IssuerAssumed {
+                gw: g,
+                issuer: iss.clone(),
+            },
+            Severity::Info,
+            Status::Confirmed,
+            sources,
+        )),
+        _ => None,
+    }
+}
 
 /// A gateway-stage finding.
 pub(crate) fn finding(
@@ -438,23 +580,13 @@ pub(crate) fn decodable(t: &TokenFacts) -> Option<&'static str> {
     }
 }
 
-/// `a` shares at least one item with `b`.
+/// `a` shares at least one item with `b` (linear: one side is hashed).
 pub(crate) fn overlaps(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.contains(x))
+    let set: std::collections::HashSet<&str> = b.iter().map(String::as_str).collect();
+    a.iter().any(|x| set.contains(x.as_str()))
 }
 
 /// Items joined by spaces, for evidence.
 pub(crate) fn joined(items: &[String]) -> String {
     items.join(" ")
-}
-
-/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GatewayCode {}
-
-impl GatewayCode {
-    /// The stable `snake_case` name.
-    pub fn as_str(&self) -> &'static str {
-        match *self {}
-    }
 }
