@@ -37,6 +37,8 @@
 //! Lenient container, strict members: a profile with a problem is left out and the others are
 //! kept; unknown members are reported as warnings and ignored.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use crate::diagnose::config::Field;
@@ -297,14 +299,23 @@ pub fn parse_presets(body: &[u8]) -> Parsed {
     Parsed { presets, problems }
 }
 
-struct Sink<'a>(&'a mut Vec<PresetProblem>);
+/// Collects problems, counting the ones that are not warnings as they come (so a profile's
+/// "did this add an error?" check is constant-time, not a scan of every problem so far).
+struct Sink<'a> {
+    problems: &'a mut Vec<PresetProblem>,
+    errors: usize,
+}
 
 impl Sink<'_> {
     fn push(&mut self, path: impl Into<String>, reason: PresetReason) {
-        self.0.push(PresetProblem {
+        let p = PresetProblem {
             path: path.into(),
             reason,
-        });
+        };
+        if !p.is_warning() {
+            self.errors += 1;
+        }
+        self.problems.push(p);
     }
 
     fn wrong(&mut self, path: impl Into<String>, expected: JsonType, v: &Value) {
@@ -328,7 +339,10 @@ impl Sink<'_> {
 }
 
 fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
-    let mut sink = Sink(problems);
+    let mut sink = Sink {
+        problems,
+        errors: 0,
+    };
     let mut presets = Presets::default();
     let Value::Object(obj) = root else {
         sink.wrong("$", JsonType::Object, root);
@@ -359,14 +373,14 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
         Some(Value::Array(items)) => {
             // Names are compared across every profile, usable or not: the author meant each
             // name once either way.
-            let mut names: Vec<(&str, usize)> = Vec::new();
+            let mut names: HashMap<&str, usize> = HashMap::new();
             for (i, item) in items.iter().enumerate() {
                 let path = format!("$.profiles[{i}]");
                 let profile = read_profile(&path, item, &mut sink);
                 let Some(name) = item.get("name").and_then(Value::as_str) else {
                     continue;
                 };
-                if let Some((_, first)) = names.iter().find(|(n, _)| *n == name) {
+                if let Some(first) = names.get(name) {
                     sink.push(
                         format!("{path}.name"),
                         PresetReason::DuplicateName {
@@ -376,7 +390,7 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
                     );
                     continue;
                 }
-                names.push((name, i));
+                names.insert(name, i);
                 presets.profiles.extend(profile);
             }
         }
@@ -420,7 +434,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
         sink.wrong(path, JsonType::Object, item);
         return None;
     };
-    let before = sink.0.iter().filter(|p| !p.is_warning()).count();
+    let before = sink.errors;
     sink.unknown_keys(
         path,
         obj,
@@ -505,7 +519,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
         }
         Some(v) => sink.wrong(format!("{path}.fields"), JsonType::Object, v),
     }
-    let after = sink.0.iter().filter(|p| !p.is_warning()).count();
+    let after = sink.errors;
     (after == before).then_some(profile)
 }
 

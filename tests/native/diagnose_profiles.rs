@@ -493,8 +493,8 @@ fn lambda_profile_accepts_the_global_issuer_form_like_aws_jwt_verify() {
 fn lambda_profile_takes_eusc_sovereign_cloud_pool_ids_like_aws_jwt_verify() {
     let pool = "eusc-de-east-1_tokenLens";
     assert!(read_ajv_pool_id(pool).value.is_some());
-    // The REST profile's reading is unchanged.
-    assert!(read_pool_id(pool).value.is_none());
+    // C2: one pool-id rule for every profile.
+    assert!(read_pool_id(pool).value.is_some());
     let mut target = Target::default();
     target.lambda.pool_id = Some(pool.into());
     let t = tok(
@@ -538,7 +538,7 @@ fn oidc_server_never_accepts_alg_none() {
         Profile::Oidc,
     )
     .clone();
-    assert!(codes(&r).contains(&"oidc_alg_not_allowed"));
+    assert!(codes(&r).contains(&"oidc_unsigned_token"));
 }
 
 #[test]

@@ -455,3 +455,55 @@ proptest! {
         let _ = may_auto_fetch(&url, Some(&presets()));
     }
 }
+
+/// Issue 11: a presets file at its size cap took 0.30 s because every profile re-counted every
+/// problem so far and every name was compared with every earlier one.
+#[test]
+fn a_presets_file_at_its_cap_is_read_in_linear_time() {
+    use tokenlens::presets::MAX_BYTES;
+    // Profiles alternate: one with a bad issuer (an error), one repeating the previous name.
+    let mut profiles = Vec::new();
+    let mut body_len = 40;
+    let mut i = 0usize;
+    while body_len < MAX_BYTES - 200 {
+        let p = if i % 2 == 0 {
+            format!(r#"{{"name":"p{i}","issuer":"ftp://x","fields":{{"cfg-rest-scopes":"a"}}}}"#)
+        } else {
+            format!(r#"{{"name":"p{}"}}"#, i - 1)
+        };
+        body_len += p.len() + 1;
+        profiles.push(p);
+        i += 1;
+    }
+    let body = format!(r#"{{"version":1,"profiles":[{}]}}"#, profiles.join(","));
+    assert!(body.len() <= MAX_BYTES);
+    let start = std::time::Instant::now();
+    let parsed = parse_presets(body.as_bytes());
+    let took = start.elapsed();
+    let bad_urls = parsed
+        .problems
+        .iter()
+        .filter(|p| matches!(p.reason, PresetReason::BadUrl(_)))
+        .count();
+    let duplicates = parsed
+        .problems
+        .iter()
+        .filter(|p| matches!(p.reason, PresetReason::DuplicateName { .. }))
+        .count();
+    assert_eq!(bad_urls, i.div_ceil(2));
+    assert_eq!(duplicates, i / 2);
+    assert!(parsed.presets.profiles.is_empty());
+    // Generous for an unoptimised build on a shared machine; the quadratic version took far
+    // longer at this size.
+    assert!(took.as_millis() < 1500, "took {took:?} for {i} profiles");
+}
+
+#[test]
+fn presets_name_the_rest_jwt_gateway_and_its_fields() {
+    let body = r#"{"version":1,"profiles":[{"name":"jwt","gateway":"rest-jwt","fields":{"cfg-restjwt-algs":"RS256","cfg-lambda-api":"http"}}]}"#;
+    let parsed = parse_presets(body.as_bytes());
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let p = &parsed.presets.profiles[0];
+    assert_eq!(p.gateway, Some(Profile::RestJwt));
+    assert_eq!(p.fields.len(), 2);
+}

@@ -89,7 +89,7 @@ fn algorithm(header: &Header) -> Option<Finding> {
 /// H2 / J1c: a `kid` that is in the issuer's key set.
 pub(crate) fn kid(t: &TokenFacts, header: &Header, g: Gw) -> Option<Finding> {
     let sources: &[&str] = match g {
-        Gw::RestJwt => &["REST-JWT-KEYS"],
+        Gw::RestJwt => &["REST-JWT-KEYS", "REST-JWT"],
         _ => &["HTTP-JWT", "AWSDOCS-PR59"],
     };
     if !matches!(header.kid, Field::Present(_)) {
@@ -157,7 +157,7 @@ pub(crate) fn audience(claims: &Claims, accepted: &[String], g: Gw, root: bool) 
 /// H7 / J1a: a route or method scope in `scope` or `scp`.
 pub(crate) fn scopes(claims: &Claims, wanted: &[String], g: Gw) -> Vec<Finding> {
     let sources: &[&str] = match g {
-        Gw::RestJwt => &["REST-JWT-METHODS"],
+        Gw::RestJwt => &["REST-JWT-METHODS", "REST-JWT"],
         _ => &["HTTP-JWT", "YULIN-302"],
     };
     let mut have: Option<Vec<String>> = space_list(claims, "scope");

@@ -55,7 +55,7 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
         out.extend(scopes(claims, &cfg.scopes, Gw::RestJwt));
     }
     // J1c: keys cached up to 1 h; a key not seen yet makes API Gateway re-fetch the key set.
-    out.push(notes(GatewayCode::KeyCache, &["REST-JWT-KEYS"]));
+    out.push(notes(GatewayCode::KeyCache, &["REST-JWT-KEYS", "REST-JWT"]));
     out
 }
 
