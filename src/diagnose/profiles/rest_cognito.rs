@@ -22,7 +22,7 @@ use crate::jose::Claims;
 pub const SDK_SIGN_IN_SCOPE: &str = "aws.cognito.signin.user.admin";
 
 /// Longest validation regex evaluated; a longer one is left to the user (bounded work).
-pub const MAX_REGEX: usize = 64 * 1024;
+pub const MAX_REGEX: usize = 1024 * 1024;
 
 const REGEX_SOURCES: &[&str] = &["APIGW-COG-INT", "AUTHZ-API"];
 
@@ -227,8 +227,24 @@ pub fn literal_match(re: &str, values: &[String]) -> Option<bool> {
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
         .unwrap_or(re);
-    let meta = |c: char| ".*+?[](){}\\^$".contains(c);
-    if re.contains(meta) {
+    let meta = |b: u8| {
+        matches!(
+            b,
+            b'.' | b'*'
+                | b'+'
+                | b'?'
+                | b'['
+                | b']'
+                | b'('
+                | b')'
+                | b'{'
+                | b'}'
+                | b'\\'
+                | b'^'
+                | b'$'
+        )
+    };
+    if re.bytes().any(meta) {
         return None;
     }
     let alts: HashSet<&str> = re.split('|').collect();
