@@ -466,7 +466,7 @@ fn a_presets_file_at_its_cap_is_read_in_linear_time() {
     let mut body_len = 40;
     let mut i = 0usize;
     while body_len < MAX_BYTES - 200 {
-        let p = if i % 2 == 0 {
+        let p = if i.is_multiple_of(2) {
             format!(r#"{{"name":"p{i}","issuer":"ftp://x","fields":{{"cfg-rest-scopes":"a"}}}}"#)
         } else {
             format!(r#"{{"name":"p{}"}}"#, i - 1)
