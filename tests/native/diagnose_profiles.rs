@@ -1273,3 +1273,42 @@ fn every_gateway_code_on_the_panel_has_a_message() {
         }
     }
 }
+
+#[test]
+fn an_unreadable_issuer_gets_a_note_and_makes_the_row_cannot_tell() {
+    let (target, notes) = Target::from_fields(|f| {
+        if f == Field::HttpIssuer {
+            "our cognito pool"
+        } else {
+            ""
+        }
+    });
+    assert!(notes
+        .iter()
+        .any(|(f, r)| *f == Field::HttpIssuer && !r.ignored.is_empty()));
+    let (id, _, _) = demo();
+    let r = row(&judge_all(&id.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(gateway_codes(&r)
+        .iter()
+        .any(|c| matches!(c, GatewayCode::IssuerUnreadable { gw: Gw::Http, .. })));
+    assert!(
+        matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::ReadableConfig))
+    );
+}
+
+#[test]
+fn an_eusc_pool_on_an_unknown_issuer_host_is_never_a_certain_rest_rejection() {
+    let t = with_payload(&format!(
+        r#"{{"iss":"https://cognito-idp.eusc-de-east-1.amazonaws.eu/eusc-de-east-1_tokenLens","token_use":"id","exp":{}}}"#,
+        NOW + 600
+    ));
+    let r = row(
+        &judge_all(&t.facts(), &Target::default(), NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(!codes(&r).contains(&"rest_not_a_user_pool_token"));
+    assert!(
+        matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::DeployedTest))
+    );
+}

@@ -299,15 +299,21 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
         r.value.unwrap_or_default()
     }
 
+    /// An issuer field: the issuer when it reads, else the text as typed (so the profile can say
+    /// it could not read it instead of assuming the token's issuer).
     fn issuer(&mut self, field: Field) -> Option<String> {
-        let r = read_issuer((self.get)(field));
+        let text = (self.get)(field);
+        let r = read_issuer(text);
         self.keep(
             field,
             r.took_from,
             r.value.clone().unwrap_or_default(),
             r.ignored,
         );
-        r.value
+        r.value.or_else(|| {
+            let t = text.trim();
+            (!t.is_empty()).then(|| t.chars().take(200).collect())
+        })
     }
 
     /// A pool field: the pool id when it reads, else the text as typed (so the profile can say

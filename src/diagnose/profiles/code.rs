@@ -133,6 +133,13 @@ pub enum GatewayCode {
         /// What differs.
         diff: IssuerDiff,
     },
+    /// The configured issuer could not be read (see the note beside the field).
+    IssuerUnreadable {
+        /// For which authorizer.
+        gw: Gw,
+        /// The text as typed.
+        text: String,
+    },
     /// No issuer configured: accepted only if the authorizer's issuer is exactly this one.
     IssuerAssumed {
         /// For which authorizer.
@@ -178,6 +185,12 @@ pub enum GatewayCode {
     /// documented (R16, C1).
     UpdatedIssuer {
         /// The token's pool.
+        pool: String,
+    },
+    /// REST Cognito: an `eusc-` (European Sovereign Cloud) pool on an issuer host this page does
+    /// not know; the real host is not documented (C2), so no certain mismatch.
+    SovereignIssuerHost {
+        /// The pool id read from the issuer's path.
         pool: String,
     },
     /// REST Cognito: the token's pool is not one of the authorizer's (R5).
@@ -406,6 +419,13 @@ impl GatewayCode {
                 "http_issuer_mismatch",
                 "oidc_issuer_mismatch",
             ),
+            C::IssuerUnreadable { gw, .. } => pick(
+                *gw,
+                "rest_issuer_unreadable",
+                "rest_jwt_issuer_unreadable",
+                "http_issuer_unreadable",
+                "oidc_issuer_unreadable",
+            ),
             C::IssuerAssumed { gw, .. } => pick(
                 *gw,
                 "rest_issuer_assumed",
@@ -431,6 +451,7 @@ impl GatewayCode {
             C::NotAUserPoolToken { .. } => "rest_not_a_user_pool_token",
             C::UpdatedIssuer { .. } => "rest_updated_issuer_undocumented",
             C::PoolNotConfigured { .. } => "rest_pool_not_configured",
+            C::SovereignIssuerHost { .. } => "rest_sovereign_issuer_host_undocumented",
             C::PoolUnreadable { .. } => "rest_pool_unreadable",
             C::PoolAssumed { .. } => "rest_pool_assumed",
             C::AccessTokenWithoutMethodScopes { .. } => {
@@ -568,7 +589,10 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::RegexNotEvaluated { .. } => Effect::Needs(Need::RegexCheck),
         C::UpdatedIssuer { .. } => Effect::Needs(Need::DeployedTest),
         C::AlgPssUndocumented { .. } => Effect::Needs(Need::UndocumentedAlg),
-        C::PoolUnreadable { .. } => Effect::Needs(Need::ReadableConfig),
+        C::PoolUnreadable { .. } | C::IssuerUnreadable { .. } => {
+            Effect::Needs(Need::ReadableConfig)
+        }
+        C::SovereignIssuerHost { .. } => Effect::Needs(Need::DeployedTest),
         C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
         | C::AudienceAssumed { .. }

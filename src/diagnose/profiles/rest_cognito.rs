@@ -13,7 +13,9 @@ use super::{
     token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
-use crate::diagnose::config::{cognito_issuer, read_pool_id, IssuerForm, PoolId, RestCognito};
+use crate::diagnose::config::{
+    cognito_issuer, parse_pool_id, read_pool_id, IssuerForm, PoolId, RestCognito,
+};
 use crate::diagnose::finding::{Finding, Severity, Status};
 use crate::input::Source;
 use crate::jose::Claims;
@@ -103,6 +105,12 @@ fn user_pool(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
     let sources: &[&str] = &["KC-401", "APIGW-COG-INT"];
     let iss = claims.iss.present();
     let Some((pool, form)) = iss.and_then(|i| cognito_issuer(i)) else {
+        if let Some(pool) = iss.and_then(|i| sovereign_pool(i)) {
+            return vec![warns(
+                GatewayCode::SovereignIssuerHost { pool: pool.id },
+                &["COG-ISSUER", "AJV"],
+            )];
+        }
         return vec![fails(
             GatewayCode::NotAUserPoolToken { iss: iss.cloned() },
             sources,
@@ -151,6 +159,14 @@ fn user_pool(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// An `eusc-` pool id at the end of an `https://` issuer whose host is not one this page knows
+/// (C2: the real issuer host of European Sovereign Cloud pools is not documented).
+fn sovereign_pool(iss: &str) -> Option<PoolId> {
+    let rest = iss.strip_prefix("https://")?;
+    let (_, id) = rest.rsplit_once('/')?;
+    parse_pool_id(id).filter(|p| p.region.starts_with("eusc-"))
 }
 
 /// What differs between the token's pool and the closest configured one.

@@ -140,6 +140,17 @@ pub(crate) fn exact_issuer(
 ) -> Option<Finding> {
     match (claims.iss.present(), want) {
         (None, _) => Some(fails(GatewayCode::IssuerMissing { gw: g }, sources)),
+        // The form keeps text it could not read as an issuer (a note sits beside the field):
+        // an issuer never contains whitespace, so this is not a configuration to compare with.
+        (Some(_), Some(want)) if want.is_empty() || want.chars().any(char::is_whitespace) => {
+            Some(warns(
+                GatewayCode::IssuerUnreadable {
+                    gw: g,
+                    text: want.chars().take(200).collect(),
+                },
+                sources,
+            ))
+        }
         (Some(iss), Some(want)) if iss != want => Some(fails(
             GatewayCode::IssuerMismatch {
                 gw: g,

@@ -96,6 +96,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                 who(*gw)
             )
         }
+        C::IssuerUnreadable { text, .. } => format!(
+            "\"{}\" cannot be read as an issuer (an issuer URL has no spaces), so the issuer \
+             cannot be checked.",
+            text.escape_debug()
+        ),
         C::IssuerAssumed { issuer, .. } => {
             format!("No issuer configured: assuming it is exactly {issuer}.")
         }
@@ -143,6 +148,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                 list(configured)
             )
         }
+        C::SovereignIssuerHost { pool } => format!(
+            "Pool {pool} is in the AWS European Sovereign Cloud; its issuer host is not \
+             documented, so whether this issuer is the pool's cannot be told."
+        ),
         C::PoolUnreadable { text } => format!(
             "\"{}\" is not a user pool id, ARN or issuer URL, so the pool cannot be checked.",
             text.escape_debug()
@@ -325,12 +334,15 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NotAUserPoolToken { .. } => {
             "Use a token from the authorizer's user pool.".to_owned()
         }
-        C::UpdatedIssuer { .. } => {
+        C::UpdatedIssuer { .. } | C::SovereignIssuerHost { .. } => {
             "Test the token against the deployed stage (curl) to see what the authorizer does."
                 .to_owned()
         }
         C::PoolUnreadable { .. } => {
             "Paste the pool id (region_id), its ARN or its issuer URL.".to_owned()
+        }
+        C::IssuerUnreadable { .. } => {
+            "Paste the issuer URL exactly as in the discovery document.".to_owned()
         }
         C::RegexBlocksAccessToken { .. } | C::RegexRejectsAud { .. } => {
             "Remove the regex or send ID tokens; check the client id in a Lambda authorizer \
@@ -425,6 +437,8 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::SignatureUnchecked { .. }
         | C::IssuerMissing { .. }
         | C::IssuerMismatch { .. }
+        | C::IssuerUnreadable { .. }
+        | C::SovereignIssuerHost { .. }
         | C::Expired { .. }
         | C::NotYetValid { .. }
         | C::IssuedInFuture { .. }
