@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diagnose::config::{self, Read, Target};
+use crate::diagnose::config::Target;
 use crate::diagnose::finding::Finding;
 use crate::diagnose::profiles::{Profile, ProfileVerdict};
 use crate::diagnose::{self, Origin};
@@ -453,95 +453,7 @@ pub struct ResponseView {
 /// Reads the gateway description fields into a [`Target`], with a note per field saying what
 /// was taken from it (ARN, issuer URL, …) where that is worth saying.
 pub fn target(fields: &BTreeMap<&'static str, String>) -> (Target, Vec<(&'static str, String)>) {
-    let get = |id: &str| fields.get(id).map(String::as_str).unwrap_or("");
-    let mut notes = Vec::new();
-    let mut note = |id: &'static str, what, value: String, ignored: &[config::Ignored]| {
-        if let Some(n) = explain::diagnosis::config_note(what, &value, ignored) {
-            notes.push((id, n));
-        }
-    };
-    let mut list = |id: &'static str| -> Vec<String> {
-        let read = config::read_list(get(id));
-        note(id, read.took_from, String::new(), &read.ignored);
-        read.value.unwrap_or_default()
-    };
-    let rest_scopes = list("cfg-rest-scopes");
-    let http_audiences = list("cfg-http-audiences");
-    let http_scopes = list("cfg-http-scopes");
-    let lambda_groups = list("cfg-lambda-groups");
-    let lambda_scopes = list("cfg-lambda-scopes");
-    let oidc_audiences = list("cfg-oidc-audiences");
-    let oidc_algs = list("cfg-oidc-algs");
-    let oidc_scopes = list("cfg-oidc-scopes");
-    let mut pools = |id: &'static str| -> Option<String> {
-        let read: Read<config::PoolId> = config::read_pool_id(get(id));
-        let value = read.value.map(|p| p.id);
-        note(
-            id,
-            read.took_from,
-            value.clone().unwrap_or_default(),
-            &read.ignored,
-        );
-        value
-    };
-    let rest_pool = pools("cfg-rest-pools");
-    let lambda_pool = pools("cfg-lambda-pool");
-    let mut issuer = |id: &'static str| -> Option<String> {
-        let read = config::read_issuer(get(id));
-        note(
-            id,
-            read.took_from,
-            read.value.clone().unwrap_or_default(),
-            &read.ignored,
-        );
-        read.value
-    };
-    let http_issuer = issuer("cfg-http-issuer");
-    let oidc_issuer = issuer("cfg-oidc-issuer");
-    let clients = config::read_client_ids(get("cfg-lambda-clients"));
-    note(
-        "cfg-lambda-clients",
-        clients.took_from,
-        String::new(),
-        &clients.ignored,
-    );
-    let grace = config::read_seconds(get("cfg-lambda-grace"));
-    note(
-        "cfg-lambda-grace",
-        grace.took_from,
-        String::new(),
-        &grace.ignored,
-    );
-    let regex = get("cfg-rest-regex").trim();
-    let target = Target {
-        rest: config::RestCognito {
-            scopes: rest_scopes,
-            validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
-            pool_ids: rest_pool.into_iter().collect(),
-        },
-        http: config::HttpJwt {
-            issuer: http_issuer,
-            audiences: http_audiences,
-            scopes: http_scopes,
-        },
-        lambda: config::LambdaAjv {
-            pool_id: lambda_pool,
-            token_use: config::read_token_use(get("cfg-lambda-token-use")),
-            client_ids: clients.value.unwrap_or_default(),
-            groups: lambda_groups,
-            scopes: lambda_scopes,
-            grace_seconds: grace.value.unwrap_or(0),
-            api: config::LambdaApi::default(),
-        },
-        oidc: config::Oidc {
-            issuer: oidc_issuer,
-            audiences: oidc_audiences,
-            algs: oidc_algs,
-            scopes: oidc_scopes,
-            leeway: None,
-        },
-    };
-    (target, notes)
+    explain::diagnosis::read_target(|id| fields.get(id).map(String::as_str).unwrap_or(""))
 }
 
 /// Diagnoses the selected candidate against the keys and the described gateway.
@@ -671,6 +583,7 @@ fn profile_id(p: Profile) -> &'static str {
     match p {
         Profile::RestCognito => "rest-cognito",
         Profile::RestTestAuthorizer => "rest-test-authorizer",
+        Profile::RestJwt => "rest-jwt",
         Profile::HttpJwt => "http-jwt",
         Profile::LambdaAjv => "lambda-ajv",
         Profile::Oidc => "oidc",
@@ -731,6 +644,7 @@ pub fn preset_fields(p: &crate::presets::PresetProfile) -> Vec<(&'static str, St
     if !p.scopes.is_empty() {
         let id = match p.gateway {
             Some(G::RestCognito) | Some(G::RestTestAuthorizer) => Some("cfg-rest-scopes"),
+            Some(G::RestJwt) => Some("cfg-restjwt-scopes"),
             Some(G::HttpJwt) => Some("cfg-http-scopes"),
             Some(G::LambdaAjv) => Some("cfg-lambda-scopes"),
             Some(G::Oidc) => Some("cfg-oidc-scopes"),

@@ -28,7 +28,7 @@
 //!
 //! - `version` (required): 1.
 //! - `profiles`: `name` is required and unique; `issuer` and `jwks_url` are `https://` URLs
-//!   (loopback `http://` allowed, as for typed URLs); `gateway` is one of `rest-cognito`,
+//!   (loopback `http://` allowed, as for typed URLs); `gateway` is one of `rest-cognito`, `rest-jwt`,
 //!   `http-jwt`, `lambda-ajv`, `oidc`; `fields` keys are the gateway form's field ids.
 //! - `default_profile`: the name of one of the profiles.
 //! - `auto_fetch_hosts`: host names, or `*.` followed by a domain of at least two labels
@@ -37,11 +37,13 @@
 //! Lenient container, strict members: a profile with a problem is left out and the others are
 //! kept; unknown members are reported as warnings and ignored.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
+use crate::diagnose::config::Field;
 use crate::diagnose::profiles::Profile;
 use crate::discovery::{self, UrlProblem};
-use crate::explain::diagnosis::FIELDS;
 
 /// The schema version this build reads.
 pub const VERSION: u64 = 1;
@@ -49,7 +51,7 @@ pub const VERSION: u64 = 1;
 /// The largest presets file read; a real one is a few KiB.
 pub const MAX_BYTES: usize = 256 * 1024;
 
-/// The field id for clock-skew leeway, which is a form field but not in `FIELDS`.
+/// The field id for clock-skew leeway, which is a form field but not a [`Field`].
 pub const LEEWAY_FIELD: &str = "leeway";
 
 /// A validated presets file.
@@ -297,14 +299,23 @@ pub fn parse_presets(body: &[u8]) -> Parsed {
     Parsed { presets, problems }
 }
 
-struct Sink<'a>(&'a mut Vec<PresetProblem>);
+/// Collects problems, counting the ones that are not warnings as they come (so a profile's
+/// "did this add an error?" check is constant-time, not a scan of every problem so far).
+struct Sink<'a> {
+    problems: &'a mut Vec<PresetProblem>,
+    errors: usize,
+}
 
 impl Sink<'_> {
     fn push(&mut self, path: impl Into<String>, reason: PresetReason) {
-        self.0.push(PresetProblem {
+        let p = PresetProblem {
             path: path.into(),
             reason,
-        });
+        };
+        if !p.is_warning() {
+            self.errors += 1;
+        }
+        self.problems.push(p);
     }
 
     fn wrong(&mut self, path: impl Into<String>, expected: JsonType, v: &Value) {
@@ -328,7 +339,10 @@ impl Sink<'_> {
 }
 
 fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
-    let mut sink = Sink(problems);
+    let mut sink = Sink {
+        problems,
+        errors: 0,
+    };
     let mut presets = Presets::default();
     let Value::Object(obj) = root else {
         sink.wrong("$", JsonType::Object, root);
@@ -359,14 +373,14 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
         Some(Value::Array(items)) => {
             // Names are compared across every profile, usable or not: the author meant each
             // name once either way.
-            let mut names: Vec<(&str, usize)> = Vec::new();
+            let mut names: HashMap<&str, usize> = HashMap::new();
             for (i, item) in items.iter().enumerate() {
                 let path = format!("$.profiles[{i}]");
                 let profile = read_profile(&path, item, &mut sink);
                 let Some(name) = item.get("name").and_then(Value::as_str) else {
                     continue;
                 };
-                if let Some((_, first)) = names.iter().find(|(n, _)| *n == name) {
+                if let Some(first) = names.get(name) {
                     sink.push(
                         format!("{path}.name"),
                         PresetReason::DuplicateName {
@@ -376,7 +390,7 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
                     );
                     continue;
                 }
-                names.push((name, i));
+                names.insert(name, i);
                 presets.profiles.extend(profile);
             }
         }
@@ -420,7 +434,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
         sink.wrong(path, JsonType::Object, item);
         return None;
     };
-    let before = sink.0.iter().filter(|p| !p.is_warning()).count();
+    let before = sink.errors;
     sink.unknown_keys(
         path,
         obj,
@@ -505,7 +519,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
         }
         Some(v) => sink.wrong(format!("{path}.fields"), JsonType::Object, v),
     }
-    let after = sink.0.iter().filter(|p| !p.is_warning()).count();
+    let after = sink.errors;
     (after == before).then_some(profile)
 }
 
@@ -513,6 +527,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
 pub fn gateway(s: &str) -> Option<Profile> {
     Some(match s {
         "rest-cognito" => Profile::RestCognito,
+        "rest-jwt" => Profile::RestJwt,
         "http-jwt" => Profile::HttpJwt,
         "lambda-ajv" => Profile::LambdaAjv,
         "oidc" => Profile::Oidc,
@@ -520,11 +535,13 @@ pub fn gateway(s: &str) -> Option<Profile> {
     })
 }
 
-fn field_id(id: &str) -> Option<&'static str> {
+/// The known form field id equal to `id`: a gateway form [`Field`] or [`LEEWAY_FIELD`] (presets,
+/// links and storage hold untrusted text).
+pub fn field_id(id: &str) -> Option<&'static str> {
     if id == LEEWAY_FIELD {
         return Some(LEEWAY_FIELD);
     }
-    FIELDS.iter().map(|f| f.id).find(|f| *f == id)
+    Field::from_id(id).map(Field::id)
 }
 
 fn clip(s: &str) -> String {

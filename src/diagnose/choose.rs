@@ -6,9 +6,9 @@
 
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::Target;
-use crate::diagnose::finding::{Finding, Severity, Stage, Status};
+use crate::diagnose::finding::{Code, Finding, Severity, Stage, Status};
 use crate::diagnose::identity::TokenKind;
-use crate::diagnose::profiles::{self, Profile, ProfileVerdict, TokenFacts};
+use crate::diagnose::profiles::{self, GatewayCode, Profile, ProfileVerdict, TokenFacts};
 use crate::input::Shape;
 
 /// The answer for one profile.
@@ -24,7 +24,7 @@ pub struct Choice {
 
 fn never_sent() -> Finding {
     Finding {
-        code: crate::diagnose::finding::Code::Legacy("choose_refresh_token_never_sent"),
+        code: Code::Gateway(GatewayCode::RefreshTokenNeverSent),
         stage: Stage::Gateway,
         severity: Severity::Info,
         status: Status::Confirmed,

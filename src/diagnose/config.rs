@@ -6,6 +6,10 @@
 //! ignored. Must not judge a token (that is `profiles`) or produce prose. Never panics; work is
 //! linear in the input.
 
+mod form;
+
+pub use form::{read_lambda_api, Field, FieldRead, Group, Input};
+
 use crate::diagnose::claims::TokenUse;
 
 /// Longest text the readers look at; anything longer is cut (a console value is short).
@@ -22,8 +26,23 @@ pub struct Target {
     pub http: HttpJwt,
     /// A Lambda authorizer built on aws-jwt-verify's `CognitoJwtVerifier`.
     pub lambda: LambdaAjv,
+    /// API Gateway REST API with a native `JWT` authorizer.
+    pub rest_jwt: RestJwt,
     /// Any OpenID Connect resource server.
     pub oidc: Oidc,
+}
+
+/// REST API method with a native `JWT` authorizer (knowledge §2b, J1).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RestJwt {
+    /// The trusted issuer, compared exactly, trailing slash included.
+    pub issuer: Option<String>,
+    /// The issuer's audiences.
+    pub audiences: Vec<String>,
+    /// The method's scopes, read from `scope` or `scp`; empty = none.
+    pub scopes: Vec<String>,
+    /// The allow-list of signing algorithms; empty = not given.
+    pub algs: Vec<String>,
 }
 
 /// REST API method with a `COGNITO_USER_POOLS` authorizer (knowledge §1).
@@ -147,6 +166,8 @@ pub enum What {
     DiscoveryUrl,
     /// A list (comma, space, newline separated, or a JSON array).
     List,
+    /// A word people type for "nothing" (`none`, `-`, `n/a`): read as no value.
+    SaidNone,
 }
 
 /// Something a reader dropped or could not use.
@@ -207,13 +228,9 @@ fn unwrap_value<'a>(text: &'a str, ignored: &mut Vec<Ignored>) -> &'a str {
     q
 }
 
-/// `^[a-z]{2}-(gov-)?[a-z]+-\d$`, or with `sovereign` also aws-jwt-verify 5.2.1's
-/// `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d$`.
-fn is_region(s: &str, sovereign: bool) -> bool {
-    let s = match s.strip_prefix("eusc-") {
-        Some(rest) if sovereign => rest,
-        _ => s,
-    };
+/// aws-jwt-verify 5.2.1's region rule, `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d$`.
+fn is_region(s: &str) -> bool {
+    let s = s.strip_prefix("eusc-").unwrap_or(s);
     let parts: Vec<&str> = s.split('-').collect();
     let lower = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
     let two = |p: &str| p.len() == 2 && lower(p);
@@ -225,12 +242,13 @@ fn is_region(s: &str, sovereign: bool) -> bool {
     }
 }
 
-fn pool_id_with(s: &str, sovereign: bool) -> Option<PoolId> {
+/// Checks a pool id: `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$`, the rule
+/// aws-jwt-verify 5.2.1 uses (`eusc-` is the AWS European Sovereign Cloud, C2). One rule for
+/// every profile; `src/issuer.rs` will own it.
+// node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js:189 (5.2.1): USER_POOL_ID_REGEX.
+pub fn parse_pool_id(s: &str) -> Option<PoolId> {
     let (region, rest) = s.split_once('_')?;
-    if !is_region(region, sovereign)
-        || rest.is_empty()
-        || !rest.bytes().all(|b| b.is_ascii_alphanumeric())
-    {
+    if !is_region(region) || rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
     Some(PoolId {
@@ -239,52 +257,49 @@ fn pool_id_with(s: &str, sovereign: bool) -> Option<PoolId> {
     })
 }
 
-/// Checks a pool id against `^[a-z]{2}-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$` (the form the REST
-/// profile knows; aws-jwt-verify 5.2.1 also takes `eusc-` regions, see [`parse_ajv_pool_id`]).
-pub fn parse_pool_id(s: &str) -> Option<PoolId> {
-    pool_id_with(s, false)
-}
-
-/// Checks a pool id as aws-jwt-verify 5.2.1's `CognitoJwtVerifier.parseUserPoolId` does.
-// node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js:189 (5.2.1): USER_POOL_ID_REGEX =
-// /^(?<region>(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/ — the `eusc-` prefix
-// is the AWS European Sovereign Cloud.
+/// The same rule as [`parse_pool_id`] (kept for the aws-jwt-verify profile's callers).
 pub fn parse_ajv_pool_id(s: &str) -> Option<PoolId> {
-    pool_id_with(s, true)
+    parse_pool_id(s)
 }
 
-/// Region and pool id of a Cognito issuer URL, exactly `https://cognito-idp.{r}.amazonaws.com/{id}`.
-pub fn pool_of_issuer(iss: &str) -> Option<PoolId> {
-    let rest = iss.strip_prefix("https://cognito-idp.")?;
+/// Which of the two Cognito issuer hosts a token names (knowledge §0, R16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssuerForm {
+    /// `https://cognito-idp.{region}.amazonaws.com/{pool}`.
+    Original,
+    /// `https://issuer-cognito-idp.{primary-region}.amazonaws.com/{pool}`.
+    Updated,
+}
+
+/// The pool and issuer form of a Cognito issuer URL, exactly
+/// `https://cognito-idp.{r}.amazonaws.com/{id}` or `https://issuer-cognito-idp.{r}.amazonaws.com/{id}`
+/// with `{r}` equal to the pool id's region (C1, C2).
+pub fn cognito_issuer(iss: &str) -> Option<(PoolId, IssuerForm)> {
+    let (rest, form) = match iss.strip_prefix("https://cognito-idp.") {
+        Some(r) => (r, IssuerForm::Original),
+        None => (
+            iss.strip_prefix("https://issuer-cognito-idp.")?,
+            IssuerForm::Updated,
+        ),
+    };
     let (region, id) = rest.split_once(".amazonaws.com/")?;
     let pool = parse_pool_id(id)?;
-    (pool.region == region).then_some(pool)
+    (pool.region == region).then_some((pool, form))
 }
 
-/// The pool of an issuer aws-jwt-verify would register for it: exactly
-/// `https://cognito-idp.{r}.amazonaws.com/{id}` or `https://issuer-cognito-idp.{r}.amazonaws.com/{id}`
-/// with an id [`parse_ajv_pool_id`] takes.
+/// The pool of a Cognito issuer URL in either form (see [`cognito_issuer`]).
+pub fn pool_of_issuer(iss: &str) -> Option<PoolId> {
+    cognito_issuer(iss).map(|(p, _)| p)
+}
+
+/// The same as [`pool_of_issuer`] (kept for the aws-jwt-verify profile's callers).
 pub fn ajv_pool_of_issuer(iss: &str) -> Option<PoolId> {
-    let rest = iss
-        .strip_prefix("https://cognito-idp.")
-        .or_else(|| iss.strip_prefix("https://issuer-cognito-idp."))?;
-    let (region, id) = rest.split_once(".amazonaws.com/")?;
-    let pool = parse_ajv_pool_id(id)?;
-    (pool.region == region).then_some(pool)
+    pool_of_issuer(iss)
 }
 
-/// Reads a user pool id from an id, an ARN, an issuer URL, a JWKS or discovery URL.
+/// Reads a user pool id from an id, an ARN, an issuer URL (either Cognito host), a JWKS or
+/// discovery URL; `eusc-` regions are valid ([`parse_pool_id`]).
 pub fn read_pool_id(text: &str) -> Read<PoolId> {
-    read_pool_id_with(text, false)
-}
-
-/// [`read_pool_id`] for aws-jwt-verify's `userPoolId`: `eusc-` regions are valid
-/// ([`parse_ajv_pool_id`]) and the global issuer host `issuer-cognito-idp.{region}` is read too.
-pub fn read_ajv_pool_id(text: &str) -> Read<PoolId> {
-    read_pool_id_with(text, true)
-}
-
-fn read_pool_id_with(text: &str, ajv: bool) -> Read<PoolId> {
     let mut ignored = Vec::new();
     let v = unwrap_value(bounded(text), &mut ignored);
     let mut took_from = What::Bare;
@@ -308,10 +323,7 @@ fn read_pool_id_with(text: &str, ajv: bool) -> Read<PoolId> {
     } else if let Some(after) = v.split_once("://").map(|(_, a)| a) {
         took_from = What::IssuerUrl;
         let (host, path) = after.split_once('/').unwrap_or((after, ""));
-        let host = match host.strip_prefix("issuer-") {
-            Some(h) if ajv => h,
-            _ => host,
-        };
+        let host = host.strip_prefix("issuer-").unwrap_or(host);
         if let Some(r) = host
             .strip_prefix("cognito-idp.")
             .and_then(|h| h.strip_suffix(".amazonaws.com"))
@@ -332,7 +344,7 @@ fn read_pool_id_with(text: &str, ajv: bool) -> Read<PoolId> {
         let after_id = v.get(start + candidate.len()..).unwrap_or_default();
         ignored.push(Ignored::Around(format!("{before}…{after_id}")));
     }
-    let value = pool_id_with(candidate, ajv);
+    let value = parse_pool_id(candidate);
     match &value {
         None => {
             if !candidate.is_empty() {
@@ -394,6 +406,31 @@ pub fn read_list(text: &str) -> Read<Vec<String>> {
         took_from,
         ignored,
     }
+}
+
+/// [`read_pool_id`] (kept for the aws-jwt-verify profile's callers).
+pub fn read_ajv_pool_id(text: &str) -> Read<PoolId> {
+    read_pool_id(text)
+}
+
+/// Reads a scopes field: a list (see [`read_list`]), where `none`, `-`, `n/a`, `null` or
+/// nothing mean *no scopes* (the method or route has none).
+pub fn read_scopes(text: &str) -> Read<Vec<String>> {
+    let t = bounded(text)
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '`'));
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "none" | "-" | "n/a" | "na" | "null" | "[]" | "no scopes" | "(none)"
+    ) {
+        return Read {
+            value: None,
+            took_from: What::SaidNone,
+            ignored: vec![],
+        };
+    }
+    read_list(text)
 }
 
 /// Reads client ids (a list; see [`read_list`]). An issuer or ARN pasted here is invalid.

@@ -1,24 +1,30 @@
 //! Gateway profiles: what API Gateway (REST with a Cognito authorizer, its console *Test
-//! authorizer*, HTTP API with a JWT authorizer), a Lambda authorizer built on aws-jwt-verify, or
-//! any OpenID Connect resource server would do with a token (knowledge §1–§3, §6).
+//! authorizer*, REST with a native JWT authorizer, HTTP API with a JWT authorizer), a Lambda
+//! authorizer built on aws-jwt-verify, or any OpenID Connect resource server would do with a
+//! token (knowledge §1–§3, §2b, §6).
 //!
 //! Owns [`judge_all`] and the table that turns a profile finding's code into its effect on the
 //! verdict ([`effect`]); the verdict is derived from the findings, never decided beside them.
 //! Must not verify signatures (it reads the [`Verification`]), read a clock, or produce prose
 //! (`explain::profiles`).
 
+mod code;
 pub mod http_jwt;
 pub mod lambda_ajv;
 pub mod oidc;
 pub mod rest_cognito;
+pub mod rest_jwt;
+mod shared;
 
-use crate::diagnose::claims::TokenUse;
+pub use code::{AudClaim, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff};
+pub(crate) use shared::*;
+
 use crate::diagnose::config::Target;
-use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
+use crate::diagnose::finding::{Code, Finding, Status};
 use crate::diagnose::identity::TokenKind;
-use crate::input::{Candidate, Shape};
-use crate::jose::{Claims, Header, Value};
-use crate::verify::{Verdict, Verification};
+use crate::input::Candidate;
+use crate::jose::{Claims, Header};
+use crate::verify::Verification;
 
 /// One row of the panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -27,6 +33,8 @@ pub enum Profile {
     RestCognito,
     /// The REST console's *Test authorizer* button (ID tokens only, R10).
     RestTestAuthorizer,
+    /// API Gateway REST API, native JWT authorizer (§2b, J1).
+    RestJwt,
     /// API Gateway HTTP API, JWT authorizer.
     HttpJwt,
     /// A Lambda authorizer using aws-jwt-verify's `CognitoJwtVerifier`.
@@ -37,9 +45,10 @@ pub enum Profile {
 
 impl Profile {
     /// Every profile, in panel order.
-    pub const ALL: [Profile; 5] = [
+    pub const ALL: [Profile; 6] = [
         Profile::RestCognito,
         Profile::RestTestAuthorizer,
+        Profile::RestJwt,
         Profile::HttpJwt,
         Profile::LambdaAjv,
         Profile::Oidc,
@@ -68,6 +77,13 @@ pub enum Need {
     IssuerKeys,
     /// A check of the token-validation regex by hand (only literal patterns are evaluated).
     RegexCheck,
+    /// A test against the deployed stage: the authorizer's behaviour is not documented (the
+    /// REST Cognito authorizer and the UPDATED issuer, R16 / C1).
+    DeployedTest,
+    /// An algorithm whose support is not documented (HTTP API and PS256–PS512, H2 / C4).
+    UndocumentedAlg,
+    /// A configuration value that could not be read (see the note beside the field).
+    ReadableConfig,
 }
 
 /// The answer for one profile.
@@ -81,6 +97,8 @@ pub enum ProfileVerdict {
         status: u16,
         /// Body of the answer, when known.
         body: Option<&'static str>,
+        /// The body text is documented; otherwise it is only reported (C3: "likely").
+        body_sure: bool,
         /// The rejection rests on CONFIRMED knowledge; otherwise it is "likely".
         certain: bool,
         /// The status is documented; otherwise it is reported or depends on the user's code.
@@ -118,6 +136,9 @@ pub enum Effect {
     },
     /// The verdict needs this.
     Needs(Need),
+    /// An acceptance holds only under this assumption about the configuration (nothing was
+    /// configured): the row says under which configuration it would accept.
+    Assumes,
     /// Background only.
     Note,
 }
@@ -128,6 +149,12 @@ pub const UNAUTHORIZED: &str = r#"{"message":"Unauthorized"}"#;
 pub const EXPIRED: &str = r#"{"message":"The incoming token has expired"}"#;
 /// HTTP API body for a missing route scope (YULIN-302: reported).
 pub const FORBIDDEN: &str = r#"{"message":"Forbidden"}"#;
+
+/// Whether a body text is documented (GW-RESP's default `Unauthorized`); the others are
+/// reported texts and worded "likely" (C3).
+pub fn body_documented(body: &str) -> bool {
+    body == UNAUTHORIZED
+}
 
 const fn reject(status: u16, body: Option<&'static str>, status_sure: bool) -> Effect {
     Effect::Reject {
@@ -141,64 +168,21 @@ const fn reject(status: u16, body: Option<&'static str>, status_sure: bool) -> E
 pub fn effect(code: &Code) -> Effect {
     match code {
         Code::Ajv(c) => lambda_ajv::effect(c),
-        Code::Gateway(c) => gateway_effect(c),
+        Code::Gateway(c) => code::effect(c),
         Code::Legacy(s) => legacy_effect(s),
         _ => Effect::Note,
     }
 }
 
-/// The effect of a typed gateway code.
-fn gateway_effect(code: &GatewayCode) -> Effect {
-    match *code {}
-}
-
-/// The effect of a code not yet typed (transitional).
+/// The effect of a code not yet typed (transitional): only aws-jwt-verify's codes remain, until
+/// `lambda_ajv` types them.
 fn legacy_effect(code: &str) -> Effect {
     match code {
-        "rest_not_a_jwt"
-        | "rest_signature_invalid"
-        | "rest_not_a_user_pool_token"
-        | "rest_pool_not_configured"
-        | "rest_access_token_on_method_without_scopes"
-        | "rest_id_token_on_method_with_scopes"
-        | "rest_no_method_scope_in_token"
-        | "rest_validation_regex_blocks_access_token"
-        | "rest_validation_regex_rejects_aud"
-        | "test_authorizer_access_token"
-        | "http_not_a_jwt"
-        | "http_alg_not_rsa"
-        | "http_kid_missing"
-        | "http_kid_not_in_jwks"
-        | "http_signature_invalid"
-        | "http_issuer_missing"
-        | "http_issuer_mismatch"
-        | "http_audience_mismatch"
-        | "http_no_audience_claim"
-        | "http_expired"
-        | "http_not_yet_valid"
-        | "http_issued_in_future" => reject(401, Some(UNAUTHORIZED), true),
-        "rest_expired" => reject(401, Some(EXPIRED), true),
-        "http_scope_claim_missing" | "http_no_route_scope_in_token" => {
-            reject(403, Some(FORBIDDEN), false)
-        }
         "ajv_invalid_pool_id" => reject(500, None, false),
         c if c.starts_with("ajv_") && lambda_ajv::error_class(c).is_some() => {
             reject(401, Some(UNAUTHORIZED), false)
         }
-        "oidc_scope_missing" => reject(403, None, false),
-        "oidc_not_a_jwt"
-        | "oidc_alg_not_allowed"
-        | "oidc_signature_invalid"
-        | "oidc_issuer_mismatch"
-        | "oidc_issuer_missing"
-        | "oidc_audience_mismatch"
-        | "oidc_expired"
-        | "oidc_not_yet_valid" => reject(401, None, false),
-        "rest_signature_unchecked"
-        | "http_signature_unchecked"
-        | "ajv_signature_unchecked"
-        | "oidc_signature_unchecked" => Effect::Needs(Need::IssuerKeys),
-        "rest_validation_regex_not_evaluated" => Effect::Needs(Need::RegexCheck),
+        "ajv_signature_unchecked" => Effect::Needs(Need::IssuerKeys),
         _ => Effect::Note,
     }
 }
@@ -222,6 +206,7 @@ pub fn verdict_of(findings: &[Finding]) -> ProfileVerdict {
         return ProfileVerdict::Reject {
             status,
             body,
+            body_sure: body.is_some_and(body_documented),
             certain,
             status_sure,
         };
@@ -267,6 +252,7 @@ pub fn judge(
     let findings = match profile {
         Profile::RestCognito => rest_cognito::judge(t, &target.rest, now, leeway, false),
         Profile::RestTestAuthorizer => rest_cognito::judge(t, &target.rest, now, leeway, true),
+        Profile::RestJwt => rest_jwt::judge(t, &target.rest_jwt, now, leeway),
         Profile::HttpJwt => http_jwt::judge(t, &target.http, now, leeway),
         Profile::LambdaAjv => lambda_ajv::judge(t, &target.lambda, now),
         Profile::Oidc => oidc::judge(t, &target.oidc, now, leeway),
@@ -278,183 +264,9 @@ pub fn judge(
     }
 }
 
-// ---- shared helpers for the profile modules ----
-
-/// A gateway-stage finding.
-pub(crate) fn finding(
-    code: &'static str,
-    severity: Severity,
-    status: Status,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    super::claims::finding(code, Stage::Gateway, severity, status, evidence, sources)
-}
-
-/// A rejection (error, confirmed or reported).
-pub(crate) fn rejects(
-    code: &'static str,
-    status: Status,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    finding(code, Severity::Error, status, evidence, sources)
-}
-
-/// Background (info, confirmed).
-pub(crate) fn note(
-    code: &'static str,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    finding(code, Severity::Info, Status::Confirmed, evidence, sources)
-}
-
-/// Payload member evidence.
-pub(crate) fn member(name: &str, actual: Option<String>, expected: Option<String>) -> Evidence {
-    Evidence::Member {
-        place: "payload",
-        name: name.to_owned(),
-        actual,
-        expected,
-    }
-}
-
-/// Header member evidence.
-pub(crate) fn header_member(
-    name: &str,
-    actual: Option<String>,
-    expected: Option<String>,
-) -> Evidence {
-    Evidence::Member {
-        place: "header",
-        name: name.to_owned(),
-        actual,
-        expected,
-    }
-}
-
-/// Value evidence.
-pub(crate) fn value(label: &'static str, v: impl Into<String>) -> Evidence {
-    Evidence::Value {
-        label,
-        value: v.into(),
-    }
-}
-
-/// Time evidence.
-pub(crate) fn time(claim: &'static str, v: i64, now: i64, leeway: i64) -> Evidence {
-    Evidence::Time {
-        claim,
-        value: v,
-        now,
-        leeway,
-    }
-}
-
-/// The last occurrence of a claim (registered or not) as raw JSON.
-pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
-    // Registered claims live in fields; others (in order, duplicates kept) in `others`.
-    let reg = |f: &crate::jose::Field<String>| match f {
-        crate::jose::Field::Present(s) => Some(Value::String(s.clone())),
-        crate::jose::Field::Malformed(v) => Some(v.clone()),
-        crate::jose::Field::Absent => None,
-    };
-    match name {
-        "iss" => reg(&claims.iss),
-        "sub" => reg(&claims.sub),
-        "jti" => reg(&claims.jti),
-        "aud" => match &claims.aud {
-            crate::jose::Field::Present(a) => Some(match a {
-                crate::jose::Audience::One(s) => Value::String(s.clone()),
-                crate::jose::Audience::Many(v) => {
-                    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
-                }
-            }),
-            crate::jose::Field::Malformed(v) => Some(v.clone()),
-            crate::jose::Field::Absent => None,
-        },
-        _ => claims
-            .others
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone()),
-    }
-}
-
-/// A claim's raw JSON text, for evidence.
-pub(crate) fn raw_text(claims: &Claims, name: &str) -> Option<String> {
-    raw_claim(claims, name).map(|v| v.compact())
-}
-
-/// A string claim other than the registered ones.
-pub(crate) fn str_claim(claims: &Claims, name: &str) -> Option<String> {
-    match raw_claim(claims, name) {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    }
-}
-
-/// Cognito's `token_use`, read the way aws-jwt-verify reads it (`id` or `access` only).
-pub(crate) fn token_use_of(claims: &Claims) -> Option<TokenUse> {
-    match str_claim(claims, "token_use").as_deref() {
-        Some("id") => Some(TokenUse::Id),
-        Some("access") => Some(TokenUse::Access),
-        _ => None,
-    }
-}
-
-/// A space-separated string claim split into items (`scope`); `None` when absent or not a
-/// string.
-pub(crate) fn space_list(claims: &Claims, name: &str) -> Option<Vec<String>> {
-    str_claim(claims, name).map(|s| s.split_whitespace().map(str::to_owned).collect())
-}
-
-/// A string-or-array claim (`scp`, `cognito:groups`) as items.
-pub(crate) fn string_or_array(claims: &Claims, name: &str) -> Option<Vec<String>> {
-    match raw_claim(claims, name)? {
-        Value::String(s) => Some(s.split_whitespace().map(str::to_owned).collect()),
-        Value::Array(items) => Some(
-            items
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect(),
-        ),
-        _ => None,
-    }
-}
-
-/// True when the candidate is a compact JWS with a JSON payload.
-pub(crate) fn decodable(t: &TokenFacts) -> Option<&'static str> {
-    match t.candidate.shape {
-        Shape::Jwe => Some("jwe"),
-        Shape::Opaque => Some("opaque"),
-        Shape::Jws if t.claims.is_none() || t.header.is_none() => Some("undecodable"),
-        Shape::Jws => match t.verification.verdict() {
-            Verdict::Malformed => Some("malformed"),
-            _ => None,
-        },
-    }
-}
-
-/// `a` shares at least one item with `b`.
-pub(crate) fn overlaps(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.contains(x))
-}
-
-/// Items joined by spaces, for evidence.
-pub(crate) fn joined(items: &[String]) -> String {
-    items.join(" ")
-}
-
-/// This module's finding codes (see [`crate::diagnose::finding::Code`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GatewayCode {}
-
-impl GatewayCode {
-    /// The stable `snake_case` name.
-    pub fn as_str(&self) -> &'static str {
-        match *self {}
-    }
+/// The findings that hold an acceptance only under an assumed configuration ([`Effect::Assumes`]).
+pub fn assumptions(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    findings
+        .iter()
+        .filter(|f| matches!(effect(&f.code), Effect::Assumes))
 }

@@ -1,7 +1,7 @@
 //! Prose for the diagnosis panel's frame: stage titles, skipped stages, and what was read from
 //! each gateway field.
 
-use crate::diagnose::config::{Ignored, What};
+use crate::diagnose::config::{Field, Ignored, Target, What};
 use crate::diagnose::finding::{SkipReason, Stage};
 
 /// A stage's heading.
@@ -53,6 +53,7 @@ pub fn config_note(what: What, value: &str, ignored: &[Ignored]) -> Option<Strin
         What::Nothing => {
             return (!ignored.is_empty()).then(|| "Nothing usable found here.".to_owned())
         }
+        What::SaidNone => return Some("Read as: no scopes.".to_owned()),
         What::Bare | What::List => None,
         What::Arn => Some("the ARN"),
         What::IssuerUrl => Some("the issuer URL"),
@@ -83,115 +84,14 @@ pub fn leeway_hint() -> &'static str {
      aws-jwt-verify's default is 0."
 }
 
-/// One field of the gateway description form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldSpec {
-    /// Element id (`cfg-…`).
-    pub id: &'static str,
-    /// Which profile it belongs to (heading).
-    pub group: &'static str,
-    /// Its label.
-    pub label: &'static str,
-    /// Placeholder text.
-    pub placeholder: &'static str,
+/// Reads the gateway description form into a [`Target`], with a note per field saying what was
+/// taken from it (ARN, issuer URL, "no scopes", …) or what could not be read. `get` gives a
+/// field's text by its element id.
+pub fn read_target<'a>(get: impl Fn(&str) -> &'a str) -> (Target, Vec<(&'static str, String)>) {
+    let (target, reads) = Target::from_fields(|f: Field| get(f.id()));
+    let notes = reads
+        .into_iter()
+        .filter_map(|(f, r)| config_note(r.what, &r.value, &r.ignored).map(|n| (f.id(), n)))
+        .collect();
+    (target, notes)
 }
-
-/// The gateway description form, in order. All fields are optional.
-pub const FIELDS: &[FieldSpec] = &[
-    FieldSpec {
-        id: "cfg-rest-scopes",
-        group: "REST API, Cognito authorizer",
-        label: "Method OAuth scopes",
-        placeholder: "none, or e.g. aws.cognito.signin.user.admin orders/read",
-    },
-    FieldSpec {
-        id: "cfg-rest-regex",
-        group: "REST API, Cognito authorizer",
-        label: "Token validation regex",
-        placeholder: "optional; matched against aud",
-    },
-    FieldSpec {
-        id: "cfg-rest-pools",
-        group: "REST API, Cognito authorizer",
-        label: "User pool(s) of the authorizer",
-        placeholder: "pool id, ARN or issuer URL",
-    },
-    FieldSpec {
-        id: "cfg-http-issuer",
-        group: "HTTP API, JWT authorizer",
-        label: "Issuer",
-        placeholder: "https://cognito-idp.{region}.amazonaws.com/{pool}",
-    },
-    FieldSpec {
-        id: "cfg-http-audiences",
-        group: "HTTP API, JWT authorizer",
-        label: "Audience list",
-        placeholder: "app client ids, comma separated",
-    },
-    FieldSpec {
-        id: "cfg-http-scopes",
-        group: "HTTP API, JWT authorizer",
-        label: "Route scopes",
-        placeholder: "none, or a list",
-    },
-    FieldSpec {
-        id: "cfg-lambda-pool",
-        group: "Lambda authorizer with aws-jwt-verify",
-        label: "userPoolId",
-        placeholder: "pool id, ARN or issuer URL",
-    },
-    FieldSpec {
-        id: "cfg-lambda-token-use",
-        group: "Lambda authorizer with aws-jwt-verify",
-        label: "tokenUse",
-        placeholder: "",
-    },
-    FieldSpec {
-        id: "cfg-lambda-clients",
-        group: "Lambda authorizer with aws-jwt-verify",
-        label: "clientId",
-        placeholder: "one or more app client ids",
-    },
-    FieldSpec {
-        id: "cfg-lambda-groups",
-        group: "Lambda authorizer with aws-jwt-verify",
-        label: "groups",
-        placeholder: "optional",
-    },
-    FieldSpec {
-        id: "cfg-lambda-scopes",
-        group: "Lambda authorizer with aws-jwt-verify",
-        label: "scope",
-        placeholder: "optional",
-    },
-    FieldSpec {
-        id: "cfg-lambda-grace",
-        group: "Lambda authorizer with aws-jwt-verify",
-        label: "graceSeconds",
-        placeholder: "0",
-    },
-    FieldSpec {
-        id: "cfg-oidc-issuer",
-        group: "Any OIDC resource server",
-        label: "Issuer",
-        placeholder: "exactly as in the token",
-    },
-    FieldSpec {
-        id: "cfg-oidc-audiences",
-        group: "Any OIDC resource server",
-        label: "Audience",
-        placeholder: "optional",
-    },
-    FieldSpec {
-        id: "cfg-oidc-algs",
-        group: "Any OIDC resource server",
-        label: "Allowed algorithms",
-        placeholder: "e.g. RS256",
-    },
-    FieldSpec {
-        id: "cfg-oidc-scopes",
-        group: "Any OIDC resource server",
-        label: "Required scopes",
-        placeholder: "optional",
-    },
-];

@@ -39,8 +39,8 @@ pub fn problem(p: &PresetProblem) -> String {
              used"
         ),
         PresetReason::UnknownGateway { found } => format!(
-            "\"{}\" is not a gateway kind; use \"rest-cognito\", \"http-jwt\", \"lambda-ajv\" or \
-             \"oidc\"",
+            "\"{}\" is not a gateway kind; use \"rest-cognito\", \"rest-jwt\", \"http-jwt\", \
+             \"lambda-ajv\" or \"oidc\"",
             found.escape_debug()
         ),
         PresetReason::DuplicateName { name, first } => format!(

@@ -215,9 +215,5 @@ impl Reducible for State {
 
 /// The known form field id equal to `id` (link and storage contents are untrusted text).
 pub fn field_id(id: &str) -> Option<&'static str> {
-    crate::explain::diagnosis::FIELDS
-        .iter()
-        .map(|f| f.id)
-        .chain(std::iter::once("leeway"))
-        .find(|known| *known == id)
+    crate::presets::field_id(id)
 }

@@ -5,11 +5,14 @@ use base64::Engine;
 use tokenlens::diagnose::choose::choose;
 use tokenlens::diagnose::claims::TokenUse;
 use tokenlens::diagnose::config::{
-    read_ajv_pool_id, read_client_ids, read_issuer, read_pool_id, Target, What,
+    read_ajv_pool_id, read_client_ids, read_issuer, read_pool_id, Field, IssuerForm, Target, What,
 };
+use tokenlens::diagnose::finding::Code;
 use tokenlens::diagnose::identity::TokenKind;
+use tokenlens::diagnose::profiles::rest_cognito::literal_match;
 use tokenlens::diagnose::profiles::{
-    deciding, judge_all, Profile, ProfileResult, ProfileVerdict, TokenFacts,
+    assumptions, deciding, effect, judge_all, Effect, GatewayCode, Gw, IssuerDiff, Need, PoolDiff,
+    Profile, ProfileResult, ProfileVerdict, TokenFacts, EXPIRED, UNAUTHORIZED,
 };
 use tokenlens::explain::sources;
 use tokenlens::input::{Candidate, Shape, Source};
@@ -493,8 +496,8 @@ fn lambda_profile_accepts_the_global_issuer_form_like_aws_jwt_verify() {
 fn lambda_profile_takes_eusc_sovereign_cloud_pool_ids_like_aws_jwt_verify() {
     let pool = "eusc-de-east-1_tokenLens";
     assert!(read_ajv_pool_id(pool).value.is_some());
-    // The REST profile's reading is unchanged.
-    assert!(read_pool_id(pool).value.is_none());
+    // C2: one pool-id rule for every profile.
+    assert!(read_pool_id(pool).value.is_some());
     let mut target = Target::default();
     target.lambda.pool_id = Some(pool.into());
     let t = tok(
@@ -538,7 +541,7 @@ fn oidc_server_never_accepts_alg_none() {
         Profile::Oidc,
     )
     .clone();
-    assert!(codes(&r).contains(&"oidc_alg_not_allowed"));
+    assert!(codes(&r).contains(&"oidc_unsigned_token"));
 }
 
 #[test]
@@ -680,4 +683,632 @@ mod props {
             let _ = read_seconds(&s);
         }
     }
+}
+
+// ---- typed gateway codes (issue 8) ----
+
+fn gateway_codes(r: &ProfileResult) -> Vec<&GatewayCode> {
+    r.findings
+        .iter()
+        .filter_map(|f| match &f.code {
+            Code::Gateway(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+fn deciding_code(r: &ProfileResult) -> Option<&GatewayCode> {
+    deciding(&r.findings).and_then(|f| match &f.code {
+        Code::Gateway(c) => Some(c),
+        _ => None,
+    })
+}
+
+fn with_payload(payload: &str) -> Tok {
+    tok(RS, payload)
+}
+
+#[test]
+fn access_token_on_rest_method_without_scopes_gets_401_and_the_id_token_advice() {
+    let t = access("aws.cognito.signin.user.admin");
+    let r = row(
+        &judge_all(&t.facts(), &Target::default(), NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    let f = deciding(&r.findings).expect("a deciding finding");
+    assert!(matches!(
+        &f.code,
+        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes })
+            if token_scopes == &["aws.cognito.signin.user.admin".to_owned()]
+    ));
+    assert!(tokenlens::explain::profiles::fix(f).is_some());
+    assert!(matches!(
+        r.verdict,
+        ProfileVerdict::Reject { status: 401, body: Some(b), body_sure: true, .. } if b == UNAUTHORIZED
+    ));
+}
+
+#[test]
+fn scoped_rest_method_accepts_an_access_token_carrying_one_of_its_scopes() {
+    let (_, acc, _) = demo();
+    let mut target = Target::default();
+    target.rest.scopes = vec!["orders/read".into(), "aws.cognito.signin.user.admin".into()];
+    target.rest.pool_ids = vec!["eu-west-1_tokenLens".into()];
+    let r = row(
+        &judge_all(&acc.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert_eq!(r.verdict, ProfileVerdict::Accept, "{:?}", gateway_codes(&r));
+    assert_eq!(assumptions(&r.findings).count(), 0);
+}
+
+#[test]
+fn a_row_that_accepts_only_because_nothing_was_configured_names_the_assumed_configuration() {
+    let (id, _, _) = demo();
+    let rs = judge_all(&id.facts(), &Target::default(), NOW, 0);
+    let rest = row(&rs, Profile::RestCognito);
+    assert_eq!(rest.verdict, ProfileVerdict::Accept);
+    assert!(assumptions(&rest.findings).any(|f| matches!(
+        &f.code,
+        Code::Gateway(GatewayCode::PoolAssumed { pool }) if pool == "eu-west-1_tokenLens"
+    )));
+    let http = row(&rs, Profile::HttpJwt);
+    assert_eq!(http.verdict, ProfileVerdict::Accept);
+    let assumed: Vec<_> = assumptions(&http.findings)
+        .map(|f| f.code.as_str())
+        .collect();
+    assert_eq!(
+        assumed,
+        ["http_issuer_assumed", "http_audience_to_configure"]
+    );
+}
+
+#[test]
+fn rest_jwt_authorizer_answers_403_for_a_missing_method_scope() {
+    let (_, acc, _) = demo();
+    let mut target = Target::default();
+    target.rest_jwt.scopes = vec!["orders/read".into()];
+    let r = row(&judge_all(&acc.facts(), &target, NOW, 0), Profile::RestJwt).clone();
+    assert!(matches!(
+        deciding_code(&r),
+        Some(GatewayCode::NoScopeInToken { gw: Gw::RestJwt, have, wanted })
+            if have == &["aws.cognito.signin.user.admin".to_owned()] && wanted == &["orders/read".to_owned()]
+    ));
+    assert!(matches!(
+        r.verdict,
+        ProfileVerdict::Reject {
+            status: 403,
+            status_sure: true,
+            body: None,
+            ..
+        }
+    ));
+    // The same token on the Cognito authorizer is a documented 401 (R3).
+    target.rest.scopes = vec!["orders/read".into()];
+    let rest = row(
+        &judge_all(&acc.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert_eq!(rejected_with(&rest), Some(401));
+}
+
+#[test]
+fn rest_jwt_authorizer_reads_scopes_from_scp_too() {
+    let t = with_payload(&format!(
+        r#"{{"iss":"https://idp.example/","aud":"api","scp":["orders/read"],"exp":{}}}"#,
+        NOW + 60
+    ));
+    let mut target = Target::default();
+    target.rest_jwt.scopes = vec!["orders/read".into()];
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::RestJwt).clone();
+    assert!(!gateway_codes(&r).iter().any(|c| matches!(
+        c,
+        GatewayCode::NoScopeInToken { .. } | GatewayCode::ScopeClaimMissing { .. }
+    )));
+}
+
+#[test]
+fn rest_jwt_failures_other_than_scopes_have_no_documented_status() {
+    let t = with_payload(&format!(
+        r#"{{"iss":"https://idp.example","aud":"api","exp":{}}}"#,
+        NOW + 60
+    ));
+    let mut target = Target::default();
+    target.rest_jwt.issuer = Some("https://idp.example/".into());
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::RestJwt).clone();
+    assert!(matches!(
+        deciding_code(&r),
+        Some(GatewayCode::IssuerMismatch {
+            gw: Gw::RestJwt,
+            diff: IssuerDiff::TrailingSlash,
+            ..
+        })
+    ));
+    assert!(matches!(
+        r.verdict,
+        ProfileVerdict::Reject {
+            status_sure: false,
+            body: None,
+            certain: true,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn rest_jwt_allow_list_takes_only_rs256_to_es512() {
+    for (alg, configured, allowed) in [
+        ("RS256", vec![], true),
+        ("ES512", vec![], true),
+        ("HS256", vec![], false),
+        ("PS256", vec![], false),
+        ("EdDSA", vec![], false),
+        ("ES256", vec!["RS256".to_owned()], false),
+        ("ES256", vec!["RS256".to_owned(), "ES256".to_owned()], true),
+    ] {
+        let t = tok(
+            &format!(r#"{{"alg":"{alg}","kid":"k1"}}"#),
+            &format!(
+                r#"{{"iss":"https://idp.example/","aud":"api","exp":{}}}"#,
+                NOW + 60
+            ),
+        );
+        let mut target = Target::default();
+        target.rest_jwt.algs = configured.clone();
+        let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::RestJwt).clone();
+        let rejected = gateway_codes(&r).iter().any(|c| {
+            matches!(
+                c,
+                GatewayCode::AlgNotAllowed {
+                    gw: Gw::RestJwt,
+                    ..
+                }
+            )
+        });
+        assert_eq!(!rejected, allowed, "{alg} with {configured:?}");
+    }
+}
+
+#[test]
+fn rest_jwt_notes_the_key_cache_and_refetch() {
+    let (id, _, _) = demo();
+    let r = row(
+        &judge_all(&id.facts(), &Target::default(), NOW, 0),
+        Profile::RestJwt,
+    )
+    .clone();
+    assert!(gateway_codes(&r).contains(&&GatewayCode::KeyCache));
+}
+
+#[test]
+fn a_token_whose_exp_is_now_is_expired_on_every_profile() {
+    let t = with_payload(&format!(
+        r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","exp":{NOW}}}"#
+    ));
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for (p, gw) in [
+        (Profile::RestCognito, Gw::Rest),
+        (Profile::RestTestAuthorizer, Gw::Rest),
+        (Profile::RestJwt, Gw::RestJwt),
+        (Profile::HttpJwt, Gw::Http),
+        (Profile::Oidc, Gw::Oidc),
+    ] {
+        let r = row(&rs, p);
+        assert!(
+            gateway_codes(r).iter().any(
+                |c| matches!(c, GatewayCode::Expired { gw: g, exp, .. } if *g == gw && *exp == NOW)
+            ),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+        assert!(matches!(r.verdict, ProfileVerdict::Reject { .. }), "{p:?}");
+    }
+    // One second earlier it is valid on every gateway profile.
+    let rs = judge_all(&t.facts(), &Target::default(), NOW - 1, 0);
+    for r in rs.iter().filter(|r| r.profile != Profile::LambdaAjv) {
+        assert!(
+            !codes(r).iter().any(|c| c.ends_with("expired")),
+            "{:?}",
+            r.profile
+        );
+    }
+}
+
+#[test]
+fn an_expired_rest_answer_has_a_confirmed_401_and_a_likely_body() {
+    let t = with_payload(&format!(
+        r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","exp":{}}}"#,
+        NOW - 90
+    ));
+    let r = row(
+        &judge_all(&t.facts(), &Target::default(), NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert_eq!(
+        r.verdict,
+        ProfileVerdict::Reject {
+            status: 401,
+            body: Some(EXPIRED),
+            body_sure: false,
+            certain: true,
+            status_sure: true,
+        }
+    );
+}
+
+const UPDATED_ISS: &str = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_tokenLens";
+
+fn updated_issuer_token() -> Tok {
+    with_payload(&format!(
+        r#"{{"iss":"{UPDATED_ISS}","token_use":"id","aud":"client1","exp":{}}}"#,
+        NOW + 600
+    ))
+}
+
+#[test]
+fn updated_issuer_on_rest_cognito_is_cannot_tell_never_not_a_user_pool() {
+    let t = updated_issuer_token();
+    let mut target = Target::default();
+    target.rest.pool_ids = vec!["eu-west-1_tokenLens".into()];
+    for p in [Profile::RestCognito, Profile::RestTestAuthorizer] {
+        let r = row(&judge_all(&t.facts(), &target, NOW, 0), p).clone();
+        assert!(!codes(&r).contains(&"rest_not_a_user_pool_token"), "{p:?}");
+        assert!(gateway_codes(&r).iter().any(
+            |c| matches!(c, GatewayCode::UpdatedIssuer { pool } if pool == "eu-west-1_tokenLens")
+        ));
+        assert!(
+            matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::DeployedTest))
+        );
+    }
+}
+
+#[test]
+fn updated_issuer_must_match_exactly_on_http_api_and_rest_jwt() {
+    let t = updated_issuer_token();
+    let mut target = Target::default();
+    target.http.issuer = Some(ISS.into());
+    target.rest_jwt.issuer = Some(ISS.into());
+    target.oidc.issuer = Some(ISS.into());
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    for (p, gw) in [
+        (Profile::HttpJwt, Gw::Http),
+        (Profile::RestJwt, Gw::RestJwt),
+        (Profile::Oidc, Gw::Oidc),
+    ] {
+        assert!(
+            matches!(
+                deciding_code(row(&rs, p)),
+                Some(GatewayCode::IssuerMismatch { gw: g, diff: IssuerDiff::CognitoForm { token: IssuerForm::Updated }, .. }) if *g == gw
+            ),
+            "{p:?}"
+        );
+    }
+    // Configured with the UPDATED form itself, the issuer matches.
+    target.http.issuer = Some(UPDATED_ISS.into());
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(!codes(&r).contains(&"http_issuer_mismatch"));
+}
+
+#[test]
+fn eusc_pools_are_user_pools_on_the_rest_cognito_authorizer() {
+    let pool = "eusc-de-east-1_tokenLens";
+    let t = with_payload(&format!(
+        r#"{{"iss":"https://cognito-idp.eusc-de-east-1.amazonaws.com/{pool}","token_use":"id","exp":{}}}"#,
+        NOW + 600
+    ));
+    let mut target = Target::default();
+    target.rest.pool_ids = vec![pool.into()];
+    let r = row(
+        &judge_all(&t.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(
+        !codes(&r)
+            .iter()
+            .any(|c| c.contains("pool") || c.contains("user_pool")),
+        "{:?}",
+        codes(&r)
+    );
+}
+
+#[test]
+fn a_token_from_the_same_pool_id_in_another_region_names_the_region_as_the_difference() {
+    let t = id_token();
+    let mut target = Target::default();
+    target.rest.pool_ids = vec!["us-east-1_tokenLens".into()];
+    let r = row(
+        &judge_all(&t.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(matches!(
+        deciding_code(&r),
+        Some(GatewayCode::PoolNotConfigured { token_pool, configured, differs: PoolDiff::Region })
+            if token_pool == "eu-west-1_tokenLens" && configured == &["us-east-1_tokenLens".to_owned()]
+    ));
+}
+
+#[test]
+fn http_api_algorithms_are_certain_only_outside_rsa() {
+    for (alg, certain_reject, undocumented) in [
+        ("RS256", false, false),
+        ("PS256", false, true),
+        ("PS384", false, true),
+        ("PS512", false, true),
+        ("ES256", true, false),
+        ("EdDSA", true, false),
+        ("HS256", true, false),
+    ] {
+        let t = tok(
+            &format!(r#"{{"alg":"{alg}","kid":"k1"}}"#),
+            &format!(r#"{{"iss":"{ISS}","client_id":"c","exp":{}}}"#, NOW + 60),
+        );
+        let r = row(
+            &judge_all(&t.facts(), &Target::default(), NOW, 0),
+            Profile::HttpJwt,
+        )
+        .clone();
+        let cs = gateway_codes(&r);
+        assert_eq!(
+            cs.iter()
+                .any(|c| matches!(c, GatewayCode::AlgNotRsa { .. })),
+            certain_reject,
+            "{alg}"
+        );
+        assert_eq!(
+            cs.iter()
+                .any(|c| matches!(c, GatewayCode::AlgPssUndocumented { .. })),
+            undocumented,
+            "{alg}"
+        );
+        if undocumented {
+            assert!(!matches!(r.verdict, ProfileVerdict::Reject { .. }), "{alg}");
+            assert!(
+                matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::UndocumentedAlg))
+            );
+        }
+    }
+}
+
+#[test]
+fn the_validation_regex_decides_before_signature_and_expiry() {
+    // An expired ID token with a bad signature whose aud the regex does not match.
+    let (id, _, _) = demo();
+    let mut target = Target::default();
+    target.rest.validation_regex = Some("^(other-client)$".into());
+    let r = row(
+        &judge_all(&id.facts(), &target, NOW + 86_400, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(codes(&r).contains(&"rest_expired"));
+    assert!(matches!(
+        deciding_code(&r),
+        Some(GatewayCode::RegexRejectsAud { regex, .. }) if regex == "^(other-client)$"
+    ));
+    assert!(matches!(
+        r.verdict,
+        ProfileVerdict::Reject { status: 401, body: Some(b), .. } if b == UNAUTHORIZED
+    ));
+}
+
+#[test]
+fn a_validation_regex_with_twenty_thousand_alternatives_is_matched_in_linear_time() {
+    // Issue 11: 20 000 alternatives took 1.26 s.
+    let alts: Vec<String> = (0..20_000).map(|i| format!("client{i}")).collect();
+    let re = format!("^({})$", alts.join("|"));
+    let values = vec!["client19999".to_owned(), "nobody".to_owned()];
+    let start = std::time::Instant::now();
+    assert_eq!(literal_match(&re, &values), Some(true));
+    assert_eq!(literal_match(&re, &values[1..]), Some(false));
+    assert_eq!(
+        literal_match(&re[1..re.len() - 1], &values[1..]),
+        Some(false)
+    );
+    // Generous for an unoptimised build on a shared machine.
+    assert!(start.elapsed().as_millis() < 1000, "{:?}", start.elapsed());
+}
+
+#[test]
+fn an_unsigned_token_is_rejected_as_unsigned_never_as_a_bad_signature_or_an_issuer_to_configure() {
+    let t = tok(
+        r#"{"alg":"none"}"#,
+        &format!(
+            r#"{{"iss":"https://idp.example/","aud":"api","exp":{}}}"#,
+            NOW + 60
+        ),
+    );
+    for r in judge_all(&t.facts(), &Target::default(), NOW, 0) {
+        if r.profile == Profile::LambdaAjv {
+            continue;
+        }
+        assert!(
+            matches!(deciding_code(&r), Some(GatewayCode::Unsigned { .. })),
+            "{:?}: {:?}",
+            r.profile,
+            codes(&r)
+        );
+        assert!(!gateway_codes(&r).iter().any(|c| matches!(
+            c,
+            GatewayCode::SignatureInvalid { .. }
+                | GatewayCode::IssuerAssumed { .. }
+                | GatewayCode::AudienceAssumed { .. }
+        )));
+        assert_eq!(assumptions(&r.findings).count(), 0);
+    }
+}
+
+#[test]
+fn a_microsoft_graph_token_is_not_for_your_api_before_any_signature_failure() {
+    let mut t = tok(
+        r#"{"alg":"RS256","kid":"k","nonce":"abc"}"#,
+        &format!(
+            r#"{{"iss":"https://sts.windows.net/tid/","aud":"00000003-0000-0000-c000-000000000000","exp":{}}}"#,
+            NOW + 60
+        ),
+    );
+    t.kind = TokenKind::EntraMicrosoftApi;
+    for r in judge_all(&t.facts(), &Target::default(), NOW, 0) {
+        if r.profile == Profile::LambdaAjv {
+            continue;
+        }
+        let first = r
+            .findings
+            .iter()
+            .find(|f| matches!(effect(&f.code), Effect::Reject { .. }));
+        assert!(
+            matches!(first.map(|f| &f.code), Some(Code::Gateway(GatewayCode::ForeignAudience { aud, .. })) if aud == &["00000003-0000-0000-c000-000000000000".to_owned()]),
+            "{:?}: {:?}",
+            r.profile,
+            codes(&r)
+        );
+    }
+}
+
+#[test]
+fn scopes_typed_as_none_dash_or_na_mean_no_scopes() {
+    for text in ["none", "-", "n/a", "", "  None ", "\"none\""] {
+        let (target, notes) =
+            Target::from_fields(|f| if f == Field::RestScopes { text } else { "" });
+        assert!(target.rest.scopes.is_empty(), "{text:?}");
+        let said = notes
+            .iter()
+            .any(|(f, r)| *f == Field::RestScopes && r.what == What::SaidNone);
+        assert_eq!(said, !text.trim().is_empty(), "{text:?}");
+    }
+    let (target, _) = Target::from_fields(|f| {
+        if f == Field::HttpScopes {
+            "orders/read, orders/write"
+        } else {
+            ""
+        }
+    });
+    assert_eq!(target.http.scopes, ["orders/read", "orders/write"]);
+}
+
+#[test]
+fn an_unreadable_pool_gets_a_note_and_never_flips_the_rest_advice_to_accept() {
+    let (target, notes) = Target::from_fields(|f| {
+        if f == Field::RestPools {
+            "my prod pool"
+        } else {
+            ""
+        }
+    });
+    assert!(notes
+        .iter()
+        .any(|(f, r)| *f == Field::RestPools && !r.ignored.is_empty()));
+    let (id, _, _) = demo();
+    let r = row(
+        &judge_all(&id.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(gateway_codes(&r)
+        .iter()
+        .any(|c| matches!(c, GatewayCode::PoolUnreadable { .. })));
+    assert!(
+        matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::ReadableConfig))
+    );
+}
+
+#[test]
+fn the_lambda_api_type_is_read_from_its_field() {
+    use tokenlens::diagnose::config::LambdaApi;
+    for (text, api) in [
+        ("rest", LambdaApi::Rest),
+        ("http", LambdaApi::Http),
+        ("", LambdaApi::Unknown),
+    ] {
+        let (target, _) = Target::from_fields(|f| if f == Field::LambdaApi { text } else { "" });
+        assert_eq!(target.lambda.api, api);
+    }
+}
+
+#[test]
+fn every_form_field_has_a_unique_cfg_id_that_reads_back() {
+    let mut ids: Vec<&str> = Field::ALL.iter().map(|f| f.id()).collect();
+    for f in Field::ALL {
+        assert_eq!(Field::from_id(f.id()), Some(f));
+        assert!(f.id().starts_with("cfg-"));
+        assert!(!f.label().is_empty());
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), Field::ALL.len());
+    // The end-to-end tests address these ids.
+    for id in [
+        "cfg-rest-scopes",
+        "cfg-http-issuer",
+        "cfg-lambda-token-use",
+        "cfg-oidc-algs",
+    ] {
+        assert!(Field::from_id(id).is_some(), "{id}");
+    }
+}
+
+#[test]
+fn every_gateway_code_on_the_panel_has_a_message() {
+    let (id, acc, _) = demo();
+    let mut target = Target::default();
+    target.rest.scopes = vec!["x".into()];
+    target.rest_jwt.scopes = vec!["x".into()];
+    for t in [id, acc, updated_issuer_token()] {
+        for r in judge_all(&t.facts(), &target, NOW + 86_400, 0) {
+            for f in &r.findings {
+                if let Code::Gateway(c) = &f.code {
+                    assert!(
+                        !tokenlens::explain::profiles::message(f).is_empty(),
+                        "{}",
+                        c.as_str()
+                    );
+                    assert!(!c.as_str().is_empty());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_issuer_gets_a_note_and_makes_the_row_cannot_tell() {
+    let (target, notes) = Target::from_fields(|f| {
+        if f == Field::HttpIssuer {
+            "our cognito pool"
+        } else {
+            ""
+        }
+    });
+    assert!(notes
+        .iter()
+        .any(|(f, r)| *f == Field::HttpIssuer && !r.ignored.is_empty()));
+    let (id, _, _) = demo();
+    let r = row(&judge_all(&id.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(gateway_codes(&r)
+        .iter()
+        .any(|c| matches!(c, GatewayCode::IssuerUnreadable { gw: Gw::Http, .. })));
+    assert!(
+        matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::ReadableConfig))
+    );
+}
+
+#[test]
+fn an_eusc_pool_on_an_unknown_issuer_host_is_never_a_certain_rest_rejection() {
+    let t = with_payload(&format!(
+        r#"{{"iss":"https://cognito-idp.eusc-de-east-1.amazonaws.eu/eusc-de-east-1_tokenLens","token_use":"id","exp":{}}}"#,
+        NOW + 600
+    ));
+    let r = row(
+        &judge_all(&t.facts(), &Target::default(), NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(!codes(&r).contains(&"rest_not_a_user_pool_token"));
+    assert!(
+        matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::DeployedTest))
+    );
 }

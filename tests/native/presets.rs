@@ -455,3 +455,55 @@ proptest! {
         let _ = may_auto_fetch(&url, Some(&presets()));
     }
 }
+
+/// Issue 11: a presets file at its size cap took 0.30 s because every profile re-counted every
+/// problem so far and every name was compared with every earlier one. The file below (tens of
+/// thousands of nameless profiles, each one problem, then repeated names) makes that quadratic
+/// work hundreds of millions of steps; linear work is a few milliseconds.
+#[test]
+fn a_presets_file_at_its_cap_is_read_in_linear_time() {
+    use tokenlens::presets::MAX_BYTES;
+    let mut profiles: Vec<String> = Vec::new();
+    let mut len = 40;
+    while len < MAX_BYTES / 2 {
+        profiles.push("{}".to_owned());
+        len += 3;
+    }
+    let nameless = profiles.len();
+    let mut named = 0;
+    while len < MAX_BYTES - 100 {
+        let p = format!(r#"{{"name":"n{}"}}"#, named / 2);
+        len += p.len() + 1;
+        profiles.push(p);
+        named += 1;
+    }
+    let body = format!(r#"{{"version":1,"profiles":[{}]}}"#, profiles.join(","));
+    assert!(body.len() <= MAX_BYTES);
+    let start = std::time::Instant::now();
+    let parsed = parse_presets(body.as_bytes());
+    let took = start.elapsed();
+    let count =
+        |f: fn(&PresetReason) -> bool| parsed.problems.iter().filter(|p| f(&p.reason)).count();
+    assert_eq!(count(|r| matches!(r, PresetReason::Missing)), nameless);
+    assert_eq!(
+        count(|r| matches!(r, PresetReason::DuplicateName { .. })),
+        named / 2
+    );
+    assert_eq!(parsed.presets.profiles.len(), named.div_ceil(2));
+    // Generous for an unoptimised build on a loaded machine.
+    assert!(
+        took.as_millis() < 1500,
+        "took {took:?} for {} profiles",
+        profiles.len()
+    );
+}
+
+#[test]
+fn presets_name_the_rest_jwt_gateway_and_its_fields() {
+    let body = r#"{"version":1,"profiles":[{"name":"jwt","gateway":"rest-jwt","fields":{"cfg-restjwt-algs":"RS256","cfg-lambda-api":"http"}}]}"#;
+    let parsed = parse_presets(body.as_bytes());
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let p = &parsed.presets.profiles[0];
+    assert_eq!(p.gateway, Some(Profile::RestJwt));
+    assert_eq!(p.fields.len(), 2);
+}

@@ -6,13 +6,12 @@
 //! Owns the generic rules. Must not produce prose.
 
 use super::{
-    decodable, finding, header_member, joined, member, note, overlaps, raw_text, rejects,
-    space_list, string_or_array, time, value, TokenFacts,
+    aud_values, exact_issuer, expired, fails, not_jwt, not_yet_valid, overlaps, root_causes,
+    signature, space_list, string_or_array, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::config::Oidc;
-use crate::diagnose::finding::{Finding, Severity, Status};
+use crate::diagnose::finding::Finding;
 use crate::jose::Alg;
-use crate::verify::Verdict;
 
 const SOURCES: &[&str] = &["RFC8725"];
 
@@ -20,127 +19,68 @@ const SOURCES: &[&str] = &["RFC8725"];
 pub fn judge(t: &TokenFacts, cfg: &Oidc, now: i64, page_leeway: i64) -> Vec<Finding> {
     let mut out = Vec::new();
     let leeway = cfg.leeway.unwrap_or(page_leeway);
-    let (Some(claims), Some(header), None) = (t.claims, t.header, decodable(t)) else {
-        out.push(rejects(
-            "oidc_not_a_jwt",
-            Status::Confirmed,
-            vec![value("token", decodable(t).unwrap_or("undecodable"))],
-            SOURCES,
-        ));
+    let (Some(claims), Some(header), None) = (t.claims, t.header, not_jwt(t)) else {
+        let why = not_jwt(t).unwrap_or(super::NotJwt::Undecodable);
+        out.push(fails(GatewayCode::NotAJwt { gw: Gw::Oidc, why }, SOURCES));
         return out;
     };
+    let roots = root_causes(t, claims, Gw::Oidc);
+    let root = !roots.is_empty();
+    out.extend(roots);
     let alg = header.alg.present();
     let alg_text = alg.map(|a| a.as_str().to_owned());
     let allowed = if cfg.algs.is_empty() {
         !matches!(
             alg,
-            None | Some(Alg::None | Alg::HS256 | Alg::HS384 | Alg::HS512 | Alg::Other(_))
+            None | Some(Alg::HS256 | Alg::HS384 | Alg::HS512 | Alg::Other(_))
         )
     } else {
         alg_text.as_ref().is_some_and(|a| cfg.algs.contains(a))
     };
-    if !allowed {
-        out.push(rejects(
-            "oidc_alg_not_allowed",
-            Status::Confirmed,
-            vec![header_member(
-                "alg",
-                alg_text,
-                (!cfg.algs.is_empty()).then(|| cfg.algs.join(", ")),
-            )],
+    if !allowed && !matches!(alg, Some(Alg::None)) {
+        out.push(fails(
+            GatewayCode::AlgNotAllowed {
+                gw: Gw::Oidc,
+                alg: alg_text,
+                allowed: cfg.algs.clone(),
+            },
             SOURCES,
         ));
     }
-    match t.verification.verdict() {
-        Verdict::Invalid => out.push(rejects(
-            "oidc_signature_invalid",
-            Status::Confirmed,
-            vec![],
-            SOURCES,
-        )),
-        Verdict::Unverifiable => out.push(finding(
-            "oidc_signature_unchecked",
-            Severity::Warning,
-            Status::Confirmed,
-            vec![],
-            SOURCES,
-        )),
-        _ => {}
-    }
-    match (claims.iss.present(), cfg.issuer.as_deref()) {
-        (None, _) => out.push(rejects(
-            "oidc_issuer_missing",
-            Status::Confirmed,
-            vec![member("iss", raw_text(claims, "iss"), cfg.issuer.clone())],
-            SOURCES,
-        )),
-        (Some(iss), Some(want)) if iss != want => out.push(rejects(
-            "oidc_issuer_mismatch",
-            Status::Confirmed,
-            vec![member(
-                "iss",
-                raw_text(claims, "iss"),
-                Some(want.to_owned()),
-            )],
-            SOURCES,
-        )),
-        (Some(iss), None) => out.push(note(
-            "oidc_issuer_assumed",
-            vec![value("issuer", iss.clone())],
-            SOURCES,
-        )),
-        _ => {}
-    }
+    out.extend(signature(t, Gw::Oidc, root, SOURCES));
+    out.extend(exact_issuer(
+        claims,
+        cfg.issuer.as_deref(),
+        Gw::Oidc,
+        root,
+        SOURCES,
+    ));
     if !cfg.audiences.is_empty() {
-        let aud = claims
-            .aud
-            .present()
-            .map(|a| a.values().to_vec())
-            .unwrap_or_default();
+        let aud = aud_values(claims);
         if !overlaps(&aud, &cfg.audiences) {
-            out.push(rejects(
-                "oidc_audience_mismatch",
-                Status::Confirmed,
-                vec![member(
-                    "aud",
-                    raw_text(claims, "aud"),
-                    Some(cfg.audiences.join(", ")),
-                )],
+            out.push(fails(
+                GatewayCode::AudienceMismatch {
+                    gw: Gw::Oidc,
+                    claim: super::AudClaim::Aud,
+                    found: aud,
+                    accepted: cfg.audiences.clone(),
+                },
                 SOURCES,
             ));
         }
     }
-    if let Some(exp) = claims.exp.present() {
-        if exp.secs.saturating_add(leeway) < now {
-            out.push(rejects(
-                "oidc_expired",
-                Status::Confirmed,
-                vec![time("exp", exp.secs, now, leeway)],
-                SOURCES,
-            ));
-        }
-    }
-    if let Some(nbf) = claims.nbf.present() {
-        if nbf.secs > now.saturating_add(leeway) {
-            out.push(rejects(
-                "oidc_not_yet_valid",
-                Status::Confirmed,
-                vec![time("nbf", nbf.secs, now, leeway)],
-                SOURCES,
-            ));
-        }
-    }
+    out.extend(expired(claims, Gw::Oidc, now, leeway).map(|c| fails(c, SOURCES)));
+    out.extend(not_yet_valid(claims, Gw::Oidc, now, leeway).map(|c| fails(c, SOURCES)));
     if !cfg.scopes.is_empty() {
         let mut have = space_list(claims, "scope").unwrap_or_default();
         have.extend(string_or_array(claims, "scp").unwrap_or_default());
         if !overlaps(&have, &cfg.scopes) {
-            out.push(rejects(
-                "oidc_scope_missing",
-                Status::Confirmed,
-                vec![
-                    value("token scopes", joined(&have)),
-                    value("required scopes", joined(&cfg.scopes)),
-                ],
+            out.push(fails(
+                GatewayCode::NoScopeInToken {
+                    gw: Gw::Oidc,
+                    have,
+                    wanted: cfg.scopes.clone(),
+                },
                 SOURCES,
             ));
         }

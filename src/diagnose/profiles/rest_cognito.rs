@@ -1,216 +1,236 @@
-//! API Gateway REST API with a `COGNITO_USER_POOLS` authorizer (knowledge §1, R1–R15), and the
-//! console's *Test authorizer* (R10, ID tokens only).
+//! API Gateway REST API with a `COGNITO_USER_POOLS` authorizer (knowledge §1, R1–R16, C1–C5),
+//! and the console's *Test authorizer* (R10, ID tokens only).
 //!
-//! Owns the REST rules. Must not produce prose (`explain::profiles`).
+//! Owns the REST Cognito rules, in the order that decides the answer: root causes (§3), the
+//! token-validation regex (C5: before signature and expiry), signature, user pool (R5, R16),
+//! expiry (R7), token use and method scopes (R1–R4), header source (R15). Must not produce prose
+//! (`explain::profiles`).
+
+use std::collections::HashSet;
 
 use super::{
-    decodable, finding, member, note, overlaps, raw_text, rejects, space_list, time, token_use_of,
-    value, TokenFacts,
+    aud_values, expired, fails, gw, not_jwt, notes, overlaps, root_causes, signature, space_list,
+    token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
-use crate::diagnose::config::{pool_of_issuer, read_pool_id, RestCognito};
+use crate::diagnose::config::{
+    cognito_issuer, parse_pool_id, read_pool_id, IssuerForm, PoolId, RestCognito,
+};
 use crate::diagnose::finding::{Finding, Severity, Status};
 use crate::input::Source;
-use crate::verify::Verdict;
+use crate::jose::Claims;
 
 /// The scope every SDK/API sign-in access token carries, and nothing else (R4).
 pub const SDK_SIGN_IN_SCOPE: &str = "aws.cognito.signin.user.admin";
 
+/// Longest validation regex evaluated; a longer one is left to the user (bounded work).
+pub const MAX_REGEX: usize = 1024 * 1024;
+
+const REGEX_SOURCES: &[&str] = &["APIGW-COG-INT", "AUTHZ-API"];
+
 /// Judges a token against the REST method (`test` = the console's Test authorizer).
 pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: bool) -> Vec<Finding> {
     let mut out = Vec::new();
-    let (Some(claims), None) = (t.claims, decodable(t)) else {
-        let what = decodable(t).unwrap_or("undecodable");
-        out.push(rejects(
-            "rest_not_a_jwt",
-            Status::Confirmed,
-            vec![value("token", what)],
+    let (Some(claims), None) = (t.claims, not_jwt(t)) else {
+        let why = not_jwt(t).unwrap_or(super::NotJwt::Undecodable);
+        out.push(fails(
+            GatewayCode::NotAJwt { gw: Gw::Rest, why },
             &["GW-RESP", "KC-401"],
         ));
         return out;
     };
-
+    let roots = root_causes(t, claims, Gw::Rest);
+    let root = !roots.is_empty();
+    out.extend(roots);
+    // C5: the regex is evaluated before signature and expiry; a miss decides the answer.
+    out.extend(validation_regex(claims, cfg));
     // R8: a malformed or signature-invalid token is 401 Unauthorized.
-    match t.verification.verdict() {
-        Verdict::Invalid => out.push(rejects(
-            "rest_signature_invalid",
-            Status::Confirmed,
-            vec![],
-            &["KC-401", "GW-RESP"],
-        )),
-        Verdict::Unverifiable => out.push(finding(
-            "rest_signature_unchecked",
-            Severity::Warning,
-            Status::Confirmed,
-            vec![],
-            &["KC-401"],
-        )),
-        Verdict::Valid | Verdict::Malformed => {}
+    out.extend(signature(t, Gw::Rest, root, &["KC-401", "GW-RESP"]));
+    out.extend(user_pool(claims, cfg, root));
+    // R7: 401 CONFIRMED; its body text is reported (C3).
+    if let Some(code) = expired(claims, Gw::Rest, now, leeway) {
+        out.push(fails(code, &["GW-RESP", "AMPLIFY-6060"]));
     }
-
-    // R5: the issuer must be one of the authorizer's user pools.
-    let iss = claims.iss.present().cloned();
-    match iss.as_deref().and_then(pool_of_issuer) {
-        None => out.push(rejects(
-            "rest_not_a_user_pool_token",
-            Status::Confirmed,
-            vec![member("iss", raw_text(claims, "iss"), None)],
-            &["KC-401", "APIGW-COG-INT"],
-        )),
-        Some(pool) => {
-            let configured: Vec<String> = cfg
-                .pool_ids
-                .iter()
-                .filter_map(|p| read_pool_id(p).value.map(|p| p.id))
-                .collect();
-            if configured.is_empty() {
-                out.push(note(
-                    "rest_pool_assumed",
-                    vec![value("pool", pool.id)],
-                    &["APIGW-COG-INT"],
-                ));
-            } else if !configured.contains(&pool.id) {
-                out.push(rejects(
-                    "rest_pool_not_configured",
-                    Status::Confirmed,
-                    vec![member(
-                        "iss",
-                        raw_text(claims, "iss"),
-                        Some(configured.join(", ")),
-                    )],
-                    &["KC-401", "APIGW-COG-INT"],
-                ));
-            }
-        }
-    }
-
-    // R7: expired → 401 "The incoming token has expired" (status confirmed, text reported).
-    if let Some(exp) = claims.exp.present() {
-        if exp.secs.saturating_add(leeway) < now {
-            out.push(rejects(
-                "rest_expired",
-                Status::Confirmed,
-                vec![time("exp", exp.secs, now, leeway)],
-                &["GW-RESP", "AMPLIFY-6060"],
-            ));
-        }
-    }
-
-    let tu = token_use_of(claims);
-    let token_scopes = space_list(claims, "scope");
-    let scope_ev = || member("scope", raw_text(claims, "scope"), None);
-    let tu_ev = || member("token_use", raw_text(claims, "token_use"), None);
-
     if test {
         // R10: the console test supports ID tokens only.
-        if tu == Some(TokenUse::Access) {
-            out.push(rejects(
-                "test_authorizer_access_token",
-                Status::Confirmed,
-                vec![tu_ev()],
+        if token_use_of(claims) == Some(TokenUse::Access) {
+            out.push(fails(
+                GatewayCode::TestAuthorizerAccessToken,
                 &["KC-401", "APIGW-COG-INT"],
             ));
         }
         return out;
     }
-
-    let sdk_only = token_scopes
-        .as_deref()
-        .is_some_and(|s| s.iter().all(|x| x == SDK_SIGN_IN_SCOPE) && !s.is_empty());
-    if cfg.scopes.is_empty() {
-        // R1: no method scopes → the token is treated as an identity token.
-        if tu == Some(TokenUse::Access) {
-            out.push(rejects(
-                "rest_access_token_on_method_without_scopes",
-                Status::Confirmed,
-                vec![tu_ev(), scope_ev()],
-                &["APIGW-COG-INT", "KC-401", "CFN-METHOD", "NX-828"],
-            ));
-        }
-    } else if tu == Some(TokenUse::Id) {
-        // R2: method scopes → only an access token carrying one of them.
-        out.push(rejects(
-            "rest_id_token_on_method_with_scopes",
-            Status::Confirmed,
-            vec![tu_ev(), value("method scopes", cfg.scopes.join(" "))],
-            &["APIGW-COG-INT", "CFN-METHOD", "KC-401"],
-        ));
-    } else if !token_scopes
-        .as_deref()
-        .is_some_and(|s| overlaps(s, &cfg.scopes))
-    {
-        // R2/R3: no method scope in the token → 401 (documented; not 403).
-        out.push(rejects(
-            "rest_no_method_scope_in_token",
-            Status::Confirmed,
-            vec![member(
-                "scope",
-                raw_text(claims, "scope"),
-                Some(cfg.scopes.join(" ")),
-            )],
-            &["APIGW-COG-INT", "CFN-METHOD"],
-        ));
-        if sdk_only {
-            out.push(note(
-                "rest_sdk_sign_in_scope_only",
-                vec![scope_ev()],
-                &["COG-AT", "COG-PTG"],
-            ));
-        }
-    }
-
-    // R6: the optional token-validation regex is matched against `aud`.
-    if let Some(re) = cfg
-        .validation_regex
-        .as_deref()
-        .filter(|r| !r.trim().is_empty())
-    {
-        let aud: Vec<String> = claims
-            .aud
-            .present()
-            .map(|a| a.values().to_vec())
-            .unwrap_or_default();
-        if aud.is_empty() {
-            out.push(rejects(
-                "rest_validation_regex_blocks_access_token",
-                Status::Confirmed,
-                vec![member("aud", None, Some(re.to_owned()))],
-                &["APIGW-COG-INT", "AUTHZ-API"],
-            ));
-        } else {
-            match literal_match(re, &aud) {
-                Some(true) => {}
-                Some(false) => out.push(rejects(
-                    "rest_validation_regex_rejects_aud",
-                    Status::Confirmed,
-                    vec![member("aud", raw_text(claims, "aud"), Some(re.to_owned()))],
-                    &["APIGW-COG-INT", "AUTHZ-API"],
-                )),
-                None => out.push(finding(
-                    "rest_validation_regex_not_evaluated",
-                    Severity::Warning,
-                    Status::Confirmed,
-                    vec![member("aud", raw_text(claims, "aud"), Some(re.to_owned()))],
-                    &["APIGW-COG-INT", "AUTHZ-API"],
-                )),
-            }
-        }
-    }
-
+    out.extend(method_scopes(claims, cfg));
     // R15: the authorizer reads a header only.
     if matches!(
         t.candidate.source,
         Source::UrlParam { .. } | Source::Cookie { .. }
     ) {
-        out.push(note("rest_token_not_from_header", vec![], &["AUTHZ-API"]));
+        out.push(notes(GatewayCode::TokenNotFromHeader, &["AUTHZ-API"]));
+    }
+    out
+}
+
+/// R6: the optional token-validation regex, matched against `aud`.
+fn validation_regex(claims: &Claims, cfg: &RestCognito) -> Option<Finding> {
+    let re = cfg
+        .validation_regex
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())?;
+    let regex = re.chars().take(200).collect::<String>();
+    let aud = aud_values(claims);
+    if aud.is_empty() {
+        return Some(fails(
+            GatewayCode::RegexBlocksAccessToken { regex },
+            REGEX_SOURCES,
+        ));
+    }
+    match literal_match(re, &aud) {
+        Some(true) => None,
+        Some(false) => Some(fails(
+            GatewayCode::RegexRejectsAud { aud, regex },
+            REGEX_SOURCES,
+        )),
+        None => Some(warns(
+            GatewayCode::RegexNotEvaluated { aud, regex },
+            REGEX_SOURCES,
+        )),
+    }
+}
+
+/// R5, R16, C1, C2: the issuer must be one of the authorizer's user pools.
+fn user_pool(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
+    let sources: &[&str] = &["KC-401", "APIGW-COG-INT"];
+    let iss = claims.iss.present();
+    let Some((pool, form)) = iss.and_then(|i| cognito_issuer(i)) else {
+        if let Some(pool) = iss.and_then(|i| sovereign_pool(i)) {
+            return vec![warns(
+                GatewayCode::SovereignIssuerHost { pool: pool.id },
+                &["COG-ISSUER", "AJV"],
+            )];
+        }
+        return vec![fails(
+            GatewayCode::NotAUserPoolToken { iss: iss.cloned() },
+            sources,
+        )];
+    };
+    let mut out = Vec::new();
+    let mut configured: Vec<PoolId> = Vec::new();
+    for text in &cfg.pool_ids {
+        match read_pool_id(text).value {
+            Some(p) => configured.push(p),
+            None => out.push(warns(
+                GatewayCode::PoolUnreadable {
+                    text: text.chars().take(200).collect(),
+                },
+                sources,
+            )),
+        }
+    }
+    if configured.is_empty() {
+        if out.is_empty() && !root {
+            out.push(gw(
+                GatewayCode::PoolAssumed {
+                    pool: pool.id.clone(),
+                },
+                Severity::Info,
+                Status::Confirmed,
+                &["APIGW-COG-INT"],
+            ));
+        }
+    } else if !configured.iter().any(|c| c.id == pool.id) {
+        out.push(fails(
+            GatewayCode::PoolNotConfigured {
+                differs: closest_difference(&pool, &configured),
+                token_pool: pool.id.clone(),
+                configured: configured.into_iter().map(|p| p.id).collect(),
+            },
+            sources,
+        ));
+        return out;
+    }
+    if form == IssuerForm::Updated {
+        // R16 / C1: a user-pool token, but the authorizer's behaviour is not documented.
+        out.push(warns(
+            GatewayCode::UpdatedIssuer { pool: pool.id },
+            &["COG-ISSUER", "APIGW-COG-INT"],
+        ));
+    }
+    out
+}
+
+/// An `eusc-` pool id at the end of an `https://` issuer whose host is not one this page knows
+/// (C2: the real issuer host of European Sovereign Cloud pools is not documented).
+fn sovereign_pool(iss: &str) -> Option<PoolId> {
+    let rest = iss.strip_prefix("https://")?;
+    let (_, id) = rest.rsplit_once('/')?;
+    parse_pool_id(id).filter(|p| p.region.starts_with("eusc-"))
+}
+
+/// What differs between the token's pool and the closest configured one.
+fn closest_difference(pool: &PoolId, configured: &[PoolId]) -> PoolDiff {
+    let suffix = |p: &PoolId| p.id.split_once('_').map(|(_, s)| s.to_owned());
+    if configured.iter().any(|c| suffix(c) == suffix(pool)) {
+        PoolDiff::Region
+    } else if configured.iter().any(|c| c.region == pool.region) {
+        PoolDiff::PoolId
+    } else {
+        PoolDiff::Both
+    }
+}
+
+/// R1–R4: token use against the method's OAuth scopes.
+fn method_scopes(claims: &Claims, cfg: &RestCognito) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let tu = token_use_of(claims);
+    let token_scopes = space_list(claims, "scope");
+    let have = token_scopes.clone().unwrap_or_default();
+    if cfg.scopes.is_empty() {
+        // R1: no method scopes → the token is treated as an identity token.
+        if tu == Some(TokenUse::Access) {
+            out.push(fails(
+                GatewayCode::AccessTokenWithoutMethodScopes { token_scopes: have },
+                &["APIGW-COG-INT", "KC-401", "CFN-METHOD", "NX-828"],
+            ));
+        }
+    } else if tu == Some(TokenUse::Id) {
+        // R2: method scopes → only an access token carrying one of them.
+        out.push(fails(
+            GatewayCode::IdTokenWithMethodScopes {
+                method_scopes: cfg.scopes.clone(),
+            },
+            &["APIGW-COG-INT", "CFN-METHOD", "KC-401"],
+        ));
+    } else if !overlaps(&have, &cfg.scopes) {
+        // R2/R3: no method scope in the token → 401 (documented; not 403).
+        let sdk_only = !have.is_empty() && have.iter().all(|x| x == SDK_SIGN_IN_SCOPE);
+        out.push(fails(
+            GatewayCode::NoMethodScopeInToken {
+                token_scopes: have,
+                method_scopes: cfg.scopes.clone(),
+            },
+            &["APIGW-COG-INT", "CFN-METHOD"],
+        ));
+        if sdk_only {
+            out.push(notes(
+                GatewayCode::SdkSignInScopeOnly,
+                &["COG-AT", "COG-PTG"],
+            ));
+        }
     }
     out
 }
 
 /// Evaluates a regex made only of literal alternatives (`abc`, `^abc$`, `^(a|b)$`); `None` when
-/// the pattern has other syntax or the answer depends on full-match vs search semantics.
+/// the pattern has other syntax, is longer than [`MAX_REGEX`], or the answer depends on
+/// full-match vs search semantics. Linear in the pattern and the values.
 pub fn literal_match(re: &str, values: &[String]) -> Option<bool> {
     let re = re.trim();
+    if re.len() > MAX_REGEX {
+        return None;
+    }
     let (start, re) = match re.strip_prefix('^') {
         Some(r) => (true, r),
         None => (false, re),
@@ -223,20 +243,54 @@ pub fn literal_match(re: &str, values: &[String]) -> Option<bool> {
         .strip_prefix('(')
         .and_then(|r| r.strip_suffix(')'))
         .unwrap_or(re);
-    let alts: Vec<&str> = re.split('|').collect();
-    let meta = |c: char| ".*+?[](){}\\^$".contains(c);
-    if alts.iter().any(|a| a.is_empty() || a.contains(meta)) {
+    let meta = |b: u8| {
+        matches!(
+            b,
+            b'.' | b'*'
+                | b'+'
+                | b'?'
+                | b'['
+                | b']'
+                | b'('
+                | b')'
+                | b'{'
+                | b'}'
+                | b'\\'
+                | b'^'
+                | b'$'
+        )
+    };
+    if re.bytes().any(meta) {
         return None;
     }
-    let exact = values.iter().any(|v| alts.contains(&v.as_str()));
-    if exact {
+    let alts: HashSet<&str> = re.split('|').collect();
+    if alts.contains("") {
+        return None;
+    }
+    if values.iter().any(|v| alts.contains(v.as_str())) {
         return Some(true);
     }
     if start && end {
         return Some(false);
     }
-    // Unanchored: a search would match a value containing the literal; a full match would not.
-    let contains = values.iter().any(|v| alts.iter().any(|a| v.contains(a)));
+    // Unanchored: a search would match a value containing a literal; a full match would not.
+    // Checked per value through its substrings no longer than the longest alternative; a value
+    // too long for that is left to the user.
+    if values.iter().any(|v| v.len() > 512) {
+        return None;
+    }
+    let longest = alts.iter().map(|a| a.len()).max().unwrap_or(0);
+    let contains = values.iter().take(50).any(|v| {
+        let v = v.as_str();
+        v.char_indices().any(|(i, _)| {
+            v.get(i..)
+                .unwrap_or_default()
+                .char_indices()
+                .map(|(j, c)| i + j + c.len_utf8())
+                .take_while(|&e| e - i <= longest)
+                .any(|e| v.get(i..e).is_some_and(|s| alts.contains(s)))
+        })
+    });
     if contains {
         None
     } else {

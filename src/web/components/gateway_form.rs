@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::explain::diagnosis::FIELDS;
+use crate::diagnose::config::{Field, Group, Input};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -12,46 +12,53 @@ pub struct Props {
     pub on_field: Callback<(&'static str, String)>,
 }
 
+fn field_input(f: Field, current: String, on_field: Callback<(&'static str, String)>) -> Html {
+    let id = f.id();
+    match f.input() {
+        Input::Select(options) => {
+            let onchange = Callback::from(move |e: Event| {
+                on_field.emit((
+                    id,
+                    e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                        .value(),
+                ))
+            });
+            html! {
+                <select id={id} {onchange}>
+                    { for options.iter().map(|(value, label)| html! {
+                        <option value={*value} selected={current == *value}>{ *label }</option>
+                    }) }
+                </select>
+            }
+        }
+        Input::Text => {
+            let oninput = Callback::from(move |e: InputEvent| {
+                on_field.emit((id, e.target_unchecked_into::<HtmlInputElement>().value()))
+            });
+            html! {
+                <input id={id} type="text" spellcheck="false" autocomplete="off"
+                    placeholder={f.placeholder()} value={current} {oninput} />
+            }
+        }
+    }
+}
+
 #[function_component(GatewayForm)]
 pub fn gateway_form(props: &Props) -> Html {
     let value = |id: &str| props.fields.get(id).cloned().unwrap_or_default();
-    let mut groups: Vec<&'static str> = FIELDS.iter().map(|f| f.group).collect();
-    groups.dedup();
     html! {
         <details class="gateway-form">
             <summary>{ "Describe your gateway (optional: each profile is judged from the token alone otherwise)" }</summary>
-            { for groups.iter().map(|group| html! {
+            { for Group::ALL.iter().map(|group| html! {
                 <fieldset>
-                    <legend>{ *group }</legend>
-                    { for FIELDS.iter().filter(|f| f.group == *group).map(|f| {
-                        let id = f.id;
-                        let on_field = props.on_field.clone();
+                    <legend>{ group.title() }</legend>
+                    { for Field::ALL.iter().filter(|f| f.group() == *group).map(|&f| {
+                        let id = f.id();
                         let note = props.notes.iter().find(|(n, _)| *n == id).map(|(_, t)| t.clone());
-                        let input = if id == "cfg-lambda-token-use" {
-                            let onchange = Callback::from(move |e: Event| {
-                                on_field.emit((id, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
-                            });
-                            let current = value(id);
-                            html! {
-                                <select id={id} {onchange}>
-                                    <option value="" selected={current.is_empty()}>{ "null (either)" }</option>
-                                    <option value="id" selected={current == "id"}>{ "id" }</option>
-                                    <option value="access" selected={current == "access"}>{ "access" }</option>
-                                </select>
-                            }
-                        } else {
-                            let oninput = Callback::from(move |e: InputEvent| {
-                                on_field.emit((id, e.target_unchecked_into::<HtmlInputElement>().value()))
-                            });
-                            html! {
-                                <input id={id} type="text" spellcheck="false" autocomplete="off"
-                                    placeholder={f.placeholder} value={value(id)} {oninput} />
-                            }
-                        };
                         html! {
                             <div class="form-row">
-                                <label for={id}>{ f.label }</label>
-                                { input }
+                                <label for={id}>{ f.label() }</label>
+                                { field_input(f, value(id), props.on_field.clone()) }
                                 if let Some(note) = note {
                                     <span class="hint" data-testid={format!("cfg-note-{id}")}>{ note }</span>
                                 }

@@ -1,0 +1,402 @@
+//! The gateway description form: every field as one variant that owns its DOM id, label, group,
+//! placeholder and input kind (design.md example 5), and the reading of all fields into a
+//! [`Target`].
+//!
+//! Owns [`Field`], [`Group`] and [`Target::from_fields`]. Must not produce the notes' prose
+//! (`explain::diagnosis` words each [`FieldRead`]) nor judge a token.
+
+use super::{
+    read_client_ids, read_issuer, read_list, read_pool_id, read_seconds, read_token_use, HttpJwt,
+    Ignored, LambdaAjv, LambdaApi, Oidc, RestCognito, RestJwt, Target, What,
+};
+
+/// The profile a group of fields describes (one fieldset of the form), in form order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// REST API with a Cognito user pool authorizer.
+    RestCognito,
+    /// REST API with a native JWT authorizer.
+    RestJwt,
+    /// HTTP API with a JWT authorizer.
+    HttpJwt,
+    /// A Lambda authorizer built on aws-jwt-verify.
+    LambdaAjv,
+    /// Any OpenID Connect resource server.
+    Oidc,
+}
+
+impl Group {
+    /// Every group, in form order.
+    pub const ALL: [Group; 5] = [
+        Group::RestCognito,
+        Group::RestJwt,
+        Group::HttpJwt,
+        Group::LambdaAjv,
+        Group::Oidc,
+    ];
+
+    /// The fieldset's legend.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::RestCognito => "REST API, Cognito authorizer",
+            Group::RestJwt => "REST API, JWT authorizer",
+            Group::HttpJwt => "HTTP API, JWT authorizer",
+            Group::LambdaAjv => "Lambda authorizer with aws-jwt-verify",
+            Group::Oidc => "Any OIDC resource server",
+        }
+    }
+}
+
+/// How a field is typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Free text.
+    Text,
+    /// A choice: `(value, label)` pairs, the first being the default.
+    Select(&'static [(&'static str, &'static str)]),
+}
+
+/// One field of the gateway description form. All fields are optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// The REST method's OAuth scopes.
+    RestScopes,
+    /// The Cognito authorizer's token-validation regex.
+    RestRegex,
+    /// The Cognito authorizer's user pools.
+    RestPools,
+    /// The REST JWT authorizer's issuer.
+    RestJwtIssuer,
+    /// The REST JWT authorizer's audiences.
+    RestJwtAudiences,
+    /// The REST method's scopes (JWT authorizer).
+    RestJwtScopes,
+    /// The REST JWT authorizer's allowed algorithms.
+    RestJwtAlgs,
+    /// The HTTP API JWT authorizer's issuer.
+    HttpIssuer,
+    /// The HTTP API JWT authorizer's audience list.
+    HttpAudiences,
+    /// The HTTP API route's scopes.
+    HttpScopes,
+    /// Which API the Lambda authorizer serves.
+    LambdaApi,
+    /// aws-jwt-verify's `userPoolId`.
+    LambdaPool,
+    /// aws-jwt-verify's `tokenUse`.
+    LambdaTokenUse,
+    /// aws-jwt-verify's `clientId`.
+    LambdaClients,
+    /// aws-jwt-verify's `groups`.
+    LambdaGroups,
+    /// aws-jwt-verify's `scope`.
+    LambdaScopes,
+    /// aws-jwt-verify's `graceSeconds`.
+    LambdaGrace,
+    /// The OIDC server's issuer.
+    OidcIssuer,
+    /// The OIDC server's audiences.
+    OidcAudiences,
+    /// The OIDC server's allowed algorithms.
+    OidcAlgs,
+    /// The OIDC server's required scopes.
+    OidcScopes,
+}
+
+impl Field {
+    /// Every field, in form order.
+    pub const ALL: [Field; 21] = [
+        Field::RestScopes,
+        Field::RestRegex,
+        Field::RestPools,
+        Field::RestJwtIssuer,
+        Field::RestJwtAudiences,
+        Field::RestJwtScopes,
+        Field::RestJwtAlgs,
+        Field::HttpIssuer,
+        Field::HttpAudiences,
+        Field::HttpScopes,
+        Field::LambdaApi,
+        Field::LambdaPool,
+        Field::LambdaTokenUse,
+        Field::LambdaClients,
+        Field::LambdaGroups,
+        Field::LambdaScopes,
+        Field::LambdaGrace,
+        Field::OidcIssuer,
+        Field::OidcAudiences,
+        Field::OidcAlgs,
+        Field::OidcScopes,
+    ];
+
+    /// The element id (`cfg-…`), also the key in share links, presets files and end-to-end tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::RestScopes => "cfg-rest-scopes",
+            Field::RestRegex => "cfg-rest-regex",
+            Field::RestPools => "cfg-rest-pools",
+            Field::RestJwtIssuer => "cfg-restjwt-issuer",
+            Field::RestJwtAudiences => "cfg-restjwt-audiences",
+            Field::RestJwtScopes => "cfg-restjwt-scopes",
+            Field::RestJwtAlgs => "cfg-restjwt-algs",
+            Field::HttpIssuer => "cfg-http-issuer",
+            Field::HttpAudiences => "cfg-http-audiences",
+            Field::HttpScopes => "cfg-http-scopes",
+            Field::LambdaApi => "cfg-lambda-api",
+            Field::LambdaPool => "cfg-lambda-pool",
+            Field::LambdaTokenUse => "cfg-lambda-token-use",
+            Field::LambdaClients => "cfg-lambda-clients",
+            Field::LambdaGroups => "cfg-lambda-groups",
+            Field::LambdaScopes => "cfg-lambda-scopes",
+            Field::LambdaGrace => "cfg-lambda-grace",
+            Field::OidcIssuer => "cfg-oidc-issuer",
+            Field::OidcAudiences => "cfg-oidc-audiences",
+            Field::OidcAlgs => "cfg-oidc-algs",
+            Field::OidcScopes => "cfg-oidc-scopes",
+        }
+    }
+
+    /// The field with this element id.
+    pub fn from_id(id: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    /// The fieldset it belongs to.
+    pub fn group(self) -> Group {
+        match self {
+            Field::RestScopes | Field::RestRegex | Field::RestPools => Group::RestCognito,
+            Field::RestJwtIssuer
+            | Field::RestJwtAudiences
+            | Field::RestJwtScopes
+            | Field::RestJwtAlgs => Group::RestJwt,
+            Field::HttpIssuer | Field::HttpAudiences | Field::HttpScopes => Group::HttpJwt,
+            Field::LambdaApi
+            | Field::LambdaPool
+            | Field::LambdaTokenUse
+            | Field::LambdaClients
+            | Field::LambdaGroups
+            | Field::LambdaScopes
+            | Field::LambdaGrace => Group::LambdaAjv,
+            Field::OidcIssuer | Field::OidcAudiences | Field::OidcAlgs | Field::OidcScopes => {
+                Group::Oidc
+            }
+        }
+    }
+
+    /// Its label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::RestScopes => "Method OAuth scopes",
+            Field::RestRegex => "Token validation regex",
+            Field::RestPools => "User pool(s) of the authorizer",
+            Field::RestJwtIssuer | Field::HttpIssuer | Field::OidcIssuer => "Issuer",
+            Field::RestJwtAudiences => "Audiences",
+            Field::RestJwtScopes => "Method scopes",
+            Field::RestJwtAlgs => "Allowed signing algorithms",
+            Field::HttpAudiences => "Audience list",
+            Field::HttpScopes => "Route scopes",
+            Field::LambdaApi => "API type",
+            Field::LambdaPool => "userPoolId",
+            Field::LambdaTokenUse => "tokenUse",
+            Field::LambdaClients => "clientId",
+            Field::LambdaGroups => "groups",
+            Field::LambdaScopes => "scope",
+            Field::LambdaGrace => "graceSeconds",
+            Field::OidcAudiences => "Audience",
+            Field::OidcAlgs => "Allowed algorithms",
+            Field::OidcScopes => "Required scopes",
+        }
+    }
+
+    /// Placeholder text.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Field::RestScopes => "none, or e.g. aws.cognito.signin.user.admin orders/read",
+            Field::RestRegex => "optional; matched against aud",
+            Field::RestPools | Field::LambdaPool => "pool id, ARN or issuer URL",
+            Field::RestJwtIssuer => "exactly as in the token, trailing slash included",
+            Field::RestJwtAudiences => "app client ids or API identifiers",
+            Field::RestJwtScopes => "none, or a list",
+            Field::RestJwtAlgs => "e.g. RS256 ES256",
+            Field::HttpIssuer => "https://cognito-idp.{region}.amazonaws.com/{pool}",
+            Field::HttpAudiences => "app client ids, comma separated",
+            Field::HttpScopes => "none, or a list",
+            Field::LambdaApi | Field::LambdaTokenUse => "",
+            Field::LambdaClients => "one or more app client ids",
+            Field::LambdaGroups
+            | Field::LambdaScopes
+            | Field::OidcAudiences
+            | Field::OidcScopes => "optional",
+            Field::LambdaGrace => "0",
+            Field::OidcIssuer => "exactly as in the token",
+            Field::OidcAlgs => "e.g. RS256",
+        }
+    }
+
+    /// How it is typed in.
+    pub fn input(self) -> Input {
+        match self {
+            Field::LambdaTokenUse => {
+                Input::Select(&[("", "null (either)"), ("id", "id"), ("access", "access")])
+            }
+            Field::LambdaApi => Input::Select(&[
+                ("", "not said"),
+                ("rest", "REST API (TOKEN / REQUEST)"),
+                ("http", "HTTP API"),
+            ]),
+            _ => Input::Text,
+        }
+    }
+}
+
+/// What was read from one field, for the note beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldRead {
+    /// Where the value was found.
+    pub what: What,
+    /// The value taken, as text (empty when a list or nothing).
+    pub value: String,
+    /// What was dropped on the way.
+    pub ignored: Vec<Ignored>,
+}
+
+/// Reads `api` (`rest`, `http`; anything else is not said).
+pub fn read_lambda_api(text: &str) -> LambdaApi {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "rest" => LambdaApi::Rest,
+        "http" => LambdaApi::Http,
+        _ => LambdaApi::Unknown,
+    }
+}
+
+/// Collects the reads while building the target.
+struct Reader<'a, F: Fn(Field) -> &'a str> {
+    get: F,
+    reads: Vec<(Field, FieldRead)>,
+}
+
+impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
+    fn keep(&mut self, field: Field, what: What, value: String, ignored: Vec<Ignored>) {
+        self.reads.push((
+            field,
+            FieldRead {
+                what,
+                value,
+                ignored,
+            },
+        ));
+    }
+
+    fn list(&mut self, field: Field) -> Vec<String> {
+        let r = read_list((self.get)(field));
+        self.keep(field, r.took_from, String::new(), r.ignored);
+        r.value.unwrap_or_default()
+    }
+
+    fn scopes(&mut self, field: Field) -> Vec<String> {
+        let r = super::read_scopes((self.get)(field));
+        self.keep(field, r.took_from, String::new(), r.ignored);
+        r.value.unwrap_or_default()
+    }
+
+    /// An issuer field: the issuer when it reads, else the text as typed (so the profile can say
+    /// it could not read it instead of assuming the token's issuer).
+    fn issuer(&mut self, field: Field) -> Option<String> {
+        let text = (self.get)(field);
+        let r = read_issuer(text);
+        self.keep(
+            field,
+            r.took_from,
+            r.value.clone().unwrap_or_default(),
+            r.ignored,
+        );
+        r.value.or_else(|| {
+            let t = text.trim();
+            (!t.is_empty()).then(|| t.chars().take(200).collect())
+        })
+    }
+
+    /// A pool field: the pool id when it reads, else the text as typed (so the profile can say
+    /// it could not read it instead of assuming the token's pool).
+    fn pool(&mut self, field: Field) -> Option<String> {
+        let text = (self.get)(field);
+        let r = read_pool_id(text);
+        let id = r.value.map(|p| p.id);
+        self.keep(
+            field,
+            r.took_from,
+            id.clone().unwrap_or_default(),
+            r.ignored,
+        );
+        id.or_else(|| {
+            let t = text.trim();
+            (!t.is_empty()).then(|| t.chars().take(200).collect())
+        })
+    }
+}
+
+impl Target {
+    /// Reads the form: `get` gives each field's text (empty when not filled in). Returns the
+    /// target and, per field, what was read (for the note beside it).
+    pub fn from_fields<'a>(get: impl Fn(Field) -> &'a str) -> (Target, Vec<(Field, FieldRead)>) {
+        let mut r = Reader {
+            get,
+            reads: Vec::new(),
+        };
+        let regex = (r.get)(Field::RestRegex).trim();
+        let rest = RestCognito {
+            scopes: r.scopes(Field::RestScopes),
+            validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
+            pool_ids: r.pool(Field::RestPools).into_iter().collect(),
+        };
+        let rest_jwt = RestJwt {
+            issuer: r.issuer(Field::RestJwtIssuer),
+            audiences: r.list(Field::RestJwtAudiences),
+            scopes: r.scopes(Field::RestJwtScopes),
+            algs: r.list(Field::RestJwtAlgs),
+        };
+        let http = HttpJwt {
+            issuer: r.issuer(Field::HttpIssuer),
+            audiences: r.list(Field::HttpAudiences),
+            scopes: r.scopes(Field::HttpScopes),
+        };
+        let clients = read_client_ids((r.get)(Field::LambdaClients));
+        r.keep(
+            Field::LambdaClients,
+            clients.took_from,
+            String::new(),
+            clients.ignored,
+        );
+        let grace = read_seconds((r.get)(Field::LambdaGrace));
+        r.keep(
+            Field::LambdaGrace,
+            grace.took_from,
+            String::new(),
+            grace.ignored,
+        );
+        let lambda = LambdaAjv {
+            pool_id: r.pool(Field::LambdaPool),
+            token_use: read_token_use((r.get)(Field::LambdaTokenUse)),
+            client_ids: clients.value.unwrap_or_default(),
+            groups: r.list(Field::LambdaGroups),
+            scopes: r.scopes(Field::LambdaScopes),
+            grace_seconds: grace.value.unwrap_or(0),
+            api: read_lambda_api((r.get)(Field::LambdaApi)),
+        };
+        let oidc = Oidc {
+            issuer: r.issuer(Field::OidcIssuer),
+            audiences: r.list(Field::OidcAudiences),
+            algs: r.list(Field::OidcAlgs),
+            scopes: r.scopes(Field::OidcScopes),
+            leeway: None,
+        };
+        let target = Target {
+            rest,
+            http,
+            lambda,
+            rest_jwt,
+            oidc,
+        };
+        (target, r.reads)
+    }
+}

@@ -1,0 +1,608 @@
+//! The gateway profiles' finding codes ([`GatewayCode`]), each variant carrying the user's own
+//! values, and the table that turns a code into its effect on the verdict ([`effect`]).
+//!
+//! Owns the vocabulary of `rest_cognito`, `rest_jwt`, `http_jwt`, `oidc` and `choose`. Must not
+//! produce prose (`explain::profiles` words every variant).
+
+use super::{reject, Effect, Need, EXPIRED, FORBIDDEN, UNAUTHORIZED};
+use crate::diagnose::config::IssuerForm;
+
+/// Which authorizer a shared rule was judged for; it decides the status of the answer and the
+/// prefix of the code's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gw {
+    /// REST API, Cognito user pool authorizer (deployed method and console test).
+    Rest,
+    /// REST API, native JWT authorizer.
+    RestJwt,
+    /// HTTP API, JWT authorizer.
+    Http,
+    /// Any OpenID Connect resource server.
+    Oidc,
+}
+
+/// Why a token is not a readable signed JWT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotJwt {
+    /// A JWE (a Cognito refresh token, for one).
+    Encrypted,
+    /// Not a JWT at all.
+    Opaque,
+    /// A JWS whose header or payload is not JSON.
+    Undecodable,
+    /// A JWS whose structure is broken.
+    Malformed,
+}
+
+/// What differs between the token's user pool and the closest configured one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolDiff {
+    /// Same pool id suffix, other region.
+    Region,
+    /// Same region, other pool.
+    PoolId,
+    /// Region and pool.
+    Both,
+}
+
+/// How a token's issuer differs from the configured one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssuerDiff {
+    /// Only a trailing `/` (H4: no normalisation).
+    TrailingSlash,
+    /// The same Cognito pool in the other issuer form (R16); `token` is the token's form.
+    CognitoForm {
+        /// The form in the token.
+        token: IssuerForm,
+    },
+    /// Anything else.
+    Other,
+}
+
+impl IssuerDiff {
+    /// How `found` differs from `expected`.
+    pub fn between(found: &str, expected: &str) -> IssuerDiff {
+        use crate::diagnose::config::cognito_issuer;
+        if found.trim_end_matches('/') == expected.trim_end_matches('/') {
+            return IssuerDiff::TrailingSlash;
+        }
+        match (cognito_issuer(found), cognito_issuer(expected)) {
+            (Some((a, fa)), Some((b, fb))) if a.id == b.id && fa != fb => {
+                IssuerDiff::CognitoForm { token: fa }
+            }
+            _ => IssuerDiff::Other,
+        }
+    }
+}
+
+/// Which claim the audience check read (H5: `client_id` only when `aud` is absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AudClaim {
+    /// `aud`.
+    Aud,
+    /// `client_id`.
+    ClientId,
+}
+
+/// Every finding code of the gateway profiles and of the token choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GatewayCode {
+    /// Not a readable signed JWT.
+    NotAJwt {
+        /// For which authorizer.
+        gw: Gw,
+        /// Why.
+        why: NotJwt,
+    },
+    /// `alg: none`: unsigned, never acceptable (G10, RFC 8725).
+    Unsigned {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// A token for a Microsoft-owned API (Graph): not for your API, and not verifiable by third
+    /// parties by design (G1).
+    ForeignAudience {
+        /// For which authorizer.
+        gw: Gw,
+        /// The token's `aud` values.
+        aud: Vec<String>,
+    },
+    /// The signature does not verify with the issuer's keys.
+    SignatureInvalid {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// The signature could not be checked: no keys.
+    SignatureUnchecked {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// No `iss`.
+    IssuerMissing {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// `iss` is not exactly the configured issuer (H4).
+    IssuerMismatch {
+        /// For which authorizer.
+        gw: Gw,
+        /// The token's `iss`.
+        found: String,
+        /// The configured issuer.
+        expected: String,
+        /// What differs.
+        diff: IssuerDiff,
+    },
+    /// The configured issuer could not be read (see the note beside the field).
+    IssuerUnreadable {
+        /// For which authorizer.
+        gw: Gw,
+        /// The text as typed.
+        text: String,
+    },
+    /// No issuer configured: accepted only if the authorizer's issuer is exactly this one.
+    IssuerAssumed {
+        /// For which authorizer.
+        gw: Gw,
+        /// The token's `iss`.
+        issuer: String,
+    },
+    /// Expired (RFC 7519 §4.1.4, `exp == now` included).
+    Expired {
+        /// For which authorizer.
+        gw: Gw,
+        /// `exp`.
+        exp: i64,
+        /// The clock.
+        now: i64,
+        /// The leeway allowed.
+        leeway: i64,
+    },
+    /// Not valid yet (`nbf`).
+    NotYetValid {
+        /// For which authorizer.
+        gw: Gw,
+        /// `nbf`.
+        nbf: i64,
+        /// The clock.
+        now: i64,
+        /// The leeway allowed.
+        leeway: i64,
+    },
+    /// HTTP API: `iat` in the future (H6).
+    IssuedInFuture {
+        /// `iat`.
+        iat: i64,
+        /// The clock.
+        now: i64,
+    },
+    /// REST Cognito: the issuer is no Cognito user pool.
+    NotAUserPoolToken {
+        /// The token's `iss`, when it has a string one.
+        iss: Option<String>,
+    },
+    /// REST Cognito: a UPDATED-issuer token (`issuer-cognito-idp…`); its outcome is not
+    /// documented (R16, C1).
+    UpdatedIssuer {
+        /// The token's pool.
+        pool: String,
+    },
+    /// REST Cognito: an `eusc-` (European Sovereign Cloud) pool on an issuer host this page does
+    /// not know; the real host is not documented (C2), so no certain mismatch.
+    SovereignIssuerHost {
+        /// The pool id read from the issuer's path.
+        pool: String,
+    },
+    /// REST Cognito: the token's pool is not one of the authorizer's (R5).
+    PoolNotConfigured {
+        /// The token's pool id.
+        token_pool: String,
+        /// The configured pool ids.
+        configured: Vec<String>,
+        /// What differs from the closest configured pool.
+        differs: PoolDiff,
+    },
+    /// REST Cognito: a pool field value that is no pool id.
+    PoolUnreadable {
+        /// The text as typed.
+        text: String,
+    },
+    /// REST Cognito: no pool configured; accepted only if the authorizer uses the token's pool.
+    PoolAssumed {
+        /// The token's pool id.
+        pool: String,
+    },
+    /// REST Cognito: an access token on a method without OAuth scopes (R1).
+    AccessTokenWithoutMethodScopes {
+        /// The token's scopes.
+        token_scopes: Vec<String>,
+    },
+    /// REST Cognito: an ID token on a method with OAuth scopes (R2).
+    IdTokenWithMethodScopes {
+        /// The method's scopes.
+        method_scopes: Vec<String>,
+    },
+    /// REST Cognito: no method scope in the token (R2/R3: 401).
+    NoMethodScopeInToken {
+        /// The token's scopes.
+        token_scopes: Vec<String>,
+        /// The method's scopes.
+        method_scopes: Vec<String>,
+    },
+    /// REST Cognito: an SDK/API sign-in access token (only `aws.cognito.signin.user.admin`, R4).
+    SdkSignInScopeOnly,
+    /// REST Cognito: the token-validation regex meets a token without `aud` (R6).
+    RegexBlocksAccessToken {
+        /// The regex.
+        regex: String,
+    },
+    /// REST Cognito: the token-validation regex does not match `aud` (R6).
+    RegexRejectsAud {
+        /// The token's `aud`.
+        aud: Vec<String>,
+        /// The regex.
+        regex: String,
+    },
+    /// REST Cognito: the regex is not a plain list of values; check it by hand.
+    RegexNotEvaluated {
+        /// The token's `aud`.
+        aud: Vec<String>,
+        /// The regex.
+        regex: String,
+    },
+    /// REST Cognito: the token was found outside a header (R15).
+    TokenNotFromHeader,
+    /// Console Test authorizer: an access token (R10).
+    TestAuthorizerAccessToken,
+    /// HTTP API: an algorithm that is not RSA (ES*, EdDSA, HS*, none; H2).
+    AlgNotRsa {
+        /// The header's `alg`.
+        alg: Option<String>,
+    },
+    /// HTTP API: RSASSA-PSS, RSA-based but not documented (H2, C4).
+    AlgPssUndocumented {
+        /// The header's `alg`.
+        alg: String,
+    },
+    /// REST JWT / OIDC: `alg` outside the allow-list.
+    AlgNotAllowed {
+        /// For which authorizer.
+        gw: Gw,
+        /// The header's `alg`.
+        alg: Option<String>,
+        /// The allow-list (for REST JWT without a configured list: the valid values).
+        allowed: Vec<String>,
+    },
+    /// REST JWT: no allow-list given; accepted only if it contains the token's `alg`.
+    AlgAssumed {
+        /// The header's `alg`.
+        alg: String,
+    },
+    /// No `kid` in the header.
+    KidMissing {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// `kid` not in the issuer's key set.
+    KidNotInJwks {
+        /// For which authorizer.
+        gw: Gw,
+        /// The header's `kid`.
+        kid: String,
+    },
+    /// Neither `aud` nor `client_id`.
+    NoAudienceClaim {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// The audience claim is not in the list.
+    AudienceMismatch {
+        /// For which authorizer.
+        gw: Gw,
+        /// The claim read.
+        claim: AudClaim,
+        /// Its values.
+        found: Vec<String>,
+        /// The accepted audiences.
+        accepted: Vec<String>,
+    },
+    /// No audience list given; accepted only if it contains the token's value.
+    AudienceAssumed {
+        /// For which authorizer.
+        gw: Gw,
+        /// The claim read.
+        claim: AudClaim,
+        /// Its values.
+        found: Vec<String>,
+    },
+    /// HTTP API: `aud` is present, so `client_id` (which is in the list) is not evaluated.
+    AudHidesClientId {
+        /// The token's `client_id`.
+        client_id: String,
+    },
+    /// No `scope`/`scp` claim on a route or method with scopes.
+    ScopeClaimMissing {
+        /// For which authorizer.
+        gw: Gw,
+        /// The scopes wanted.
+        wanted: Vec<String>,
+    },
+    /// None of the wanted scopes is in the token.
+    NoScopeInToken {
+        /// For which authorizer.
+        gw: Gw,
+        /// The token's scopes.
+        have: Vec<String>,
+        /// The scopes wanted.
+        wanted: Vec<String>,
+    },
+    /// Permissions in `roles` (an app-only token), which are not scopes (H7).
+    RolesAreNotScopes {
+        /// The token's roles.
+        roles: Vec<String>,
+    },
+    /// HTTP API: without route scopes an ID token is accepted too (H8).
+    IdTokenAcceptedWithoutRouteScopes,
+    /// REST JWT: keys are cached up to 1 h; an unknown `kid` makes API Gateway re-fetch (J1c).
+    KeyCache,
+    /// Token choice: a refresh token is never sent to an API (COG-TOK).
+    RefreshTokenNeverSent,
+}
+
+/// One name per authorizer.
+fn pick(
+    g: Gw,
+    rest: &'static str,
+    rest_jwt: &'static str,
+    http: &'static str,
+    oidc: &'static str,
+) -> &'static str {
+    match g {
+        Gw::Rest => rest,
+        Gw::RestJwt => rest_jwt,
+        Gw::Http => http,
+        Gw::Oidc => oidc,
+    }
+}
+
+impl GatewayCode {
+    /// The stable `snake_case` name.
+    pub fn as_str(&self) -> &'static str {
+        use GatewayCode as C;
+        match self {
+            C::NotAJwt { gw, .. } => pick(
+                *gw,
+                "rest_not_a_jwt",
+                "rest_jwt_not_a_jwt",
+                "http_not_a_jwt",
+                "oidc_not_a_jwt",
+            ),
+            C::Unsigned { gw } => pick(
+                *gw,
+                "rest_unsigned_token",
+                "rest_jwt_unsigned_token",
+                "http_unsigned_token",
+                "oidc_unsigned_token",
+            ),
+            C::ForeignAudience { gw, .. } => pick(
+                *gw,
+                "rest_token_for_another_api",
+                "rest_jwt_token_for_another_api",
+                "http_token_for_another_api",
+                "oidc_token_for_another_api",
+            ),
+            C::SignatureInvalid { gw } => pick(
+                *gw,
+                "rest_signature_invalid",
+                "rest_jwt_signature_invalid",
+                "http_signature_invalid",
+                "oidc_signature_invalid",
+            ),
+            C::SignatureUnchecked { gw } => pick(
+                *gw,
+                "rest_signature_unchecked",
+                "rest_jwt_signature_unchecked",
+                "http_signature_unchecked",
+                "oidc_signature_unchecked",
+            ),
+            C::IssuerMissing { gw } => pick(
+                *gw,
+                "rest_issuer_missing",
+                "rest_jwt_issuer_missing",
+                "http_issuer_missing",
+                "oidc_issuer_missing",
+            ),
+            C::IssuerMismatch { gw, .. } => pick(
+                *gw,
+                "rest_issuer_mismatch",
+                "rest_jwt_issuer_mismatch",
+                "http_issuer_mismatch",
+                "oidc_issuer_mismatch",
+            ),
+            C::IssuerUnreadable { gw, .. } => pick(
+                *gw,
+                "rest_issuer_unreadable",
+                "rest_jwt_issuer_unreadable",
+                "http_issuer_unreadable",
+                "oidc_issuer_unreadable",
+            ),
+            C::IssuerAssumed { gw, .. } => pick(
+                *gw,
+                "rest_issuer_assumed",
+                "rest_jwt_issuer_assumed",
+                "http_issuer_assumed",
+                "oidc_issuer_assumed",
+            ),
+            C::Expired { gw, .. } => pick(
+                *gw,
+                "rest_expired",
+                "rest_jwt_expired",
+                "http_expired",
+                "oidc_expired",
+            ),
+            C::NotYetValid { gw, .. } => pick(
+                *gw,
+                "rest_not_yet_valid",
+                "rest_jwt_not_yet_valid",
+                "http_not_yet_valid",
+                "oidc_not_yet_valid",
+            ),
+            C::IssuedInFuture { .. } => "http_issued_in_future",
+            C::NotAUserPoolToken { .. } => "rest_not_a_user_pool_token",
+            C::UpdatedIssuer { .. } => "rest_updated_issuer_undocumented",
+            C::PoolNotConfigured { .. } => "rest_pool_not_configured",
+            C::SovereignIssuerHost { .. } => "rest_sovereign_issuer_host_undocumented",
+            C::PoolUnreadable { .. } => "rest_pool_unreadable",
+            C::PoolAssumed { .. } => "rest_pool_assumed",
+            C::AccessTokenWithoutMethodScopes { .. } => {
+                "rest_access_token_on_method_without_scopes"
+            }
+            C::IdTokenWithMethodScopes { .. } => "rest_id_token_on_method_with_scopes",
+            C::NoMethodScopeInToken { .. } => "rest_no_method_scope_in_token",
+            C::SdkSignInScopeOnly => "rest_sdk_sign_in_scope_only",
+            C::RegexBlocksAccessToken { .. } => "rest_validation_regex_blocks_access_token",
+            C::RegexRejectsAud { .. } => "rest_validation_regex_rejects_aud",
+            C::RegexNotEvaluated { .. } => "rest_validation_regex_not_evaluated",
+            C::TokenNotFromHeader => "rest_token_not_from_header",
+            C::TestAuthorizerAccessToken => "test_authorizer_access_token",
+            C::AlgNotRsa { .. } => "http_alg_not_rsa",
+            C::AlgPssUndocumented { .. } => "http_alg_pss_undocumented",
+            C::AlgNotAllowed { gw, .. } => pick(
+                *gw,
+                "rest_alg_not_allowed",
+                "rest_jwt_alg_not_allowed",
+                "http_alg_not_allowed",
+                "oidc_alg_not_allowed",
+            ),
+            C::AlgAssumed { .. } => "rest_jwt_alg_assumed",
+            C::KidMissing { gw } => pick(
+                *gw,
+                "rest_kid_missing",
+                "rest_jwt_kid_missing",
+                "http_kid_missing",
+                "oidc_kid_missing",
+            ),
+            C::KidNotInJwks { gw, .. } => pick(
+                *gw,
+                "rest_kid_not_in_jwks",
+                "rest_jwt_kid_not_in_jwks",
+                "http_kid_not_in_jwks",
+                "oidc_kid_not_in_jwks",
+            ),
+            C::NoAudienceClaim { gw } => pick(
+                *gw,
+                "rest_no_audience_claim",
+                "rest_jwt_no_audience_claim",
+                "http_no_audience_claim",
+                "oidc_no_audience_claim",
+            ),
+            C::AudienceMismatch { gw, .. } => pick(
+                *gw,
+                "rest_audience_mismatch",
+                "rest_jwt_audience_mismatch",
+                "http_audience_mismatch",
+                "oidc_audience_mismatch",
+            ),
+            C::AudienceAssumed { gw, .. } => pick(
+                *gw,
+                "rest_audience_to_configure",
+                "rest_jwt_audience_to_configure",
+                "http_audience_to_configure",
+                "oidc_audience_to_configure",
+            ),
+            C::AudHidesClientId { .. } => "http_aud_hides_client_id",
+            C::ScopeClaimMissing { gw, .. } => pick(
+                *gw,
+                "rest_scope_claim_missing",
+                "rest_jwt_scope_claim_missing",
+                "http_scope_claim_missing",
+                "oidc_scope_claim_missing",
+            ),
+            C::NoScopeInToken { gw, .. } => pick(
+                *gw,
+                "rest_no_method_scope_in_token",
+                "rest_jwt_no_method_scope_in_token",
+                "http_no_route_scope_in_token",
+                "oidc_scope_missing",
+            ),
+            C::RolesAreNotScopes { .. } => "http_roles_are_not_scopes",
+            C::IdTokenAcceptedWithoutRouteScopes => "http_id_token_accepted_without_route_scopes",
+            C::KeyCache => "rest_jwt_key_cache",
+            C::RefreshTokenNeverSent => "choose_refresh_token_never_sent",
+        }
+    }
+}
+
+/// The answer an authorizer gives for a rejected token, by what is documented: REST Cognito and
+/// HTTP API answer `401 Unauthorized` (GW-RESP, HTTP-JWT-TS); the REST JWT authorizer documents
+/// only its 403 for a scope miss (J1), and a generic server's status is its own.
+fn fail(g: Gw) -> Effect {
+    match g {
+        Gw::Rest | Gw::Http => reject(401, Some(UNAUTHORIZED), true),
+        Gw::RestJwt | Gw::Oidc => reject(401, None, false),
+    }
+}
+
+/// What a missing scope answers.
+fn scope_miss(g: Gw) -> Effect {
+    match g {
+        // R3: documented 401.
+        Gw::Rest => reject(401, Some(UNAUTHORIZED), true),
+        // J1a: documented 403 Forbidden; the body string is not documented.
+        Gw::RestJwt => reject(403, None, true),
+        // H10: 403 is reported, not published.
+        Gw::Http => reject(403, Some(FORBIDDEN), false),
+        Gw::Oidc => reject(403, None, false),
+    }
+}
+
+/// The effect of a gateway code on the verdict.
+pub fn effect(code: &GatewayCode) -> Effect {
+    use GatewayCode as C;
+    match code {
+        C::NotAJwt { gw, .. }
+        | C::Unsigned { gw }
+        | C::ForeignAudience { gw, .. }
+        | C::SignatureInvalid { gw }
+        | C::IssuerMissing { gw }
+        | C::IssuerMismatch { gw, .. }
+        | C::NotYetValid { gw, .. }
+        | C::AlgNotAllowed { gw, .. }
+        | C::KidMissing { gw }
+        | C::KidNotInJwks { gw, .. }
+        | C::NoAudienceClaim { gw }
+        | C::AudienceMismatch { gw, .. } => fail(*gw),
+        // R7: 401 CONFIRMED; the body text is only reported (C3: `body_documented` says so).
+        C::Expired { gw: Gw::Rest, .. } => reject(401, Some(EXPIRED), true),
+        C::Expired { gw, .. } => fail(*gw),
+        C::IssuedInFuture { .. } | C::AlgNotRsa { .. } => fail(Gw::Http),
+        C::NotAUserPoolToken { .. }
+        | C::PoolNotConfigured { .. }
+        | C::AccessTokenWithoutMethodScopes { .. }
+        | C::IdTokenWithMethodScopes { .. }
+        | C::RegexBlocksAccessToken { .. }
+        | C::RegexRejectsAud { .. }
+        | C::TestAuthorizerAccessToken => fail(Gw::Rest),
+        C::NoMethodScopeInToken { .. } => scope_miss(Gw::Rest),
+        C::ScopeClaimMissing { gw, .. } | C::NoScopeInToken { gw, .. } => scope_miss(*gw),
+        C::SignatureUnchecked { .. } => Effect::Needs(Need::IssuerKeys),
+        C::RegexNotEvaluated { .. } => Effect::Needs(Need::RegexCheck),
+        C::UpdatedIssuer { .. } => Effect::Needs(Need::DeployedTest),
+        C::AlgPssUndocumented { .. } => Effect::Needs(Need::UndocumentedAlg),
+        C::PoolUnreadable { .. } | C::IssuerUnreadable { .. } => {
+            Effect::Needs(Need::ReadableConfig)
+        }
+        C::SovereignIssuerHost { .. } => Effect::Needs(Need::DeployedTest),
+        C::IssuerAssumed { .. }
+        | C::PoolAssumed { .. }
+        | C::AudienceAssumed { .. }
+        | C::AlgAssumed { .. } => Effect::Assumes,
+        C::SdkSignInScopeOnly
+        | C::TokenNotFromHeader
+        | C::AudHidesClientId { .. }
+        | C::RolesAreNotScopes { .. }
+        | C::IdTokenAcceptedWithoutRouteScopes
+        | C::KeyCache
+        | C::RefreshTokenNeverSent => Effect::Note,
+    }
+}

@@ -1,0 +1,343 @@
+//! Helpers the profile modules share: typed finding builders, claim accessors, the root causes
+//! every profile leads with (§3), the one time rule, the exact-issuer check; and the transitional
+//! string-code builders `lambda_ajv` still uses.
+//!
+//! Must not decide a verdict (`profiles::verdict_of`) or produce prose.
+
+use super::{GatewayCode, Gw, IssuerDiff, NotJwt, TokenFacts};
+use crate::diagnose::claims::TokenUse;
+use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
+use crate::diagnose::identity::TokenKind;
+use crate::input::Shape;
+use crate::jose::{Claims, Value};
+use crate::verify::Verdict;
+
+/// A typed gateway-stage finding without string evidence (the code carries it).
+pub(crate) fn gw(
+    code: GatewayCode,
+    severity: Severity,
+    status: Status,
+    sources: &[&'static str],
+) -> Finding {
+    Finding {
+        code: Code::Gateway(code),
+        stage: Stage::Gateway,
+        severity,
+        status,
+        evidence: vec![],
+        sources: sources.to_vec(),
+    }
+}
+
+/// A typed rejection resting on CONFIRMED knowledge.
+pub(crate) fn fails(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    gw(code, Severity::Error, Status::Confirmed, sources)
+}
+
+/// A typed warning (CONFIRMED knowledge).
+pub(crate) fn warns(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    gw(code, Severity::Warning, Status::Confirmed, sources)
+}
+
+/// Typed background (CONFIRMED knowledge).
+pub(crate) fn notes(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    gw(code, Severity::Info, Status::Confirmed, sources)
+}
+
+/// The `aud` values, `[]` when absent or malformed.
+pub(crate) fn aud_values(claims: &Claims) -> Vec<String> {
+    claims
+        .aud
+        .present()
+        .map(|a| a.values().to_vec())
+        .unwrap_or_default()
+}
+
+/// The root causes every profile leads with, before any signature or configuration finding
+/// (§3, G1, G10): an unsigned token (`alg: none`) and a token issued for a Microsoft-owned API.
+/// When any is found the profile offers no "would accept if …" assumption.
+pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if t.header
+        .is_some_and(|h| matches!(h.alg.present(), Some(crate::jose::Alg::None)))
+    {
+        out.push(fails(GatewayCode::Unsigned { gw: g }, &["RFC8725"]));
+    }
+    if matches!(t.kind, TokenKind::EntraMicrosoftApi) {
+        out.push(fails(
+            GatewayCode::ForeignAudience {
+                gw: g,
+                aud: aud_values(claims),
+            },
+            &["MS-AT"],
+        ));
+    }
+    out
+}
+
+/// The signature finding for a gateway (none when a root cause already explains it).
+pub(crate) fn signature(
+    t: &TokenFacts,
+    g: Gw,
+    root: bool,
+    sources: &[&'static str],
+) -> Option<Finding> {
+    match t.verification.verdict() {
+        Verdict::Invalid if !root => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
+        // HTTP API and REST JWT report an unknown `kid` as its own finding.
+        Verdict::Unverifiable
+            if !root
+                && (matches!(g, Gw::Rest | Gw::Oidc)
+                    || t.verification.kid_not_found().is_none()) =>
+        {
+            Some(warns(GatewayCode::SignatureUnchecked { gw: g }, sources))
+        }
+        _ => None,
+    }
+}
+
+/// Why a token is not a readable signed JWT, if it is not.
+pub(crate) fn not_jwt(t: &TokenFacts) -> Option<NotJwt> {
+    Some(match decodable(t)? {
+        "jwe" => NotJwt::Encrypted,
+        "opaque" => NotJwt::Opaque,
+        "malformed" => NotJwt::Malformed,
+        _ => NotJwt::Undecodable,
+    })
+}
+
+/// Expiry by the one time rule (RFC 7519 §4.1.4: `exp == now` is expired).
+pub(crate) fn expired(claims: &Claims, g: Gw, now: i64, leeway: i64) -> Option<GatewayCode> {
+    claims
+        .expired_at(now, leeway)
+        .map(|exp| GatewayCode::Expired {
+            gw: g,
+            exp,
+            now,
+            leeway,
+        })
+}
+
+/// `nbf` by the one time rule (RFC 7519 §4.1.5).
+pub(crate) fn not_yet_valid(claims: &Claims, g: Gw, now: i64, leeway: i64) -> Option<GatewayCode> {
+    claims
+        .not_yet_valid_until(now, leeway)
+        .map(|nbf| GatewayCode::NotYetValid {
+            gw: g,
+            nbf,
+            now,
+            leeway,
+        })
+}
+
+/// The exact-issuer check shared by the HTTP API and REST JWT authorizers and OIDC (H4, J1).
+pub(crate) fn exact_issuer(
+    claims: &Claims,
+    want: Option<&str>,
+    g: Gw,
+    root: bool,
+    sources: &[&'static str],
+) -> Option<Finding> {
+    match (claims.iss.present(), want) {
+        (None, _) => Some(fails(GatewayCode::IssuerMissing { gw: g }, sources)),
+        // The form keeps text it could not read as an issuer (a note sits beside the field):
+        // an issuer never contains whitespace, so this is not a configuration to compare with.
+        (Some(_), Some(want)) if want.is_empty() || want.chars().any(char::is_whitespace) => {
+            Some(warns(
+                GatewayCode::IssuerUnreadable {
+                    gw: g,
+                    text: want.chars().take(200).collect(),
+                },
+                sources,
+            ))
+        }
+        (Some(iss), Some(want)) if iss != want => Some(fails(
+            GatewayCode::IssuerMismatch {
+                gw: g,
+                found: iss.clone(),
+                expected: want.to_owned(),
+                diff: IssuerDiff::between(iss, want),
+            },
+            sources,
+        )),
+        (Some(iss), None) if !root => Some(gw(
+            GatewayCode::IssuerAssumed {
+                gw: g,
+                issuer: iss.clone(),
+            },
+            Severity::Info,
+            Status::Confirmed,
+            sources,
+        )),
+        _ => None,
+    }
+}
+
+/// A gateway-stage finding.
+pub(crate) fn finding(
+    code: &'static str,
+    severity: Severity,
+    status: Status,
+    evidence: Vec<Evidence>,
+    sources: &[&'static str],
+) -> Finding {
+    crate::diagnose::claims::finding(code, Stage::Gateway, severity, status, evidence, sources)
+}
+
+/// A rejection (error, confirmed or reported).
+pub(crate) fn rejects(
+    code: &'static str,
+    status: Status,
+    evidence: Vec<Evidence>,
+    sources: &[&'static str],
+) -> Finding {
+    finding(code, Severity::Error, status, evidence, sources)
+}
+
+/// Background (info, confirmed).
+pub(crate) fn note(
+    code: &'static str,
+    evidence: Vec<Evidence>,
+    sources: &[&'static str],
+) -> Finding {
+    finding(code, Severity::Info, Status::Confirmed, evidence, sources)
+}
+
+/// Payload member evidence.
+pub(crate) fn member(name: &str, actual: Option<String>, expected: Option<String>) -> Evidence {
+    Evidence::Member {
+        place: "payload",
+        name: name.to_owned(),
+        actual,
+        expected,
+    }
+}
+
+/// Header member evidence.
+pub(crate) fn header_member(
+    name: &str,
+    actual: Option<String>,
+    expected: Option<String>,
+) -> Evidence {
+    Evidence::Member {
+        place: "header",
+        name: name.to_owned(),
+        actual,
+        expected,
+    }
+}
+
+/// Value evidence.
+pub(crate) fn value(label: &'static str, v: impl Into<String>) -> Evidence {
+    Evidence::Value {
+        label,
+        value: v.into(),
+    }
+}
+
+/// Time evidence.
+pub(crate) fn time(claim: &'static str, v: i64, now: i64, leeway: i64) -> Evidence {
+    Evidence::Time {
+        claim,
+        value: v,
+        now,
+        leeway,
+    }
+}
+
+/// The last occurrence of a claim (registered or not) as raw JSON.
+pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
+    // Registered claims live in fields; others (in order, duplicates kept) in `others`.
+    let reg = |f: &crate::jose::Field<String>| match f {
+        crate::jose::Field::Present(s) => Some(Value::String(s.clone())),
+        crate::jose::Field::Malformed(v) => Some(v.clone()),
+        crate::jose::Field::Absent => None,
+    };
+    match name {
+        "iss" => reg(&claims.iss),
+        "sub" => reg(&claims.sub),
+        "jti" => reg(&claims.jti),
+        "aud" => match &claims.aud {
+            crate::jose::Field::Present(a) => Some(match a {
+                crate::jose::Audience::One(s) => Value::String(s.clone()),
+                crate::jose::Audience::Many(v) => {
+                    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
+                }
+            }),
+            crate::jose::Field::Malformed(v) => Some(v.clone()),
+            crate::jose::Field::Absent => None,
+        },
+        _ => claims
+            .others
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone()),
+    }
+}
+
+/// A claim's raw JSON text, for evidence.
+pub(crate) fn raw_text(claims: &Claims, name: &str) -> Option<String> {
+    raw_claim(claims, name).map(|v| v.compact())
+}
+
+/// A string claim other than the registered ones.
+pub(crate) fn str_claim(claims: &Claims, name: &str) -> Option<String> {
+    match raw_claim(claims, name) {
+        Some(Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// Cognito's `token_use`, read the way aws-jwt-verify reads it (`id` or `access` only).
+pub(crate) fn token_use_of(claims: &Claims) -> Option<TokenUse> {
+    match str_claim(claims, "token_use").as_deref() {
+        Some("id") => Some(TokenUse::Id),
+        Some("access") => Some(TokenUse::Access),
+        _ => None,
+    }
+}
+
+/// A space-separated string claim split into items (`scope`); `None` when absent or not a
+/// string.
+pub(crate) fn space_list(claims: &Claims, name: &str) -> Option<Vec<String>> {
+    str_claim(claims, name).map(|s| s.split_whitespace().map(str::to_owned).collect())
+}
+
+/// A string-or-array claim (`scp`, `cognito:groups`) as items.
+pub(crate) fn string_or_array(claims: &Claims, name: &str) -> Option<Vec<String>> {
+    match raw_claim(claims, name)? {
+        Value::String(s) => Some(s.split_whitespace().map(str::to_owned).collect()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
+
+/// True when the candidate is a compact JWS with a JSON payload.
+pub(crate) fn decodable(t: &TokenFacts) -> Option<&'static str> {
+    match t.candidate.shape {
+        Shape::Jwe => Some("jwe"),
+        Shape::Opaque => Some("opaque"),
+        Shape::Jws if t.claims.is_none() || t.header.is_none() => Some("undecodable"),
+        Shape::Jws => match t.verification.verdict() {
+            Verdict::Malformed => Some("malformed"),
+            _ => None,
+        },
+    }
+}
+
+/// `a` shares at least one item with `b` (linear: one side is hashed).
+pub(crate) fn overlaps(a: &[String], b: &[String]) -> bool {
+    let set: std::collections::HashSet<&str> = b.iter().map(String::as_str).collect();
+    a.iter().any(|x| set.contains(x.as_str()))
+}
+
+/// Items joined by spaces, for evidence.
+pub(crate) fn joined(items: &[String]) -> String {
+    items.join(" ")
+}

@@ -1,0 +1,473 @@
+//! The sentences for every [`GatewayCode`]: message, fix and the "would accept only if …"
+//! condition. Exhaustive matches with no catch-all arm.
+
+use crate::diagnose::config::IssuerForm;
+use crate::diagnose::profiles::{AudClaim, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff};
+use crate::explain::decode::span;
+
+fn who(g: Gw) -> &'static str {
+    match g {
+        Gw::Rest => "the Cognito authorizer",
+        Gw::RestJwt => "the REST JWT authorizer",
+        Gw::Http => "the JWT authorizer",
+        Gw::Oidc => "the server",
+    }
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items
+            .iter()
+            .take(20)
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn claim_name(c: AudClaim) -> &'static str {
+    match c {
+        AudClaim::Aud => "aud",
+        AudClaim::ClientId => "client_id",
+    }
+}
+
+fn form(f: IssuerForm) -> &'static str {
+    match f {
+        IssuerForm::Original => "ORIGINAL (cognito-idp.…)",
+        IssuerForm::Updated => "UPDATED (issuer-cognito-idp.…)",
+    }
+}
+
+/// What a gateway finding means, with the user's own values.
+pub fn gateway_message(c: &GatewayCode) -> String {
+    use GatewayCode as C;
+    match c {
+        C::NotAJwt { gw, why } => {
+            let what = match why {
+                NotJwt::Encrypted => "it is encrypted (a JWE, such as a Cognito refresh token)",
+                NotJwt::Opaque => "it is an opaque value",
+                NotJwt::Undecodable => "its header or payload is not JSON",
+                NotJwt::Malformed => "its structure is broken",
+            };
+            let status = match gw {
+                Gw::Rest | Gw::Http => "; it answers 401",
+                Gw::RestJwt | Gw::Oidc => "",
+            };
+            format!("This is not a signed JWT ({what}): {} rejects it{status}.", who(*gw))
+        }
+        C::Unsigned { gw } => format!(
+            "The token is unsigned (alg: none): it proves nothing and is never acceptable; {} \
+             rejects it whatever is configured.",
+            who(*gw)
+        ),
+        C::ForeignAudience { aud, .. } => format!(
+            "This token is not for your API: it was issued for a Microsoft-owned API (aud {}), \
+             and third parties cannot verify such tokens by design. Any signature failure follows \
+             from that.",
+            list(aud)
+        ),
+        C::SignatureInvalid { gw } => format!(
+            "The signature does not match the issuer's key: {} rejects it.",
+            who(*gw)
+        ),
+        C::SignatureUnchecked { .. } => {
+            "Cannot tell whether the signature is accepted — needs the issuer's keys.".to_owned()
+        }
+        C::IssuerMissing { gw } => format!("The token has no iss claim: {} rejects it.", who(*gw)),
+        C::IssuerMismatch {
+            gw,
+            found,
+            expected,
+            diff,
+        } => {
+            let why = match diff {
+                IssuerDiff::TrailingSlash => " They differ only in a trailing slash, which counts.".to_owned(),
+                IssuerDiff::CognitoForm { token } => format!(
+                    " Same user pool, other issuer form: the token uses the {} issuer.",
+                    form(*token)
+                ),
+                IssuerDiff::Other => String::new(),
+            };
+            format!(
+                "iss {found} is not exactly the configured issuer {expected}: {} rejects it.{why}",
+                who(*gw)
+            )
+        }
+        C::IssuerUnreadable { text, .. } => format!(
+            "\"{}\" cannot be read as an issuer (an issuer URL has no spaces), so the issuer \
+             cannot be checked.",
+            text.escape_debug()
+        ),
+        C::IssuerAssumed { issuer, .. } => {
+            format!("No issuer configured: assuming it is exactly {issuer}.")
+        }
+        C::Expired { gw, exp, now, .. } => {
+            let ago = span(now.saturating_sub(*exp));
+            match gw {
+                Gw::Rest => format!(
+                    "The token expired {ago} ago: 401; the body is likely \"The incoming token \
+                     has expired\" (reported, not documented)."
+                ),
+                _ => format!("The token expired {ago} ago: {} rejects it.", who(*gw)),
+            }
+        }
+        C::NotYetValid { gw, nbf, now, .. } => format!(
+            "The token is not valid for another {} (nbf): {} rejects it.",
+            span(nbf.saturating_sub(*now)),
+            who(*gw)
+        ),
+        C::IssuedInFuture { iat, now } => format!(
+            "iat is {} in the future (the issuer's clock runs ahead): rejected.",
+            span(iat.saturating_sub(*now))
+        ),
+        C::NotAUserPoolToken { iss } => format!(
+            "The issuer {} is not a Cognito user pool; a Cognito authorizer rejects it with 401.",
+            iss.as_deref().unwrap_or("(absent)")
+        ),
+        C::UpdatedIssuer { pool } => format!(
+            "The token has the Cognito UPDATED issuer (issuer-cognito-idp…) of pool {pool}. It is a \
+             user-pool token, but AWS does not document how the REST Cognito authorizer treats \
+             this issuer form."
+        ),
+        C::PoolNotConfigured {
+            token_pool,
+            configured,
+            differs,
+        } => {
+            let what = match differs {
+                PoolDiff::Region => "the same pool id in another region",
+                PoolDiff::PoolId => "another pool in the same region",
+                PoolDiff::Both => "another pool in another region",
+            };
+            format!(
+                "The token comes from pool {token_pool}; the authorizer is configured with {} — \
+                 {what}: 401.",
+                list(configured)
+            )
+        }
+        C::SovereignIssuerHost { pool } => format!(
+            "Pool {pool} is in the AWS European Sovereign Cloud; its issuer host is not \
+             documented, so whether this issuer is the pool's cannot be told."
+        ),
+        C::PoolUnreadable { text } => format!(
+            "\"{}\" is not a user pool id, ARN or issuer URL, so the pool cannot be checked.",
+            text.escape_debug()
+        ),
+        C::PoolAssumed { pool } => {
+            format!("No user pool configured: assuming the authorizer uses pool {pool}.")
+        }
+        C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
+            "An access token: a REST method without OAuth scopes treats the token as an ID token \
+             and rejects it with 401. The token's scopes: {}.",
+            list(token_scopes)
+        ),
+        C::IdTokenWithMethodScopes { method_scopes } => format!(
+            "An ID token: a method with OAuth scopes ({}) needs an access token carrying one of \
+             them; 401.",
+            list(method_scopes)
+        ),
+        C::NoMethodScopeInToken {
+            token_scopes,
+            method_scopes,
+        } => format!(
+            "The token's scopes ({}) share none with the method's ({}): 401, not 403.",
+            list(token_scopes),
+            list(method_scopes)
+        ),
+        C::SdkSignInScopeOnly => "This access token came from an SDK/API sign-in and carries only \
+             aws.cognito.signin.user.admin; it can never carry custom scopes."
+            .to_owned(),
+        C::RegexBlocksAccessToken { regex } => format!(
+            "The token-validation regex {regex} is matched against aud, which this token lacks: \
+             a plain 401 Unauthorized, decided before signature and expiry."
+        ),
+        C::RegexRejectsAud { aud, regex } => format!(
+            "The token-validation regex {regex} does not match aud {}: a plain 401 \
+             Unauthorized, decided before signature and expiry.",
+            list(aud)
+        ),
+        C::RegexNotEvaluated { aud, regex } => format!(
+            "The token-validation regex {regex} is not a plain list of values; check it against \
+             aud {} by hand.",
+            list(aud)
+        ),
+        C::TokenNotFromHeader => "The token was found outside a header; this authorizer reads \
+             only the configured header."
+            .to_owned(),
+        C::TestAuthorizerAccessToken => "The console's Test authorizer supports ID tokens only; an \
+             access token fails there even when the deployed method would accept it."
+            .to_owned(),
+        C::AlgNotRsa { alg } => format!(
+            "alg {} is not RSA; the JWT authorizer supports RSA algorithms only.",
+            alg.as_deref().unwrap_or("(absent)")
+        ),
+        C::AlgPssUndocumented { alg } => format!(
+            "alg {alg} is RSA-based (RSASSA-PSS), but AWS does not document whether the JWT \
+             authorizer accepts it: it may be rejected."
+        ),
+        C::AlgNotAllowed { gw, alg, allowed } => {
+            let alg = alg.as_deref().unwrap_or("(absent)");
+            match gw {
+                Gw::Oidc if allowed.is_empty() => format!(
+                    "alg {alg} is not allowed (none and HS* never are for an issuer with public \
+                     keys)."
+                ),
+                _ => format!(
+                    "alg {alg} is not in the allowed algorithms ({}): {} rejects it.",
+                    list(allowed),
+                    who(*gw)
+                ),
+            }
+        }
+        C::AlgAssumed { alg } => {
+            format!("No allowed algorithms given: assuming the list contains {alg}.")
+        }
+        C::KidMissing { gw } => format!(
+            "The header has no kid; {} needs one that is in the issuer's key set.",
+            who(*gw)
+        ),
+        C::KidNotInJwks { gw, kid } => match gw {
+            Gw::RestJwt => format!(
+                "kid {kid} is not in the issuer's key set; API Gateway re-fetches the key set for \
+                 a key it has not seen, so this fails only if the issuer does not publish it."
+            ),
+            _ => format!("kid {kid} is not in the issuer's key set."),
+        },
+        C::NoAudienceClaim { .. } => "The token has neither aud nor client_id: \"the token does \
+             not have a valid audience\"."
+            .to_owned(),
+        C::AudienceMismatch {
+            claim,
+            found,
+            accepted,
+            ..
+        } => format!(
+            "{} {} is not in the audience list ({}).",
+            claim_name(*claim),
+            list(found),
+            list(accepted)
+        ),
+        C::AudienceAssumed { claim, found, .. } => format!(
+            "No audience list given: assuming it contains {} {}.",
+            claim_name(*claim),
+            list(found)
+        ),
+        C::AudHidesClientId { client_id } => format!(
+            "The token has aud, so client_id {client_id} is not evaluated, even though it is in \
+             the list."
+        ),
+        C::ScopeClaimMissing { gw, wanted } => match gw {
+            Gw::RestJwt => format!(
+                "The token has no scope or scp claim; the method wants one of {}: 403 Forbidden.",
+                list(wanted)
+            ),
+            _ => format!(
+                "The token has no scope or scp claim; the route wants one of {}: rejected, \
+                 likely with 403 Forbidden.",
+                list(wanted)
+            ),
+        },
+        C::NoScopeInToken { gw, have, wanted } => match gw {
+            Gw::RestJwt => format!(
+                "The token's scopes ({}) share none with the method's ({}): 403 Forbidden (the \
+                 Cognito authorizer would answer 401).",
+                list(have),
+                list(wanted)
+            ),
+            Gw::Oidc => format!(
+                "None of the required scopes ({}) is in the token ({}).",
+                list(wanted),
+                list(have)
+            ),
+            Gw::Rest | Gw::Http => format!(
+                "The token's scopes ({}) share none with the route's ({}): rejected, likely with \
+                 403 Forbidden.",
+                list(have),
+                list(wanted)
+            ),
+        },
+        C::RolesAreNotScopes { roles } => format!(
+            "Permissions are in roles ({}), an app-only token; the authorizer does not read roles \
+             as scopes.",
+            list(roles)
+        ),
+        C::IdTokenAcceptedWithoutRouteScopes => "Without route scopes an ID token is accepted \
+             too; AWS recommends requiring scopes."
+            .to_owned(),
+        C::KeyCache => "The REST JWT authorizer caches each issuer's keys for up to an hour (best \
+             effort) and re-fetches the key set for a key it has not seen."
+            .to_owned(),
+        C::RefreshTokenNeverSent => {
+            "A refresh token: only Cognito can read it; never send it to an API.".to_owned()
+        }
+    }
+}
+
+/// What to do about a gateway finding, when there is something to do.
+pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
+    use GatewayCode as C;
+    Some(match c {
+        C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
+            "Send the ID token, or add a scope the token carries (such as {}) to the method's \
+             OAuth scopes and redeploy.",
+            token_scopes.first().map(String::as_str).unwrap_or("aws.cognito.signin.user.admin")
+        ),
+        C::IdTokenWithMethodScopes { .. } | C::NoMethodScopeInToken { .. } => {
+            "Send an access token carrying a method scope (request it in the OAuth flow or add it \
+             with a V2 pre-token trigger), then redeploy."
+                .to_owned()
+        }
+        C::SdkSignInScopeOnly => "Use the OAuth endpoints requesting the custom scope, \
+             scopesToAdd in a pre-token trigger, or put aws.cognito.signin.user.admin on the method."
+            .to_owned(),
+        C::Expired { .. } => "Refresh the tokens and retry.".to_owned(),
+        C::NotYetValid { .. } | C::IssuedInFuture { .. } => {
+            "Check the issuer's clock; retry once the token is valid.".to_owned()
+        }
+        C::PoolNotConfigured { token_pool, .. } => format!(
+            "Use a token from a configured pool, or add pool {token_pool} to the authorizer (and \
+             check the stage variable, if the pool comes from one); redeploy."
+        ),
+        C::NotAUserPoolToken { .. } => {
+            "Use a token from the authorizer's user pool.".to_owned()
+        }
+        C::UpdatedIssuer { .. } | C::SovereignIssuerHost { .. } => {
+            "Test the token against the deployed stage (curl) to see what the authorizer does."
+                .to_owned()
+        }
+        C::PoolUnreadable { .. } => {
+            "Paste the pool id (region_id), its ARN or its issuer URL.".to_owned()
+        }
+        C::IssuerUnreadable { .. } => {
+            "Paste the issuer URL exactly as in the discovery document.".to_owned()
+        }
+        C::RegexBlocksAccessToken { .. } | C::RegexRejectsAud { .. } => {
+            "Remove the regex or send ID tokens; check the client id in a Lambda authorizer \
+             instead."
+                .to_owned()
+        }
+        C::TestAuthorizerAccessToken => {
+            "Ignore the console test for access tokens; call the deployed stage with curl."
+                .to_owned()
+        }
+        C::AlgNotRsa { .. } => "Configure the issuer to sign with RS256.".to_owned(),
+        C::AlgPssUndocumented { .. } => {
+            "Sign with RS256 to be safe, or test against the deployed stage.".to_owned()
+        }
+        C::AlgNotAllowed { gw: Gw::RestJwt, alg, .. } => match alg.as_deref() {
+            Some(a) if a.starts_with("RS") || a.starts_with("ES") => format!(
+                "Add {a} to the authorizer's allowed algorithms (update the whole configuration)."
+            ),
+            _ => "Sign with one of RS256, RS384, RS512, ES256, ES384, ES512.".to_owned(),
+        },
+        C::AlgNotAllowed { .. } => "Sign with an allowed asymmetric algorithm.".to_owned(),
+        C::IssuerMismatch { .. } => {
+            "Copy issuer from the discovery document exactly, trailing slash included.".to_owned()
+        }
+        C::AudienceMismatch {
+            gw: Gw::Http | Gw::RestJwt,
+            found,
+            ..
+        }
+        | C::AudienceAssumed {
+            gw: Gw::Http | Gw::RestJwt,
+            found,
+            ..
+        } => format!(
+            "Put {} in the audience list (the app client id for Cognito, the API identifier \
+             elsewhere).",
+            list(found)
+        ),
+        C::NoAudienceClaim { .. } => {
+            "Use a token with aud or client_id (Cognito: the app client id).".to_owned()
+        }
+        C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
+            "Send an access token that carries one of the scopes.".to_owned()
+        }
+        C::SignatureUnchecked { .. } => "Fetch or paste the issuer's JWKS.".to_owned(),
+        C::Unsigned { .. } => {
+            "Get a signed token from the identity provider; an unsigned one is never accepted."
+                .to_owned()
+        }
+        C::ForeignAudience { .. } => "Request a token for your own API (scope \
+             api://{your-client-id}/…, so that aud is your API), not for Microsoft Graph."
+            .to_owned(),
+        C::KidMissing { .. } | C::KidNotInJwks { .. } => {
+            "Check that the token comes from the configured issuer and that it publishes the key."
+                .to_owned()
+        }
+        C::NotAJwt { .. }
+        | C::SignatureInvalid { .. }
+        | C::IssuerMissing { .. }
+        | C::IssuerAssumed { .. }
+        | C::PoolAssumed { .. }
+        | C::AudienceMismatch { .. }
+        | C::AudienceAssumed { .. }
+        | C::AlgAssumed { .. }
+        | C::RegexNotEvaluated { .. }
+        | C::TokenNotFromHeader
+        | C::AudHidesClientId { .. }
+        | C::RolesAreNotScopes { .. }
+        | C::IdTokenAcceptedWithoutRouteScopes
+        | C::KeyCache
+        | C::RefreshTokenNeverSent => return None,
+    })
+}
+
+/// The configuration under which a row that accepts "because nothing was configured" would
+/// really accept.
+pub fn assumption(c: &GatewayCode) -> Option<String> {
+    use GatewayCode as C;
+    match c {
+        C::IssuerAssumed { issuer, .. } => {
+            Some(format!("the issuer is configured as exactly {issuer}"))
+        }
+        C::PoolAssumed { pool } => Some(format!("the authorizer uses pool {pool}")),
+        C::AudienceAssumed { found, .. } => {
+            Some(format!("the audience list contains {}", list(found)))
+        }
+        C::AlgAssumed { alg } => Some(format!("the allowed algorithms include {alg}")),
+        C::NotAJwt { .. }
+        | C::Unsigned { .. }
+        | C::ForeignAudience { .. }
+        | C::SignatureInvalid { .. }
+        | C::SignatureUnchecked { .. }
+        | C::IssuerMissing { .. }
+        | C::IssuerMismatch { .. }
+        | C::IssuerUnreadable { .. }
+        | C::SovereignIssuerHost { .. }
+        | C::Expired { .. }
+        | C::NotYetValid { .. }
+        | C::IssuedInFuture { .. }
+        | C::NotAUserPoolToken { .. }
+        | C::UpdatedIssuer { .. }
+        | C::PoolNotConfigured { .. }
+        | C::PoolUnreadable { .. }
+        | C::AccessTokenWithoutMethodScopes { .. }
+        | C::IdTokenWithMethodScopes { .. }
+        | C::NoMethodScopeInToken { .. }
+        | C::SdkSignInScopeOnly
+        | C::RegexBlocksAccessToken { .. }
+        | C::RegexRejectsAud { .. }
+        | C::RegexNotEvaluated { .. }
+        | C::TokenNotFromHeader
+        | C::TestAuthorizerAccessToken
+        | C::AlgNotRsa { .. }
+        | C::AlgPssUndocumented { .. }
+        | C::AlgNotAllowed { .. }
+        | C::KidMissing { .. }
+        | C::KidNotInJwks { .. }
+        | C::NoAudienceClaim { .. }
+        | C::AudienceMismatch { .. }
+        | C::AudHidesClientId { .. }
+        | C::ScopeClaimMissing { .. }
+        | C::NoScopeInToken { .. }
+        | C::RolesAreNotScopes { .. }
+        | C::IdTokenAcceptedWithoutRouteScopes
+        | C::KeyCache
+        | C::RefreshTokenNeverSent => None,
+    }
+}
