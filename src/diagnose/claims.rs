@@ -31,25 +31,6 @@ pub struct Expect {
     pub leeway: i64,
 }
 
-/// Builds an untyped finding (transitional, for modules not yet typed: profiles).
-pub(crate) fn finding(
-    code: &'static str,
-    stage: Stage,
-    severity: Severity,
-    status: Status,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    access::typed(
-        Code::Legacy(code),
-        stage,
-        severity,
-        status,
-        evidence,
-        sources,
-    )
-}
-
 fn expected_text(expected: &[String]) -> String {
     match expected {
         [one] => json_str(one),

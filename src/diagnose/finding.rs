@@ -69,13 +69,6 @@ pub enum Evidence {
         /// Leeway in seconds.
         leeway: i64,
     },
-    /// Any other value worth showing (a configured setting, a response line), verbatim.
-    Value {
-        /// What it is.
-        label: &'static str,
-        /// The value.
-        value: String,
-    },
 }
 
 /// Every diagnosis finding's code: one closed vocabulary, grouped by the rule module that owns
@@ -98,8 +91,6 @@ pub enum Code {
     Ajv(crate::diagnose::profiles::lambda_ajv::AjvCode),
     /// What the gateway answered (`response`).
     Response(crate::diagnose::response::ResponseCode),
-    /// Transitional: a code not yet given its typed variant. Removed once every module is typed.
-    Legacy(&'static str),
 }
 
 impl Code {
@@ -113,7 +104,6 @@ impl Code {
             Code::Gateway(c) => c.as_str(),
             Code::Ajv(c) => c.as_str(),
             Code::Response(c) => c.as_str(),
-            Code::Legacy(s) => s,
         }
     }
 }
@@ -167,14 +157,4 @@ pub struct Finding {
     pub evidence: Vec<Evidence>,
     /// Keys of the sources that back it (`explain::sources::url`).
     pub sources: Vec<&'static str>,
-}
-
-impl Finding {
-    /// The value of the [`Evidence::Value`] with this label, if there is one.
-    pub fn value(&self, label: &str) -> Option<&str> {
-        self.evidence.iter().find_map(|e| match e {
-            Evidence::Value { label: l, value } if *l == label => Some(value.as_str()),
-            _ => None,
-        })
-    }
 }

@@ -169,21 +169,11 @@ pub fn effect(code: &Code) -> Effect {
     match code {
         Code::Ajv(c) => lambda_ajv::effect(c),
         Code::Gateway(c) => code::effect(c),
-        Code::Legacy(s) => legacy_effect(s),
-        _ => Effect::Note,
-    }
-}
-
-/// The effect of a code not yet typed (transitional): only aws-jwt-verify's codes remain, until
-/// `lambda_ajv` types them.
-fn legacy_effect(code: &str) -> Effect {
-    match code {
-        "ajv_invalid_pool_id" => reject(500, None, false),
-        c if c.starts_with("ajv_") && lambda_ajv::error_class(c).is_some() => {
-            reject(401, Some(UNAUTHORIZED), false)
-        }
-        "ajv_signature_unchecked" => Effect::Needs(Need::IssuerKeys),
-        _ => Effect::Note,
+        Code::Identity(_)
+        | Code::Claims(_)
+        | Code::Lint(_)
+        | Code::Skipped(_)
+        | Code::Response(_) => Effect::Note,
     }
 }
 

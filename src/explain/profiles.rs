@@ -7,8 +7,7 @@
 mod gateway;
 
 use crate::diagnose::choose::Choice;
-use crate::diagnose::finding::{Code, Evidence, Finding, Status};
-use crate::diagnose::profiles::lambda_ajv::error_class;
+use crate::diagnose::finding::{Code, Finding, Status};
 use crate::diagnose::profiles::{
     assumptions, GatewayCode, Need, Profile, ProfileResult, ProfileVerdict,
 };
@@ -95,19 +94,6 @@ pub fn verdict_line(r: &ProfileResult) -> String {
     }
 }
 
-fn ev(f: &Finding, name: &str) -> String {
-    f.evidence
-        .iter()
-        .find_map(|e| match e {
-            Evidence::Member {
-                name: n, actual, ..
-            } if n == name => Some(actual.clone().unwrap_or_else(|| "absent".to_owned())),
-            Evidence::Value { label, value } if *label == name => Some(value.clone()),
-            _ => None,
-        })
-        .unwrap_or_default()
-}
-
 fn likely(f: &Finding, s: &str) -> String {
     if f.status == Status::Reported {
         format!("Likely: {s}")
@@ -120,7 +106,7 @@ fn likely(f: &Finding, s: &str) -> String {
 pub fn message(f: &Finding) -> String {
     let s = match &f.code {
         Code::Gateway(c) => gateway_message(c),
-        _ => ajv_message(f),
+        _ => return super::message(f),
     };
     likely(f, &s)
 }
@@ -129,43 +115,8 @@ pub fn message(f: &Finding) -> String {
 pub fn fix(f: &Finding) -> Option<String> {
     match &f.code {
         Code::Gateway(c) => gateway_fix(c),
-        _ => ajv_fix(f),
+        _ => super::fix(f),
     }
-}
-
-/// aws-jwt-verify prose for codes still untyped (`Code::Legacy("ajv_…")`). Transitional: the
-/// Lambda profile's prose moves to `explain::ajv`, and this function goes with it.
-fn ajv_message(f: &Finding) -> String {
-    match f.code.as_str() {
-        "ajv_signature_unchecked" => "Cannot tell whether the signature is accepted — needs the issuer's keys.".to_owned(),
-        "ajv_kid_not_found" => format!("kid {} is not in the issuer's JWKS.", ev(f, "kid")),
-        "ajv_pool_assumed" => format!("Assuming userPoolId {}.", ev(f, "userPoolId")),
-        "ajv_client_id_not_checked" => "clientId is null: the client id is not checked.".to_owned(),
-        // AJV (aws-jwt-verify 5.2.1 jwt-verifier.js getIssuerConfig): looked up before any key,
-        // signature or claim check; both the regional and the global issuer form are registered.
-        "ajv_issuer_not_configured" => match f.evidence.iter().find_map(|e| match e {
-            Evidence::Member { name, actual, .. } if name == "iss" => Some(actual.is_some()),
-            _ => None,
-        }) {
-            Some(false) => "The token has no iss claim: aws-jwt-verify throws ParameterValidationError \"issuer must be provided\" before checking the key, signature or any claim.".to_owned(),
-            _ => format!("issuer not configured: {} — aws-jwt-verify throws ParameterValidationError before checking the key, signature or any claim; it accepts only the pool's issuer, https://cognito-idp.{{region}}.amazonaws.com/{{userPoolId}} or https://issuer-cognito-idp.{{region}}.amazonaws.com/{{userPoolId}}, exactly (no trailing slash).", ev(f, "iss")),
-        },
-        "ajv_invalid_pool_id" => format!("Invalid Cognito User Pool ID: {} — create() throws, the authorizer fails (500).", ev(f, "userPoolId")),
-        c if error_class(c).is_some() => format!("aws-jwt-verify throws {}.", ev(f, "error")),
-        other => other.to_owned(),
-    }
-}
-
-/// aws-jwt-verify fixes for codes still untyped. Transitional, like [`ajv_message`].
-fn ajv_fix(f: &Finding) -> Option<String> {
-    Some(match f.code.as_str() {
-        "ajv_expired" => "Refresh the tokens and retry.".to_owned(),
-        "ajv_invalid_token_use" => "Send the token use the verifier expects, or set tokenUse accordingly.".to_owned(),
-        "ajv_invalid_client_id" => "Add the token's client id to clientId.".to_owned(),
-        "ajv_issuer_not_configured" => "Send a token from the configured user pool, or set userPoolId to the pool in the token's iss.".to_owned(),
-        "ajv_signature_unchecked" => "Fetch or paste the issuer's JWKS.".to_owned(),
-        _ => return None,
-    })
 }
 
 /// The sentence for one "which token" answer; `names` labels the tokens.

@@ -221,27 +221,3 @@ fn time_ev(claim: &'static str, value: i64, now: i64, grace: i64) -> Evidence {
         leeway: grace,
     }
 }
-
-/// Transitional: the error class for a code's `snake_case` name, for callers not yet moved to
-/// `explain::ajv::error_class` (`profiles::legacy_effect`, `explain::profiles`). Remove with them.
-pub fn error_class(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "ajv_invalid_pool_id" | "ajv_issuer_missing" | "ajv_issuer_not_configured" => {
-            "ParameterValidationError"
-        }
-        "ajv_parse_error" => "JwtParseError",
-        "ajv_no_kid" => "JwtWithoutValidKidError",
-        "ajv_kid_not_found" => "KidNotFoundInJwksError",
-        "ajv_jwk_invalid_kty" => "JwkInvalidKtyError",
-        "ajv_jwk_invalid_use" => "JwkInvalidUseError",
-        "ajv_alg_mismatch" | "ajv_alg_not_allowed" => "JwtInvalidSignatureAlgorithmError",
-        "ajv_invalid_signature" => "JwtInvalidSignatureError",
-        "ajv_expired" => "JwtExpiredError",
-        "ajv_not_before" => "JwtNotBeforeError",
-        "ajv_invalid_scope" => "JwtInvalidScopeError",
-        "ajv_invalid_group" => "CognitoJwtInvalidGroupError",
-        "ajv_invalid_token_use" => "CognitoJwtInvalidTokenUseError",
-        "ajv_invalid_client_id" => "CognitoJwtInvalidClientIdError",
-        _ => return None,
-    })
-}

@@ -1,12 +1,11 @@
 //! Helpers the profile modules share: typed finding builders, claim accessors, the root causes
-//! every profile leads with (§3), the one time rule, the exact-issuer check; and the transitional
-//! string-code builders `lambda_ajv` still uses.
+//! every profile leads with (§3), the one time rule, the exact-issuer check.
 //!
 //! Must not decide a verdict (`profiles::verdict_of`) or produce prose.
 
 use super::{GatewayCode, Gw, IssuerDiff, NotJwt, TokenFacts};
 use crate::diagnose::claims::TokenUse;
-use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
+use crate::diagnose::finding::{Code, Finding, Severity, Stage, Status};
 use crate::diagnose::identity::TokenKind;
 use crate::input::Shape;
 use crate::jose::{Claims, Value};
@@ -173,78 +172,6 @@ pub(crate) fn exact_issuer(
     }
 }
 
-/// A gateway-stage finding.
-pub(crate) fn finding(
-    code: &'static str,
-    severity: Severity,
-    status: Status,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    crate::diagnose::claims::finding(code, Stage::Gateway, severity, status, evidence, sources)
-}
-
-/// A rejection (error, confirmed or reported).
-pub(crate) fn rejects(
-    code: &'static str,
-    status: Status,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    finding(code, Severity::Error, status, evidence, sources)
-}
-
-/// Background (info, confirmed).
-pub(crate) fn note(
-    code: &'static str,
-    evidence: Vec<Evidence>,
-    sources: &[&'static str],
-) -> Finding {
-    finding(code, Severity::Info, Status::Confirmed, evidence, sources)
-}
-
-/// Payload member evidence.
-pub(crate) fn member(name: &str, actual: Option<String>, expected: Option<String>) -> Evidence {
-    Evidence::Member {
-        place: "payload",
-        name: name.to_owned(),
-        actual,
-        expected,
-    }
-}
-
-/// Header member evidence.
-pub(crate) fn header_member(
-    name: &str,
-    actual: Option<String>,
-    expected: Option<String>,
-) -> Evidence {
-    Evidence::Member {
-        place: "header",
-        name: name.to_owned(),
-        actual,
-        expected,
-    }
-}
-
-/// Value evidence.
-pub(crate) fn value(label: &'static str, v: impl Into<String>) -> Evidence {
-    Evidence::Value {
-        label,
-        value: v.into(),
-    }
-}
-
-/// Time evidence.
-pub(crate) fn time(claim: &'static str, v: i64, now: i64, leeway: i64) -> Evidence {
-    Evidence::Time {
-        claim,
-        value: v,
-        now,
-        leeway,
-    }
-}
-
 /// The last occurrence of a claim (registered or not) as raw JSON.
 pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
     // Registered claims live in fields; others (in order, duplicates kept) in `others`.
@@ -276,26 +203,14 @@ pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
     }
 }
 
-/// A claim's raw JSON text, for evidence.
-pub(crate) fn raw_text(claims: &Claims, name: &str) -> Option<String> {
-    raw_claim(claims, name).map(|v| v.compact())
-}
-
-/// A string claim other than the registered ones.
+/// A string claim (registered or not).
 pub(crate) fn str_claim(claims: &Claims, name: &str) -> Option<String> {
-    match raw_claim(claims, name) {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    }
+    crate::diagnose::claims::access::claim_str(claims, name).map(str::to_owned)
 }
 
 /// Cognito's `token_use`, read the way aws-jwt-verify reads it (`id` or `access` only).
 pub(crate) fn token_use_of(claims: &Claims) -> Option<TokenUse> {
-    match str_claim(claims, "token_use").as_deref() {
-        Some("id") => Some(TokenUse::Id),
-        Some("access") => Some(TokenUse::Access),
-        _ => None,
-    }
+    crate::diagnose::claims::token_use(claims)
 }
 
 /// A space-separated string claim split into items (`scope`); `None` when absent or not a
@@ -335,9 +250,4 @@ pub(crate) fn decodable(t: &TokenFacts) -> Option<&'static str> {
 pub(crate) fn overlaps(a: &[String], b: &[String]) -> bool {
     let set: std::collections::HashSet<&str> = b.iter().map(String::as_str).collect();
     a.iter().any(|x| set.contains(x.as_str()))
-}
-
-/// Items joined by spaces, for evidence.
-pub(crate) fn joined(items: &[String]) -> String {
-    items.join(" ")
 }
