@@ -660,7 +660,7 @@ const BUILT_IN: &[(Provider, &str)] = &[
     (Provider::Okta, "*.okta-emea.com"),
 ];
 
-const COGNITO_PATTERN: &str = "cognito-idp.{region}.amazonaws.com";
+const COGNITO_PATTERN: &str = "[issuer-]cognito-idp.{region}.amazonaws.com";
 
 /// Decides whether `url` may be fetched automatically: only `https://` URLs whose host is on
 /// the built-in allow-list or the presets' (`auto_fetch_hosts`, or a profile's own issuer or
@@ -730,16 +730,7 @@ fn https_host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
-// `cognito-idp.{region}.amazonaws.com`, region like `eu-west-1` or `us-gov-west-1`.
+// Either Cognito issuer host (ORIGINAL or UPDATED), with a valid region (C1, C2).
 fn is_cognito_host(host: &str) -> bool {
-    host.strip_prefix("cognito-idp.")
-        .and_then(|r| r.strip_suffix(".amazonaws.com"))
-        .is_some_and(|region| {
-            !region.is_empty()
-                && region.len() <= 32
-                && region.split('-').count() >= 3
-                && region
-                    .split('-')
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-        })
+    crate::issuer::cognito_host(host).is_some()
 }

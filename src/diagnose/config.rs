@@ -115,39 +115,7 @@ pub struct Oidc {
     pub leeway: Option<i64>,
 }
 
-/// A Cognito user pool id, `{region}_{id}`, as aws-jwt-verify validates it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PoolId {
-    /// The region part, e.g. `eu-west-1`.
-    pub region: String,
-    /// The whole id, e.g. `eu-west-1_AbC`.
-    pub id: String,
-}
-
-impl PoolId {
-    /// The issuer of the pool's tokens (`https://cognito-idp.{region}.amazonaws.com/{id}`).
-    pub fn issuer(&self) -> String {
-        format!(
-            "https://cognito-idp.{}.amazonaws.com/{}",
-            self.region, self.id
-        )
-    }
-
-    /// The pool's global issuer form (`https://issuer-cognito-idp.{region}.amazonaws.com/{id}`).
-    pub fn global_issuer(&self) -> String {
-        format!(
-            "https://issuer-cognito-idp.{}.amazonaws.com/{}",
-            self.region, self.id
-        )
-    }
-
-    /// Both issuers aws-jwt-verify's `CognitoJwtVerifier` registers for the pool, regional first.
-    // node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js:61-74 (5.2.1): one issuer config
-    // per form, so a token with either `iss` is looked up successfully.
-    pub fn ajv_issuers(&self) -> [String; 2] {
-        [self.issuer(), self.global_issuer()]
-    }
-}
+pub use crate::issuer::{CognitoForm as IssuerForm, PoolId};
 
 /// Where a value was found in what the user pasted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,73 +196,20 @@ fn unwrap_value<'a>(text: &'a str, ignored: &mut Vec<Ignored>) -> &'a str {
     q
 }
 
-/// aws-jwt-verify 5.2.1's region rule, `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d$`.
-fn is_region(s: &str) -> bool {
-    let s = s.strip_prefix("eusc-").unwrap_or(s);
-    let parts: Vec<&str> = s.split('-').collect();
-    let lower = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
-    let two = |p: &str| p.len() == 2 && lower(p);
-    let digit = |p: &str| p.len() == 1 && p.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [a, b, c] => two(a) && lower(b) && digit(c),
-        [a, "gov", b, c] => two(a) && lower(b) && digit(c),
-        _ => false,
-    }
-}
-
-/// Checks a pool id: `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$`, the rule
-/// aws-jwt-verify 5.2.1 uses (`eusc-` is the AWS European Sovereign Cloud, C2). One rule for
-/// every profile; `src/issuer.rs` will own it.
-// node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js:189 (5.2.1): USER_POOL_ID_REGEX.
+/// Checks a pool id with the one rule of `src/issuer.rs` (aws-jwt-verify 5.2.1's regex, with
+/// `eusc-` regions, C2).
 pub fn parse_pool_id(s: &str) -> Option<PoolId> {
-    let (region, rest) = s.split_once('_')?;
-    if !is_region(region) || rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return None;
-    }
-    Some(PoolId {
-        region: region.to_owned(),
-        id: s.to_owned(),
-    })
+    PoolId::parse(s)
 }
 
-/// The same rule as [`parse_pool_id`] (kept for the aws-jwt-verify profile's callers).
-pub fn parse_ajv_pool_id(s: &str) -> Option<PoolId> {
-    parse_pool_id(s)
-}
-
-/// Which of the two Cognito issuer hosts a token names (knowledge §0, R16).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IssuerForm {
-    /// `https://cognito-idp.{region}.amazonaws.com/{pool}`.
-    Original,
-    /// `https://issuer-cognito-idp.{primary-region}.amazonaws.com/{pool}`.
-    Updated,
-}
-
-/// The pool and issuer form of a Cognito issuer URL, exactly
-/// `https://cognito-idp.{r}.amazonaws.com/{id}` or `https://issuer-cognito-idp.{r}.amazonaws.com/{id}`
-/// with `{r}` equal to the pool id's region (C1, C2).
+/// The pool and issuer form of a Cognito issuer URL in either form, exactly (C1, C2).
 pub fn cognito_issuer(iss: &str) -> Option<(PoolId, IssuerForm)> {
-    let (rest, form) = match iss.strip_prefix("https://cognito-idp.") {
-        Some(r) => (r, IssuerForm::Original),
-        None => (
-            iss.strip_prefix("https://issuer-cognito-idp.")?,
-            IssuerForm::Updated,
-        ),
-    };
-    let (region, id) = rest.split_once(".amazonaws.com/")?;
-    let pool = parse_pool_id(id)?;
-    (pool.region == region).then_some((pool, form))
+    crate::issuer::CognitoIssuer::parse(iss).map(|c| (c.pool, c.form))
 }
 
 /// The pool of a Cognito issuer URL in either form (see [`cognito_issuer`]).
 pub fn pool_of_issuer(iss: &str) -> Option<PoolId> {
     cognito_issuer(iss).map(|(p, _)| p)
-}
-
-/// The same as [`pool_of_issuer`] (kept for the aws-jwt-verify profile's callers).
-pub fn ajv_pool_of_issuer(iss: &str) -> Option<PoolId> {
-    pool_of_issuer(iss)
 }
 
 /// Reads a user pool id from an id, an ARN, an issuer URL (either Cognito host), a JWKS or

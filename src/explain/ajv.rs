@@ -4,7 +4,7 @@
 //!
 //! Owns wording only. Must not judge.
 
-use crate::diagnose::config::{ajv_pool_of_issuer, LambdaApi};
+use crate::diagnose::config::{pool_of_issuer, LambdaApi};
 use crate::diagnose::finding::{Code, Evidence, Finding};
 use crate::diagnose::profiles::lambda_ajv::{
     AjvCode, AjvError, ClientClaim, MemberType, Mismatch, ParseProblem, SUPPORTED_ALGS,
@@ -280,10 +280,7 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
 
 /// What differs between the token's pool and the configured one, when both are Cognito pools.
 fn pools_differ(iss: &str, configured_issuer: &str) -> String {
-    let (Some(token), Some(want)) = (
-        ajv_pool_of_issuer(iss),
-        ajv_pool_of_issuer(configured_issuer),
-    ) else {
+    let (Some(token), Some(want)) = (pool_of_issuer(iss), pool_of_issuer(configured_issuer)) else {
         return String::new();
     };
     if token.id == want.id {

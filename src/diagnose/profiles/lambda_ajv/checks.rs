@@ -8,7 +8,7 @@ use super::{
     ParseProblem, Step, SUPPORTED_ALGS,
 };
 use crate::diagnose::claims::TokenUse;
-use crate::diagnose::config::{ajv_pool_of_issuer, LambdaAjv, PoolId};
+use crate::diagnose::config::{pool_of_issuer, LambdaAjv, PoolId};
 use crate::diagnose::profiles::{raw_claim, token_use_of, TokenFacts};
 use crate::jose::jwk::KeyKind;
 use crate::jose::token::SegmentErrorKind;
@@ -108,10 +108,10 @@ pub(super) fn issuer(claims: &Claims, configured: Option<PoolId>, steps: &mut Ve
         steps.push(Step::Fail(AjvError::IssuerMissing, ev));
         return;
     };
-    let pool = configured.clone().or_else(|| ajv_pool_of_issuer(iss));
+    let pool = configured.clone().or_else(|| pool_of_issuer(iss));
     match pool {
-        Some(p) if !p.ajv_issuers().iter().any(|i| i == iss) => {
-            let issuers = p.ajv_issuers();
+        Some(p) if !p.issuers().iter().any(|i| i == iss) => {
+            let issuers = p.issuers();
             let ev = vec![claim_ev(claims, "iss", Some(issuers.join(" or ")))];
             steps.push(Step::Fail(
                 AjvError::IssuerNotConfigured {
