@@ -16,9 +16,10 @@ mod wasm {
     use tokenlens::verify::{self, Verdict};
     use wasm_bindgen::prelude::*;
 
-    /// A pasted key set, parsed once (as the app memoises it on the keys text).
+    /// A pasted key set, parsed once (as the app memoises it on the keys text), and its text.
     #[wasm_bindgen]
     pub struct Keys {
+        text: String,
         sets: Vec<KeySet>,
     }
 
@@ -28,6 +29,7 @@ mod wasm {
         #[wasm_bindgen(constructor)]
         pub fn new(text: &str) -> Keys {
             Keys {
+                text: text.to_owned(),
                 sets: jwk::parse_key_input(text, SecretEncoding::Text)
                     .ok()
                     .into_iter()
@@ -47,10 +49,14 @@ mod wasm {
         }
     }
 
-    /// The gateway description the app starts with (no fields filled), read once.
-    fn default_target() -> Target {
-        inspect::target(&BTreeMap::new()).0
+    thread_local! {
+        /// The gateway description the app starts with (no fields filled), read once: the app
+        /// memoises it on the form fields, which a keystroke in the paste area does not change.
+        static TARGET: Target = inspect::target(&BTreeMap::new()).0;
     }
+
+    /// What `location::href()` gives the app's share panel (only its length matters here).
+    const BASE: &str = "http://127.0.0.1:8080/app/";
 
     fn now_secs() -> i64 {
         (js_sys::Date::now() / 1000.0).floor() as i64
@@ -93,26 +99,35 @@ mod wasm {
 
     /// The app's whole per-keystroke pipeline for a change of the paste text, with the keys
     /// already parsed (the app memoises them on the keys text): find the candidates, decode the
-    /// first for display, read its key hints, diagnose it. Returns a size of the result.
+    /// first for display, read its key hints, diagnose it, and rebuild the share link (memoised
+    /// on the whole page state, so redone on every keystroke, key text included). Returns a size
+    /// of the result.
     #[wasm_bindgen]
     pub fn inspect(text: &str, keys: &Keys) -> usize {
-        pipeline(text, &keys.refs())
+        pipeline(text, keys)
     }
 
     /// The same pipeline, parsing the key text too (a change of the keys paste area).
     #[wasm_bindgen]
     pub fn inspect_with_key_text(text: &str, keys_text: &str) -> usize {
-        let keys = Keys::new(keys_text);
-        pipeline(text, &keys.refs())
+        pipeline(text, &Keys::new(keys_text))
     }
 
-    fn pipeline(text: &str, sets: &[&KeySet]) -> usize {
+    fn pipeline(text: &str, keys: &Keys) -> usize {
         let now = now_secs();
+        let sets = keys.refs();
         let overview = inspect::overview(text);
         let candidate = overview.extraction.candidates.first();
         let view = candidate.map(|c| inspect::token_view(c, now, &local_offset_minutes));
         let hints = candidate.map(inspect::key_hints);
-        let diagnosis = inspect::diagnosis_view(&overview, 0, sets, &default_target(), now, 0);
+        let diagnosis =
+            TARGET.with(|target| inspect::diagnosis_view(&overview, 0, &sets, target, now, 0));
+        let share = ShareInput {
+            text: text.to_owned(),
+            keys_text: keys.text.clone(),
+            ..ShareInput::default()
+        };
+        let link = inspect::share_view(&share, Mode::default(), BASE);
         overview.candidates.len()
             + view
                 .map(|v| v.claims.len() + v.raw.len())
@@ -121,6 +136,7 @@ mod wasm {
             + diagnosis
                 .map(|d| d.stages.len() + d.profiles.len())
                 .unwrap_or_default()
+            + link.link.len()
     }
 
     /// The fragment (without `#`) of a full-token share link carrying `token` and the public
