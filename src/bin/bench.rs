@@ -1,0 +1,161 @@
+//! The benchmark's entry point (`scripts/bench.sh`): the core, exposed to JavaScript with
+//! wasm-bindgen so that `bench/micro.mjs` can time it call by call next to jose, aws-jwt-verify
+//! and WebCrypto on the same tokens. Nothing here decides anything: every function is a thin
+//! wrapper over a public core API, returning a small number so the work cannot be optimised away.
+//! On native targets this is a stub `main`.
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use std::collections::BTreeMap;
+
+    use tokenlens::diagnose::config::Target;
+    use tokenlens::inspect;
+    use tokenlens::jose::jwk::{self, KeySet, SecretEncoding};
+    use tokenlens::jose::{parse_unverified, Parsed};
+    use tokenlens::share::{self, Mode, ShareInput};
+    use tokenlens::verify::{self, Verdict};
+    use wasm_bindgen::prelude::*;
+
+    /// A pasted key set, parsed once (as the app memoises it on the keys text), and its text.
+    #[wasm_bindgen]
+    pub struct Keys {
+        text: String,
+        sets: Vec<KeySet>,
+    }
+
+    #[wasm_bindgen]
+    impl Keys {
+        /// Parses key text the way the keys paste area does (JWKS, JWK, PEM or secret).
+        #[wasm_bindgen(constructor)]
+        pub fn new(text: &str) -> Keys {
+            Keys {
+                text: text.to_owned(),
+                sets: jwk::parse_key_input(text, SecretEncoding::Text)
+                    .ok()
+                    .into_iter()
+                    .collect(),
+            }
+        }
+
+        /// How many usable keys were read.
+        pub fn count(&self) -> usize {
+            self.sets.iter().map(|s| s.keys.len()).sum()
+        }
+    }
+
+    impl Keys {
+        fn refs(&self) -> Vec<&KeySet> {
+            self.sets.iter().collect()
+        }
+    }
+
+    thread_local! {
+        /// The gateway description the app starts with (no fields filled), read once: the app
+        /// memoises it on the form fields, which a keystroke in the paste area does not change.
+        static TARGET: Target = inspect::target(&BTreeMap::new()).0;
+    }
+
+    /// What `location::href()` gives the app's share panel (only its length matters here).
+    const BASE: &str = "http://127.0.0.1:8080/app/";
+
+    fn now_secs() -> i64 {
+        (js_sys::Date::now() / 1000.0).floor() as i64
+    }
+
+    fn local_offset_minutes(at_secs: i64) -> i32 {
+        let date = js_sys::Date::new(&JsValue::from_f64(at_secs as f64 * 1000.0));
+        let west = date.get_timezone_offset();
+        if west.is_finite() {
+            -(west as i32)
+        } else {
+            0
+        }
+    }
+
+    fn verdict_name(v: Verdict) -> &'static str {
+        match v {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::Malformed => "malformed",
+        }
+    }
+
+    /// Parses and verifies one compact token against the pre-parsed keys: the verdict's name.
+    #[wasm_bindgen]
+    pub fn verify(token: &str, keys: &Keys) -> String {
+        verdict_name(verify::verify_compact(token, &keys.refs()).verdict()).to_owned()
+    }
+
+    /// Decodes one compact token (header, payload, claims; no signature check): the number of
+    /// unregistered claims plus one, or 0 when it does not decode to a JWS with JSON claims.
+    #[wasm_bindgen]
+    pub fn decode(token: &str) -> usize {
+        match parse_unverified(token) {
+            Ok(Parsed::Jws(jwt)) => jwt.claims().map(|c| c.others.len() + 1).unwrap_or_default(),
+            _ => 0,
+        }
+    }
+
+    /// The app's whole per-keystroke pipeline for a change of the paste text, with the keys
+    /// already parsed (the app memoises them on the keys text): find the candidates, decode the
+    /// first for display, read its key hints, diagnose it, and rebuild the share link (memoised
+    /// on the whole page state, so redone on every keystroke, key text included). Returns a size
+    /// of the result.
+    #[wasm_bindgen]
+    pub fn inspect(text: &str, keys: &Keys) -> usize {
+        pipeline(text, keys)
+    }
+
+    /// The same pipeline, parsing the key text too (a change of the keys paste area).
+    #[wasm_bindgen]
+    pub fn inspect_with_key_text(text: &str, keys_text: &str) -> usize {
+        pipeline(text, &Keys::new(keys_text))
+    }
+
+    fn pipeline(text: &str, keys: &Keys) -> usize {
+        let now = now_secs();
+        let sets = keys.refs();
+        let overview = inspect::overview(text);
+        let candidate = overview.extraction.candidates.first();
+        let view = candidate.map(|c| inspect::token_view(c, now, &local_offset_minutes));
+        let hints = candidate.map(inspect::key_hints);
+        let diagnosis =
+            TARGET.with(|target| inspect::diagnosis_view(&overview, 0, &sets, target, now, 0));
+        let share = ShareInput {
+            text: text.to_owned(),
+            keys_text: keys.text.clone(),
+            ..ShareInput::default()
+        };
+        let link = inspect::share_view(&share, Mode::default(), BASE);
+        overview.candidates.len()
+            + view
+                .map(|v| v.claims.len() + v.raw.len())
+                .unwrap_or_default()
+            + hints.map(|h| h.header_urls.len()).unwrap_or_default()
+            + diagnosis
+                .map(|d| d.stages.len() + d.profiles.len())
+                .unwrap_or_default()
+            + link.link.len()
+    }
+
+    /// The fragment (without `#`) of a full-token share link carrying `token` and the public
+    /// `keys_text`, exactly as the app's share panel makes it.
+    #[wasm_bindgen]
+    pub fn share_fragment(token: &str, keys_text: &str) -> String {
+        let state = ShareInput {
+            text: token.to_owned(),
+            keys_text: keys_text.to_owned(),
+            ..ShareInput::default()
+        };
+        share::encode(&state, Mode::FullToken).fragment
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("the tokenlens benchmark runs in the browser: scripts/bench.sh builds and runs it.");
+}
