@@ -463,7 +463,9 @@ where
         let attempt = fetch_jwks(&url, kid, &get).await;
         match attempt.result {
             Ok(set) => {
-                fetched.also_failed.extend(first_error.take().map(|(u, e, _)| (u, e)));
+                fetched
+                    .also_failed
+                    .extend(first_error.take().map(|(u, e, _)| (u, e)));
                 fetched.url = attempt.url;
                 fetched.redirected_from = attempt.redirected_from;
                 fetched.refetched = attempt.refetched;

@@ -182,7 +182,9 @@ fn host_matches(pattern: &str, host: &str) -> bool {
 fn is_region_label(label: &str) -> bool {
     let parts: Vec<&str> = label.split('-').collect();
     (3..=4).contains(&parts.len())
-        && parts.last().is_some_and(|d| d.len() == 1 && d.bytes().all(|b| b.is_ascii_digit()))
+        && parts
+            .last()
+            .is_some_and(|d| d.len() == 1 && d.bytes().all(|b| b.is_ascii_digit()))
         && parts
             .iter()
             .take(parts.len().saturating_sub(1))
@@ -316,14 +318,56 @@ mod tests {
             (Pasted, false, UPDATED, false, false, updated),
             (Pasted, false, OWN, false, false, not_listed.clone()),
             (Pasted, false, OWN, true, false, presets.clone()),
-            (Pasted, false, LOCAL, true, false, AskForClick(ClickReason::NotHttps)),
+            (
+                Pasted,
+                false,
+                LOCAL,
+                true,
+                false,
+                AskForClick(ClickReason::NotHttps),
+            ),
             // The switch turns every automatic fetch into a button.
-            (Pasted, false, AUTH0, false, true, AskForClick(ClickReason::OnlyOnClick)),
-            (Pasted, true, OWN, true, true, AskForClick(ClickReason::OnlyOnClick)),
-            (Link, true, COGNITO, false, true, AskForClick(ClickReason::OnlyOnClick)),
+            (
+                Pasted,
+                false,
+                AUTH0,
+                false,
+                true,
+                AskForClick(ClickReason::OnlyOnClick),
+            ),
+            (
+                Pasted,
+                true,
+                OWN,
+                true,
+                true,
+                AskForClick(ClickReason::OnlyOnClick),
+            ),
+            (
+                Link,
+                true,
+                COGNITO,
+                false,
+                true,
+                AskForClick(ClickReason::OnlyOnClick),
+            ),
             // A link never fetches before its token has been seen; afterwards, as a paste.
-            (Link, false, AUTH0, false, false, AskForClick(ClickReason::NotSeenYet)),
-            (Link, false, OWN, true, false, AskForClick(ClickReason::NotSeenYet)),
+            (
+                Link,
+                false,
+                AUTH0,
+                false,
+                false,
+                AskForClick(ClickReason::NotSeenYet),
+            ),
+            (
+                Link,
+                false,
+                OWN,
+                true,
+                false,
+                AskForClick(ClickReason::NotSeenYet),
+            ),
             (Link, true, AUTH0, false, false, auth0),
             (Link, true, COGNITO, false, false, cognito),
             (Link, true, OWN, false, false, not_listed),

@@ -163,8 +163,8 @@ mod tests {
 
     #[test]
     fn a_pool_has_a_key_set_url_in_each_form() {
-        let pool = parse("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123")
-            .expect("a pool");
+        let pool =
+            parse("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123").expect("a pool");
         assert_eq!(
             pool.jwks_url(CognitoForm::Updated),
             "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json"

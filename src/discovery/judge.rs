@@ -85,8 +85,8 @@ fn html_page(response: &Response) -> Option<HtmlPage> {
         return None;
     }
     // ASCII lower-casing keeps byte offsets, so positions in `head` hold in the original.
-    let original = String::from_utf8_lossy(response.body.get(..4096).unwrap_or(&response.body))
-        .into_owned();
+    let original =
+        String::from_utf8_lossy(response.body.get(..4096).unwrap_or(&response.body)).into_owned();
     let title = head
         .find("<title")
         .and_then(|at| head.get(at..)?.find('>').map(|gt| at + gt + 1))

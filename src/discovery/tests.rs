@@ -35,8 +35,8 @@ fn other_issuers_use_openid_discovery_without_a_double_slash() {
     assert_eq!(
         plan_for_issuer("https://login.example.com/tenant/v2.0/"),
         Ok(KeysPlan::Discovery {
-            config_url:
-                "https://login.example.com/tenant/v2.0/.well-known/openid-configuration".into()
+            config_url: "https://login.example.com/tenant/v2.0/.well-known/openid-configuration"
+                .into()
         })
     );
 }
@@ -311,7 +311,11 @@ fn each_hostile_answer_gets_its_own_problem() {
     };
     let html = b"<!DOCTYPE html><html><head><title>\n Sign in \n</title></head></html>";
     let table: Vec<(&str, Result<Response, FetchFailure>, &str)> = vec![
-        ("network or CORS", Err(FetchFailure::Network), "network-or-cors"),
+        (
+            "network or CORS",
+            Err(FetchFailure::Network),
+            "network-or-cors",
+        ),
         ("timeout", Err(FetchFailure::Timeout), "timeout"),
         ("CSP", Err(FetchFailure::Refused), "refused"),
         (
@@ -329,9 +333,17 @@ fn each_hostile_answer_gets_its_own_problem() {
             Ok(redirected("http://keys.example/jwks.json")),
             "cross-origin-redirect",
         ),
-        ("3xx not followed", Ok(answer(300, "text/plain", b"")), "status"),
+        (
+            "3xx not followed",
+            Ok(answer(300, "text/plain", b"")),
+            "status",
+        ),
         ("404", Ok(answer(404, "text/plain", b"nope")), "status"),
-        ("HTML error page", Ok(answer(503, "text/html", html)), "status"),
+        (
+            "HTML error page",
+            Ok(answer(503, "text/html", html)),
+            "status",
+        ),
         (
             "declared oversize",
             Ok(cut(Cut::Declared { length: 1 << 30 })),
@@ -353,8 +365,16 @@ fn each_hostile_answer_gets_its_own_problem() {
             })),
             "too-large",
         ),
-        ("HTML at 200", Ok(answer(200, "text/plain", html)), "html-page"),
-        ("plain text", Ok(answer(200, "text/plain", b"hello")), "not-json"),
+        (
+            "HTML at 200",
+            Ok(answer(200, "text/plain", html)),
+            "html-page",
+        ),
+        (
+            "plain text",
+            Ok(answer(200, "text/plain", b"hello")),
+            "not-json",
+        ),
         (
             "JSON that is no key set",
             Ok(answer(200, "application/json", b"{\"issuer\":\"x\"}")),
@@ -363,7 +383,11 @@ fn each_hostile_answer_gets_its_own_problem() {
     ];
     for (what, outcome, code) in table {
         let result = judge_jwks(URL, outcome);
-        assert_eq!(result.map(|_| ()).map_err(|e| e.code()), Err(code), "{what}");
+        assert_eq!(
+            result.map(|_| ()).map_err(|e| e.code()),
+            Err(code),
+            "{what}"
+        );
     }
 }
 
@@ -600,7 +624,10 @@ fn when_both_cognito_urls_fail_the_tokens_own_form_is_the_reported_failure() {
         get,
     ));
     assert_eq!(asked.borrow().len(), 2);
-    assert_eq!(fetched.url, format!("{POOL_ORIGINAL}/.well-known/jwks.json"));
+    assert_eq!(
+        fetched.url,
+        format!("{POOL_ORIGINAL}/.well-known/jwks.json")
+    );
     assert!(matches!(
         fetched.result,
         Err(KeysError::Fetch(FetchProblem::Status { status: 404, .. }))

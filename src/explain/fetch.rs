@@ -247,9 +247,9 @@ pub fn decision(d: &Decision) -> String {
             "Fetched without a click: {host} is a built-in identity-provider host ({pattern}). \
              The request carries no token data, but the token chose this tenant."
         ),
-        Decision::FetchNow(Listed::Presets { host }) => format!(
-            "Fetched without a click: your organisation's presets allow {host}."
-        ),
+        Decision::FetchNow(Listed::Presets { host }) => {
+            format!("Fetched without a click: your organisation's presets allow {host}.")
+        }
         Decision::AskForClick(ClickReason::OnlyOnClick) => {
             "Keys are fetched only when you click (your setting).".to_owned()
         }

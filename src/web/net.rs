@@ -130,7 +130,8 @@ async fn read_capped(
     let mut body: Vec<u8> = Vec::new();
     let mut received = 0usize;
     loop {
-        let result: ReadableStreamReadResult = JsFuture::from(reader.read()).await?.unchecked_into();
+        let result: ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await?.unchecked_into();
         if result.get_done().unwrap_or(true) {
             return Ok((body, None));
         }
