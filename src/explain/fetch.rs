@@ -356,3 +356,40 @@ pub fn network_note() -> &'static str {
     "Every request this page has made since it opened: its own files (from the browser's \
      performance record) and every fetch you asked for. None carries token data."
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_cross_origin_redirect_names_both_urls() {
+        let text = fetch_problem(&FetchProblem::CrossOriginRedirect {
+            url: "https://keys.example/jwks.json".into(),
+            to: "https://elsewhere.example/k".into(),
+        });
+        assert!(text.contains("https://keys.example/jwks.json"), "{text}");
+        assert!(text.contains("https://elsewhere.example/k"), "{text}");
+    }
+
+    #[test]
+    fn oversize_messages_state_the_cap_and_what_arrived() {
+        for (size, seen) in [
+            (Oversize::Declared { length: 1 << 30 }, "1.0 GiB"),
+            (Oversize::Streamed { received: 327_680 }, "320 KiB"),
+            (
+                Oversize::Inflated {
+                    declared: 8206,
+                    received: 327_680,
+                },
+                "8 KiB",
+            ),
+        ] {
+            let text = fetch_problem(&FetchProblem::TooLarge {
+                url: "u".into(),
+                limit: MAX_BODY_BYTES,
+                size,
+            });
+            assert!(text.contains("256 KiB") && text.contains(seen), "{text}");
+        }
+    }
+}
