@@ -398,8 +398,8 @@ pub fn cognito_jwks_urls(iss: &str) -> Option<[String; 2]> {
 
 /// Carries out a [`KeysRequest`] with `get` (the shell's fetch): discovery when needed, then
 /// the key set, fetched once more if it lacks `kid`. For a Cognito issuer, the pool's key set
-/// in the token's own issuer form, then (if that fails) in the other form. Every URL passes
-/// [`check_url`] first.
+/// in the token's own issuer form, then (if that one answered but gave no keys) in the other
+/// form. Every URL passes [`check_url`] first.
 pub async fn fetch_keys<F, Fut>(request: KeysRequest, kid: Option<&str>, get: F) -> Fetched
 where
     F: Fn(String, Why) -> Fut,
@@ -473,14 +473,24 @@ where
                 return fetched;
             }
             Err(e) => {
-                // Another URL of the same pool would only keep the user waiting as long again.
-                let timed_out = matches!(e, KeysError::Fetch(FetchProblem::Timeout { .. }));
+                // The other form of a Cognito pool is worth asking only when this one answered:
+                // with no answer at all (network, CORS, timeout, the page's policy), the same
+                // service's other host would only keep the user waiting and make one more request.
+                let answered = !matches!(
+                    e,
+                    KeysError::Url(_)
+                        | KeysError::Fetch(
+                            FetchProblem::NetworkOrCors { .. }
+                                | FetchProblem::Timeout { .. }
+                                | FetchProblem::Refused { .. }
+                        )
+                );
                 if first_error.is_none() {
                     first_error = Some((attempt.url, e, attempt.refetched));
                 } else {
                     fetched.also_failed.push((attempt.url, e));
                 }
-                if timed_out {
+                if !answered {
                     break;
                 }
             }

@@ -646,19 +646,23 @@ fn when_both_cognito_urls_fail_the_tokens_own_form_is_the_reported_failure() {
 }
 
 #[test]
-fn a_timed_out_cognito_key_set_is_not_asked_again_elsewhere() {
-    let asked = std::cell::RefCell::new(Vec::new());
-    let get = cognito_fake(&asked, "", Err(FetchFailure::Timeout));
-    let fetched = run(fetch_keys(
-        KeysRequest::Issuer(POOL_UPDATED.into()),
-        None,
-        get,
-    ));
-    assert_eq!(asked.borrow().len(), 1);
-    assert_eq!(
-        fetched.result.map(|_| ()).map_err(|e| e.code()),
-        Err("timeout")
-    );
+fn a_cognito_key_set_that_gives_no_answer_is_not_asked_again_elsewhere() {
+    for (failure, code) in [
+        (FetchFailure::Timeout, "timeout"),
+        (FetchFailure::Network, "network-or-cors"),
+        (FetchFailure::Refused, "refused"),
+    ] {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let get = cognito_fake(&asked, "", Err(failure));
+        let fetched = run(fetch_keys(
+            KeysRequest::Issuer(POOL_UPDATED.into()),
+            None,
+            get,
+        ));
+        assert_eq!(asked.borrow().len(), 1, "{code}");
+        assert_eq!(fetched.result.map(|_| ()).map_err(|e| e.code()), Err(code));
+        assert!(fetched.also_failed.is_empty());
+    }
 }
 
 #[test]
