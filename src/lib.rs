@@ -18,6 +18,7 @@
 pub mod diagnose;
 pub mod discovery;
 pub mod explain;
+pub mod fetch_policy;
 pub mod input;
 pub mod inspect;
 pub mod issuer;

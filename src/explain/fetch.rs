@@ -2,7 +2,11 @@
 //! warning before fetching a URL that the token itself names.
 
 use super::keys;
-use crate::discovery::{FetchProblem, IssuerMismatch, KeysError, UrlProblem, MAX_BODY_BYTES};
+use crate::discovery::{
+    Cut, FetchProblem, Fetched, HtmlPage, IssuerMismatch, KeysError, Oversize, UrlProblem,
+    MAX_BODY_BYTES,
+};
+use crate::fetch_policy::{ClickReason, Decision, KeySetUse, Listed, NeverReason};
 
 /// One sentence for a URL that cannot be fetched.
 pub fn url_problem(p: &UrlProblem) -> String {
@@ -40,7 +44,12 @@ pub fn fetch_problem(p: &FetchProblem) -> String {
             "This page is not allowed to connect to {url} (its Content-Security-Policy permits \
              only https:// and this machine). Fetch it from a terminal and paste the keys."
         ),
-        FetchProblem::Status { url, status } => {
+        FetchProblem::CrossOriginRedirect { url, to } => format!(
+            "{url} redirected to {to}, on another server. tokenlens does not use keys that came \
+             from somewhere other than the server you asked: whoever runs {url} chose where it \
+             points. If you trust {to} as the issuer's key location, fetch it directly."
+        ),
+        FetchProblem::Status { url, status, page } => {
             let hint = match status {
                 404 => {
                     " Check the path: a Cognito key set is at {issuer}/.well-known/jwks.json, \
@@ -50,13 +59,46 @@ pub fn fetch_problem(p: &FetchProblem) -> String {
                     " Key sets are public; a login or access error usually means the \
                               wrong URL (a management API rather than the key set)."
                 }
+                300..=399 => " The browser did not follow it (no usable Location header).",
+                500..=599 => " The server failed; try again later.",
                 _ => "",
             };
-            format!("{url} answered HTTP {status}.{hint}")
+            let page = page.as_ref().map(html_page).unwrap_or_default();
+            format!("{url} answered HTTP {status}{page}.{hint}")
         }
-        FetchProblem::TooLarge { url, limit } => format!(
-            "{url} sent more than {} KiB; a key set is a few KiB, so this is not one.",
-            limit / 1024
+        FetchProblem::UpdatedIssuerForbidden { url } => format!(
+            "{url} answered HTTP 403. This is the key set URL of Cognito's UPDATED issuer \
+             (issuer-cognito-idp…); Cognito is reported to answer 403 there for user pools still \
+             on the ORIGINAL issuer, so this likely does not mean that the pool does not exist."
+        ),
+        FetchProblem::TooLarge { url, limit, size } => {
+            let kib = limit / 1024;
+            let how = match size {
+                Oversize::Declared { length } => format!(
+                    "declared a body of {} (Content-Length), over the {kib} KiB limit, so it was \
+                     not read",
+                    bytes(*length)
+                ),
+                Oversize::Streamed { received } => format!(
+                    "sent more than {kib} KiB; reading stopped after {} had arrived",
+                    bytes(*received as u64)
+                ),
+                Oversize::Inflated { declared, received } => format!(
+                    "sent {} of compressed data that inflated past {kib} KiB; reading stopped \
+                     after {} had been decompressed",
+                    bytes(*declared),
+                    bytes(*received as u64)
+                ),
+            };
+            format!("{url} {how}. A key set is a few KiB, so this is not one.")
+        }
+        FetchProblem::HtmlPage { url, status, page } => format!(
+            "{url} answered HTTP {status} with an HTML page{}, not a key set: usually a login \
+             page, a proxy or a wrong URL.",
+            page.title
+                .as_deref()
+                .map(|t| format!(" titled \"{}\"", t.escape_debug()))
+                .unwrap_or_default()
         ),
         FetchProblem::NotJson { url, content_type } => format!(
             "{url} did not answer with JSON{}.",
@@ -69,6 +111,23 @@ pub fn fetch_problem(p: &FetchProblem) -> String {
             "{url} is JSON but has no usable https:// \"jwks_uri\", so it is not an OpenID \
              configuration this page can follow. Enter the JWKS URL directly."
         ),
+    }
+}
+
+fn html_page(page: &HtmlPage) -> String {
+    match &page.title {
+        Some(t) => format!(" with an HTML error page titled \"{}\"", t.escape_debug()),
+        None => " with an HTML error page".to_owned(),
+    }
+}
+
+/// A byte count as people read it: bytes, KiB or MiB.
+fn bytes(n: u64) -> String {
+    match n {
+        0..=1023 => format!("{n} bytes"),
+        1024..=1_048_575 => format!("{} KiB", n / 1024),
+        1_048_576..=1_073_741_823 => format!("{:.1} MiB", n as f64 / 1_048_576.0),
+        _ => format!("{:.1} GiB", n as f64 / 1_073_741_824.0),
     }
 }
 
@@ -117,6 +176,34 @@ pub fn fetched(url: &str, keys: usize, refetched: bool) -> String {
     )
 }
 
+/// Everything a finished fetch has to say: the keys found (and the final URL after a
+/// same-origin redirect), or the failure; then every other URL tried for the same keys.
+pub fn summary(f: &Fetched) -> String {
+    let mut text = match &f.result {
+        Ok(set) => fetched(&f.url, set.keys.len(), f.refetched),
+        Err(e) => keys_error(e),
+    };
+    if let Some(from) = &f.redirected_from {
+        text.push_str(&format!(" ({from} redirected there, on the same server.)"));
+    }
+    for (url, e) in &f.also_failed {
+        text.push(' ');
+        text.push_str(&also_failed(url, e));
+    }
+    text
+}
+
+/// One sentence for another URL tried for the same keys that failed.
+pub fn also_failed(url: &str, e: &KeysError) -> String {
+    match e {
+        KeysError::Fetch(FetchProblem::UpdatedIssuerForbidden { .. }) => format!(
+            "Also tried {url} (the pool's UPDATED-issuer key set): HTTP 403, which Cognito is \
+             reported to answer for pools still on the ORIGINAL issuer."
+        ),
+        e => format!("Also tried {url}: {}", keys_error(e)),
+    }
+}
+
 /// Shown while a request is under way.
 pub fn loading(url: &str) -> String {
     format!("Fetching {url} …")
@@ -145,10 +232,80 @@ pub fn header_url_warning(member: &str, url: &str) -> String {
 /// Note beneath the fetch controls.
 pub fn privacy_note() -> String {
     format!(
-        "Requests carry no token data and no cookies, and nothing is fetched until you click. \
-         Answers over {} KiB are refused.",
+        "Requests carry no token data, no cookies and no referrer. Keys are fetched without a \
+         click only for a pasted token whose issuer is on a built-in identity provider's host \
+         (Cognito, Entra ID, Google, Auth0, Okta) or your presets' hosts — the token chooses \
+         the tenant there — and never for a link before you have seen its token. Answers over \
+         {} KiB are refused, and keys from a redirect to another server are not used.",
         MAX_BODY_BYTES / 1024
     )
+}
+
+/// Why a fetch happened without a click, or waits for one: shown with the request's URL.
+pub fn decision(d: &Decision) -> String {
+    match d {
+        Decision::FetchNow(Listed::Vendor { host, pattern }) => format!(
+            "Fetched without a click: {host} is a built-in identity-provider host ({pattern}). \
+             The request carries no token data, but the token chose this tenant."
+        ),
+        Decision::FetchNow(Listed::Presets { host }) => {
+            format!("Fetched without a click: your organisation's presets allow {host}.")
+        }
+        Decision::AskForClick(ClickReason::OnlyOnClick) => {
+            "Keys are fetched only when you click (your setting).".to_owned()
+        }
+        Decision::AskForClick(ClickReason::NotSeenYet) => {
+            "This page was opened from a link: nothing is fetched until you have seen the token \
+             and click."
+                .to_owned()
+        }
+        Decision::AskForClick(ClickReason::NotHttps) => {
+            "Plain http:// is fetched only when you click.".to_owned()
+        }
+        Decision::AskForClick(ClickReason::HostNotListed { host }) => format!(
+            "{host} is not a built-in identity-provider host, so its keys are fetched only when \
+             you click."
+        ),
+        Decision::Never(NeverReason::Demo) => {
+            "The demo token comes with its own keys; nothing is fetched.".to_owned()
+        }
+        Decision::Never(NeverReason::BadUrl(p)) => url_problem(p),
+    }
+}
+
+/// Whether fetched keys check the selected token, in a sentence (empty when they simply do).
+pub fn key_set_use(u: &KeySetUse) -> String {
+    match u {
+        KeySetUse::SameIssuer | KeySetUse::NeitherNamesAnIssuer => String::new(),
+        KeySetUse::SameCognitoPool {
+            fetched_for,
+            token_iss,
+        } => format!(
+            "The keys were fetched for \"{}\"; the token's iss \"{}\" is the same Cognito user \
+             pool under its other issuer form, so they are used.",
+            fetched_for.escape_debug(),
+            token_iss.escape_debug()
+        ),
+        KeySetUse::OtherIssuer {
+            fetched_for,
+            token_iss,
+        } => format!(
+            "The fetched keys belong to \"{}\", not to this token's issuer \"{}\", so they are \
+             not used. Fetch this issuer's keys.",
+            fetched_for.escape_debug(),
+            token_iss.escape_debug()
+        ),
+        KeySetUse::FetchedWithoutIssuer { token_iss } => format!(
+            "The fetched keys were fetched for a token without iss, so they are not used for \
+             this token from \"{}\".",
+            token_iss.escape_debug()
+        ),
+        KeySetUse::TokenHasNoIssuer { fetched_for } => format!(
+            "The fetched keys belong to \"{}\"; this token names no issuer, so they are not \
+             used.",
+            fetched_for.escape_debug()
+        ),
+    }
 }
 
 /// Why a request was made, for the network log.
@@ -167,7 +324,27 @@ pub fn why(w: crate::discovery::Why) -> &'static str {
 pub fn outcome(o: &crate::discovery::Outcome) -> String {
     use crate::discovery::{FetchFailure, Outcome};
     match o {
-        Outcome::Answer { status, bytes } => format!("HTTP {status}, {bytes} bytes"),
+        Outcome::Answer {
+            status,
+            bytes: n,
+            redirected_to,
+            cut,
+        } => {
+            let from = redirected_to
+                .as_deref()
+                .map(|to| format!(" from {to} (redirected)"))
+                .unwrap_or_default();
+            let cut = match cut {
+                None => String::new(),
+                Some(Cut::Declared { length }) => {
+                    format!("; not read: {} declared", bytes(*length))
+                }
+                Some(Cut::Streamed { received, .. }) => {
+                    format!("; stopped after {}", bytes(*received as u64))
+                }
+            };
+            format!("HTTP {status}{from}, {n} bytes{cut}")
+        }
         Outcome::Failed(FetchFailure::Network) => "no answer (network or CORS)".to_owned(),
         Outcome::Failed(FetchFailure::Timeout) => "no answer in time".to_owned(),
         Outcome::Failed(FetchFailure::Refused) => "refused by the page's policy".to_owned(),
@@ -178,4 +355,41 @@ pub fn outcome(o: &crate::discovery::Outcome) -> String {
 pub fn network_note() -> &'static str {
     "Every request this page has made since it opened: its own files (from the browser's \
      performance record) and every fetch you asked for. None carries token data."
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_cross_origin_redirect_names_both_urls() {
+        let text = fetch_problem(&FetchProblem::CrossOriginRedirect {
+            url: "https://keys.example/jwks.json".into(),
+            to: "https://elsewhere.example/k".into(),
+        });
+        assert!(text.contains("https://keys.example/jwks.json"), "{text}");
+        assert!(text.contains("https://elsewhere.example/k"), "{text}");
+    }
+
+    #[test]
+    fn oversize_messages_state_the_cap_and_what_arrived() {
+        for (size, seen) in [
+            (Oversize::Declared { length: 1 << 30 }, "1.0 GiB"),
+            (Oversize::Streamed { received: 327_680 }, "320 KiB"),
+            (
+                Oversize::Inflated {
+                    declared: 8206,
+                    received: 327_680,
+                },
+                "8 KiB",
+            ),
+        ] {
+            let text = fetch_problem(&FetchProblem::TooLarge {
+                url: "u".into(),
+                limit: MAX_BODY_BYTES,
+                size,
+            });
+            assert!(text.contains("256 KiB") && text.contains(seen), "{text}");
+        }
+    }
 }

@@ -72,11 +72,11 @@ test('a 404 names the status and the URL, and a good URL afterwards verifies', a
   await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
 });
 
-test('an HTML page instead of JSON is not-json, and a good URL afterwards verifies', async ({ app, keyServer }) => {
+test('an HTML page instead of JSON is html-page, and a good URL afterwards verifies', async ({ app, keyServer }) => {
   const url = keyServer.url('/cors/html/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.ps256, claims(keyServer.issuer('ps256')))));
   await app.fetchJwks(url);
-  await app.expectFetchError('not-json', [url]);
+  await app.expectFetchError('html-page', [url]);
   await app.expectVerdict('unverifiable');
 
   await app.fetchJwks(keyServer.jwksUrl('ps256'));

@@ -21,11 +21,27 @@
 //   /cors/rotating/jwks.json                       1st request: rs-2048-b only; later: rs-2048-b and rs-2048
 //   /cors/x5u/rsa2048.cert.pem                     public/rsa2048.cert.pem (for `x5u`)
 //
+// Hostile answers (fetch-*.spec.mjs). Streaming routes note in their log entry how many body
+// bytes they wrote (`sent`) and whether the body was finished before the client went away
+// (`completed`), so a spec can tell that the page stopped reading.
+//   /cors/bigchunked/jwks.json                     3 MiB chunked (no Content-Length), 64 KiB every 20 ms
+//   /cors/gzipbomb/jwks.json                       ~8 KiB of gzip (Content-Encoding: gzip) inflating to 8 MiB
+//   /cors/hugedeclared/jwks.json                   Content-Length: 1 GiB, then 1 KiB every 50 ms
+//   /cors/redirectcross/jwks.json                  302 to the same namespace's /cors/rs256/jwks.json on
+//                                                  the second listener (another port: another origin)
+//   /cors/redirectsame/jwks.json                   302 to /cors/rs256/jwks.json on this origin
+//   /cors/errorpage/jwks.json                      503 text/html, a proxy's error page
+//   /cors/text/jwks.json                           200 text/plain, not JSON
+//   /cors/slow/jwks.json                           200, then one byte per second, never finished
+//
+// Both listeners serve the same routes and share one request log; `otherUrl` is the second.
+//
 // Control (never recorded, never CORS): /__requests[?ns=<ns>] → the recorded requests as JSON
 // [{ns, method, url, path, headers, body}]; /__reset[?ns=<ns>] forgets them (and the rotation).
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 /** Algorithm name in a route → the kid of its key in jwks/all.json. */
 export const SETS = {
@@ -66,11 +82,15 @@ export async function startKeysServer(joseDir) {
   const brokenBody = read('jwks/one-broken.json');
   const hugeBody = JSON.stringify({ keys: all.keys, padding: 'x'.repeat(1024 * 1024) });
   const certPem = read('public/rsa2048.cert.pem');
+  const MiB = 1024 * 1024;
+  // 8 MiB of JSON-looking padding: compresses to a few KiB.
+  const gzipBomb = zlib.gzipSync(Buffer.from(`{"keys":[],"padding":"${'x'.repeat(8 * MiB - 24)}"}`), { level: 9 });
+  let otherOrigin = ''; // the second listener, set once it listens
 
   const log = [];
   const rotations = new Map(); // ns → JWKS requests served on /cors/rotating
 
-  const server = http.createServer((req, res) => {
+  const listener = (req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
@@ -81,7 +101,9 @@ export async function startKeysServer(joseDir) {
         res.end(`keys server error: ${error.message}\n`);
       }
     });
-  });
+  };
+  const server = http.createServer(listener);
+  const other = http.createServer(listener);
 
   function handle(req, res, body) {
     const url = new URL(req.url, 'http://x');
@@ -103,7 +125,8 @@ export async function startKeysServer(joseDir) {
     let route = url.pathname;
     const scoped = /^\/t\/([A-Za-z0-9_-]+)(\/.*)$/.exec(route);
     if (scoped) [, ns, route] = scoped;
-    log.push({ ns, method: req.method, url: req.url, path: route, headers: req.headers, body });
+    const entry = { ns, method: req.method, url: req.url, path: route, headers: req.headers, body };
+    log.push(entry);
 
     const base = `${origin}${scoped ? `/t/${ns}` : ''}`;
     const m = /^\/(cors|nocors)(\/.*)$/.exec(route);
@@ -128,6 +151,8 @@ export async function startKeysServer(joseDir) {
     const discovery = /^\/([a-z0-9]+)\/\.well-known\/openid-configuration$/.exec(rest);
     const jwks = /^\/([a-z0-9]+)\/jwks\.json$/.exec(rest);
 
+    const hostile = hostileRoutes[rest];
+    if (hostile) return hostile({ req, res, entry, cors, send, nsPrefix: scoped ? `/t/${ns}` : '', prefix });
     if (discovery) {
       const name = discovery[1];
       if (name === 'mismatch') return json({ issuer: `${prefix}/mismatch/`, jwks_uri: `${prefix}/mismatch/jwks.json` });
@@ -158,17 +183,84 @@ export async function startKeysServer(joseDir) {
     return send(404, 'text/plain', 'not found\n');
   }
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
+  /** Writes `total` bytes of `piece` repeated, `piece.length` at a time every `everyMs`. */
+  function trickle({ res, entry }, piece, total, everyMs) {
+    entry.sent = 0;
+    entry.completed = false;
+    const timer = setInterval(() => {
+      if (res.destroyed || entry.sent >= total) {
+        clearInterval(timer);
+        if (!res.destroyed) res.end(() => (entry.completed = true));
+        return;
+      }
+      const chunk = piece.subarray(0, Math.min(piece.length, total - entry.sent));
+      entry.sent += chunk.length;
+      res.write(chunk);
+    }, everyMs);
+    res.on('close', () => clearInterval(timer));
+  }
+
+  const hostileRoutes = {
+    '/bigchunked/jwks.json': (c) => {
+      c.res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...(c.cors ? CORS : {}) });
+      trickle(c, Buffer.alloc(64 * 1024, 0x20), 3 * MiB, 20);
+    },
+    '/gzipbomb/jwks.json': ({ res, cors, entry }) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+        'Content-Length': gzipBomb.length,
+        'Cache-Control': 'no-store',
+        ...(cors ? CORS : {}),
+      });
+      entry.sent = gzipBomb.length;
+      res.end(gzipBomb);
+    },
+    '/hugedeclared/jwks.json': (c) => {
+      c.res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': 1024 * MiB,
+        'Cache-Control': 'no-store',
+        ...(c.cors ? CORS : {}),
+      });
+      trickle(c, Buffer.alloc(1024, 0x20), 4 * MiB, 50);
+    },
+    '/redirectcross/jwks.json': ({ send, nsPrefix }) =>
+      send(302, 'text/plain', 'moved\n', { Location: `${otherOrigin}${nsPrefix}/cors/rs256/jwks.json` }),
+    '/redirectsame/jwks.json': ({ send, prefix }) =>
+      send(302, 'text/plain', 'moved\n', { Location: `${prefix}/rs256/jwks.json` }),
+    '/errorpage/jwks.json': ({ send }) =>
+      send(
+        503,
+        'text/html; charset=utf-8',
+        '<!DOCTYPE html>\n<html><head><title>503 Service Temporarily Unavailable</title></head>' +
+          '<body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>\n',
+      ),
+    '/text/jwks.json': ({ send }) => send(200, 'text/plain; charset=utf-8', 'keys are not here\n'),
+    '/slow/jwks.json': (c) => {
+      c.res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...(c.cors ? CORS : {}) });
+      trickle(c, Buffer.from(' '), 60, 1000);
+    },
+  };
+
+  const listen = (s) =>
+    new Promise((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', resolve);
+    });
+  await listen(server);
+  await listen(other);
   server.unref();
+  other.unref();
+  otherOrigin = `http://127.0.0.1:${other.address().port}`;
+  const close = (s) =>
+    new Promise((resolve) => {
+      s.closeAllConnections();
+      s.close(() => resolve());
+    });
   return {
     url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    otherUrl: otherOrigin,
+    close: () => Promise.all([close(server), close(other)]),
   };
 }
