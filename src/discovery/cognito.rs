@@ -1,35 +1,10 @@
 //! Amazon Cognito user-pool issuers, as far as finding their keys needs: both issuer forms and
-//! the two key-set URLs of a pool.
-//!
-//! TODO(issuer.rs): this is a small private parser until `crate::issuer` (the full issuer
-//! anatomy) lands; then `parse` becomes a call to it. Must not grow rules of its own.
+//! the two key-set URLs of a pool. The anatomy itself (hosts, regions, pool ids) is
+//! `crate::issuer`'s; this module only shapes it for discovery and adds no rules of its own.
 
-/// The two issuer forms of a Cognito user pool (gateways.md §0, §5.2, R16).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CognitoForm {
-    /// `https://cognito-idp.{region}.amazonaws.com/{poolId}`.
-    Original,
-    /// `https://issuer-cognito-idp.{primary-region}.amazonaws.com/{poolId}`
-    /// (`IssuerConfigurationType` = `UPDATED`).
-    Updated,
-}
+use crate::issuer::{CognitoIssuer, PoolId};
 
-impl CognitoForm {
-    /// The other form.
-    pub fn other(self) -> CognitoForm {
-        match self {
-            CognitoForm::Original => CognitoForm::Updated,
-            CognitoForm::Updated => CognitoForm::Original,
-        }
-    }
-
-    fn host_prefix(self) -> &'static str {
-        match self {
-            CognitoForm::Original => "cognito-idp.",
-            CognitoForm::Updated => "issuer-cognito-idp.",
-        }
-    }
-}
+pub use crate::issuer::CognitoForm;
 
 /// A Cognito user-pool issuer, taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,58 +18,34 @@ pub struct CognitoPool {
 }
 
 impl CognitoPool {
+    fn pool(&self) -> PoolId {
+        PoolId {
+            region: self.region.clone(),
+            id: self.pool_id.clone(),
+        }
+    }
+
     /// The issuer in `form`.
     pub fn issuer(&self, form: CognitoForm) -> String {
-        format!(
-            "https://{}{}.amazonaws.com/{}",
-            form.host_prefix(),
-            self.region,
-            self.pool_id
-        )
+        self.pool().issuer(form)
     }
 
     /// The key set URL in `form`: `{issuer}/.well-known/jwks.json`.
     pub fn jwks_url(&self, form: CognitoForm) -> String {
-        format!("{}/.well-known/jwks.json", self.issuer(form))
+        self.pool().jwks_url(form)
     }
 }
 
-/// Reads `iss` as a Cognito user-pool issuer in either form: the pool id must match
-/// aws-jwt-verify 5.2's pattern `^(?:eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d_[a-zA-Z0-9]+$`
-/// and its region must equal the host's (gateways.md §0). Exact: no trailing slash, lower-case
-/// scheme and host, as Cognito issues it.
+/// Reads `iss` as a Cognito user-pool issuer in either form, exactly as Cognito issues it
+/// (`issuer::CognitoIssuer::parse`: aws-jwt-verify 5.2's pool-id pattern with `eusc-`, the pool
+/// region equal to the host's, no trailing slash, lower case).
 pub fn parse(iss: &str) -> Option<CognitoPool> {
-    let rest = iss.strip_prefix("https://")?;
-    let (form, rest) = if let Some(r) = rest.strip_prefix("issuer-cognito-idp.") {
-        (CognitoForm::Updated, r)
-    } else {
-        (CognitoForm::Original, rest.strip_prefix("cognito-idp.")?)
-    };
-    let (region, pool_id) = rest.split_once(".amazonaws.com/")?;
-    let (pool_region, id) = pool_id.split_once('_')?;
-    let id_ok = !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric());
-    (pool_region == region && is_region(region) && id_ok).then(|| CognitoPool {
-        form,
-        region: region.to_owned(),
-        pool_id: pool_id.to_owned(),
+    let c = CognitoIssuer::parse(iss)?;
+    Some(CognitoPool {
+        form: c.form,
+        region: c.pool.region,
+        pool_id: c.pool.id,
     })
-}
-
-/// `(eusc-[a-z]{2}|[a-z]{2})-(gov-)?[a-z]+-\d`.
-fn is_region(region: &str) -> bool {
-    let region = region.strip_prefix("eusc-").unwrap_or(region);
-    let lower = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase());
-    let parts: Vec<&str> = region.split('-').collect();
-    let (area, middle, digit) = match parts.as_slice() {
-        [area, name, digit] => (*area, vec![*name], *digit),
-        [area, "gov", name, digit] => (*area, vec!["gov", *name], *digit),
-        _ => return false,
-    };
-    area.len() == 2
-        && lower(area)
-        && middle.iter().all(|m| lower(m))
-        && digit.len() == 1
-        && digit.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True when `iss` names a Cognito user pool, in either issuer form.
