@@ -158,6 +158,12 @@ pub fn note(key: &Key, note: &KeyNote) -> String {
             "{who}: its x5c certificate could not be read ({}); the JWK's own members are used.",
             error_phrase(e)
         ),
+        KeyNote::Ed25519SmallOrder => format!(
+            "{who} is a small-order Ed25519 point (one of the eight \"weak\" public keys). \
+             Signatures that nobody made with a private key verify against it, so a token that \
+             verifies with this key proves nothing about who signed it. A real issuer never \
+             publishes such a key: treat the key source as broken or hostile."
+        ),
     }
 }
 
