@@ -5,6 +5,7 @@ mod decode;
 mod diagnose_claims;
 mod diagnose_profiles;
 mod diagnose_response;
+mod hostile;
 mod input;
 mod presets;
 mod share;
