@@ -297,6 +297,11 @@ pub fn error_phrase(e: &KeyError) -> String {
              PKCS#8, PKCS#1 or SEC 1 private keys are read)",
             label.escape_debug()
         ),
+        KeyError::BeyondKeyCap { cap, unread } => format!(
+            "it and the {} entries after it were not read: at most {cap} keys are read from one \
+             key set, so a huge set cannot freeze the page",
+            unread.saturating_sub(1)
+        ),
         KeyError::EncryptedPrivateKey => "it is a password-protected private key, which cannot \
                                           be read (and a private key is never needed to verify)"
             .to_owned(),

@@ -446,13 +446,26 @@ pub enum KeyError {
     /// An encrypted private key: it cannot be read without its password (and should not have
     /// been pasted).
     EncryptedPrivateKey,
+    /// Not read: the set has more than [`MAX_KEYS_PER_SET`] entries. Reported once, on the first
+    /// entry past the cap.
+    BeyondKeyCap {
+        /// The cap ([`MAX_KEYS_PER_SET`]).
+        cap: usize,
+        /// Entries not read (this one and all after it).
+        unread: usize,
+    },
 }
+
+/// Entries read from one key set; the rest become one [`KeyError::BeyondKeyCap`] problem.
+/// Real sets hold a handful of keys; 100 k pasted Ed25519 keys once took 1.7 s to read.
+pub const MAX_KEYS_PER_SET: usize = 2_000;
 
 impl KeyError {
     /// A stable code for tests and the UI.
     pub fn code(&self) -> &'static str {
         match self {
             KeyError::NotAnObject { .. } => "not_an_object",
+            KeyError::BeyondKeyCap { .. } => "beyond_key_cap",
             KeyError::UnknownKty { .. } => "unknown_kty",
             KeyError::MissingMember { .. } => "missing_member",
             KeyError::MemberType { .. } => "member_type",
@@ -674,7 +687,7 @@ fn read_entries(entries: &[Value]) -> Result<KeySet, JwksError> {
         problems: Vec::new(),
         entries: entries.len(),
     };
-    for (index, entry) in entries.iter().enumerate() {
+    for (index, entry) in entries.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match jwk(entry, KeySource::JwksEntry { index }, true) {
             Ok(key) => set.keys.push(key),
             Err(reason) => set.problems.push(KeyProblem {
@@ -684,6 +697,17 @@ fn read_entries(entries: &[Value]) -> Result<KeySet, JwksError> {
                 private: has_private_members(entry),
             }),
         }
+    }
+    if entries.len() > MAX_KEYS_PER_SET {
+        set.problems.push(KeyProblem {
+            index: MAX_KEYS_PER_SET,
+            kid: None,
+            reason: KeyError::BeyondKeyCap {
+                cap: MAX_KEYS_PER_SET,
+                unread: entries.len() - MAX_KEYS_PER_SET,
+            },
+            private: false,
+        });
     }
     Ok(set)
 }
@@ -715,7 +739,7 @@ fn pem_set(text: &str) -> KeySet {
         problems: Vec::new(),
         entries: blocks.len(),
     };
-    for (index, block) in blocks.iter().enumerate() {
+    for (index, block) in blocks.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match pem::key_from_block(block, index) {
             Ok(key) => set.keys.push(key),
             Err(reason) => set.problems.push(KeyProblem {
@@ -725,6 +749,17 @@ fn pem_set(text: &str) -> KeySet {
                 private: pem::is_private_label(block.label),
             }),
         }
+    }
+    if blocks.len() > MAX_KEYS_PER_SET {
+        set.problems.push(KeyProblem {
+            index: MAX_KEYS_PER_SET,
+            kid: None,
+            reason: KeyError::BeyondKeyCap {
+                cap: MAX_KEYS_PER_SET,
+                unread: blocks.len() - MAX_KEYS_PER_SET,
+            },
+            private: false,
+        });
     }
     set
 }

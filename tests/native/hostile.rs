@@ -9,7 +9,9 @@ use cases::*;
 use tokenlens::explain;
 use tokenlens::input::{self, Cleanup, HiddenChar, Truncated, MAX_CANDIDATES};
 use tokenlens::jose::json::{PathStep, MAX_DUPLICATES, MAX_PATH_STEPS};
-use tokenlens::jose::jwk::{parse_jwks, parse_key_input, KeyNote, KeySet, SecretEncoding};
+use tokenlens::jose::jwk::{
+    parse_jwks, parse_key_input, KeyError, KeyNote, KeySet, SecretEncoding, MAX_KEYS_PER_SET,
+};
 use tokenlens::jose::{parse_unverified, JsonDoc, Parsed, Payload, Segment};
 use tokenlens::verify::{
     self, Decision, Finding, SkipReason, Verdict, Verification, MAX_KEY_ATTEMPTS,
@@ -157,10 +159,23 @@ fn an_hs_token_against_1097_public_keys_checks_key_confusion_on_at_most_three_of
 }
 
 #[test]
-fn hundred_thousand_pasted_keys_with_repeated_kids_list_each_repeated_kid_once() {
+fn hundred_thousand_pasted_keys_with_repeated_kids_read_the_first_2000_and_say_so() {
     let set = parse_key_input(&repeated_kid_key_set(100_000, 1_000), SecretEncoding::Text)
         .unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(set.keys.len(), 100_000);
+    assert_eq!(set.entries, 100_000);
+    assert_eq!(set.keys.len(), MAX_KEYS_PER_SET);
+    let [problem] = set.problems.as_slice() else {
+        panic!("expected one problem: {:?}", set.problems)
+    };
+    assert_eq!(problem.index, MAX_KEYS_PER_SET);
+    assert_eq!(
+        problem.reason,
+        KeyError::BeyondKeyCap {
+            cap: MAX_KEYS_PER_SET,
+            unread: 100_000 - MAX_KEYS_PER_SET
+        }
+    );
+    // Every kid of the keys read repeats: each is listed once.
     let dups = set.duplicate_kids();
     assert_eq!(dups.len(), 1_000);
     assert_eq!(dups.first().map(String::as_str), Some("kid-0"));

@@ -64,7 +64,7 @@ pub fn deep_duplicate_keys_token(bytes: usize) -> String {
     payload.push('[');
     // base64url grows the payload by 4/3.
     let mut i = 0usize;
-    while payload.len() * 4 / 3 < bytes {
+    while (payload.len() + 256) * 4 / 3 < bytes {
         if i > 0 {
             payload.push(',');
         }
@@ -157,18 +157,20 @@ pub fn repeated_kid_key_set(n: usize, distinct: usize) -> String {
 pub fn mixed_paste(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 512);
     let mut i = 0usize;
-    while out.len() < bytes {
+    loop {
         let token = jws(
             r#"{"alg":"RS256","kid":"k"}"#,
             &format!(r#"{{"sub":"user-{i}","exp":1700000000}}"#),
         );
-        let _ = writeln!(
-            out,
-            "{i:08} GET /api/things HTTP/1.1 host=api.example.com\nAuthorization: Bearer {token}"
+        let line = format!(
+            "{i:08} GET /api/things HTTP/1.1 host=api.example.com\nAuthorization: Bearer {token}\n"
         );
+        if out.len() + line.len() > bytes {
+            return out;
+        }
+        out.push_str(&line);
         i += 1;
     }
-    out
 }
 
 /// A redirect URL of about `bytes` whose fragment holds many short distinct `access_token`
@@ -177,7 +179,8 @@ pub fn url_parameters(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 64);
     out.push_str("https://app.example.com/callback#");
     let mut i = 0usize;
-    while out.len() < bytes {
+    // Each parameter is 23 bytes.
+    while out.len() + 23 <= bytes {
         let _ = write!(out, "access_token=t{i:08}&");
         i += 1;
     }
