@@ -128,24 +128,47 @@ fn main() {
         row(
             &format!("{n} pasted keys, repeated kids"),
             text.len(),
-            time(|| {
-                parse_key_input(&text, SecretEncoding::Text).map(|s| s.duplicate_kids().len())
-            }),
+            time(|| parse_key_input(&text, SecretEncoding::Text).map(|s| s.duplicate_kids().len())),
         );
     }
 
     for size in [MIB, 10 * MIB] {
         let text = mixed_paste(size);
-        row("mixed paste: extract", text.len(), time(|| input::extract(&text)));
-        row("mixed paste: paste → view", text.len(), time(|| pipeline(&text)));
+        row(
+            "mixed paste: extract",
+            text.len(),
+            time(|| input::extract(&text)),
+        );
+        row(
+            "mixed paste: paste → view",
+            text.len(),
+            time(|| pipeline(&text)),
+        );
         let text = url_parameters(size);
-        row("URL parameters: extract", text.len(), time(|| input::extract(&text)));
+        row(
+            "URL parameters: extract",
+            text.len(),
+            time(|| input::extract(&text)),
+        );
         row(
             "URL parameters: paste → view",
             text.len(),
             time(|| pipeline(&text)),
         );
     }
+
+    let noise = "eyJhbGciOiJIUzI1NiJ9eyJhbGciOiJIUzI1NiJ9\n".repeat(50_000);
+    row(
+        "token-like noise: extract",
+        noise.len(),
+        time(|| input::extract(&noise)),
+    );
+    let dots = "eyJ.".repeat(500_000);
+    row(
+        "eyJ. repeated: extract",
+        dots.len(),
+        time(|| input::extract(&dots)),
+    );
 
     let invisible = token_with_invisible_characters();
     row(

@@ -311,7 +311,7 @@ pub fn extract(original: &str) -> Extraction {
         .map(|f| f.candidate)
         .filter(|c| seen.insert(c.token.clone()))
         .collect();
-    let truncated = (candidates.len() > MAX_CANDIDATES).then(|| Truncated {
+    let truncated = (candidates.len() > MAX_CANDIDATES).then_some(Truncated {
         shown: MAX_CANDIDATES,
         found: candidates.len(),
     });

@@ -215,7 +215,11 @@ pub fn duplicate(segment: Segment, d: &Duplicate) -> String {
 /// `None` when everything was listed.
 pub fn unlisted(segment: Segment, doc: &JsonDoc) -> Option<String> {
     let parts: Vec<String> = [
-        (doc.duplicates_unlisted, json::MAX_DUPLICATES, "repeated keys"),
+        (
+            doc.duplicates_unlisted,
+            json::MAX_DUPLICATES,
+            "repeated keys",
+        ),
         (
             doc.lone_surrogates_unlisted,
             json::MAX_LONE_SURROGATES,

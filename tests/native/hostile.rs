@@ -252,7 +252,10 @@ fn a_zero_width_space_no_longer_makes_a_token_not_found() {
     let (a, b) = t.split_at(t.len() / 2);
     let e = input::extract(&format!("{a}\u{200B}{b}"));
     assert_eq!(e.nothing_found, None);
-    assert_eq!(e.candidates.first().map(|c| c.token.as_str()), Some(t.as_str()));
+    assert_eq!(
+        e.candidates.first().map(|c| c.token.as_str()),
+        Some(t.as_str())
+    );
 }
 
 #[test]

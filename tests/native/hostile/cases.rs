@@ -201,5 +201,8 @@ pub fn token_with_invisible_characters() -> String {
 pub fn small_order_ed25519_jwk() -> String {
     let mut x = [0u8; 32];
     x[0] = 1;
-    format!(r#"{{"kty":"OKP","crv":"Ed25519","kid":"weak","x":"{}"}}"#, b64(&x))
+    format!(
+        r#"{{"kty":"OKP","crv":"Ed25519","kid":"weak","x":"{}"}}"#,
+        b64(&x)
+    )
 }
