@@ -87,8 +87,9 @@ for target in "${TARGETS[@]}"; do
   if [ "$status" != 0 ]; then failed+=("$target"); fi
 done
 
+# The last line is in the form scripts/test.sh counts.
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "fuzz: FAILED: ${failed[*]} (inputs in fuzz/artifacts/)"
-  exit 1
+  echo "fuzz: crashed or too slow: ${failed[*]} (inputs in fuzz/artifacts/)"
 fi
-echo "fuzz: ${#TARGETS[@]} target(s) ran ${seconds}s each without a crash"
+echo "fuzz: $((${#TARGETS[@]} - ${#failed[@]})) passed, ${#failed[@]} failed"
+[ ${#failed[@]} -eq 0 ]
