@@ -7,7 +7,11 @@ fuzz_target!(|text: &str| {
     if let Ok(doc) = JsonDoc::parse(text) {
         assert!(doc.duplicates.len() <= MAX_DUPLICATES);
         let again = JsonDoc::parse(&doc.value.compact()).map(|d| d.value);
-        assert_eq!(again.as_ref(), Ok(&doc.value), "compact output re-parses to the same tree");
+        assert_eq!(
+            again.as_ref(),
+            Ok(&doc.value),
+            "compact output re-parses to the same tree"
+        );
         let _ = doc.pretty();
     }
 });
