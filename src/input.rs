@@ -11,6 +11,7 @@
 //! Every sentence shown to users lives in `crate::explain::input`.
 
 mod context;
+mod hidden;
 mod json;
 mod probe;
 mod scan;
@@ -26,6 +27,11 @@ const MAX_JSON_ATTEMPTS: usize = 64;
 const MAX_OPAQUE: usize = 16 * 1024;
 /// Longest input-derived string carried in a value (error codes and the like).
 const MAX_CARRIED: usize = 200;
+/// Candidates returned per paste; the rest are counted in [`Extraction::truncated`]. A 10 MB
+/// paste of URL parameters once made 461 k candidates, each decoded and verified.
+pub const MAX_CANDIDATES: usize = 1000;
+/// Invisible or look-alike characters listed per candidate; the rest are only counted.
+pub const MAX_LISTED_HIDDEN: usize = 16;
 
 /// The result of [`extract`]: the tokens found, or what the text looks like instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +40,27 @@ pub struct Extraction {
     pub candidates: Vec<Candidate>,
     /// `Some` exactly when `candidates` is empty: what was seen instead.
     pub nothing_found: Option<Unrecognised>,
+    /// `Some` when the paste held more than [`MAX_CANDIDATES`] tokens: only the first are in
+    /// `candidates`.
+    pub truncated: Option<Truncated>,
+}
+
+/// The candidate cap was hit: "showing the first 1,000 of 460,733".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Truncated {
+    /// Candidates kept ([`MAX_CANDIDATES`]).
+    pub shown: usize,
+    /// Distinct candidates found in the paste.
+    pub found: usize,
+}
+
+/// An invisible or look-alike character taken out of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HiddenChar {
+    /// The character, e.g. U+200B ZERO WIDTH SPACE.
+    pub ch: char,
+    /// 0-based character index in the pasted text.
+    pub at: usize,
 }
 
 /// One token found in the paste, cleaned and ready to decode.
@@ -168,6 +195,22 @@ pub enum Cleanup {
     /// Only `header.payload` was pasted; an empty signature part (a final `.`) was appended so
     /// it can be decoded. It cannot be verified.
     SignatureMissing,
+    /// Invisible characters (zero-width space or joiners, word joiner, soft hyphen, BOM,
+    /// direction marks) inside or against the token were removed.
+    InvisibleCharacters {
+        /// The first [`MAX_LISTED_HIDDEN`] of them, in order.
+        listed: Vec<HiddenChar>,
+        /// How many were removed.
+        total: usize,
+    },
+    /// Characters that look like `.` (full-width `．`, `․`, `。`) stood where a part separator
+    /// belongs and were replaced by `.`.
+    LookAlikeDots {
+        /// The first [`MAX_LISTED_HIDDEN`] of them, in order.
+        listed: Vec<HiddenChar>,
+        /// How many were replaced.
+        total: usize,
+    },
 }
 
 /// What a paste without tokens looks like.
@@ -247,20 +290,32 @@ pub enum CompactProblem {
     PayloadNotJson,
 }
 
-/// Finds every token in `text`. Never panics; roughly linear in `text.len()`.
-pub fn extract(text: &str) -> Extraction {
+/// Finds every token in `text`: at most [`MAX_CANDIDATES`], saying so when there were more.
+/// Never panics; roughly linear in `text.len()`.
+pub fn extract(original: &str) -> Extraction {
+    let cleaned = hidden::clean(original);
+    let (text, removed) = match &cleaned {
+        Some((text, removed)) => (text.as_str(), removed.as_slice()),
+        None => (original, &[][..]),
+    };
     let mut pipeline = Pipeline {
         budget: text.len().saturating_mul(16).saturating_add(1 << 20),
         signals: Signals::default(),
     };
     let mut found = pipeline.run(text, 0);
     found.sort_by_key(|f| f.pos);
+    note_hidden(&mut found, removed);
     let mut seen = HashSet::new();
-    let candidates: Vec<Candidate> = found
+    let mut candidates: Vec<Candidate> = found
         .into_iter()
         .map(|f| f.candidate)
         .filter(|c| seen.insert(c.token.clone()))
         .collect();
+    let truncated = (candidates.len() > MAX_CANDIDATES).then_some(Truncated {
+        shown: MAX_CANDIDATES,
+        found: candidates.len(),
+    });
+    candidates.truncate(MAX_CANDIDATES);
     let nothing_found = if candidates.is_empty() {
         Some(unrecognised(text, pipeline.signals))
     } else {
@@ -269,6 +324,54 @@ pub fn extract(text: &str) -> Extraction {
     Extraction {
         candidates,
         nothing_found,
+        truncated,
+    }
+}
+
+/// Attaches each removed invisible or look-alike character to the candidate whose span (in
+/// the cleaned text) holds it, as the first cleanups (they were applied first). `found` is
+/// sorted by position.
+fn note_hidden(found: &mut [Found], removed: &[hidden::Removed]) {
+    for f in found.iter_mut() {
+        let from = removed.partition_point(|r| r.at_cleaned < f.pos);
+        let inside = removed
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|r| r.at_cleaned <= f.end);
+        let (mut invisible, mut dots) = (Vec::new(), Vec::new());
+        let (mut invisible_total, mut dots_total) = (0usize, 0usize);
+        for r in inside {
+            let (list, total) = if r.dot {
+                (&mut dots, &mut dots_total)
+            } else {
+                (&mut invisible, &mut invisible_total)
+            };
+            *total += 1;
+            if list.len() < MAX_LISTED_HIDDEN {
+                list.push(HiddenChar {
+                    ch: r.ch,
+                    at: r.at_char,
+                });
+            }
+        }
+        let mut first = Vec::new();
+        if invisible_total > 0 {
+            first.push(Cleanup::InvisibleCharacters {
+                listed: invisible,
+                total: invisible_total,
+            });
+        }
+        if dots_total > 0 {
+            first.push(Cleanup::LookAlikeDots {
+                listed: dots,
+                total: dots_total,
+            });
+        }
+        if !first.is_empty() {
+            first.append(&mut f.candidate.cleanups);
+            f.candidate.cleanups = first;
+        }
     }
 }
 
@@ -304,9 +407,11 @@ fn is_token_key(name: &str) -> bool {
     )
 }
 
-/// A candidate with its byte position in the text being searched.
+/// A candidate with its byte span in the text being searched (approximate where escapes were
+/// decoded: it orders candidates and places removed characters).
 struct Found {
     pos: usize,
+    end: usize,
     candidate: Candidate,
 }
 
@@ -409,6 +514,7 @@ impl Pipeline {
             }
             found.push(Found {
                 pos: hit.start,
+                end: hit.end,
                 candidate: Candidate {
                     token,
                     shape: hit.shape,
@@ -483,6 +589,7 @@ impl Pipeline {
                     let at = cursor;
                     found.push(Found {
                         pos: start + at,
+                        end: start + at + candidate.token.len(),
                         candidate,
                     });
                 }
@@ -604,6 +711,7 @@ impl Pipeline {
             taken.push((param.start, param.end));
             found.push(Found {
                 pos: param.start,
+                end: param.end,
                 candidate: Candidate {
                     token,
                     shape,
@@ -801,6 +909,7 @@ fn opaque_credential(text: &str, credential: &str) -> Option<Found> {
     let (source, cleanups) = context::classify(text, start, start + credential.len());
     Some(Found {
         pos: start,
+        end: start + credential.len(),
         candidate: Candidate {
             token: credential.to_owned(),
             shape: Shape::Opaque,

@@ -7,7 +7,7 @@
 //! so they match the data.
 
 use crate::jose::b64::{B64Error, B64Quirk};
-use crate::jose::json::{Expected, JsonError, JsonPath};
+use crate::jose::json::{self, Expected, JsonDoc, JsonError, JsonPath};
 use crate::jose::{
     DateProblem, Duplicate, ExpectedType, Kind, NumericDate, Payload, Quirk, Segment, SegmentError,
     SegmentErrorKind, StructureError, TimeClaim, UnverifiedJwe, Value,
@@ -195,15 +195,53 @@ pub fn quirk(q: &Quirk) -> String {
 
 /// One repeated JSON key.
 pub fn duplicate(segment: Segment, d: &Duplicate) -> String {
+    let times = match d.repeats {
+        1 => "twice".to_owned(),
+        n => format!("{} times", n.saturating_add(1)),
+    };
     format!(
-        "{}: the key \"{}\" occurs more than once in the same object (members {} and {}, at {}). \
-         Parsers disagree on which one counts; this page, like JavaScript, uses the last.",
+        "{}: the key \"{}\" occurs {times} in the same object (first as member {}, again as \
+         member {}, at {}). Parsers disagree on which one counts; this page, like JavaScript, \
+         uses the last.",
         segment_name(segment),
         d.key.escape_debug(),
         d.first_member.saturating_add(1),
         d.member.saturating_add(1),
         d.path
     )
+}
+
+/// The cap on listed repeated keys and lone surrogates, when it was hit: one sentence, or
+/// `None` when everything was listed.
+pub fn unlisted(segment: Segment, doc: &JsonDoc) -> Option<String> {
+    let parts: Vec<String> = [
+        (
+            doc.duplicates_unlisted,
+            json::MAX_DUPLICATES,
+            "repeated keys",
+        ),
+        (
+            doc.lone_surrogates_unlisted,
+            json::MAX_LONE_SURROGATES,
+            "strings with unpaired surrogates",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, cap, what)| {
+        format!(
+            "showing the first {cap} of {} {what}",
+            cap.saturating_add(n)
+        )
+    })
+    .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "{}: {} (the rest are not listed, to keep the page responsive).",
+            segment_name(segment),
+            parts.join("; ")
+        )
+    })
 }
 
 /// A string whose unpaired UTF-16 surrogate escape was replaced by U+FFFD.

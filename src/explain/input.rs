@@ -1,7 +1,9 @@
 //! Wording for `crate::input`: picker labels, what was cleaned up, and what a paste without
 //! tokens looks like. Token-derived values appear only as plain text.
 
-use crate::input::{Candidate, Cleanup, CompactProblem, Shape, Source, Unrecognised};
+use crate::input::{
+    Candidate, Cleanup, CompactProblem, HiddenChar, Shape, Source, Truncated, Unrecognised,
+};
 
 /// A short label for choosing between candidates, e.g. `IdToken (AuthenticationResult.IdToken)`.
 /// JSON keys, parameter, cookie and header names appear exactly as written.
@@ -88,11 +90,83 @@ pub fn cleanup(c: &Cleanup) -> String {
         Cleanup::PercentDecoded { count } => {
             format!("Decoded {count} %-escape(s) from the URL parameter.")
         }
+        Cleanup::InvisibleCharacters { listed, total } => format!(
+            "Removed {total} invisible character(s) that a copy from a chat, document or web \
+             page put in the token: {}. Servers see them and reject the token.",
+            hidden_list(listed, *total)
+        ),
+        Cleanup::LookAlikeDots { listed, total } => format!(
+            "Replaced {total} character(s) that look like a dot with a real \".\" between the \
+             token's parts: {}. Servers would not find three parts.",
+            hidden_list(listed, *total)
+        ),
         Cleanup::SignatureMissing => "Only the header and payload were pasted (no signature). \
              The claims can be read, but the token cannot be verified, and no server will \
              accept it."
             .to_owned(),
     }
+}
+
+/// "U+200B zero-width space at character 155, …" (1-based positions in the paste).
+fn hidden_list(listed: &[HiddenChar], total: usize) -> String {
+    let mut parts: Vec<String> = listed
+        .iter()
+        .map(|h| {
+            format!(
+                "U+{:04X} {} at character {}",
+                u32::from(h.ch),
+                char_name(h.ch),
+                h.at.saturating_add(1)
+            )
+        })
+        .collect();
+    if total > listed.len() {
+        parts.push(format!("and {} more", total - listed.len()));
+    }
+    parts.join(", ")
+}
+
+fn char_name(c: char) -> &'static str {
+    match c {
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{2060}' => "word joiner",
+        '\u{00AD}' => "soft hyphen",
+        '\u{FEFF}' => "byte-order mark",
+        '\u{200E}' => "left-to-right mark",
+        '\u{200F}' => "right-to-left mark",
+        '\u{180E}' => "Mongolian vowel separator",
+        '\u{FF0E}' => "full-width full stop",
+        '\u{2024}' => "one dot leader",
+        '\u{3002}' => "ideographic full stop",
+        '\u{FF61}' => "half-width ideographic full stop",
+        '\u{FE52}' => "small full stop",
+        _ => "character",
+    }
+}
+
+/// The candidate cap, when it was hit: "Showing the first 1,000 of 460,733 tokens …".
+pub fn truncated(t: &Truncated) -> String {
+    format!(
+        "Showing the first {} of {} tokens found in this paste: the rest are not read, to keep \
+         the page responsive. Paste less text to see them.",
+        thousands(t.shown),
+        thousands(t.found)
+    )
+}
+
+/// `460733` → `460,733`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A one-line note on the shape; empty for an ordinary JWS.
@@ -225,5 +299,12 @@ mod tests {
             },
         ];
         assert!(all.iter().all(|u| !unrecognised(u).is_empty()));
+    }
+
+    #[test]
+    fn counts_are_written_with_thousands_separators() {
+        assert_eq!(thousands(460_733), "460,733");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(999), "999");
     }
 }

@@ -158,6 +158,12 @@ pub fn note(key: &Key, note: &KeyNote) -> String {
             "{who}: its x5c certificate could not be read ({}); the JWK's own members are used.",
             error_phrase(e)
         ),
+        KeyNote::Ed25519SmallOrder => format!(
+            "{who} is a small-order Ed25519 point (one of the eight \"weak\" public keys). \
+             Signatures that nobody made with a private key verify against it, so a token that \
+             verifies with this key proves nothing about who signed it. A real issuer never \
+             publishes such a key: treat the key source as broken or hostile."
+        ),
     }
 }
 
@@ -290,6 +296,11 @@ pub fn error_phrase(e: &KeyError) -> String {
             "a PEM \"{}\" block holds no key this tool reads (public keys, certificates, and \
              PKCS#8, PKCS#1 or SEC 1 private keys are read)",
             label.escape_debug()
+        ),
+        KeyError::BeyondKeyCap { cap, unread } => format!(
+            "it and the {} entries after it were not read: at most {cap} keys are read from one \
+             key set, so a huge set cannot freeze the page",
+            unread.saturating_sub(1)
         ),
         KeyError::EncryptedPrivateKey => "it is a password-protected private key, which cannot \
                                           be read (and a private key is never needed to verify)"

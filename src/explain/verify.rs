@@ -138,6 +138,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::EcdsaZero { .. } => "the ECDSA signature is all zeros",
         Finding::SignatureLength { .. } => "the signature has the wrong length",
         Finding::SignatureMismatch { .. } => "the signature does not match",
+        Finding::TooManyCandidateKeys { .. } => "too many keys fit and the ones tried do not match",
         _ => return None,
     })
 }
@@ -172,6 +173,10 @@ pub fn step(c: &Candidate, token_alg: Option<&Alg>, token_kid: Option<&str>) -> 
         Decision::Skipped(SkipReason::KeyOpsWithoutVerify { key_ops }) => format!(
             "{who} skipped: its key_ops [{}] do not include \"verify\".",
             key_ops.join(", ").escape_debug()
+        ),
+        Decision::Skipped(SkipReason::AttemptCap { cap }) => format!(
+            "{full} fits {a}, but was not tried: at most {cap} keys are tried per token (the \
+             keys the kid names first), so a huge key set cannot freeze the page."
         ),
         Decision::NotTried => {
             format!("{full} fits {a}, but was not tried because the signature itself is unusable.")
@@ -435,6 +440,38 @@ fn sentence(f: &Finding) -> String {
             "The header's kid is {}, not a string, so it cannot select a key.",
             value.compact().escape_debug()
         ),
+        Finding::TooManyCandidateKeys {
+            alg: a,
+            tried,
+            untried,
+        } => format!(
+            "The {} signature does not match {}, and {untried} more compatible key(s) were not \
+             tried: at most {} keys are tried per token, so the signature could not be checked. \
+             Give the token a kid that names its key, or paste only the key that signed it.",
+            alg(a),
+            list(tried),
+            tried.len()
+        ),
+        Finding::KeyAttemptsCapped {
+            cap,
+            untried,
+            unchecked,
+        } => {
+            let mut parts = Vec::new();
+            if *untried > 0 {
+                parts.push(format!("{untried} more compatible key(s) were not tried"));
+            }
+            if *unchecked > 0 {
+                parts.push(format!(
+                    "{unchecked} other key(s) were not checked for a kid mix-up or key confusion"
+                ));
+            }
+            format!(
+                "At most {cap} signature checks are made per token: {}. The verdict does not \
+                 depend on them.",
+                parts.join(", and ")
+            )
+        }
         Finding::PastedKeyKidDiffers { token_kid, key } => format!(
             "The token asks for kid `{}` but {} has another kid; it was tried anyway because it \
              was pasted on its own.",

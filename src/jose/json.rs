@@ -12,6 +12,21 @@ use std::fmt;
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
 
+/// Repeated keys listed per document; the rest are counted in [`JsonDoc::duplicates_unlisted`].
+/// A hostile 63 KiB token once produced 4,385 rows (93 MiB of text) without this cap.
+pub const MAX_DUPLICATES: usize = 50;
+
+/// Strings with lone surrogates listed per document; the rest are counted in
+/// [`JsonDoc::lone_surrogates_unlisted`].
+pub const MAX_LONE_SURROGATES: usize = 50;
+
+/// Innermost steps kept in a reported path; outer ones become one [`PathStep::Elided`].
+pub const MAX_PATH_STEPS: usize = 8;
+
+/// Characters of a key kept in a reported path or [`Duplicate::key`]; longer keys are cut and
+/// end in `…`.
+pub const MAX_KEY_CHARS: usize = 64;
+
 /// A JSON value as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
@@ -116,6 +131,8 @@ pub enum PathStep {
     Key(String),
     /// An array element (0-based).
     Index(usize),
+    /// This many outer steps were left out of a reported path (see [`MAX_PATH_STEPS`]).
+    Elided(usize),
 }
 
 /// Where a value sits in a document, from the root. Displays as `$.a[0]["odd key"]`.
@@ -128,6 +145,7 @@ impl fmt::Display for JsonPath {
         for step in &self.0 {
             match step {
                 PathStep::Index(i) => write!(f, "[{i}]")?,
+                PathStep::Elided(n) => write!(f, "…({n} levels)…")?,
                 PathStep::Key(k) if is_identifier(k) => write!(f, ".{k}")?,
                 PathStep::Key(k) => {
                     let mut quoted = String::new();
@@ -146,17 +164,20 @@ fn is_identifier(key: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
-/// A key that occurs more than once in the same object.
+/// A key that occurs more than once in the same object, reported once however often it repeats.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Duplicate {
-    /// Path of the repeated member (the object's path plus the key).
+    /// Path of the repeated member (the object's path plus the key), at most
+    /// [`MAX_PATH_STEPS`] steps with keys cut to [`MAX_KEY_CHARS`] (see [`bounded_path`]).
     pub path: JsonPath,
-    /// The repeated key.
+    /// The repeated key, cut to [`MAX_KEY_CHARS`] characters (then ending in `…`).
     pub key: String,
     /// 0-based member position of the first occurrence within its object.
     pub first_member: usize,
-    /// 0-based member position of this later occurrence.
+    /// 0-based member position of the first later occurrence.
     pub member: usize,
+    /// How many later occurrences there are (1 for a key written twice).
+    pub repeats: usize,
 }
 
 /// A parsed JSON text with what was noticed while parsing.
@@ -164,10 +185,39 @@ pub struct Duplicate {
 pub struct JsonDoc {
     /// The tree.
     pub value: Value,
-    /// Every repeated key, in source order (a key occurring three times is listed twice).
+    /// Each repeated key once per object, in source order, at most [`MAX_DUPLICATES`].
     pub duplicates: Vec<Duplicate>,
-    /// Paths of strings (or keys) where an unpaired surrogate escape was replaced by U+FFFD.
+    /// Repeated keys (distinct per object) beyond [`MAX_DUPLICATES`], not listed.
+    pub duplicates_unlisted: usize,
+    /// Paths of strings (or keys) where an unpaired surrogate escape was replaced by U+FFFD, at
+    /// most [`MAX_LONE_SURROGATES`].
     pub lone_surrogates: Vec<JsonPath>,
+    /// Such strings beyond [`MAX_LONE_SURROGATES`], not listed.
+    pub lone_surrogates_unlisted: usize,
+}
+
+/// `steps` as a reported path: the innermost [`MAX_PATH_STEPS`] steps, keys cut to
+/// [`MAX_KEY_CHARS`] characters, preceded by [`PathStep::Elided`] when outer steps were left
+/// out. Work and size are bounded whatever the depth or key lengths.
+pub fn bounded_path(steps: &[PathStep]) -> JsonPath {
+    let cut = steps.len().saturating_sub(MAX_PATH_STEPS);
+    let mut out = Vec::with_capacity(MAX_PATH_STEPS + 1);
+    if cut > 0 {
+        out.push(PathStep::Elided(cut));
+    }
+    out.extend(steps.iter().skip(cut).map(|step| match step {
+        PathStep::Key(k) => PathStep::Key(bounded_key(k)),
+        other => other.clone(),
+    }));
+    JsonPath(out)
+}
+
+/// `key` cut to [`MAX_KEY_CHARS`] characters, ending in `…` when it was cut.
+fn bounded_key(key: &str) -> String {
+    match key.char_indices().nth(MAX_KEY_CHARS) {
+        Some((at, _)) => format!("{}…", key.get(..at).unwrap_or("")),
+        None => key.to_owned(),
+    }
 }
 
 impl JsonDoc {
@@ -179,7 +229,9 @@ impl JsonDoc {
             pos: 0,
             path: Vec::new(),
             duplicates: Vec::new(),
+            duplicates_unlisted: 0,
             lone_surrogates: Vec::new(),
+            lone_surrogates_unlisted: 0,
         };
         p.skip_ws();
         let value = p.value(0)?;
@@ -190,7 +242,9 @@ impl JsonDoc {
         Ok(JsonDoc {
             value,
             duplicates: p.duplicates,
+            duplicates_unlisted: p.duplicates_unlisted,
             lone_surrogates: p.lone_surrogates,
+            lone_surrogates_unlisted: p.lone_surrogates_unlisted,
         })
     }
 
@@ -261,7 +315,18 @@ struct Parser<'a> {
     pos: usize,
     path: Vec<PathStep>,
     duplicates: Vec<Duplicate>,
+    duplicates_unlisted: usize,
     lone_surrogates: Vec<JsonPath>,
+    lone_surrogates_unlisted: usize,
+}
+
+/// What is known about a key already seen in the object being parsed.
+struct Seen {
+    first_member: usize,
+    /// Where its [`Duplicate`] is listed, once it has repeated and was listed.
+    listed: Option<usize>,
+    /// It repeated (listed or counted as unlisted).
+    repeated: bool,
 }
 
 impl Parser<'_> {
@@ -433,7 +498,7 @@ impl Parser<'_> {
             }
         }
         if lone_surrogate {
-            self.lone_surrogates.push(JsonPath(self.path.clone()));
+            self.note_lone_surrogate();
         }
         Ok(out)
     }
@@ -458,10 +523,46 @@ impl Parser<'_> {
         }
     }
 
+    fn note_lone_surrogate(&mut self) {
+        if self.lone_surrogates.len() < MAX_LONE_SURROGATES {
+            self.lone_surrogates.push(bounded_path(&self.path));
+        } else {
+            self.lone_surrogates_unlisted += 1;
+        }
+    }
+
+    /// Records that `key` (member `member`) repeats a key seen before in this object: listed
+    /// once per object, later repeats only counted, so the work and the report stay
+    /// proportional to the input.
+    fn note_duplicate(&mut self, seen: &mut Seen, key: &str, member: usize) {
+        if let Some(d) = seen.listed.and_then(|i| self.duplicates.get_mut(i)) {
+            d.repeats += 1;
+            return;
+        }
+        if seen.repeated {
+            return;
+        }
+        seen.repeated = true;
+        if self.duplicates.len() >= MAX_DUPLICATES {
+            self.duplicates_unlisted += 1;
+            return;
+        }
+        let mut path = self.path.clone();
+        path.push(PathStep::Key(key.to_owned()));
+        seen.listed = Some(self.duplicates.len());
+        self.duplicates.push(Duplicate {
+            path: bounded_path(&path),
+            key: bounded_key(key),
+            first_member: seen.first_member,
+            member,
+            repeats: 1,
+        });
+    }
+
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.pos += 1;
         let mut members: Vec<(String, Value)> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, Seen> = HashMap::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -481,22 +582,20 @@ impl Parser<'_> {
             self.skip_ws();
             self.path.push(PathStep::Key(key.clone()));
             let value = self.value(depth);
-            let step = self.path.pop();
+            self.path.pop();
             let value = value?;
             let member = members.len();
-            match seen.get(&key) {
-                Some(&first_member) => self.duplicates.push(Duplicate {
-                    path: {
-                        let mut p = self.path.clone();
-                        p.extend(step);
-                        JsonPath(p)
-                    },
-                    key: key.clone(),
-                    first_member,
-                    member,
-                }),
+            match seen.get_mut(&key) {
+                Some(entry) => self.note_duplicate(entry, &key, member),
                 None => {
-                    seen.insert(key.clone(), member);
+                    seen.insert(
+                        key.clone(),
+                        Seen {
+                            first_member: member,
+                            listed: None,
+                            repeated: false,
+                        },
+                    );
                 }
             }
             members.push((key, value));
@@ -654,12 +753,14 @@ mod tests {
                     key: "b".into(),
                     first_member: 0,
                     member: 2,
+                    repeats: 1,
                 },
                 Duplicate {
                     path: JsonPath(vec![PathStep::Key("a".into())]),
                     key: "a".into(),
                     first_member: 0,
                     member: 1,
+                    repeats: 1,
                 },
             ]
         );

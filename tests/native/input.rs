@@ -1086,14 +1086,13 @@ fn every_nothing_found_has_prose_and_every_candidate_a_label() {
 // ---------------------------------------------------------------------------------------------
 // Robustness.
 
+/// Timed in `examples/hostile_bench.rs` ("token-like noise"): tests assert outcomes only.
 #[test]
-fn megabytes_of_token_like_noise_finish_quickly() {
+fn megabytes_of_token_like_noise_yield_no_candidates() {
     let line = "eyJhbGciOiJIUzI1NiJ9eyJhbGciOiJIUzI1NiJ9\n";
-    let big = line.repeat(50_000);
-    let started = std::time::Instant::now();
-    let e = extract(&big);
+    let e = extract(&line.repeat(50_000));
     assert!(e.candidates.is_empty());
-    assert!(started.elapsed().as_secs() < 20);
+    assert!(e.nothing_found.is_some());
     let dots = "eyJ.".repeat(500_000);
     assert!(extract(&dots).candidates.is_empty());
 }

@@ -6,6 +6,7 @@ mod diagnose_claims;
 mod diagnose_lambda;
 mod diagnose_profiles;
 mod diagnose_response;
+mod hostile;
 mod input;
 mod issuer;
 mod presets;

@@ -143,6 +143,12 @@ pub fn ed25519(x: &[u8]) -> Result<PublicKey, KeyError> {
     Ok(PublicKey::Ed25519 { x: bytes })
 }
 
+/// True for an Ed25519 point of small order (order 1, 2, 4 or 8): such a "public key" verifies
+/// signatures that no private key made. `x` is assumed to decode (see [`ed25519`]).
+pub fn ed25519_is_small_order(x: &[u8; 32]) -> bool {
+    ed25519_dalek::VerifyingKey::from_bytes(x).is_ok_and(|k| k.is_weak())
+}
+
 /// Derives an Ed25519 public key from a 32-byte seed (RFC 8032 §5.1.5). Only borrowed.
 pub fn ed25519_from_seed(seed: &[u8]) -> Result<PublicKey, KeyError> {
     let seed: [u8; 32] = seed.try_into().map_err(|_| KeyError::InvalidPrivateKey)?;

@@ -1,0 +1,210 @@
+//! Times the hostile inputs of issue 11 against the budget: 50 ms up to 1 MiB of input, 500 ms
+//! up to 10 MiB. Prints `case | size | ms | budget | ok` so a quadratic path shows up before a
+//! user meets it. Not a test: `scripts/hostile.sh` runs it in release mode and fails when a row
+//! is over budget. The inputs are the ones `tests/native/hostile.rs` checks for their outcome.
+
+#[path = "../tests/native/hostile/cases.rs"]
+mod cases;
+
+use cases::*;
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::time::Instant;
+use tokenlens::jose::jwk::{parse_jwks, parse_key_input, KeySet, SecretEncoding};
+use tokenlens::jose::{parse_unverified, Parsed};
+use tokenlens::{input, inspect, verify};
+
+const NOW: i64 = 1_767_225_600;
+
+/// The budget for an input of `bytes`.
+fn budget_ms(bytes: usize) -> f64 {
+    if bytes <= MIB {
+        50.0
+    } else {
+        500.0
+    }
+}
+
+struct Row {
+    case: String,
+    bytes: usize,
+    ms: f64,
+}
+
+/// Best of three runs of `f`, in milliseconds.
+fn time<T>(mut f: impl FnMut() -> T) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn keys(text: &str) -> KeySet {
+    parse_jwks(text.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn verify_token(token: &str, set: &KeySet) -> verify::Verification {
+    match parse_unverified(token) {
+        Ok(Parsed::Jws(jwt)) => verify::verify(&jwt, &[set]),
+        _ => verify::Verification::default(),
+    }
+}
+
+/// The whole paste → view path for the first candidate, as the page runs it on a keystroke.
+fn pipeline(text: &str) -> usize {
+    let overview = inspect::overview(text);
+    let views = overview
+        .extraction
+        .candidates
+        .first()
+        .map(|c| inspect::token_view(c, NOW, &|_| 0).problems.len())
+        .unwrap_or(0);
+    let (target, _) = inspect::target(&BTreeMap::new());
+    let diagnosis = inspect::diagnosis_view(&overview, 0, &[], &target, NOW, 0);
+    views + usize::from(diagnosis.is_some()) + overview.candidates.len()
+}
+
+fn main() {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row = |case: &str, bytes: usize, ms: f64| {
+        rows.push(Row {
+            case: case.to_owned(),
+            bytes,
+            ms,
+        })
+    };
+
+    for size in [63 * KIB, 172 * KIB, MIB] {
+        let token = deep_duplicate_keys_token(size);
+        row(
+            "deep repeated keys: decode",
+            token.len(),
+            time(|| parse_unverified(&token)),
+        );
+        row(
+            "deep repeated keys: extract",
+            token.len(),
+            time(|| input::extract(&token)),
+        );
+        row(
+            "deep repeated keys: paste → view",
+            token.len(),
+            time(|| pipeline(&token)),
+        );
+    }
+
+    let set_text = p521_key_set(P521_KEYS_IN_FETCH_CAP, true);
+    row(
+        "1,097 P-521 keys: parse",
+        set_text.len(),
+        time(|| keys(&set_text)),
+    );
+    let set = keys(&set_text);
+    let bare_set = keys(&p521_key_set(P521_KEYS_IN_FETCH_CAP, false));
+    let tampered = es512_tampered();
+    row(
+        "1,097 P-521 keys: ES512, kid key fails",
+        set_text.len(),
+        time(|| verify_token(&tampered, &set)),
+    );
+    let no_kid = es512_without_kid();
+    row(
+        "1,097 P-521 keys: ES512 without kid",
+        set_text.len(),
+        time(|| verify_token(&no_kid, &bare_set)),
+    );
+    let hs = hs256_token();
+    row(
+        "1,097 P-521 keys: HS256 (key confusion)",
+        set_text.len(),
+        time(|| verify_token(&hs, &bare_set)),
+    );
+
+    for n in [10_000, 100_000] {
+        let text = repeated_kid_key_set(n, 1_000);
+        row(
+            &format!("{n} pasted keys, repeated kids"),
+            text.len(),
+            time(|| parse_key_input(&text, SecretEncoding::Text).map(|s| s.duplicate_kids().len())),
+        );
+    }
+
+    for size in [MIB, 10 * MIB] {
+        let text = mixed_paste(size);
+        row(
+            "mixed paste: extract",
+            text.len(),
+            time(|| input::extract(&text)),
+        );
+        row(
+            "mixed paste: paste → view",
+            text.len(),
+            time(|| pipeline(&text)),
+        );
+        let text = url_parameters(size);
+        row(
+            "URL parameters: extract",
+            text.len(),
+            time(|| input::extract(&text)),
+        );
+        row(
+            "URL parameters: paste → view",
+            text.len(),
+            time(|| pipeline(&text)),
+        );
+    }
+
+    let noise = "eyJhbGciOiJIUzI1NiJ9eyJhbGciOiJIUzI1NiJ9\n".repeat(50_000);
+    row(
+        "token-like noise: extract",
+        noise.len(),
+        time(|| input::extract(&noise)),
+    );
+    let dots = "eyJ.".repeat(500_000);
+    row(
+        "eyJ. repeated: extract",
+        dots.len(),
+        time(|| input::extract(&dots)),
+    );
+
+    let invisible = token_with_invisible_characters();
+    row(
+        "invisible characters: paste → view",
+        invisible.len(),
+        time(|| pipeline(&invisible)),
+    );
+
+    let mut over = 0;
+    println!("| case | size | ms | budget | ok |");
+    println!("|---|---:|---:|---:|---|");
+    for r in &rows {
+        let budget = budget_ms(r.bytes);
+        let ok = r.ms <= budget;
+        if !ok {
+            over += 1;
+        }
+        println!(
+            "| {} | {} | {:.1} | {budget:.0} | {} |",
+            r.case,
+            size(r.bytes),
+            r.ms,
+            if ok { "ok" } else { "OVER" }
+        );
+    }
+    // The form scripts/test.sh counts.
+    println!("hostile: {} passed, {over} failed", rows.len() - over);
+    if over > 0 {
+        std::process::exit(1);
+    }
+}
+
+fn size(bytes: usize) -> String {
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{:.0} KiB", bytes as f64 / KIB as f64)
+    }
+}

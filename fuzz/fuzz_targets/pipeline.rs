@@ -1,0 +1,17 @@
+//! The whole paste → view pipeline (`tokenlens::inspect`): candidates, each token view, and the
+//! diagnosis of the first candidate with no keys and the default target.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use std::collections::BTreeMap;
+
+const NOW: i64 = 1_767_225_600;
+
+fuzz_target!(|text: &str| {
+    let overview = tokenlens::inspect::overview(text);
+    for c in overview.extraction.candidates.iter().take(4) {
+        let _ = tokenlens::inspect::token_view(c, NOW, &|_| 0);
+        let _ = tokenlens::inspect::key_hints(c);
+    }
+    let (target, _) = tokenlens::inspect::target(&BTreeMap::new());
+    let _ = tokenlens::inspect::diagnosis_view(&overview, 0, &[], &target, NOW, 0);
+});
