@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check tokenlens has, in this order:
-#   fmt · clippy (host) · clippy (wasm32) · native tests · browser tests (wasm-bindgen-test in
+#   fmt · clippy (host) · clippy (wasm32) · native tests · fuzzing (10 s per target) · browser tests (wasm-bindgen-test in
 #   headless Chromium) · differential test against aws-jwt-verify · release build (trunk,
 #   wasm-opt) · sizes · end-to-end tests (Playwright, real Chromium, against the release build
 #   with its own loopback servers).
@@ -48,6 +48,9 @@ run_stage fmt cargo fmt --all -- --check
 run_stage clippy-host cargo clippy --all-targets --offline -- -D warnings
 run_stage clippy-wasm cargo clippy --all-targets --offline --target wasm32-unknown-unknown -- -D warnings
 run_stage native cargo test --offline
+# Every parser family and the whole pipeline under cargo-fuzz (nightly, AddressSanitizer), 10 s
+# per target: a crash or an input slower than 10 s fails the run (scripts/fuzz.sh).
+run_stage fuzz scripts/fuzz.sh --ci
 # Browser tests are the tests/browser*.rs targets; the native suites need an OS (proptest).
 browser_targets=()
 for f in tests/browser*.rs; do browser_targets+=(--test "$(basename "$f" .rs)"); done
