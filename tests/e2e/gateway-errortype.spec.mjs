@@ -12,7 +12,8 @@ const HOST = 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com';
 
 const result = () => e2eEnv.cognito.response.AuthenticationResult;
 const idToken = () => result().IdToken;
-const tokensOf = () => Object.values(result()).filter((v) => typeof v === 'string');
+// The token strings of the emulator's answer (not TokenType: 'Bearer' or ExpiresIn).
+const tokensOf = () => Object.values(result()).filter((v) => typeof v === 'string' && v.length >= 24);
 
 /** A `curl -v` transcript: the request (with the user's token), then the answer's lines. */
 const curl = (method, path, answer) =>
