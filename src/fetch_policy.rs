@@ -12,23 +12,7 @@
 //! Cognito pool), which is why the switch exists.
 
 use crate::discovery::{self, UrlProblem};
-
-/// The built-in identity-provider hosts, as `host`, `*.domain` (any subdomain) or a pattern
-/// with one `{region}` label. Mirrors the allow-list in `presets.rs` (Entra ID, Google/Firebase,
-/// Auth0, Okta, Cognito), with the Cognito UPDATED issuer host added (gateways.md §0, §5.2).
-pub const VENDOR_HOSTS: &[&str] = &[
-    "cognito-idp.{region}.amazonaws.com",
-    "issuer-cognito-idp.{region}.amazonaws.com",
-    "login.microsoftonline.com",
-    "sts.windows.net",
-    "accounts.google.com",
-    "www.googleapis.com",
-    "securetoken.google.com",
-    "*.auth0.com",
-    "*.okta.com",
-    "*.oktapreview.com",
-    "*.okta-emea.com",
-];
+use crate::presets::{AutoFetch, NeedsClickWhy, Rule};
 
 /// Where the selected token came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,39 +26,19 @@ pub enum TokenSource {
 }
 
 /// Everything [`decide`] looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Situation<'a> {
     /// Where the token came from.
     pub source: TokenSource,
     /// For [`TokenSource::Link`]: the token has been rendered and on screen for a visible
     /// moment. Ignored for other sources.
     pub seen: bool,
-    /// The first URL an automatic fetch would request (discovery document or key set).
-    pub url: &'a str,
-    /// Host patterns fetched without a click: normally [`VENDOR_HOSTS`].
-    pub vendor_hosts: &'a [&'a str],
-    /// The organisation's presets allow this URL's host (`auto_fetch_hosts`, or a preset
-    /// profile's own issuer or key set host).
-    pub presets_allow: bool,
+    /// What the allow-list says of the first URL an automatic fetch would request (discovery
+    /// document or key set): `presets::may_auto_fetch(url, presets)` — the built-in
+    /// identity-provider hosts and the organisation's presets, in one place.
+    pub allow: &'a AutoFetch,
     /// The user's (or the presets') "fetch keys only when I click" switch.
     pub only_on_click: bool,
-}
-
-/// Why an automatic fetch may go ahead.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Listed {
-    /// The host matches a built-in identity-provider pattern.
-    Vendor {
-        /// The host.
-        host: String,
-        /// The pattern it matched.
-        pattern: String,
-    },
-    /// The organisation's presets allow the host.
-    Presets {
-        /// The host.
-        host: String,
-    },
 }
 
 /// Why the page waits for a click.
@@ -106,8 +70,8 @@ pub enum NeverReason {
 /// What to do about a token's keys without the user's click.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
-    /// Fetch now, and show the request with its URL and this reason.
-    FetchNow(Listed),
+    /// Fetch now, and show the request with its URL and the allow-list rule that allowed it.
+    FetchNow(Rule),
     /// Offer the fetch as a button, saying why it waits.
     AskForClick(ClickReason),
     /// Offer nothing.
@@ -119,76 +83,28 @@ pub fn decide(s: &Situation<'_>) -> Decision {
     if s.source == TokenSource::Demo {
         return Decision::Never(NeverReason::Demo);
     }
-    if let Err(p) = discovery::check_url(s.url) {
-        return Decision::Never(NeverReason::BadUrl(p));
-    }
+    let listed = match s.allow {
+        AutoFetch::NeedsClick {
+            why: NeedsClickWhy::BadUrl(p),
+        } => return Decision::Never(NeverReason::BadUrl(p.clone())),
+        AutoFetch::Allowed { by } => Ok(by),
+        AutoFetch::NeedsClick {
+            why: NeedsClickWhy::NotHttps,
+        } => Err(ClickReason::NotHttps),
+        AutoFetch::NeedsClick {
+            why: NeedsClickWhy::HostNotAllowed { host },
+        } => Err(ClickReason::HostNotListed { host: host.clone() }),
+    };
     if s.only_on_click {
         return Decision::AskForClick(ClickReason::OnlyOnClick);
     }
     if s.source == TokenSource::Link && !s.seen {
         return Decision::AskForClick(ClickReason::NotSeenYet);
     }
-    let Some(host) = https_host(s.url) else {
-        return Decision::AskForClick(ClickReason::NotHttps);
-    };
-    if let Some(pattern) = s.vendor_hosts.iter().find(|p| host_matches(p, &host)) {
-        return Decision::FetchNow(Listed::Vendor {
-            host,
-            pattern: (*pattern).to_owned(),
-        });
+    match listed {
+        Ok(rule) => Decision::FetchNow(rule.clone()),
+        Err(reason) => Decision::AskForClick(reason),
     }
-    if s.presets_allow {
-        return Decision::FetchNow(Listed::Presets { host });
-    }
-    Decision::AskForClick(ClickReason::HostNotListed { host })
-}
-
-/// The lower-case host of an `https://` URL with no user info; `None` otherwise.
-fn https_host(url: &str) -> Option<String> {
-    let url = url.trim();
-    let rest = url
-        .get(..8)
-        .filter(|s| s.eq_ignore_ascii_case("https://"))
-        .and_then(|_| url.get(8..))?;
-    let authority = rest.split(['/', '?', '#', '\\']).next()?;
-    // `https://okta.com@evil.example/` names evil.example: never fetched automatically.
-    if authority.contains('@') || authority.starts_with('[') {
-        return None;
-    }
-    let host = authority.split(':').next()?.trim_end_matches('.');
-    (!host.is_empty()).then(|| host.to_ascii_lowercase())
-}
-
-/// `host` matches `pattern`: equal, `*.domain` for any subdomain (not the domain itself), or
-/// label by label where `{region}` stands for one AWS region label such as `eu-west-1`.
-fn host_matches(pattern: &str, host: &str) -> bool {
-    let pattern = pattern.trim().to_ascii_lowercase();
-    if let Some(domain) = pattern.strip_prefix("*.") {
-        return host
-            .strip_suffix(domain)
-            .and_then(|rest| rest.strip_suffix('.'))
-            .is_some_and(|label| !label.is_empty());
-    }
-    let (p, h): (Vec<&str>, Vec<&str>) = (pattern.split('.').collect(), host.split('.').collect());
-    p.len() == h.len()
-        && p.iter().zip(&h).all(|(p, h)| match *p {
-            "{region}" => is_region_label(h),
-            p => p == *h,
-        })
-}
-
-/// `eu-west-1`, `us-gov-west-1`, `eusc-de-east-1`: dash-separated lower-case words ending in
-/// a digit.
-fn is_region_label(label: &str) -> bool {
-    let parts: Vec<&str> = label.split('-').collect();
-    (3..=4).contains(&parts.len())
-        && parts
-            .last()
-            .is_some_and(|d| d.len() == 1 && d.bytes().all(|b| b.is_ascii_digit()))
-        && parts
-            .iter()
-            .take(parts.len().saturating_sub(1))
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Whether a fetched key set may check the selected token.
@@ -286,45 +202,45 @@ mod tests {
     const OWN: &str = "https://login.example.com/.well-known/openid-configuration";
     const LOCAL: &str = "http://127.0.0.1:8080/jwks.json";
 
-    fn vendor(host: &str, pattern: &str) -> Decision {
-        FetchNow(Listed::Vendor {
-            host: host.into(),
-            pattern: pattern.into(),
-        })
+    /// The allow-list's verdict for `url`, with a presets file that lists `login.example.com`
+    /// when `presets` is true (the decision takes it as an input; `presets` owns the rules).
+    fn allow(url: &str, presets: bool) -> AutoFetch {
+        let file = br#"{"version":1,"auto_fetch_hosts":["login.example.com"]}"#;
+        let parsed = crate::presets::parse_presets(file);
+        crate::presets::may_auto_fetch(url, presets.then_some(&parsed.presets))
     }
 
-    /// `(source, seen, url, presets allow, only on click) → decision`.
+    /// `(source, seen, url, presets list the host, only on click) → decision kind`.
     #[test]
     fn automatic_fetching_follows_the_source_the_sighting_the_host_and_the_switch() {
-        let auth0 = vendor("tenant.eu.auth0.com", "*.auth0.com");
-        let cognito = vendor(
-            "cognito-idp.eu-west-1.amazonaws.com",
-            "cognito-idp.{region}.amazonaws.com",
-        );
-        let updated = vendor(
-            "issuer-cognito-idp.eu-west-1.amazonaws.com",
-            "issuer-cognito-idp.{region}.amazonaws.com",
-        );
-        let not_listed = AskForClick(ClickReason::HostNotListed {
-            host: "login.example.com".into(),
-        });
-        let presets = FetchNow(Listed::Presets {
-            host: "login.example.com".into(),
-        });
-        let table: &[(TokenSource, bool, &str, bool, bool, Decision)] = &[
+        #[derive(Debug, PartialEq)]
+        enum Want {
+            BuiltIn,
+            Presets,
+            Click(ClickReason),
+            DemoKeys,
+            BadUrl,
+        }
+        use Want::*;
+        let not_listed = || {
+            Click(ClickReason::HostNotListed {
+                host: "login.example.com".into(),
+            })
+        };
+        let table: Vec<(TokenSource, bool, &str, bool, bool, Want)> = vec![
             // A pasted token fetches at once from a vendor host, and waits elsewhere.
-            (Pasted, false, AUTH0, false, false, auth0.clone()),
-            (Pasted, false, COGNITO, false, false, cognito.clone()),
-            (Pasted, false, UPDATED, false, false, updated),
-            (Pasted, false, OWN, false, false, not_listed.clone()),
-            (Pasted, false, OWN, true, false, presets.clone()),
+            (Pasted, false, AUTH0, false, false, BuiltIn),
+            (Pasted, false, COGNITO, false, false, BuiltIn),
+            (Pasted, false, UPDATED, false, false, BuiltIn),
+            (Pasted, false, OWN, false, false, not_listed()),
+            (Pasted, false, OWN, true, false, Presets),
             (
                 Pasted,
                 false,
                 LOCAL,
                 true,
                 false,
-                AskForClick(ClickReason::NotHttps),
+                Click(ClickReason::NotHttps),
             ),
             // The switch turns every automatic fetch into a button.
             (
@@ -333,7 +249,7 @@ mod tests {
                 AUTH0,
                 false,
                 true,
-                AskForClick(ClickReason::OnlyOnClick),
+                Click(ClickReason::OnlyOnClick),
             ),
             (
                 Pasted,
@@ -341,7 +257,7 @@ mod tests {
                 OWN,
                 true,
                 true,
-                AskForClick(ClickReason::OnlyOnClick),
+                Click(ClickReason::OnlyOnClick),
             ),
             (
                 Link,
@@ -349,7 +265,7 @@ mod tests {
                 COGNITO,
                 false,
                 true,
-                AskForClick(ClickReason::OnlyOnClick),
+                Click(ClickReason::OnlyOnClick),
             ),
             // A link never fetches before its token has been seen; afterwards, as a paste.
             (
@@ -358,7 +274,7 @@ mod tests {
                 AUTH0,
                 false,
                 false,
-                AskForClick(ClickReason::NotSeenYet),
+                Click(ClickReason::NotSeenYet),
             ),
             (
                 Link,
@@ -366,37 +282,40 @@ mod tests {
                 OWN,
                 true,
                 false,
-                AskForClick(ClickReason::NotSeenYet),
+                Click(ClickReason::NotSeenYet),
             ),
-            (Link, true, AUTH0, false, false, auth0),
-            (Link, true, COGNITO, false, false, cognito),
-            (Link, true, OWN, false, false, not_listed),
-            (Link, true, OWN, true, false, presets),
+            (Link, true, AUTH0, false, false, BuiltIn),
+            (Link, true, COGNITO, false, false, BuiltIn),
+            (Link, true, OWN, false, false, not_listed()),
+            (Link, true, OWN, true, false, Presets),
             // The demo has its own keys; a bad URL is never fetched.
-            (Demo, true, AUTH0, true, false, Never(NeverReason::Demo)),
+            (Demo, true, AUTH0, true, false, DemoKeys),
             (
                 Pasted,
                 false,
                 "http://keys.example.com/jwks.json",
                 true,
                 false,
-                Never(NeverReason::BadUrl(UrlProblem::PlainHttp {
-                    value: "http://keys.example.com/jwks.json".into(),
-                })),
+                BadUrl,
             ),
         ];
-        for (i, (source, seen, url, presets_allow, only_on_click, expected)) in
-            table.iter().enumerate()
+        for (i, (source, seen, url, presets, only_on_click, want)) in table.into_iter().enumerate()
         {
+            let allow = allow(url, presets);
             let s = Situation {
-                source: *source,
-                seen: *seen,
-                url,
-                vendor_hosts: VENDOR_HOSTS,
-                presets_allow: *presets_allow,
-                only_on_click: *only_on_click,
+                source,
+                seen,
+                allow: &allow,
+                only_on_click,
             };
-            assert_eq!(&decide(&s), expected, "row {i}: {s:?}");
+            let got = match decide(&s) {
+                FetchNow(Rule::Presets(_) | Rule::PresetProfile { .. }) => Presets,
+                FetchNow(Rule::BuiltIn { .. }) => BuiltIn,
+                AskForClick(r) => Click(r),
+                Never(NeverReason::Demo) => DemoKeys,
+                Never(NeverReason::BadUrl(_)) => BadUrl,
+            };
+            assert_eq!(got, want, "row {i}: {url}");
         }
     }
 
@@ -410,32 +329,15 @@ mod tests {
             "https://cognito-idp.eu-west-1.amazonaws.com.evil.example/x/.well-known/jwks.json",
             "https://xlogin.microsoftonline.com/t/v2.0/.well-known/openid-configuration",
         ] {
+            let allow = allow(url, false);
             let s = Situation {
                 source: Pasted,
                 seen: true,
-                url,
-                vendor_hosts: VENDOR_HOSTS,
-                presets_allow: false,
+                allow: &allow,
                 only_on_click: false,
             };
             assert!(matches!(decide(&s), AskForClick(_)), "{url}");
         }
-    }
-
-    #[test]
-    fn the_vendor_list_is_an_input() {
-        let s = Situation {
-            source: Pasted,
-            seen: false,
-            url: AUTH0,
-            vendor_hosts: &[],
-            presets_allow: false,
-            only_on_click: false,
-        };
-        assert!(matches!(
-            decide(&s),
-            AskForClick(ClickReason::HostNotListed { .. })
-        ));
     }
 
     const POOL: &str = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC";

@@ -6,7 +6,8 @@ use crate::discovery::{
     Cut, FetchProblem, Fetched, HtmlPage, IssuerMismatch, KeysError, Oversize, UrlProblem,
     MAX_BODY_BYTES,
 };
-use crate::fetch_policy::{ClickReason, Decision, KeySetUse, Listed, NeverReason};
+use crate::fetch_policy::{ClickReason, Decision, KeySetUse, NeverReason};
+use crate::presets::Rule;
 
 /// One sentence for a URL that cannot be fetched.
 pub fn url_problem(p: &UrlProblem) -> String {
@@ -244,12 +245,12 @@ pub fn privacy_note() -> String {
 /// Why a fetch happened without a click, or waits for one: shown with the request's URL.
 pub fn decision(d: &Decision) -> String {
     match d {
-        Decision::FetchNow(Listed::Vendor { host, pattern }) => format!(
-            "Fetched without a click: {host} is a built-in identity-provider host ({pattern}). \
-             The request carries no token data, but the token chose this tenant."
+        Decision::FetchNow(rule @ Rule::BuiltIn { .. }) => format!(
+            "{} The request carries no token data, but the token chose the tenant on that host.",
+            super::presets::allowed_by(rule)
         ),
-        Decision::FetchNow(Listed::Presets { host }) => {
-            format!("Fetched without a click: your organisation's presets allow {host}.")
+        Decision::FetchNow(rule @ (Rule::Presets(_) | Rule::PresetProfile { .. })) => {
+            super::presets::allowed_by(rule)
         }
         Decision::AskForClick(ClickReason::OnlyOnClick) => {
             "Keys are fetched only when you click (your setting).".to_owned()

@@ -94,27 +94,32 @@ fn host_pattern(p: &HostPattern) -> String {
     }
 }
 
+/// Why keys were fetched without a click: the allow-list rule.
+pub fn allowed_by(by: &Rule) -> String {
+    match by {
+        Rule::BuiltIn {
+            provider: p,
+            pattern,
+        } => format!(
+            "Fetched automatically: {pattern} is {}'s, on the built-in list of identity \
+             providers.",
+            provider(*p)
+        ),
+        Rule::Presets(p) => format!(
+            "Fetched automatically: {} is allowed by your organisation's presets.",
+            host_pattern(p)
+        ),
+        Rule::PresetProfile { name } => format!(
+            "Fetched automatically: the host belongs to the preset profile \"{}\".",
+            name.escape_debug()
+        ),
+    }
+}
+
 /// One line on why keys were, or were not, fetched without a click.
 pub fn auto_fetch(a: &AutoFetch) -> String {
     match a {
-        AutoFetch::Allowed { by } => match by {
-            Rule::BuiltIn {
-                provider: p,
-                pattern,
-            } => format!(
-                "Fetched automatically: {pattern} is {}'s, on the built-in list of identity \
-                 providers.",
-                provider(*p)
-            ),
-            Rule::Presets(p) => format!(
-                "Fetched automatically: {} is allowed by your organisation's presets.",
-                host_pattern(p)
-            ),
-            Rule::PresetProfile { name } => format!(
-                "Fetched automatically: the host belongs to the preset profile \"{}\".",
-                name.escape_debug()
-            ),
-        },
+        AutoFetch::Allowed { by } => allowed_by(by),
         AutoFetch::NeedsClick { why } => match why {
             NeedsClickWhy::BadUrl(u) => fetch::url_problem(u),
             NeedsClickWhy::NotHttps => "Not fetched automatically: only https:// URLs are; \
