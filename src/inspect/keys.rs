@@ -1,0 +1,177 @@
+//! Keys as the page shows them: a pasted key input, a fetch under way or finished, and what a
+//! token says about where its keys are.
+
+use crate::discovery::{self, Fetched, KeysError};
+use crate::explain;
+use crate::input::Candidate;
+use crate::jose::jwk::{KeyInputError, KeySet};
+use crate::jose::{self, Parsed};
+
+/// A key paste (or fetched key set) as the keys panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeysView {
+    /// What the input holds, including every usable key's name.
+    pub summary: Option<String>,
+    /// Entries that could not be used: (index, sentence).
+    pub problems: Vec<(usize, String)>,
+    /// Set when a private key was pasted.
+    pub private_warning: Option<String>,
+    /// Why nothing usable was read.
+    pub error: Option<String>,
+}
+
+/// Summarises a parsed key input for the keys panel.
+pub fn keys_view(keys: &Result<KeySet, KeyInputError>) -> KeysView {
+    match keys {
+        Err(KeyInputError::Empty) => KeysView::default(),
+        Err(e) => KeysView {
+            error: Some(explain::keys::input_error(e)),
+            ..KeysView::default()
+        },
+        Ok(set) => key_set_view(set),
+    }
+}
+
+/// Summarises a key set: its usable keys, skipped entries and any pasted private key.
+pub fn key_set_view(set: &KeySet) -> KeysView {
+    let mut summary = explain::keys::set_summary(set);
+    for key in &set.keys {
+        summary.push(' ');
+        summary.push_str(&explain::keys::describe(key));
+        if !summary.ends_with('.') {
+            summary.push('.');
+        }
+    }
+    let private_warning = set.keys.iter().find(|k| k.format.is_private()).map(|k| {
+        explain::keys::private_key_warning(
+            &explain::keys::name(k.source, k.kid.as_deref()),
+            k.format,
+        )
+    });
+    KeysView {
+        summary: Some(summary),
+        problems: set
+            .problems
+            .iter()
+            .map(|p| (p.index, explain::keys::problem(set.origin, p)))
+            .collect(),
+        private_warning: private_warning.or_else(|| {
+            set.problems
+                .iter()
+                .find(|p| p.private)
+                .map(|p| explain::keys::problem(set.origin, p))
+        }),
+        error: None,
+    }
+}
+
+/// The state of a key fetch, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchView {
+    /// `loading`, `ok` or `error` (for `data-state`).
+    pub state: &'static str,
+    /// On error, a stable code such as `network-or-cors` or `status` (for `data-problem`).
+    pub problem: Option<&'static str>,
+    /// What happened, in a sentence or two.
+    pub text: String,
+    /// For network/CORS failures: the command that fetches the same URL from a terminal.
+    pub curl: Option<String>,
+    /// Discovery named another issuer than the token.
+    pub issuer_mismatch: Option<String>,
+    /// The key set was fetched a second time for a missing `kid`.
+    pub refetched: bool,
+    /// The fetched key set's summary and skipped entries.
+    pub keys: Option<KeysView>,
+}
+
+/// Describes a fetch under way (`loading` names its URL) or finished.
+pub fn fetch_view(loading: Option<&str>, fetched: Option<&Fetched>) -> Option<FetchView> {
+    if let Some(url) = loading {
+        return Some(FetchView {
+            state: "loading",
+            problem: None,
+            text: explain::fetch::loading(url),
+            curl: None,
+            issuer_mismatch: None,
+            refetched: false,
+            keys: None,
+        });
+    }
+    let fetched = fetched?;
+    let issuer_mismatch = fetched
+        .issuer_mismatch
+        .as_ref()
+        .map(explain::fetch::issuer_mismatch);
+    Some(match &fetched.result {
+        Ok(set) => FetchView {
+            state: "ok",
+            problem: None,
+            text: explain::fetch::fetched(&fetched.url, set.keys.len(), fetched.refetched),
+            curl: None,
+            issuer_mismatch,
+            refetched: fetched.refetched,
+            keys: Some(key_set_view(set)),
+        },
+        Err(error) => FetchView {
+            state: "error",
+            problem: Some(error.code()),
+            text: explain::fetch::keys_error(error),
+            curl: match error {
+                KeysError::Fetch(p) if !matches!(p, discovery::FetchProblem::Status { .. }) => {
+                    Some(discovery::curl_command(p.url()))
+                }
+                KeysError::Jwks { url, .. } => Some(discovery::curl_command(url)),
+                _ => None,
+            },
+            issuer_mismatch,
+            refetched: fetched.refetched,
+            keys: None,
+        },
+    })
+}
+
+/// What a token says about where its keys are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHints {
+    /// The `iss` claim, for discovery.
+    pub iss: Option<String>,
+    /// The header's `kid`, for the one refetch after key rotation.
+    pub kid: Option<String>,
+    /// `jku` / `x5u` from the header with the warning to show before fetching them.
+    pub header_urls: Vec<(&'static str, String, String)>,
+    /// What "Discover from issuer" will fetch (`Ok`), or why it cannot (`Err`).
+    pub discover: Result<String, String>,
+}
+
+/// Reads a candidate's key hints (empty for opaque values and encrypted tokens).
+pub fn key_hints(candidate: &Candidate) -> KeyHints {
+    let mut hints = KeyHints {
+        iss: None,
+        kid: None,
+        header_urls: Vec::new(),
+        discover: Err(explain::fetch::discover_unavailable().to_owned()),
+    };
+    let Ok(Parsed::Jws(jwt)) = jose::parse_unverified(&candidate.token) else {
+        return hints;
+    };
+    if let Ok(header) = &jwt.header {
+        hints.kid = header.kid.present().cloned();
+        for (member, field) in [("jku", &header.jku), ("x5u", &header.x5u)] {
+            if let Some(url) = field.present() {
+                let warning = explain::fetch::header_url_warning(member, url);
+                hints.header_urls.push((member, url.clone(), warning));
+            }
+        }
+    }
+    hints.iss = jwt.claims().and_then(|c| c.iss.present().cloned());
+    if let Some(iss) = &hints.iss {
+        hints.discover = match discovery::plan_for_issuer(iss) {
+            Ok(discovery::KeysPlan::CognitoJwks { jwks_url: url })
+            | Ok(discovery::KeysPlan::Discovery { config_url: url }) => {
+                Ok(explain::fetch::discover_plan(&url))
+            }
+            Err(problem) => Err(explain::fetch::url_problem(&problem)),
+        };
+    }
+    hints
+}
