@@ -10,6 +10,7 @@
 //! [`answer`] (the answer card and the token × gateway matrix), [`share`] and [`presets`].
 
 pub mod answer;
+pub mod compare;
 pub mod diagnosis;
 pub mod keys;
 pub mod presets;
@@ -25,6 +26,7 @@ use crate::explain;
 use crate::input::{self, Extraction};
 
 pub use answer::*;
+pub use compare::*;
 pub use diagnosis::*;
 pub use keys::*;
 pub use presets::*;
@@ -167,6 +169,15 @@ pub fn overview(text: &str) -> Overview {
 }
 
 
+
+/// The instant the demo is judged at: 2026-01-15T09:30Z, inside its tokens' hour (they were
+/// issued at 09:00 and expire at 10:00), so the demo tells the classic story, not "expired".
+pub const DEMO_NOW: i64 = 1_768_469_400;
+
+/// The label shown beside a demo judged at `now`.
+pub fn demo_clock(now: i64) -> String {
+    words::demo_clock(&crate::timefmt::describe(now, now, 0).utc)
+}
 
 #[cfg(test)]
 mod tests {

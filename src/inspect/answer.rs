@@ -272,6 +272,7 @@ fn choice_line<'a>(
 ) -> AnswerLine {
     let mut findings: Vec<FindingView> = Vec::new();
     let mut others: Vec<String> = Vec::new();
+    let mut never_sent: Vec<String> = Vec::new();
     for (i, f) in &choice.reasons {
         let status = match profiles::effect(&f.code) {
             profiles::Effect::Reject { status, .. } => Some(status),
@@ -283,7 +284,7 @@ fn choice_line<'a>(
                 others.push(words::other_fails(&label(*i), status, &message));
                 findings.push(finding_view(f, message, explain::profiles::fix(f)));
             }
-            None => others.push(words::refresh_never_sent(&label(*i))),
+            None => never_sent.push(words::refresh_never_sent(&label(*i))),
         }
     }
     let (tone, headline, reason, send) = match choice.send {
@@ -315,7 +316,11 @@ fn choice_line<'a>(
         None => (
             Tone::Bad,
             words::NONE_PASSES.to_owned(),
-            others.first().cloned().unwrap_or_default(),
+            others
+                .first()
+                .or(never_sent.first())
+                .cloned()
+                .unwrap_or_default(),
             None,
         ),
     };

@@ -3,6 +3,7 @@
 
 use crate::discovery::{self, Fetched, KeysError};
 use crate::explain;
+use crate::presets;
 use crate::input::Candidate;
 use crate::jose::jwk::{KeyInputError, KeySet};
 use crate::jose::{self, Parsed};
@@ -174,4 +175,83 @@ pub fn key_hints(candidate: &Candidate) -> KeyHints {
         };
     }
     hints
+}
+/// A request the page makes on its own, without a click.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AutoRequest {
+    /// What to fetch.
+    pub request: discovery::KeysRequest,
+    /// The first URL shown while it runs.
+    pub first: String,
+    /// The URL the allow-list judged (each is fetched at most once).
+    pub url: String,
+}
+
+/// What the page may fetch automatically now, if anything: the JWKS URL field, else the
+/// issuer's keys, only while no keys were pasted, fetched or are being fetched (`idle`), only
+/// for an allow-listed URL ([`presets::may_auto_fetch`]), and each URL at most once (`done`).
+pub fn auto_fetch(
+    iss: Option<&str>,
+    jwks_url: &str,
+    idle: bool,
+    presets: Option<&presets::Presets>,
+    done: &[String],
+) -> Option<AutoRequest> {
+    if !idle {
+        return None;
+    }
+    let jwks_url = jwks_url.trim();
+    let wanted = if !jwks_url.is_empty() {
+        AutoRequest {
+            request: discovery::KeysRequest::JwksUrl(jwks_url.to_owned()),
+            first: jwks_url.to_owned(),
+            url: jwks_url.to_owned(),
+        }
+    } else {
+        let iss = iss?;
+        let url = match discovery::plan_for_issuer(iss).ok()? {
+            discovery::KeysPlan::CognitoJwks { jwks_url: url }
+            | discovery::KeysPlan::Discovery { config_url: url } => url,
+        };
+        AutoRequest {
+            request: discovery::KeysRequest::Issuer(iss.to_owned()),
+            first: iss.to_owned(),
+            url,
+        }
+    };
+    let allowed = matches!(
+        presets::may_auto_fetch(&wanted.url, presets),
+        presets::AutoFetch::Allowed { .. }
+    );
+    (allowed && !done.contains(&wanted.url)).then_some(wanted)
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COGNITO: &str = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123";
+    const COGNITO_JWKS: &str =
+        "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json";
+
+    #[test]
+    fn the_page_fetches_on_its_own_only_allow_listed_urls_while_idle_and_each_once() {
+        let done = vec![COGNITO_JWKS.to_owned()];
+        // (iss, JWKS URL field, idle, already fetched, expected URL)
+        let cases: Vec<(Option<&str>, &str, bool, &[String], Option<&str>)> = vec![
+            (Some(COGNITO), "", true, &[], Some(COGNITO_JWKS)),
+            (Some(COGNITO), "", false, &[], None),
+            (Some(COGNITO), "", true, &done, None),
+            (Some("https://login.example.com/"), "", true, &[], None),
+            (Some("not a url"), "", true, &[], None),
+            (None, "", true, &[], None),
+            (Some(COGNITO), "https://keys.example.com/jwks.json", true, &[], None),
+            (None, COGNITO_JWKS, true, &[], Some(COGNITO_JWKS)),
+        ];
+        for (iss, field, idle, done, want) in cases {
+            let got = auto_fetch(iss, field, idle, None, done);
+            assert_eq!(got.as_ref().map(|r| r.url.as_str()), want, "{iss:?} {field:?} {idle}");
+        }
+    }
 }

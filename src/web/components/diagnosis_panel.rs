@@ -45,7 +45,7 @@ pub fn diagnosis_panel(props: &Props) -> Html {
         .unwrap_or_else(|| "0".to_owned());
     html! {
         <section class="panel diagnosis" data-testid="diagnosis" aria-labelledby="diagnosis-heading">
-            <h2 id="diagnosis-heading">{ "Would the gateway accept it?" }</h2>
+            <h2 id="diagnosis-heading">{ "The selected token, gateway by gateway" }</h2>
             <p class="inline-field">
                 <label for="leeway">{ "Leeway (seconds)" }</label>
                 <input id="leeway" type="number" min="0" step="1" inputmode="numeric" placeholder="0"
@@ -69,14 +69,6 @@ pub fn diagnosis_panel(props: &Props) -> Html {
                     }) }
                 </tbody>
             </table>
-            if !view.choices.is_empty() {
-                <h3>{ "Which token do I send?" }</h3>
-                <ul class="plain" data-testid="choose">
-                    { for view.choices.iter().map(|c| html! {
-                        <li data-profile={c.profile} data-send={c.send.clone()}>{ c.text.clone() }</li>
-                    }) }
-                </ul>
-            }
             <div data-testid="findings">
                 { for view.stages.iter().map(|s| html! {
                     <div class="stage" data-stage={s.id}>
