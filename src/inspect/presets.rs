@@ -71,4 +71,11 @@ mod tests {
         assert!(fields.contains(&("leeway", "30".to_owned())));
         assert!(!fields.iter().any(|(id, _)| id.starts_with("cfg-rest")));
     }
+
+    #[test]
+    fn the_shipped_empty_presets_file_reads_without_problems() {
+        let parsed = crate::presets::parse_presets(include_bytes!("../../static/tokenlens.config.json"));
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        assert!(parsed.presets.profiles.is_empty());
+    }
 }

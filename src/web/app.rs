@@ -438,7 +438,9 @@ pub fn app() -> Html {
                     </TokenView>
                 }
             </main>
-            <NetworkLog assets={(*assets).clone()} fetches={fetch_rows} note={AttrValue::from(explain::fetch::network_note())} on_open={on_open_network} />
+            <aside class="network-wrap" aria-label="Network log">
+                <NetworkLog assets={(*assets).clone()} fetches={fetch_rows} note={AttrValue::from(explain::fetch::network_note())} on_open={on_open_network} />
+            </aside>
             <footer class="bottom">
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }
             </footer>
