@@ -273,6 +273,7 @@ fn choice_line<'a>(
     let mut findings: Vec<FindingView> = Vec::new();
     let mut others: Vec<String> = Vec::new();
     let mut never_sent: Vec<String> = Vec::new();
+    let mut decoded_count = 0;
     for (i, f) in &choice.reasons {
         let status = match profiles::effect(&f.code) {
             profiles::Effect::Reject { status, .. } => Some(status),
@@ -281,7 +282,15 @@ fn choice_line<'a>(
         match status {
             Some(status) => {
                 let message = explain::profiles::message(f);
-                others.push(words::other_fails(&label(*i), status, &message));
+                // A decoded token's reason says more than "not a JWT" about an opaque value.
+                let decoded = facts.get(*i).is_some_and(|f| f.claims.is_some());
+                let line = words::other_fails(&label(*i), status, &message);
+                if decoded {
+                    others.insert(decoded_count, line);
+                    decoded_count += 1;
+                } else {
+                    others.push(line);
+                }
                 findings.push(finding_view(f, message, explain::profiles::fix(f)));
             }
             None => never_sent.push(words::refresh_never_sent(&label(*i))),

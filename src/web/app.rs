@@ -385,9 +385,8 @@ pub fn app() -> Html {
                         }
                     </section>
                     <div class="more">
-                        if let Some(diagnosis) = (*diagnosis).clone() {
-                            <DiagnosisPanel
-                                view={diagnosis}
+                        <DiagnosisPanel
+                                view={(*diagnosis).clone()}
                                 response={(*response).clone()}
                                 response_text={AttrValue::from(state.response_text.clone())}
                                 fields={state.fields.clone()}
@@ -396,7 +395,6 @@ pub fn app() -> Html {
                                 on_field={on_field.clone()}
                                 on_response={make_callback(&state, Action::SetResponse)}
                             />
-                        }
                         <KeysPanel
                             keys_text={AttrValue::from(state.keys_text.clone())}
                             secret_encoding={state.secret_encoding}

@@ -287,7 +287,7 @@ impl Reducible for State {
                 next = State {
                     network,
                     presets: next.presets.clone(),
-                    ..State::default()
+                    ..State::opened(Opening::Fresh)
                 };
             }
             Action::NetFinished(id, outcome) => {
