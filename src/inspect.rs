@@ -168,8 +168,6 @@ pub fn overview(text: &str) -> Overview {
     }
 }
 
-
-
 /// The instant the demo is judged at: 2026-01-15T09:30Z, inside its tokens' hour (they were
 /// issued at 09:00 and expire at 10:00), so the demo tells the classic story, not "expired".
 pub const DEMO_NOW: i64 = 1_768_469_400;

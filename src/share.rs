@@ -719,13 +719,14 @@ pub enum Opening {
     Paste(String),
     /// A share link that cannot be used: start empty and say why.
     Unusable(ShareError),
-    /// A fragment that is neither (an anchor, a test runner's state): leave it alone, show no
-    /// demo over it.
+    /// A fragment that is neither (an anchor, a test runner's state): leave it alone; the page
+    /// starts as fresh.
     Ignore,
 }
 
 /// The URL-fragment rule: what to do with `fragment` (without or with `#`) of the page opened at
-/// `href`. The demo is shown only for [`Opening::Fresh`].
+/// `href`. The demo is shown only for [`Opening::Fresh`] and [`Opening::Ignore`], never over a
+/// link or a pasted redirect.
 pub fn opening(fragment: &str, href: &str) -> Opening {
     if fragment.trim_start_matches('#').is_empty() {
         return Opening::Fresh;
@@ -742,7 +743,6 @@ pub fn opening(fragment: &str, href: &str) -> Opening {
         Err(e) => Opening::Unusable(e),
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -765,11 +765,27 @@ mod tests {
         let cases: Vec<(String, String, &str)> = vec![
             (String::new(), page.to_owned(), "fresh"),
             ("#".to_owned(), format!("{page}#"), "fresh"),
-            (config_link(), format!("{page}#{}", config_link()), "restore"),
+            (
+                config_link(),
+                format!("{page}#{}", config_link()),
+                "restore",
+            ),
             (format!("id_token={TOKEN}&state=x"), redirect, "paste"),
-            ("section-2".to_owned(), format!("{page}#section-2"), "ignore"),
-            ("v9.c.e30".to_owned(), format!("{page}#v9.c.e30"), "unusable"),
-            ("v1.x.e30".to_owned(), format!("{page}#v1.x.e30"), "unusable"),
+            (
+                "section-2".to_owned(),
+                format!("{page}#section-2"),
+                "ignore",
+            ),
+            (
+                "v9.c.e30".to_owned(),
+                format!("{page}#v9.c.e30"),
+                "unusable",
+            ),
+            (
+                "v1.x.e30".to_owned(),
+                format!("{page}#v1.x.e30"),
+                "unusable",
+            ),
         ];
         for (fragment, href, want) in cases {
             let got = match opening(&fragment, &href) {

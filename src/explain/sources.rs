@@ -744,7 +744,10 @@ mod tests {
             assert_eq!(SOURCES.iter().filter(|s| s.key == *key).count(), 1, "{key}");
             assert!(url(key).is_some_and(|u| u.starts_with("https://")), "{key}");
             let title = title(key).unwrap_or_default();
-            assert!(title.contains(" — ") && !title.contains(key), "{key}: {title}");
+            assert!(
+                title.contains(" — ") && !title.contains(key),
+                "{key}: {title}"
+            );
         }
         assert_eq!(url("NOT-A-KEY"), None);
     }

@@ -122,8 +122,15 @@ pub fn answer_view(
     response: &ResponseView,
 ) -> AnswerView {
     let candidates = &overview.extraction.candidates;
-    let facts: Vec<Facts> = candidates.iter().map(|c| diagnose::facts(c, e.keys)).collect();
-    let tokens: Vec<TokenFacts> = candidates.iter().zip(&facts).map(|(c, f)| f.token(c)).collect();
+    let facts: Vec<Facts> = candidates
+        .iter()
+        .map(|c| diagnose::facts(c, e.keys))
+        .collect();
+    let tokens: Vec<TokenFacts> = candidates
+        .iter()
+        .zip(&facts)
+        .map(|(c, f)| f.token(c))
+        .collect();
     let label = |i: usize| {
         overview
             .candidates
@@ -158,7 +165,7 @@ pub fn answer_view(
         let line = match choices.iter().find(|c| c.profile == p) {
             Some(choice) => choice_line(p, choice, &facts, &label, &result_of),
             None => match result_of(selected) {
-                Some(r) => single_line(r, &facts, selected, &label),
+                Some(r) => single_line(r, selected, &label),
                 None => continue,
             },
         };
@@ -199,12 +206,8 @@ pub fn answer_view(
         })
         .collect();
 
-    let recommended = chosen.and_then(|p| {
-        choices
-            .iter()
-            .find(|c| c.profile == p)
-            .and_then(|c| c.send)
-    });
+    let recommended =
+        chosen.and_then(|p| choices.iter().find(|c| c.profile == p).and_then(|c| c.send));
     let announcement = lines
         .first()
         .map(|l| words::announcement(l.gateway, &l.headline, &l.reason))
@@ -228,14 +231,13 @@ fn profile_findings(r: &ProfileResult) -> Vec<FindingView> {
         .collect()
 }
 
-fn single_line(
-    r: &ProfileResult,
-    facts: &[Facts],
-    selected: usize,
-    label: &dyn Fn(usize) -> String,
-) -> AnswerLine {
+fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> String) -> AnswerLine {
     let (tone, headline, reason) = match &r.verdict {
-        ProfileVerdict::Accept => (Tone::Good, words::ACCEPTED.to_owned(), words::passes(&label(selected))),
+        ProfileVerdict::Accept => (
+            Tone::Good,
+            words::ACCEPTED.to_owned(),
+            words::passes(&label(selected)),
+        ),
         ProfileVerdict::Reject {
             status, certain, ..
         } => (
@@ -251,7 +253,6 @@ fn single_line(
             explain::profiles::verdict_line(r),
         ),
     };
-    let _ = facts;
     AnswerLine {
         id: profile_id(r.profile),
         gateway: explain::profiles::profile_name(r.profile),
@@ -357,7 +358,9 @@ fn cell(r: &ProfileResult) -> Cell {
                     .unwrap_or("rejected")
             ),
         ),
-        ProfileVerdict::CannotTell { .. } => (Tone::Open, "?", "needs the issuer's keys".to_owned()),
+        ProfileVerdict::CannotTell { .. } => {
+            (Tone::Open, "?", "needs the issuer's keys".to_owned())
+        }
     };
     Cell {
         profile: profile_id(r.profile),
@@ -412,8 +415,14 @@ mod tests {
         let lead = answer.lines.first().expect("a line");
         assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Good));
         assert_eq!(lead.headline, "Send the ID token");
-        assert!(lead.send.as_deref().is_some_and(|s| s.starts_with("IdToken")));
-        assert!(lead.findings.iter().any(|f| f.code == "rest_access_token_on_method_without_scopes"));
+        assert!(lead
+            .send
+            .as_deref()
+            .is_some_and(|s| s.starts_with("IdToken")));
+        assert!(lead
+            .findings
+            .iter()
+            .any(|f| f.code == "rest_access_token_on_method_without_scopes"));
         // The demo lists AccessToken, IdToken, RefreshToken, in that order.
         assert_eq!(answer.recommended, Some(1));
         assert_eq!(answer.columns.first().map(|c| c.0), Some("rest-cognito"));
@@ -423,7 +432,10 @@ mod tests {
     #[test]
     fn with_a_method_scope_the_access_token_carries_the_answer_turns_to_the_access_token() {
         let mut fields = BTreeMap::new();
-        fields.insert("cfg-rest-scopes", "aws.cognito.signin.user.admin".to_owned());
+        fields.insert(
+            "cfg-rest-scopes",
+            "aws.cognito.signin.user.admin".to_owned(),
+        );
         let (target, _) = target(&fields);
         let answer = demo_answer(&target, Some(Profile::RestCognito));
         let lead = answer.lines.first().expect("a line");

@@ -57,7 +57,11 @@ pub struct CompareView {
     pub differences: usize,
 }
 
-fn members(candidate: &Candidate) -> (Vec<(String, Value)>, Vec<(String, Value)>) {
+/// A JSON object's members, in order.
+type Members = Vec<(String, Value)>;
+
+/// The header's and the payload's members (empty where a part is not a JSON object).
+fn members(candidate: &Candidate) -> (Members, Members) {
     match jose::parse_unverified(&candidate.token) {
         Ok(Parsed::Jws(jwt)) => {
             let header = jwt
@@ -157,12 +161,19 @@ mod tests {
             _ => panic!("two tokens"),
         };
         let view = compare_view(id, "IdToken", access, "AccessToken");
-        let row = |name: &str| view.rows.iter().find(|r| r.place == "payload" && r.name == name);
+        let row = |name: &str| {
+            view.rows
+                .iter()
+                .find(|r| r.place == "payload" && r.name == name)
+        };
         assert_eq!(row("token_use").map(|r| r.change), Some(Change::Changed));
         assert_eq!(row("aud").map(|r| r.change), Some(Change::OnlyLeft));
         assert_eq!(row("client_id").map(|r| r.change), Some(Change::OnlyRight));
         assert_eq!(row("sub").map(|r| r.change), Some(Change::Same));
         assert!(view.differences > 0);
-        assert!(view.rows.iter().any(|r| r.place == "header" && r.name == "kid"));
+        assert!(view
+            .rows
+            .iter()
+            .any(|r| r.place == "header" && r.name == "kid"));
     }
 }

@@ -3,10 +3,10 @@
 
 use crate::discovery::{self, Fetched, KeysError};
 use crate::explain;
-use crate::presets;
 use crate::input::Candidate;
 use crate::jose::jwk::{KeyInputError, KeySet};
 use crate::jose::{self, Parsed};
+use crate::presets;
 
 /// A key paste (or fetched key set) as the keys panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -226,7 +226,6 @@ pub fn auto_fetch(
     (allowed && !done.contains(&wanted.url)).then_some(wanted)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,19 +238,36 @@ mod tests {
     fn the_page_fetches_on_its_own_only_allow_listed_urls_while_idle_and_each_once() {
         let done = vec![COGNITO_JWKS.to_owned()];
         // (iss, JWKS URL field, idle, already fetched, expected URL)
-        let cases: Vec<(Option<&str>, &str, bool, &[String], Option<&str>)> = vec![
+        type Case<'a> = (
+            Option<&'a str>,
+            &'a str,
+            bool,
+            &'a [String],
+            Option<&'a str>,
+        );
+        let cases: Vec<Case> = vec![
             (Some(COGNITO), "", true, &[], Some(COGNITO_JWKS)),
             (Some(COGNITO), "", false, &[], None),
             (Some(COGNITO), "", true, &done, None),
             (Some("https://login.example.com/"), "", true, &[], None),
             (Some("not a url"), "", true, &[], None),
             (None, "", true, &[], None),
-            (Some(COGNITO), "https://keys.example.com/jwks.json", true, &[], None),
+            (
+                Some(COGNITO),
+                "https://keys.example.com/jwks.json",
+                true,
+                &[],
+                None,
+            ),
             (None, COGNITO_JWKS, true, &[], Some(COGNITO_JWKS)),
         ];
         for (iss, field, idle, done, want) in cases {
             let got = auto_fetch(iss, field, idle, None, done);
-            assert_eq!(got.as_ref().map(|r| r.url.as_str()), want, "{iss:?} {field:?} {idle}");
+            assert_eq!(
+                got.as_ref().map(|r| r.url.as_str()),
+                want,
+                "{iss:?} {field:?} {idle}"
+            );
         }
     }
 }

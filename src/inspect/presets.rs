@@ -74,7 +74,8 @@ mod tests {
 
     #[test]
     fn the_shipped_empty_presets_file_reads_without_problems() {
-        let parsed = crate::presets::parse_presets(include_bytes!("../../static/tokenlens.config.json"));
+        let parsed =
+            crate::presets::parse_presets(include_bytes!("../../static/tokenlens.config.json"));
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         assert!(parsed.presets.profiles.is_empty());
     }

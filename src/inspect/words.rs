@@ -108,9 +108,7 @@ pub fn questions(p: Profile) -> &'static [Question] {
 /// A token kind, as "Send the …" names it.
 pub fn kind_name(kind: &TokenKind) -> &'static str {
     match kind {
-        TokenKind::CognitoId
-        | TokenKind::GoogleId
-        | TokenKind::FirebaseId => "ID token",
+        TokenKind::CognitoId | TokenKind::GoogleId | TokenKind::FirebaseId => "ID token",
         TokenKind::CognitoAccess | TokenKind::CognitoClientCredentials => "access token",
         TokenKind::CognitoRefresh => "refresh token",
         TokenKind::Keycloak { typ } if typ == "ID" => "ID token",
@@ -196,8 +194,11 @@ pub fn cell_words(code: &str) -> &'static str {
         "http_audience_mismatch" | "http_no_audience_claim" | "oidc_audience_mismatch" => {
             "wrong audience"
         }
-        "http_issuer_mismatch" | "oidc_issuer_mismatch" | "http_issuer_missing"
-        | "oidc_issuer_missing" | "ajv_issuer_not_configured" => "wrong issuer",
+        "http_issuer_mismatch"
+        | "oidc_issuer_mismatch"
+        | "http_issuer_missing"
+        | "oidc_issuer_missing"
+        | "ajv_issuer_not_configured" => "wrong issuer",
         "rest_pool_not_configured" | "rest_not_a_user_pool_token" => "another user pool",
         "http_alg_not_rsa" => "not RSA-signed",
         "oidc_alg_not_allowed" => "algorithm not allowed",

@@ -42,7 +42,10 @@ const DEMO_KEYS: &str = include_str!("../../static/demo/jwks.json");
 /// Seconds between re-judgements at the real time (the claims table ticks every second).
 const JUDGE_EVERY: i64 = 5;
 
-fn make_callback<T: 'static>(state: &UseReducerHandle<State>, make: fn(T) -> Action) -> Callback<T> {
+fn make_callback<T: 'static>(
+    state: &UseReducerHandle<State>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
     let state = state.clone();
     Callback::from(move |value: T| state.dispatch(make(value)))
 }
@@ -61,9 +64,8 @@ fn make_click(state: &UseReducerHandle<State>, action: Action) -> Callback<Mouse
 pub fn app() -> Html {
     // The address is read before the first render, so a link never paints the demo first.
     let opened_with_fragment = use_state(|| !location::fragment().is_empty());
-    let state = use_reducer(|| {
-        State::opened(share::opening(&location::fragment(), &location::href()))
-    });
+    let state =
+        use_reducer(|| State::opened(share::opening(&location::fragment(), &location::href())));
     let showing_demo = state.demo;
     let text: Rc<str> = if showing_demo {
         DEMO.into()
@@ -74,7 +76,11 @@ pub fn app() -> Html {
 
     let real_now = use_now();
     let demo_clock = showing_demo && state.demo_clock;
-    let now = if demo_clock { inspect::DEMO_NOW } else { real_now };
+    let now = if demo_clock {
+        inspect::DEMO_NOW
+    } else {
+        real_now
+    };
     let judge_now = now - now.rem_euclid(JUDGE_EVERY);
 
     let pasted = use_memo(
@@ -89,7 +95,12 @@ pub fn app() -> Html {
         |(pasted, fetched, using_demo_keys)| {
             let mut sets: Vec<KeySet> = Vec::new();
             sets.extend(pasted.as_ref().as_ref().ok().cloned());
-            sets.extend(fetched.as_ref().and_then(|f| f.result.as_ref().ok()).cloned());
+            sets.extend(
+                fetched
+                    .as_ref()
+                    .and_then(|f| f.result.as_ref().ok())
+                    .cloned(),
+            );
             if *using_demo_keys {
                 sets.extend(jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok());
             }
@@ -109,7 +120,11 @@ pub fn app() -> Html {
         } else {
             view.status.is_some()
         };
-        Rc::new(if says_something { view } else { Default::default() })
+        Rc::new(if says_something {
+            view
+        } else {
+            Default::default()
+        })
     });
     let response = use_memo(state.response_text.clone(), |text| {
         Rc::new(inspect::response_view(text))
@@ -149,13 +164,20 @@ pub fn app() -> Html {
         .min(overview.candidates.len().saturating_sub(1));
     let candidate = overview.extraction.candidates.get(selected).cloned();
     let view = use_memo((candidate.clone(), now), |(candidate, now)| {
-        candidate.as_ref().map(|c| {
-            Rc::new(inspect::token_view(c, *now, &clock::local_offset_minutes))
-        })
+        candidate
+            .as_ref()
+            .map(|c| Rc::new(inspect::token_view(c, *now, &clock::local_offset_minutes)))
     });
     let hints = use_memo(candidate.clone(), |c| c.as_ref().map(inspect::key_hints));
     let diagnosis = use_memo(
-        (overview.clone(), selected, key_sets.clone(), target.clone(), leeway, judge_now),
+        (
+            overview.clone(),
+            selected,
+            key_sets.clone(),
+            target.clone(),
+            leeway,
+            judge_now,
+        ),
         |(overview, selected, sets, target, leeway, now)| {
             let sets: Vec<&KeySet> = sets.iter().collect();
             inspect::diagnosis_view(overview, *selected, &sets, &target.0, *now, *leeway)
@@ -165,7 +187,13 @@ pub fn app() -> Html {
     let compare = use_memo((overview.clone(), state.compare), |(overview, pair)| {
         let (l, r) = (*pair)?;
         let candidates = &overview.extraction.candidates;
-        let label = |i: usize| overview.candidates.get(i).map(|c| c.label.clone()).unwrap_or_default();
+        let label = |i: usize| {
+            overview
+                .candidates
+                .get(i)
+                .map(|c| c.label.clone())
+                .unwrap_or_default()
+        };
         Some(Rc::new(inspect::compare_view(
             candidates.get(l)?,
             &label(l),
@@ -176,8 +204,11 @@ pub fn app() -> Html {
     let fetch_view = use_memo(
         (state.loading.clone(), state.fetched.clone()),
         |(loading, fetched)| {
-            inspect::fetch_view(loading.as_ref().map(|(_, url)| url.as_str()), fetched.as_deref())
-                .map(Rc::new)
+            inspect::fetch_view(
+                loading.as_ref().map(|(_, url)| url.as_str()),
+                fetched.as_deref(),
+            )
+            .map(Rc::new)
         },
     );
 
@@ -278,7 +309,12 @@ pub fn app() -> Html {
                 .into_iter()
                 .filter(|(url, _, _)| !own.contains(url))
                 .map(|(url, ms, kind)| {
-                    (format!("+{:.0} ms", ms), url, format!("page load ({kind})"), String::new())
+                    (
+                        format!("+{:.0} ms", ms),
+                        url,
+                        format!("page load ({kind})"),
+                        String::new(),
+                    )
                 })
                 .collect();
             assets.set(rows);
@@ -293,7 +329,12 @@ pub fn app() -> Html {
                 .as_ref()
                 .map(explain::fetch::outcome)
                 .unwrap_or_else(|| "under way".to_owned());
-            (e.at.clone(), e.url.clone(), explain::fetch::why(e.why).to_owned(), outcome)
+            (
+                e.at.clone(),
+                e.url.clone(),
+                explain::fetch::why(e.why).to_owned(),
+                outcome,
+            )
         })
         .collect();
 
@@ -303,7 +344,11 @@ pub fn app() -> Html {
         keys_text: state.keys_text.clone(),
         secret_encoding: state.secret_encoding,
         jwks_url: state.jwks_url.clone(),
-        fields: state.fields.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+        fields: state
+            .fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
     };
     let share_view = use_memo((share_input, state.share_mode), |(input, mode)| {
         Rc::new(inspect::share_view(input, *mode, &location::href()))
@@ -311,7 +356,13 @@ pub fn app() -> Html {
     let preset_names: Vec<AttrValue> = state
         .presets
         .as_ref()
-        .map(|p| p.presets.profiles.iter().map(|p| AttrValue::from(p.name.clone())).collect())
+        .map(|p| {
+            p.presets
+                .profiles
+                .iter()
+                .map(|p| AttrValue::from(p.name.clone()))
+                .collect()
+        })
         .unwrap_or_default();
     let preset_problems: Vec<AttrValue> = state
         .presets
@@ -327,7 +378,11 @@ pub fn app() -> Html {
         .chain(state.presets_error.clone().map(AttrValue::from))
         .collect();
     let discover = match hints.as_ref() {
-        Some(h) => h.discover.clone().map(AttrValue::from).map_err(AttrValue::from),
+        Some(h) => h
+            .discover
+            .clone()
+            .map(AttrValue::from)
+            .map_err(AttrValue::from),
         None => Err(AttrValue::from(explain::fetch::discover_unavailable())),
     };
     let nothing_found = overview

@@ -306,7 +306,8 @@ impl State {
     pub fn opened(opening: Opening) -> State {
         let fresh = State::default();
         match opening {
-            Opening::Fresh => State {
+            // An anchor (`#section-2`) is neither a link nor a paste: a fresh page.
+            Opening::Fresh | Opening::Ignore => State {
                 demo: true,
                 demo_clock: true,
                 gateway: Some(Profile::RestCognito),
@@ -318,7 +319,6 @@ impl State {
                 link_error: Some(crate::explain::share::share_error(&e)),
                 ..fresh
             },
-            Opening::Ignore => fresh,
         }
     }
 
@@ -333,11 +333,7 @@ impl State {
         self.armed_header_url = None;
         self.demo = false;
         self.compare = None;
-        if self
-            .fetched
-            .as_ref()
-            .is_some_and(|f| f.result.is_err())
-        {
+        if self.fetched.as_ref().is_some_and(|f| f.result.is_err()) {
             self.fetched = None;
         }
     }

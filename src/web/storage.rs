@@ -7,8 +7,18 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// The kept settings, if the user opted in earlier: (fields as JSON pairs, JWKS URL, theme name).
-pub fn load() -> Option<(Vec<(String, String)>, String, String)> {
+/// What is kept on this device (untrusted text: the caller checks every value).
+pub struct Kept {
+    /// Gateway form fields, as (id, value).
+    pub fields: Vec<(String, String)>,
+    /// The JWKS URL field.
+    pub jwks_url: String,
+    /// The colour scheme's name.
+    pub theme: String,
+}
+
+/// The kept settings, if the user opted in earlier.
+pub fn load() -> Option<Kept> {
     let text = local()?.get_item(KEY).ok().flatten()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     let fields = value
@@ -33,7 +43,11 @@ pub fn load() -> Option<(Vec<(String, String)>, String, String)> {
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_owned();
-    Some((fields, jwks_url, theme))
+    Some(Kept {
+        fields,
+        jwks_url,
+        theme,
+    })
 }
 
 /// Keeps the settings (called only while the user's "remember" choice is on).

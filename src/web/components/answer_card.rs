@@ -16,7 +16,9 @@ pub struct AnswerCardProps {
 pub fn answer_card(props: &AnswerCardProps) -> Html {
     let view = &props.view;
     let leads = props.chosen || view.lines.first().is_some_and(|l| l.id == "response");
-    let (lead, rest) = view.lines.split_at(usize::from(leads).min(view.lines.len()));
+    let (lead, rest) = view
+        .lines
+        .split_at(usize::from(leads).min(view.lines.len()));
     html! {
         <div class="answer" data-testid="answer">
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"

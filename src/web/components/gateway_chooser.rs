@@ -4,8 +4,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::diagnose::profiles::Profile;
-use crate::inspect::words::{self, Question, QuestionKind};
 use crate::inspect::profile_id;
+use crate::inspect::words::{self, Question, QuestionKind};
 
 #[derive(Properties, PartialEq)]
 pub struct GatewayChooserProps {
@@ -110,7 +110,10 @@ fn question_row(props: &QuestionProps) -> Html {
             let onchange = {
                 let cb = props.on_field.clone();
                 Callback::from(move |e: Event| {
-                    cb.emit((field, e.target_unchecked_into::<HtmlSelectElement>().value()))
+                    cb.emit((
+                        field,
+                        e.target_unchecked_into::<HtmlSelectElement>().value(),
+                    ))
                 })
             };
             html! {

@@ -20,8 +20,9 @@ pub fn network_log(props: &Props) -> Html {
     let count = props.assets.len() + props.fetches.len();
     html! {
         <details class="panel network" data-testid="network-log" ontoggle={on_toggle}>
-            <summary>{ format!("Network: {count} requests") }</summary>
+            <summary>{ if count == 1 { "Network: 1 request".to_owned() } else { format!("Network: {count} requests") } }</summary>
             <p class="hint">{ props.note.clone() }</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Requests">
             <table class="claims">
                 <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "URL" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "Result" }</th></tr></thead>
                 <tbody>
@@ -32,6 +33,7 @@ pub fn network_log(props: &Props) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
         </details>
     }
 }

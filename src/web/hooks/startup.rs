@@ -16,13 +16,14 @@ pub fn use_startup(state: UseReducerHandle<State>, from_link: bool) {
     use_effect_with((), move |_| {
         let mut remembered = false;
         if !from_link {
-            if let Some((fields, jwks_url, theme)) = storage::load() {
-                let fields = fields
+            if let Some(kept) = storage::load() {
+                let fields = kept
+                    .fields
                     .iter()
                     .filter_map(|(id, v)| field_id(id).map(|id| (id, v.clone())))
                     .collect();
-                let theme = Theme::from_name(&theme).unwrap_or_default();
-                state.dispatch(Action::Remembered(fields, jwks_url, theme));
+                let theme = Theme::from_name(&kept.theme).unwrap_or_default();
+                state.dispatch(Action::Remembered(fields, kept.jwks_url, theme));
                 remembered = true;
             }
         }
