@@ -131,6 +131,17 @@ pub fn fetch_view(loading: Option<&str>, fetched: Option<&Fetched>) -> Option<Fe
     })
 }
 
+/// A key location the token's header names (`jku` or `x5u`), fetched only after a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderUrl {
+    /// `jku` or `x5u`.
+    pub member: &'static str,
+    /// The URL, as in the header.
+    pub url: String,
+    /// The warning shown before fetching it.
+    pub warning: String,
+}
+
 /// What a token says about where its keys are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyHints {
@@ -139,7 +150,7 @@ pub struct KeyHints {
     /// The header's `kid`, for the one refetch after key rotation.
     pub kid: Option<String>,
     /// `jku` / `x5u` from the header with the warning to show before fetching them.
-    pub header_urls: Vec<(&'static str, String, String)>,
+    pub header_urls: Vec<HeaderUrl>,
     /// What "Discover from issuer" will fetch (`Ok`), or why it cannot (`Err`).
     pub discover: Result<String, String>,
 }
@@ -160,7 +171,11 @@ pub fn key_hints(candidate: &Candidate) -> KeyHints {
         for (member, field) in [("jku", &header.jku), ("x5u", &header.x5u)] {
             if let Some(url) = field.present() {
                 let warning = explain::fetch::header_url_warning(member, url);
-                hints.header_urls.push((member, url.clone(), warning));
+                hints.header_urls.push(HeaderUrl {
+                    member,
+                    url: url.clone(),
+                    warning,
+                });
             }
         }
     }

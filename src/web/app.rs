@@ -248,7 +248,7 @@ pub fn app() -> Html {
             .map(|h| h.header_urls.clone())
             .unwrap_or_default();
         Callback::from(move |member: &'static str| {
-            if let Some((_, url, _)) = urls.iter().find(|(m, _, _)| *m == member) {
+            if let Some(url) = urls.iter().find(|u| u.member == member).map(|u| &u.url) {
                 let request = if member == "x5u" {
                     KeysRequest::HeaderX5u(url.clone())
                 } else {
@@ -308,13 +308,11 @@ pub fn app() -> Html {
             let rows = net::page_requests()
                 .into_iter()
                 .filter(|(url, _, _)| !own.contains(url))
-                .map(|(url, ms, kind)| {
-                    (
-                        format!("+{:.0} ms", ms),
-                        url,
-                        format!("page load ({kind})"),
-                        String::new(),
-                    )
+                .map(|(url, ms, kind)| network_log::Row {
+                    at: format!("+{:.0} ms", ms),
+                    url,
+                    why: format!("page load ({kind})"),
+                    result: String::new(),
                 })
                 .collect();
             assets.set(rows);
@@ -329,12 +327,12 @@ pub fn app() -> Html {
                 .as_ref()
                 .map(explain::fetch::outcome)
                 .unwrap_or_else(|| "under way".to_owned());
-            (
-                e.at.clone(),
-                e.url.clone(),
-                explain::fetch::why(e.why).to_owned(),
-                outcome,
-            )
+            network_log::Row {
+                at: e.at.clone(),
+                url: e.url.clone(),
+                why: explain::fetch::why(e.why).to_owned(),
+                result: outcome,
+            }
         })
         .collect();
 

@@ -1,7 +1,17 @@
 use yew::prelude::*;
 
-/// One row: (time, URL, why, result).
-pub type Row = (String, String, String, String);
+/// One request in the log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// When it started.
+    pub at: String,
+    /// The URL.
+    pub url: String,
+    /// Why the page made it.
+    pub why: String,
+    /// What came of it.
+    pub result: String,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -26,7 +36,7 @@ pub fn network_log(props: &Props) -> Html {
             <table class="claims">
                 <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "URL" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "Result" }</th></tr></thead>
                 <tbody>
-                    { for props.assets.iter().chain(props.fetches.iter()).map(|(at, url, why, result)| html! {
+                    { for props.assets.iter().chain(props.fetches.iter()).map(|Row { at, url, why, result }| html! {
                         <tr data-url={url.clone()}>
                             <td>{ at.clone() }</td><td class="url">{ url.clone() }</td><td>{ why.clone() }</td><td>{ result.clone() }</td>
                         </tr>
