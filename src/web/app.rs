@@ -431,8 +431,9 @@ pub fn app() -> Html {
                         <GatewayChooser gateway={state.gateway} fields={state.fields.clone()}
                             on_gateway={make_callback(&state, Action::ChooseGateway)} on_field={on_field.clone()} />
                         if has_answer {
-                            <AnswerCard view={answer_rc.clone()} chosen={state.gateway.is_some()} />
-                            <TokenMatrix view={answer_rc.clone()} {selected} on_select={make_callback(&state, Action::Select)} />
+                            <AnswerCard view={answer_rc.clone()} chosen={state.gateway.is_some()}>
+                                <TokenMatrix view={answer_rc.clone()} {selected} on_select={make_callback(&state, Action::Select)} />
+                            </AnswerCard>
                         } else {
                             <p class="hint" data-testid="answer-empty">{ "Paste a token (or what the gateway answered) on the left: the answer shows here." }</p>
                         }

@@ -10,6 +10,9 @@ pub struct AnswerCardProps {
     pub view: Rc<AnswerView>,
     /// The user named the gateway: its line leads, the rest follow, shorter.
     pub chosen: bool,
+    /// Shown between the leading line and the others (the token × gateway matrix).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(AnswerCard)]
@@ -28,6 +31,7 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                     { for lead.iter().map(|line| answer_line(line, "lead")) }
                 </ol>
             }
+            { props.children.clone() }
             if !rest.is_empty() {
                 if leads {
                     <h3 class="others-label">{ "Other gateways" }</h3>
