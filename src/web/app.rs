@@ -9,7 +9,7 @@ use super::components::diagnosis_panel::DiagnosisPanel;
 use super::components::gateway_chooser::GatewayChooser;
 use super::components::header_urls::HeaderUrls;
 use super::components::keys_panel::KeysPanel;
-use super::components::network_log::{self, NetworkLog};
+use super::components::network_log::NetworkLog;
 use super::components::paste_area::PasteArea;
 use super::components::privacy_bar::PrivacyBar;
 use super::components::share_panel::SharePanel;
@@ -20,15 +20,14 @@ use super::components::token_view::TokenView;
 use super::components::verdict_panel::VerdictPanel;
 use super::hooks::auto_fetch::use_auto_fetch;
 use super::hooks::clock::use_now;
-use super::hooks::key_fetch::{use_key_fetch, FetchKeys};
-use super::hooks::remember::use_remember;
+use super::hooks::key_fetch::{self, use_key_fetch};
+use super::hooks::network_log::use_network_log;
+use super::hooks::remember::{use_remember, use_settings};
 use super::hooks::startup::use_startup;
 use super::hooks::theme::use_theme;
-use super::net;
 use super::state::{Action, State};
-use super::{clock, location, storage};
+use super::{clock, location};
 use crate::diagnose::{config, Expectations};
-use crate::discovery::KeysRequest;
 use crate::explain;
 use crate::inspect;
 use crate::jose::jwk::{self, KeySet, SecretEncoding};
@@ -53,6 +52,35 @@ fn make_callback<T: 'static>(
 fn make_signal(state: &UseReducerHandle<State>, action: Action) -> Callback<()> {
     let state = state.clone();
     Callback::from(move |()| state.dispatch(action.clone()))
+}
+
+/// The preset names and the problems of the presets file, for the settings bar.
+fn presets_shown(state: &State) -> (Vec<AttrValue>, Vec<AttrValue>) {
+    let names = state
+        .presets
+        .as_ref()
+        .map(|p| {
+            p.presets
+                .profiles
+                .iter()
+                .map(|p| AttrValue::from(p.name.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let problems = state
+        .presets
+        .as_ref()
+        .map(|p| {
+            p.problems
+                .iter()
+                .map(|x| AttrValue::from(explain::presets::problem(x)))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .chain(state.presets_error.clone().map(AttrValue::from))
+        .collect();
+    (names, problems)
 }
 
 fn make_click(state: &UseReducerHandle<State>, action: Action) -> Callback<MouseEvent> {
@@ -220,122 +248,24 @@ pub fn app() -> Html {
     use_remember(&state);
     use_theme(state.theme);
 
-    let on_fetch = {
-        let (fetch, url) = (fetch.clone(), state.jwks_url.trim().to_owned());
-        Callback::from(move |()| {
-            fetch.emit(FetchKeys {
-                request: KeysRequest::JwksUrl(url.clone()),
-                first: url.clone(),
-            })
-        })
-    };
-    let on_discover = {
-        let fetch = fetch.clone();
-        Callback::from(move |()| {
-            if let Some(iss) = &iss {
-                fetch.emit(FetchKeys {
-                    request: KeysRequest::Issuer(iss.clone()),
-                    first: iss.clone(),
-                });
-            }
-        })
-    };
-    let on_confirm_header_url = {
-        let fetch = fetch.clone();
-        let urls = hints
+    let on_fetch = key_fetch::fetch_jwks_url(&fetch, state.jwks_url.trim());
+    let on_discover = key_fetch::discover(&fetch, iss.clone());
+    let on_confirm_header_url = key_fetch::fetch_header_url(
+        &fetch,
+        hints
             .as_ref()
             .as_ref()
             .map(|h| h.header_urls.clone())
-            .unwrap_or_default();
-        Callback::from(move |member: &'static str| {
-            if let Some(url) = urls.iter().find(|u| u.member == member).map(|u| &u.url) {
-                let request = if member == "x5u" {
-                    KeysRequest::HeaderX5u(url.clone())
-                } else {
-                    KeysRequest::HeaderJku(url.clone())
-                };
-                fetch.emit(FetchKeys {
-                    request,
-                    first: url.clone(),
-                });
-            }
-        })
-    };
+            .unwrap_or_default(),
+    );
     let on_field = {
         let state = state.clone();
         Callback::from(move |(id, value): (&'static str, String)| {
             state.dispatch(Action::SetField(id, value))
         })
     };
-    let on_remember = {
-        let state = state.clone();
-        Callback::from(move |on: bool| {
-            if !on {
-                storage::forget_everything();
-            }
-            state.dispatch(Action::SetRemember(on))
-        })
-    };
-    let on_forget = {
-        let state = state.clone();
-        Callback::from(move |()| {
-            storage::forget_everything();
-            state.dispatch(Action::Forget);
-        })
-    };
-    let on_preset = {
-        let state = state.clone();
-        Callback::from(move |name: String| {
-            let profile = state
-                .presets
-                .as_ref()
-                .and_then(|p| p.presets.profiles.iter().find(|p| p.name == name).cloned());
-            if let Some(p) = profile {
-                state.dispatch(Action::ApplyPreset(
-                    p.name.clone(),
-                    inspect::preset_fields(&p),
-                    p.jwks_url.clone(),
-                ));
-            }
-        })
-    };
-    let assets = use_state(Vec::<network_log::Row>::new);
-    let on_open_network = {
-        let assets = assets.clone();
-        // The app's own fetches are logged with their reason below; list the rest here.
-        let own: Vec<String> = state.network.iter().map(|e| e.url.clone()).collect();
-        Callback::from(move |()| {
-            let rows = net::page_requests()
-                .into_iter()
-                .filter(|(url, _, _)| !own.contains(url))
-                .map(|(url, ms, kind)| network_log::Row {
-                    at: format!("+{:.0} ms", ms),
-                    url,
-                    why: format!("page load ({kind})"),
-                    result: String::new(),
-                })
-                .collect();
-            assets.set(rows);
-        })
-    };
-    let fetch_rows: Vec<network_log::Row> = state
-        .network
-        .iter()
-        .map(|e| {
-            let outcome = e
-                .outcome
-                .as_ref()
-                .map(explain::fetch::outcome)
-                .unwrap_or_else(|| "under way".to_owned());
-            network_log::Row {
-                at: e.at.clone(),
-                url: e.url.clone(),
-                why: explain::fetch::why(e.why).to_owned(),
-                result: outcome,
-            }
-        })
-        .collect();
-
+    let settings = use_settings(&state);
+    let network = use_network_log(&state);
     let share_input = ShareInput {
         text: state.text.clone(),
         selected,
@@ -351,30 +281,7 @@ pub fn app() -> Html {
     let share_view = use_memo((share_input, state.share_mode), |(input, mode)| {
         Rc::new(inspect::share_view(input, *mode, &location::href()))
     });
-    let preset_names: Vec<AttrValue> = state
-        .presets
-        .as_ref()
-        .map(|p| {
-            p.presets
-                .profiles
-                .iter()
-                .map(|p| AttrValue::from(p.name.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let preset_problems: Vec<AttrValue> = state
-        .presets
-        .as_ref()
-        .map(|p| {
-            p.problems
-                .iter()
-                .map(|x| AttrValue::from(explain::presets::problem(x)))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .chain(state.presets_error.clone().map(AttrValue::from))
-        .collect();
+    let (preset_names, preset_problems) = presets_shown(&state);
     let discover = match hints.as_ref() {
         Some(h) => h
             .discover
@@ -470,7 +377,7 @@ pub fn app() -> Html {
                         <section class="panel settings" aria-label="Settings and privacy">
                             <PrivacyBar remember={state.remember} presets={preset_names}
                                 preset={state.preset.clone().map(AttrValue::from)} problems={preset_problems}
-                                {on_remember} {on_forget} {on_preset} />
+                                on_remember={settings.on_remember} on_forget={settings.on_forget} on_preset={settings.on_preset} />
                         </section>
                     </div>
                 </div>
@@ -491,7 +398,7 @@ pub fn app() -> Html {
                 }
             </main>
             <aside class="network-wrap" aria-label="Network log">
-                <NetworkLog assets={(*assets).clone()} fetches={fetch_rows} note={AttrValue::from(explain::fetch::network_note())} on_open={on_open_network} />
+                <NetworkLog assets={network.assets} fetches={network.fetches} note={AttrValue::from(explain::fetch::network_note())} on_open={network.on_open} />
             </aside>
             <footer class="bottom">
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }

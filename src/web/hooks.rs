@@ -5,6 +5,7 @@
 pub mod auto_fetch;
 pub mod clock;
 pub mod key_fetch;
+pub mod network_log;
 pub mod remember;
 pub mod startup;
 pub mod theme;

@@ -58,3 +58,48 @@ pub fn use_key_fetch(state: UseReducerHandle<State>, kid: Option<String>) -> Cal
         });
     })
 }
+
+/// "Fetch" next to the JWKS URL field.
+pub fn fetch_jwks_url(fetch: &Callback<FetchKeys>, url: &str) -> Callback<()> {
+    let (fetch, url) = (fetch.clone(), url.to_owned());
+    Callback::from(move |()| {
+        fetch.emit(FetchKeys {
+            request: KeysRequest::JwksUrl(url.clone()),
+            first: url.clone(),
+        })
+    })
+}
+
+/// "Discover from issuer", for the token's `iss` (nothing without one).
+pub fn discover(fetch: &Callback<FetchKeys>, iss: Option<String>) -> Callback<()> {
+    let fetch = fetch.clone();
+    Callback::from(move |()| {
+        if let Some(iss) = &iss {
+            fetch.emit(FetchKeys {
+                request: KeysRequest::Issuer(iss.clone()),
+                first: iss.clone(),
+            });
+        }
+    })
+}
+
+/// The confirmed fetch of a key location the token header names (`jku` / `x5u`).
+pub fn fetch_header_url(
+    fetch: &Callback<FetchKeys>,
+    urls: Vec<crate::inspect::HeaderUrl>,
+) -> Callback<&'static str> {
+    let fetch = fetch.clone();
+    Callback::from(move |member: &'static str| {
+        if let Some(url) = urls.iter().find(|u| u.member == member).map(|u| &u.url) {
+            let request = if member == "x5u" {
+                KeysRequest::HeaderX5u(url.clone())
+            } else {
+                KeysRequest::HeaderJku(url.clone())
+            };
+            fetch.emit(FetchKeys {
+                request,
+                first: url.clone(),
+            });
+        }
+    })
+}
