@@ -63,7 +63,8 @@ fn pipeline(text: &str) -> usize {
         .map(|c| inspect::token_view(c, NOW, &|_| 0).problems.len())
         .unwrap_or(0);
     let (target, _) = inspect::target(&BTreeMap::new());
-    let diagnosis = inspect::diagnosis_view(&overview, 0, &[], &target, NOW, 0);
+    let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &[]);
+    let diagnosis = inspect::diagnosis_view(&overview, &facts, 0, &[], &target, NOW, 0);
     views + usize::from(diagnosis.is_some()) + overview.candidates.len()
 }
 

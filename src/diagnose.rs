@@ -84,26 +84,13 @@ impl Facts {
     }
 }
 
-/// Which rule module a token-level finding came from (its prose lives beside it in `explain`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// `identity`: what the token is.
-    Identity,
-    /// `claims`: times and claim checks.
-    Claims,
-    /// `lints`: security explanations.
-    Lints,
-    /// A stage that could not run, and why (prose in `explain::diagnosis`).
-    Skipped,
-}
-
 /// Everything the diagnosis found for the selected token.
 #[derive(Debug, Clone)]
 pub struct Diagnosis {
     /// The selected token's facts.
     pub facts: Facts,
     /// Token-level findings, in stage order (stable within a stage).
-    pub findings: Vec<(Origin, Finding)>,
+    pub findings: Vec<Finding>,
     /// One result per gateway profile.
     pub profiles: Vec<ProfileResult>,
     /// When several tokens were pasted: which to send, per profile.
@@ -123,37 +110,40 @@ pub struct Expectations<'a> {
     pub leeway: i64,
 }
 
+/// Decodes, verifies and identifies every candidate once (see [`facts`]).
+pub fn facts_of_all(candidates: &[Candidate], keys: &[&KeySet]) -> Vec<Facts> {
+    candidates.iter().map(|c| facts(c, keys)).collect()
+}
+
 /// Judges `candidates[selected]` at every stage it can, never stopping at the first failure,
 /// and, with several candidates, which one each profile should be sent.
 pub fn diagnose(candidates: &[Candidate], selected: usize, e: &Expectations) -> Option<Diagnosis> {
+    diagnose_facts(candidates, &facts_of_all(candidates, e.keys), selected, e)
+}
+
+/// [`diagnose`] on facts already made by [`facts_of_all`] (`all[i]` belongs to
+/// `candidates[i]`), so that a page which shows every candidate verifies each only once.
+pub fn diagnose_facts(
+    candidates: &[Candidate],
+    all: &[Facts],
+    selected: usize,
+    e: &Expectations,
+) -> Option<Diagnosis> {
     let candidate = candidates.get(selected)?;
-    let all: Vec<Facts> = candidates.iter().map(|c| facts(c, e.keys)).collect();
     let facts = all.get(selected)?.clone();
 
-    let mut findings: Vec<(Origin, Finding)> = Vec::new();
-    findings.extend(
-        facts
-            .identity
-            .findings
-            .iter()
-            .cloned()
-            .map(|f| (Origin::Identity, f)),
-    );
+    let mut findings: Vec<Finding> = facts.identity.findings.clone();
     match &facts.claims {
         Some(claims) => {
             let expect = claims::Expect {
                 now: e.now,
                 leeway: e.leeway,
             };
-            findings.extend(
-                claims::check_times(claims, &expect)
-                    .into_iter()
-                    .map(|f| (Origin::Claims, f)),
-            );
+            findings.extend(claims::check_times(claims, &expect));
         }
-        None => findings.push((Origin::Skipped, claims_skipped(candidate, facts.encrypted))),
+        None => findings.push(claims_skipped(candidate, facts.encrypted)),
     }
-    let has_no_exp = findings.iter().any(|(_, f)| f.code == "no_exp");
+    let has_no_exp = findings.iter().any(|f| f.code == "no_exp");
     findings.extend(
         lints::lint(
             facts.header.as_ref().filter(|_| !facts.encrypted),
@@ -163,16 +153,15 @@ pub fn diagnose(candidates: &[Candidate], selected: usize, e: &Expectations) -> 
         )
         .into_iter()
         // `check_times` already says a token without exp never expires.
-        .filter(|f| !(has_no_exp && f.code == "token_never_expires"))
-        .map(|f| (Origin::Lints, f)),
+        .filter(|f| !(has_no_exp && f.code == "token_never_expires")),
     );
-    findings.sort_by_key(|(_, f)| f.stage);
+    findings.sort_by_key(|f| f.stage);
 
     let profiles = profiles::judge_all(&facts.token(candidate), e.target, e.now, e.leeway);
     let choices = if candidates.len() > 1 {
         let tokens: Vec<TokenFacts> = candidates
             .iter()
-            .zip(&all)
+            .zip(all)
             .map(|(c, f)| f.token(c))
             .collect();
         choose::choose(&tokens, e.target, e.now, e.leeway)

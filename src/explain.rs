@@ -4,6 +4,7 @@
 //! codes and enum variants, never on this text.
 
 pub mod ajv;
+pub mod answer;
 pub mod claims;
 pub mod decode;
 pub mod diagnosis;

@@ -707,3 +707,98 @@ pub fn length_warning(len: usize) -> Option<LengthWarning> {
         None
     }
 }
+/// What the page does with the address it was opened at, decided before the first paint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opening {
+    /// No fragment: the page may show its demo.
+    Fresh,
+    /// A share link: restore it.
+    Restore(Box<Shared>),
+    /// Not a share link, but the address holds tokens (an OAuth redirect's `#id_token=…`):
+    /// treat the whole address as a paste.
+    Paste(String),
+    /// A share link that cannot be used: start empty and say why.
+    Unusable(ShareError),
+    /// A fragment that is neither (an anchor, a test runner's state): leave it alone; the page
+    /// starts as fresh.
+    Ignore,
+}
+
+/// The URL-fragment rule: what to do with `fragment` (without or with `#`) of the page opened at
+/// `href`. The demo is shown only for [`Opening::Fresh`] and [`Opening::Ignore`], never over a
+/// link or a pasted redirect.
+pub fn opening(fragment: &str, href: &str) -> Opening {
+    if fragment.trim_start_matches('#').is_empty() {
+        return Opening::Fresh;
+    }
+    match decode(fragment) {
+        Ok(shared) => Opening::Restore(Box::new(shared)),
+        Err(ShareError::NotAShareLink { .. }) => {
+            if input::extract(href).candidates.is_empty() {
+                Opening::Ignore
+            } else {
+                Opening::Paste(href.to_owned())
+            }
+        }
+        Err(e) => Opening::Unusable(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln";
+
+    fn config_link() -> String {
+        let input = ShareInput {
+            jwks_url: "https://example.com/jwks.json".to_owned(),
+            ..ShareInput::default()
+        };
+        encode(&input, Mode::Config).fragment
+    }
+
+    #[test]
+    fn the_fragment_rule_decides_before_the_first_paint() {
+        let page = "https://tools.example/tl/";
+        let redirect = format!("{page}#id_token={TOKEN}&state=x");
+        let cases: Vec<(String, String, &str)> = vec![
+            (String::new(), page.to_owned(), "fresh"),
+            ("#".to_owned(), format!("{page}#"), "fresh"),
+            (
+                config_link(),
+                format!("{page}#{}", config_link()),
+                "restore",
+            ),
+            (format!("id_token={TOKEN}&state=x"), redirect, "paste"),
+            (
+                "section-2".to_owned(),
+                format!("{page}#section-2"),
+                "ignore",
+            ),
+            (
+                "v9.c.e30".to_owned(),
+                format!("{page}#v9.c.e30"),
+                "unusable",
+            ),
+            (
+                "v1.x.e30".to_owned(),
+                format!("{page}#v1.x.e30"),
+                "unusable",
+            ),
+        ];
+        for (fragment, href, want) in cases {
+            let got = match opening(&fragment, &href) {
+                Opening::Fresh => "fresh",
+                Opening::Restore(_) => "restore",
+                Opening::Paste(text) => {
+                    assert_eq!(text, href);
+                    "paste"
+                }
+                Opening::Unusable(_) => "unusable",
+                Opening::Ignore => "ignore",
+            };
+            assert_eq!(got, want, "fragment {fragment:?}");
+        }
+    }
+}

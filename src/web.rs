@@ -4,6 +4,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod hooks;
 pub mod location;
 pub mod net;
 pub mod state;

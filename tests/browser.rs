@@ -85,3 +85,31 @@ async fn a_plain_anchor_fragment_is_neither_a_share_link_nor_a_paste() {
     assert!(text_of(&root, "[data-testid=link-error]").is_none());
     assert!(text_of(&root, "[data-testid=input-message]").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn the_demo_answers_the_classic_case_send_the_id_token() {
+    let root = mount();
+    yew::scheduler::flush().await;
+    let lead = text_of(&root, "[data-testid=answer] li.lead [data-testid=headline]")
+        .expect("a leading answer");
+    assert!(lead.contains("Send the ID token"), "lead was {lead}");
+    assert!(text_of(&root, "[data-testid=demo-clock]").is_some());
+}
+
+/// Regression (issue 9): a configuration-only link left the paste empty, so the demo showed under
+/// it. The address is now read before the first render, and a link never shows the demo.
+#[wasm_bindgen_test]
+async fn a_configuration_link_shows_no_demo_under_it() {
+    let input = tokenlens::share::ShareInput {
+        jwks_url: "https://example.com/jwks.json".to_owned(),
+        ..Default::default()
+    };
+    let fragment = tokenlens::share::encode(&input, tokenlens::share::Mode::Config).fragment;
+    let location = web_sys::window().unwrap().location();
+    location.set_hash(&fragment).unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    location.set_hash("").unwrap();
+    assert!(text_of(&root, "[data-testid=demo-note]").is_none());
+    assert!(text_of(&root, "[data-testid=answer-empty]").is_some());
+}

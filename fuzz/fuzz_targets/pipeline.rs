@@ -1,5 +1,5 @@
 //! The whole paste → view pipeline (`tokenlens::inspect`): candidates, each token view, and the
-//! diagnosis of the first candidate with no keys and the default target.
+//! facts of every candidate, the diagnosis of the first with no keys and the default target.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use std::collections::BTreeMap;
@@ -13,5 +13,6 @@ fuzz_target!(|text: &str| {
         let _ = tokenlens::inspect::key_hints(c);
     }
     let (target, _) = tokenlens::inspect::target(&BTreeMap::new());
-    let _ = tokenlens::inspect::diagnosis_view(&overview, 0, &[], &target, NOW, 0);
+    let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &[]);
+    let _ = tokenlens::inspect::diagnosis_view(&overview, &facts, 0, &[], &target, NOW, 0);
 });

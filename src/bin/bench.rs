@@ -120,8 +120,9 @@ mod wasm {
         let candidate = overview.extraction.candidates.first();
         let view = candidate.map(|c| inspect::token_view(c, now, &local_offset_minutes));
         let hints = candidate.map(inspect::key_hints);
-        let diagnosis =
-            TARGET.with(|target| inspect::diagnosis_view(&overview, 0, &sets, target, now, 0));
+        let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &sets);
+        let diagnosis = TARGET
+            .with(|target| inspect::diagnosis_view(&overview, &facts, 0, &sets, target, now, 0));
         let share = ShareInput {
             text: text.to_owned(),
             keys_text: keys.text.clone(),

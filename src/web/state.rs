@@ -6,18 +6,69 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::diagnose::profiles::Profile;
 use crate::discovery::{Fetched, Outcome, Why};
 use crate::jose::jwk::SecretEncoding;
 use crate::presets::Parsed as ParsedPresets;
-use crate::share::{Mode, Shared};
+use crate::share::{Mode, Opening, Shared};
+
+/// The colour scheme the user chose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system setting.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Every theme, in switch order.
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    /// Stable name (for `data-theme` and storage).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The theme named `name` (storage contents are untrusted text).
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
+    /// The switch's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
 
 /// What the user has entered and chosen, and what was fetched at their request.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
     /// The paste area's text, exactly as typed.
     pub text: String,
-    /// Index of the chosen candidate.
-    pub selected: usize,
+    /// The candidate the user picked; `None` lets the recommended one (or the first) show.
+    pub selected: Option<usize>,
+    /// The demo is showing (first load with nothing in the address, or asked for).
+    pub demo: bool,
+    /// The demo is judged at its fixed instant, inside its tokens' lifetime.
+    pub demo_clock: bool,
+    /// Where the user sends the token (`None`: not sure, show all).
+    pub gateway: Option<Profile>,
+    /// The colour scheme.
+    pub theme: Theme,
+    /// Two candidates compared side by side.
+    pub compare: Option<(usize, usize)>,
     /// The keys paste area's text, exactly as typed.
     pub keys_text: String,
     /// How a pasted HMAC secret is read.
@@ -76,6 +127,18 @@ pub enum Action {
     SetText(String),
     /// The user picked a candidate.
     Select(usize),
+    /// Empty the paste (and everything that came from it).
+    Clear,
+    /// Show the demo.
+    ShowDemo,
+    /// Judge the demo at the real time.
+    RealClock,
+    /// The user said where the token goes (`None`: not sure).
+    ChooseGateway(Option<Profile>),
+    /// The colour scheme changed.
+    SetTheme(Theme),
+    /// Compare two candidates (`None`: stop comparing).
+    Compare(Option<(usize, usize)>),
     /// The keys paste area changed.
     SetKeysText(String),
     /// The HMAC secret encoding changed.
@@ -118,8 +181,8 @@ pub enum Action {
     PresetsError(String),
     /// Apply a preset profile's fields: (name, fields, JWKS URL).
     ApplyPreset(String, Vec<(&'static str, String)>, Option<String>),
-    /// Settings kept on this device were read: (fields, JWKS URL).
-    Remembered(Vec<(&'static str, String)>, String),
+    /// Settings kept on this device were read: (fields, JWKS URL, theme).
+    Remembered(Vec<(&'static str, String)>, String, Theme),
     /// The "remember" choice changed.
     SetRemember(bool),
     /// An automatic request is about to be made for this key.
@@ -137,13 +200,32 @@ impl Reducible for State {
             Action::SetText(text) if text == self.text => return self,
             Action::SetText(text) => {
                 next.text = text;
-                next.selected = 0;
-                next.armed_header_url = None;
+                next.forget_token_state();
             }
             Action::Select(selected) => {
-                next.selected = selected;
+                next.selected = Some(selected);
                 next.armed_header_url = None;
             }
+            Action::Clear => {
+                next.text = String::new();
+                next.response_text = String::new();
+                next.link_error = None;
+                next.forget_token_state();
+            }
+            Action::ShowDemo => {
+                next.text = String::new();
+                next.forget_token_state();
+                next.demo = true;
+                next.demo_clock = true;
+                next.gateway = Some(Profile::RestCognito);
+            }
+            Action::RealClock => next.demo_clock = false,
+            Action::ChooseGateway(gateway) => {
+                next.gateway = gateway;
+                next.selected = None;
+            }
+            Action::SetTheme(theme) => next.theme = theme,
+            Action::Compare(pair) => next.compare = pair,
             Action::SetKeysText(text) => next.keys_text = text,
             Action::SetSecretEncoding(encoding) => next.secret_encoding = encoding,
             Action::SetJwksUrl(url) => next.jwks_url = url,
@@ -168,7 +250,8 @@ impl Reducible for State {
             Action::SetShareMode(mode) => next.share_mode = mode,
             Action::Restore(shared) => {
                 next.text = shared.token.clone().unwrap_or_default();
-                next.selected = shared.selected;
+                next.selected = Some(shared.selected);
+                next.demo = false;
                 next.keys_text = shared.keys_public.clone().unwrap_or_default();
                 next.jwks_url = shared.jwks_url.clone().unwrap_or_default();
                 next.fields = shared
@@ -178,7 +261,10 @@ impl Reducible for State {
                     .collect();
                 next.link_error = None;
             }
-            Action::LinkError(message) => next.link_error = Some(message),
+            Action::LinkError(message) => {
+                next.link_error = Some(message);
+                next.demo = false;
+            }
             Action::PresetsLoaded(presets) => next.presets = Some(presets),
             Action::PresetsError(message) => next.presets_error = Some(message),
             Action::ApplyPreset(name, fields, jwks_url) => {
@@ -188,9 +274,10 @@ impl Reducible for State {
                 }
                 next.preset = Some(name);
             }
-            Action::Remembered(fields, jwks_url) => {
+            Action::Remembered(fields, jwks_url, theme) => {
                 next.fields.extend(fields);
                 next.jwks_url = jwks_url;
+                next.theme = theme;
                 next.remember = true;
             }
             Action::SetRemember(on) => next.remember = on,
@@ -200,7 +287,7 @@ impl Reducible for State {
                 next = State {
                     network,
                     presets: next.presets.clone(),
-                    ..State::default()
+                    ..State::opened(Opening::Fresh)
                 };
             }
             Action::NetFinished(id, outcome) => {
@@ -210,6 +297,45 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+impl State {
+    /// The page as the address it was opened at leaves it (see [`crate::share::opening`]): the
+    /// demo only for a fresh start, so a link or a pasted redirect never paints the demo first.
+    pub fn opened(opening: Opening) -> State {
+        let fresh = State::default();
+        match opening {
+            // An anchor (`#section-2`) is neither a link nor a paste: a fresh page.
+            Opening::Fresh | Opening::Ignore => State {
+                demo: true,
+                demo_clock: true,
+                gateway: Some(Profile::RestCognito),
+                ..fresh
+            },
+            Opening::Restore(shared) => fresh.reduce_now(Action::Restore(Rc::new(*shared))),
+            Opening::Paste(text) => State { text, ..fresh },
+            Opening::Unusable(e) => State {
+                link_error: Some(crate::explain::share::share_error(&e)),
+                ..fresh
+            },
+        }
+    }
+
+    fn reduce_now(self, action: Action) -> State {
+        (*Rc::new(self).reduce(action)).clone()
+    }
+
+    /// A new paste: what belonged to the previous token goes (selection, a failed fetch, the
+    /// header-URL warning, the demo, the comparison).
+    fn forget_token_state(&mut self) {
+        self.selected = None;
+        self.armed_header_url = None;
+        self.demo = false;
+        self.compare = None;
+        if self.fetched.as_ref().is_some_and(|f| f.result.is_err()) {
+            self.fetched = None;
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! The only code that touches web storage, and only after the user opted in. Keeps the gateway
-//! settings (form fields and JWKS URL), never a token or a key.
+//! settings (form fields and JWKS URL) and the colour scheme, never a token or a key.
 
 const KEY: &str = "tokenlens.settings.v1";
 
@@ -7,8 +7,18 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
-/// The kept settings, if the user opted in earlier: (fields as JSON pairs, JWKS URL).
-pub fn load() -> Option<(Vec<(String, String)>, String)> {
+/// What is kept on this device (untrusted text: the caller checks every value).
+pub struct Kept {
+    /// Gateway form fields, as (id, value).
+    pub fields: Vec<(String, String)>,
+    /// The JWKS URL field.
+    pub jwks_url: String,
+    /// The colour scheme's name.
+    pub theme: String,
+}
+
+/// The kept settings, if the user opted in earlier.
+pub fn load() -> Option<Kept> {
     let text = local()?.get_item(KEY).ok().flatten()?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
     let fields = value
@@ -28,12 +38,21 @@ pub fn load() -> Option<(Vec<(String, String)>, String)> {
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_owned();
-    Some((fields, jwks_url))
+    let theme = value
+        .get("theme")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    Some(Kept {
+        fields,
+        jwks_url,
+        theme,
+    })
 }
 
 /// Keeps the settings (called only while the user's "remember" choice is on).
-pub fn save(fields: &[(&str, &str)], jwks_url: &str) {
-    let value = serde_json::json!({ "fields": fields, "jwks_url": jwks_url });
+pub fn save(fields: &[(&str, &str)], jwks_url: &str, theme: &str) {
+    let value = serde_json::json!({ "fields": fields, "jwks_url": jwks_url, "theme": theme });
     if let Some(storage) = local() {
         let _ = storage.set_item(KEY, &value.to_string());
     }

@@ -200,12 +200,17 @@ test('typed text is kept exactly as typed', async ({ app }) => {
   await expect(app.input).toHaveValue(`${typed}x`);
 });
 
-test('on first load with nothing pasted, the demo AuthenticationResult is shown', async ({ app }) => {
+test('on first load with nothing pasted, the demo AuthenticationResult is shown at its demo clock', async ({ app, page }) => {
   await expect(app.input).toHaveValue('');
   await expect(app.demoNote).toBeVisible();
   await app.expectCandidates(demoLabels);
+  // Judged inside the demo tokens' hour, and labelled so.
+  await expect(page.locator('[data-testid="demo-clock"]')).toContainText('2026-01-15 09:30:00 UTC');
   await app.select('IdToken');
   await app.expectJws(describeJws(demo.IdToken));
+  await expect(app.claimTime('exp')).toContainText(/expires in\b/i);
+  // One click judges it at the real time: the demo tokens expired on 2026-01-15.
+  await page.locator('button[data-action="real-clock"]').click();
   await expect(app.claimTime('exp')).toContainText(/expired\b.*\bago\b/i);
   await app.select('RefreshToken');
   await expect(app.tokenShape).toHaveText('JWE');

@@ -95,7 +95,9 @@ test('a configuration-only link restores the gateway fields and the JWKS URL, wi
     await expect(fresh.app.jwksUrl).toHaveValue(keyServer.jwksUrl('rs256'));
     await expect(fresh.app.input).toHaveValue('');
     await expect(fresh.app.diagnosis).toBeVisible();
-    await expect(fresh.app.profileRows.first()).toBeVisible();
+    // A link is never painted over with the demo: the page waits for the user's token.
+    await expect(fresh.app.demoNote).toHaveCount(0);
+    await expect(fresh.page.locator('[data-testid="answer-empty"]')).toBeVisible();
     await expect(fresh.page.locator('[data-testid="link-error"]')).toHaveCount(0);
     expect(await keyServer.paths(), 'opening a link fetches nothing by itself').toEqual([]);
     expectNoPageErrors(fresh.errors);

@@ -13,7 +13,7 @@ pub struct Props {
 pub fn candidate_picker(props: &Props) -> Html {
     html! {
         <div>
-            <h3 id="candidates-heading">{ format!("{} tokens found", props.items.len()) }</h3>
+            <h3 id="candidates-heading">{ crate::explain::answer::tokens_found(props.items.len()) }</h3>
             <ul class="candidates" data-testid="candidates" aria-labelledby="candidates-heading">
                 { for props.items.iter().enumerate().map(|(index, item)| {
                     let on_select = props.on_select.clone();

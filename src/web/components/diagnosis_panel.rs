@@ -10,7 +10,7 @@ use crate::inspect::{DiagnosisView, ResponseView};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub view: Rc<DiagnosisView>,
+    pub view: Option<Rc<DiagnosisView>>,
     pub response: Rc<ResponseView>,
     pub response_text: AttrValue,
     pub fields: BTreeMap<&'static str, String>,
@@ -22,7 +22,6 @@ pub struct Props {
 
 #[function_component(DiagnosisPanel)]
 pub fn diagnosis_panel(props: &Props) -> Html {
-    let view = &props.view;
     let on_leeway = {
         let cb = props.on_field.clone();
         Callback::from(move |e: InputEvent| {
@@ -45,7 +44,7 @@ pub fn diagnosis_panel(props: &Props) -> Html {
         .unwrap_or_else(|| "0".to_owned());
     html! {
         <section class="panel diagnosis" data-testid="diagnosis" aria-labelledby="diagnosis-heading">
-            <h2 id="diagnosis-heading">{ "Would the gateway accept it?" }</h2>
+            <h2 id="diagnosis-heading">{ "Gateway details, and the selected token at each gateway" }</h2>
             <p class="inline-field">
                 <label for="leeway">{ "Leeway (seconds)" }</label>
                 <input id="leeway" type="number" min="0" step="1" inputmode="numeric" placeholder="0"
@@ -53,38 +52,32 @@ pub fn diagnosis_panel(props: &Props) -> Html {
                 <span class="hint">{ props.leeway_hint.clone() }</span>
             </p>
             <GatewayForm fields={props.fields.clone()} notes={props.notes.clone()} on_field={props.on_field.clone()} />
-            <table class="profiles" data-testid="profiles">
-                <thead><tr><th scope="col">{ "Gateway" }</th><th scope="col">{ "Verdict and why" }</th></tr></thead>
-                <tbody>
-                    { for view.profiles.iter().map(|p| html! {
-                        <tr data-profile={p.id} data-verdict={p.verdict} data-status={p.status.map(|s| s.to_string())}>
-                            <th scope="row">{ p.name }</th>
-                            <td>
-                                <p class={classes!("profile-verdict", p.verdict)}>{ p.line.clone() }</p>
-                                if !p.findings.is_empty() {
-                                    <FindingList findings={p.findings.clone()} />
-                                }
-                            </td>
-                        </tr>
+            if let Some(view) = &props.view {
+                <table class="profiles" data-testid="profiles">
+                    <thead><tr><th scope="col">{ "Gateway" }</th><th scope="col">{ "Verdict and why" }</th></tr></thead>
+                    <tbody>
+                        { for view.profiles.iter().map(|p| html! {
+                            <tr data-profile={p.id} data-verdict={p.verdict} data-status={p.status.map(|s| s.to_string())}>
+                                <th scope="row">{ p.name }</th>
+                                <td>
+                                    <p class={classes!("profile-verdict", p.verdict)}>{ p.line.clone() }</p>
+                                    if !p.findings.is_empty() {
+                                        <FindingList findings={p.findings.clone()} />
+                                    }
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                <div data-testid="findings">
+                    { for view.stages.iter().map(|s| html! {
+                        <div class="stage" data-stage={s.id}>
+                            <h3>{ s.title }</h3>
+                            <FindingList findings={s.findings.clone()} />
+                        </div>
                     }) }
-                </tbody>
-            </table>
-            if !view.choices.is_empty() {
-                <h3>{ "Which token do I send?" }</h3>
-                <ul class="plain" data-testid="choose">
-                    { for view.choices.iter().map(|c| html! {
-                        <li data-profile={c.profile} data-send={c.send.clone()}>{ c.text.clone() }</li>
-                    }) }
-                </ul>
+                </div>
             }
-            <div data-testid="findings">
-                { for view.stages.iter().map(|s| html! {
-                    <div class="stage" data-stage={s.id}>
-                        <h3>{ s.title }</h3>
-                        <FindingList findings={s.findings.clone()} />
-                    </div>
-                }) }
-            </div>
             <h3><label for="gateway-response">{ "What did the gateway answer? (optional)" }</label></h3>
             <textarea id="gateway-response" class="short" spellcheck="false" autocomplete="off"
                 aria-label="What did the gateway answer? Paste the gateway answer: status line and body, a www-authenticate header, or curl -v output"

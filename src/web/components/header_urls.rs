@@ -1,9 +1,11 @@
 use yew::prelude::*;
 
+use crate::inspect::HeaderUrl;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// (`jku` or `x5u`, URL, warning text), from the token header.
-    pub urls: Vec<(&'static str, String, String)>,
+    /// The key locations the token header names.
+    pub urls: Vec<HeaderUrl>,
     pub armed: Option<&'static str>,
     pub on_arm: Callback<&'static str>,
     pub on_confirm: Callback<&'static str>,
@@ -13,7 +15,7 @@ pub struct Props {
 pub fn header_urls(props: &Props) -> Html {
     html! {
         <div class="header-urls">
-            { for props.urls.iter().map(|(member, url, warning)| {
+            { for props.urls.iter().map(|HeaderUrl { member, url, warning }| {
                 let member = *member;
                 let on_arm = props.on_arm.clone();
                 let on_confirm = props.on_confirm.clone();

@@ -7,18 +7,18 @@ use super::copy_button::CopyButton;
 use crate::inspect::{self, Severity};
 
 #[derive(Properties, PartialEq)]
-pub struct Props {
+pub struct TokenViewProps {
     pub view: Rc<inspect::TokenView>,
     #[prop_or_default]
     pub children: Html,
 }
 
 #[function_component(TokenView)]
-pub fn token_view(props: &Props) -> Html {
+pub fn token_view(props: &TokenViewProps) -> Html {
     let view = &props.view;
     let claims = Rc::new(view.claims.clone());
     html! {
-        <section class="panel" aria-labelledby="decoded-heading">
+        <section class="panel decoded" id="decoded" aria-labelledby="decoded-heading">
             <div class="segment-head">
                 <h2 id="decoded-heading">{ "Decoded " }<span class="badge" data-testid="token-shape">{ view.shape }</span></h2>
                 <CopyButton what="token" text={AttrValue::from(view.token.clone())} />
@@ -43,27 +43,25 @@ pub fn token_view(props: &Props) -> Html {
                 </ul>
             }
             if let Some(header) = &view.header_json {
-                <div class="segment-head"><h3>{ "Header" }</h3><CopyButton what="header" text={AttrValue::from(header.clone())} /></div>
-                <pre class="json" data-testid="header-json">{ header.clone() }</pre>
-            }
-            if let Some(payload) = &view.payload_json {
-                <div class="segment-head"><h3>{ "Payload" }</h3><CopyButton what="payload" text={AttrValue::from(payload.clone())} /></div>
-                <pre class="json" data-testid="payload-json">{ payload.clone() }</pre>
+                <div class="segment-head"><h3 class="seg-title seg-header">{ "Header" }</h3><CopyButton what="header" text={AttrValue::from(header.clone())} /></div>
+                <pre class="json seg-box seg-header" data-testid="header-json" tabindex="0" role="region" aria-label="Header JSON">{ header.clone() }</pre>
             }
             if !view.claims.is_empty() {
-                <h3>{ "Claims" }</h3>
+                <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload: claims" }</h3>
+                    if let Some(payload) = &view.payload_json {
+                        <CopyButton what="payload" text={AttrValue::from(payload.clone())} />
+                    }
+                </div>
                 <ClaimsTable rows={claims} />
-            }
-            if !view.raw.is_empty() {
-                <details open=true>
-                    <summary>{ "Raw segments" }</summary>
-                    { for view.raw.iter().map(|s| html! {
-                        <>
-                            <h3>{ s.name }</h3>
-                            <pre class="raw" data-testid={format!("{}-raw", s.name)}>{ s.text.clone() }</pre>
-                        </>
-                    }) }
-                </details>
+                if let Some(payload) = &view.payload_json {
+                    <details class="payload-json">
+                        <summary>{ "Payload as JSON" }</summary>
+                        <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload JSON">{ payload.clone() }</pre>
+                    </details>
+                }
+            } else if let Some(payload) = &view.payload_json {
+                <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload" }</h3><CopyButton what="payload" text={AttrValue::from(payload.clone())} /></div>
+                <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload">{ payload.clone() }</pre>
             }
         </section>
     }

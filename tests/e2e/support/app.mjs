@@ -51,7 +51,14 @@ export class TokenLens {
     /** input#leeway whose accessible name contains "Leeway": clock leeway in seconds, default 0. */
     this.leeway = page.getByLabel(/Leeway/).and(page.locator('input#leeway'));
     this.profileRows = page.locator('[data-testid="profiles"] [data-profile]');
-    this.choices = page.locator('[data-testid="choose"] li[data-profile]');
+    /** The answer card: one line per gateway, `data-profile`, `data-tone` good|bad|open|neutral, `data-send`. */
+    this.answer = page.locator('[data-testid="answer"]');
+    this.answerLines = page.locator('[data-testid="answer"] li[data-profile]');
+    this.choices = this.answerLines;
+    /** "Where do you send it?" */
+    this.gatewayChoice = page.getByLabel('Where do you send it?');
+    /** The token × gateway matrix. */
+    this.matrix = page.locator('table[data-testid="matrix"]');
     /** textarea#gateway-response whose accessible name contains "gateway answer". */
     this.gatewayResponse = page.getByLabel(/gateway answer/i).and(page.locator('textarea#gateway-response'));
     this.responseFindings = page.locator('[data-testid="response-findings"] li[data-code]');
@@ -107,9 +114,33 @@ export class TokenLens {
     if (code) await expect(this.profileFinding(name, code)).toHaveCount(1);
   }
 
-  /** "Which token do I send?" for profile `name`. */
+  /** "Which token do I send?" for profile `name`: its line on the answer card. */
   choice(name) {
-    return this.page.locator(`[data-testid="choose"] li[data-profile=${cssString(name)}]`);
+    return this.page.locator(`[data-testid="answer"] li[data-profile=${cssString(name)}]`);
+  }
+
+  /** The answer card's line for profile `name` (or `response`). */
+  answerLine(name) {
+    return this.choice(name);
+  }
+
+  /** Says where the token goes: a `data-profile` id, or 'all' for "not sure". */
+  async chooseGateway(id) {
+    await this.gatewayChoice.selectOption(id);
+    await expect(this.gatewayChoice).toHaveValue(id);
+  }
+
+  /** Answers an inline deciding question (field id such as 'cfg-rest-scopes'): '' = No. */
+  async answerQuestion(field, value) {
+    const box = this.page.locator(`#q-${field}`);
+    if (value === '') {
+      await this.page.locator(`.question[data-field=${cssString(field)}] input[value="no"]`).check();
+    } else {
+      const yes = this.page.locator(`.question[data-field=${cssString(field)}] input[value="yes"]`);
+      if ((await yes.count()) > 0) await yes.check();
+      await box.fill(value);
+    }
+    await expect(box).toHaveValue(value);
   }
 
   /** For profile `name`, send the candidate whose label contains `label` ('' = none passes). */
@@ -285,6 +316,9 @@ export class TokenLens {
     await expect(this.signatureRaw).toHaveText(signature);
     await expect(this.jweNotice).toBeHidden();
     if (exact) {
+      // The payload shows as the claims table; its JSON sits in a disclosure.
+      const closed = this.page.locator('details:not([open])').filter({ has: this.payloadJson });
+      if ((await closed.count()) > 0) await closed.first().locator(':scope > summary').click();
       await this.expectExactText(this.headerJson, t.headerPretty);
       await this.expectExactText(this.payloadJson, t.payloadPretty);
     }

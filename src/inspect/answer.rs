@@ -1,0 +1,474 @@
+//! The answer card: one line per gateway that matters (the chosen one first), each with a
+//! one-line reason and the findings behind it, and the matrix of tokens × gateways that says
+//! which token to send.
+//!
+//! Pure: keys, the described gateway, `now` and the leeway arrive in [`diagnose::Expectations`].
+//! Each candidate is decoded, verified and identified once ([`diagnose::facts`]) and judged under
+//! every profile from those facts.
+
+use crate::diagnose::choose;
+use crate::diagnose::identity::TokenKind;
+use crate::diagnose::profiles::{self, Profile, ProfileResult, ProfileVerdict, TokenFacts};
+use crate::diagnose::{Expectations, Facts};
+use crate::explain;
+use crate::input::Shape;
+
+use super::diagnosis::{finding_view, profile_id, FindingView, ResponseView};
+use super::Overview;
+use crate::explain::answer as words;
+
+/// How a line or a cell reads at a glance (for `data-tone` and colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Send this token / accepted.
+    Good,
+    /// Rejected.
+    Bad,
+    /// Cannot tell yet.
+    Open,
+    /// Not a token problem, or a token never to send.
+    Neutral,
+}
+
+impl Tone {
+    /// Stable name for `data-tone`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Good => "good",
+            Tone::Bad => "bad",
+            Tone::Open => "open",
+            Tone::Neutral => "neutral",
+        }
+    }
+}
+
+/// One line of the answer card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerLine {
+    /// `data-profile` (`response` for a pasted gateway answer).
+    pub id: &'static str,
+    /// The gateway's name.
+    pub gateway: &'static str,
+    /// How it reads.
+    pub tone: Tone,
+    /// "Send the ID token", "Accepted", "Rejected 401".
+    pub headline: String,
+    /// The candidate label to send, when there is one.
+    pub send: Option<String>,
+    /// One line of why.
+    pub reason: String,
+    /// The findings behind it: evidence, fix, sources.
+    pub findings: Vec<FindingView>,
+}
+
+/// One cell of the token × gateway matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// `data-profile`.
+    pub profile: &'static str,
+    /// How it reads.
+    pub tone: Tone,
+    /// `✓`, `✗`, `?` or `–`.
+    pub mark: &'static str,
+    /// Status and a few words: "401 · access token on a method without scopes".
+    pub words: String,
+}
+
+/// One row of the matrix: a token found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixRow {
+    /// Index of the candidate.
+    pub index: usize,
+    /// Its label.
+    pub label: String,
+    /// "ID token", "access token", …
+    pub kind: &'static str,
+    /// One cell per gateway, in column order.
+    pub cells: Vec<Cell>,
+}
+
+/// The whole answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnswerView {
+    /// The lines, the chosen gateway first (a pasted gateway answer before all).
+    pub lines: Vec<AnswerLine>,
+    /// Column heads: (`data-profile`, short name).
+    pub columns: Vec<(&'static str, &'static str)>,
+    /// One row per token found.
+    pub rows: Vec<MatrixRow>,
+    /// The token to select, when the user named the gateway and one would do.
+    pub recommended: Option<usize>,
+    /// The lead line in a sentence, for the live region.
+    pub announcement: String,
+}
+
+/// The profiles in answer order: the chosen one first, then the rest in panel order.
+pub fn profile_order(chosen: Option<Profile>) -> Vec<Profile> {
+    let mut order: Vec<Profile> = chosen.into_iter().collect();
+    order.extend(Profile::ALL.iter().copied().filter(|p| Some(*p) != chosen));
+    order
+}
+
+fn is_refresh(facts: &Facts, shape: &Shape) -> bool {
+    matches!(facts.identity.kind, TokenKind::CognitoRefresh) || *shape == Shape::Jwe
+}
+
+/// Builds the answer for the paste: every candidate judged under every gateway, the chosen
+/// gateway first; `response` is what a pasted gateway answer said (may be empty).
+pub fn answer_view(
+    overview: &Overview,
+    facts: &[Facts],
+    selected: usize,
+    e: &Expectations,
+    chosen: Option<Profile>,
+    response: &ResponseView,
+) -> AnswerView {
+    let candidates = &overview.extraction.candidates;
+    let tokens: Vec<TokenFacts> = candidates
+        .iter()
+        .zip(facts)
+        .map(|(c, f)| f.token(c))
+        .collect();
+    let label = |i: usize| {
+        overview
+            .candidates
+            .get(i)
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
+    };
+    let order = profile_order(chosen);
+    let judged: Vec<Vec<ProfileResult>> = tokens
+        .iter()
+        .map(|t| {
+            order
+                .iter()
+                .map(|&p| profiles::judge(p, t, e.target, e.now, e.leeway))
+                .collect()
+        })
+        .collect();
+    let sendable = candidates
+        .iter()
+        .zip(facts)
+        .filter(|(c, f)| !is_refresh(f, &c.shape))
+        .count();
+    let choices = if sendable > 1 {
+        choose::choose(&tokens, e.target, e.now, e.leeway)
+    } else {
+        Vec::new()
+    };
+
+    let mut lines: Vec<AnswerLine> = response_line(response).into_iter().collect();
+    for (column, &p) in order.iter().enumerate() {
+        let result_of = |i: usize| judged.get(i).and_then(|row| row.get(column));
+        let line = match choices.iter().find(|c| c.profile == p) {
+            Some(choice) => choice_line(p, choice, facts, &label, &result_of),
+            None => match result_of(selected) {
+                Some(r) => single_line(r, selected, &label),
+                None => continue,
+            },
+        };
+        lines.push(line);
+    }
+
+    let rows = candidates
+        .iter()
+        .zip(facts)
+        .enumerate()
+        .map(|(i, (c, f))| MatrixRow {
+            index: i,
+            label: label(i),
+            kind: words::kind_name(&f.identity.kind),
+            cells: order
+                .iter()
+                .enumerate()
+                .map(|(column, &p)| {
+                    if is_refresh(f, &c.shape) {
+                        return Cell {
+                            profile: profile_id(p),
+                            tone: Tone::Neutral,
+                            mark: "–",
+                            words: words::NEVER_SENT.to_owned(),
+                        };
+                    }
+                    match judged.get(i).and_then(|row| row.get(column)) {
+                        Some(r) => cell(r),
+                        None => Cell {
+                            profile: profile_id(p),
+                            tone: Tone::Open,
+                            mark: "?",
+                            words: String::new(),
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+
+    let recommended =
+        chosen.and_then(|p| choices.iter().find(|c| c.profile == p).and_then(|c| c.send));
+    let announcement = lines
+        .first()
+        .map(|l| words::announcement(l.gateway, &l.headline, &l.reason))
+        .unwrap_or_default();
+    AnswerView {
+        lines,
+        columns: order
+            .iter()
+            .map(|&p| (profile_id(p), words::short_name(p)))
+            .collect(),
+        rows,
+        recommended,
+        announcement,
+    }
+}
+
+fn profile_findings(r: &ProfileResult) -> Vec<FindingView> {
+    r.findings
+        .iter()
+        .map(|f| finding_view(f, explain::profiles::message(f), explain::profiles::fix(f)))
+        .collect()
+}
+
+fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> String) -> AnswerLine {
+    let (tone, headline, reason) = match &r.verdict {
+        ProfileVerdict::Accept => (
+            Tone::Good,
+            words::ACCEPTED.to_owned(),
+            words::passes(&label(selected)),
+        ),
+        ProfileVerdict::Reject {
+            status, certain, ..
+        } => (
+            Tone::Bad,
+            words::rejected(*status, *certain),
+            profiles::deciding(&r.findings)
+                .map(explain::profiles::message)
+                .unwrap_or_else(|| explain::profiles::verdict_line(r)),
+        ),
+        ProfileVerdict::CannotTell { .. } => (
+            Tone::Open,
+            words::CANNOT_TELL.to_owned(),
+            explain::profiles::verdict_line(r),
+        ),
+    };
+    AnswerLine {
+        id: profile_id(r.profile),
+        gateway: explain::profiles::profile_name(r.profile),
+        tone,
+        headline,
+        send: None,
+        reason,
+        findings: profile_findings(r),
+    }
+}
+
+fn choice_line<'a>(
+    p: Profile,
+    choice: &choose::Choice,
+    facts: &[Facts],
+    label: &dyn Fn(usize) -> String,
+    result_of: &dyn Fn(usize) -> Option<&'a ProfileResult>,
+) -> AnswerLine {
+    let mut findings: Vec<FindingView> = Vec::new();
+    let mut others: Vec<String> = Vec::new();
+    let mut never_sent: Vec<String> = Vec::new();
+    let mut decoded_count = 0;
+    for (i, f) in &choice.reasons {
+        let status = match profiles::effect(&f.code) {
+            profiles::Effect::Reject { status, .. } => Some(status),
+            _ => None,
+        };
+        match status {
+            Some(status) => {
+                let message = explain::profiles::message(f);
+                // A decoded token's reason says more than "not a JWT" about an opaque value.
+                let decoded = facts.get(*i).is_some_and(|f| f.claims.is_some());
+                let line = words::other_fails(&label(*i), status, &message);
+                if decoded {
+                    others.insert(decoded_count, line);
+                    decoded_count += 1;
+                } else {
+                    others.push(line);
+                }
+                findings.push(finding_view(f, message, explain::profiles::fix(f)));
+            }
+            None => never_sent.push(words::refresh_never_sent(&label(*i))),
+        }
+    }
+    let (tone, headline, reason, send) = match choice.send {
+        Some(i) => {
+            let kind = facts
+                .get(i)
+                .map(|f| words::kind_name(&f.identity.kind))
+                .unwrap_or("token");
+            let result = result_of(i);
+            if let Some(r) = result {
+                findings.splice(0..0, profile_findings(r));
+            }
+            let open = matches!(
+                result.map(|r| &r.verdict),
+                Some(ProfileVerdict::CannotTell { .. })
+            );
+            let reason = match (open, result, others.first()) {
+                (true, Some(r), _) => explain::profiles::verdict_line(r),
+                (false, _, Some(other)) => other.clone(),
+                _ => words::passes(&label(i)),
+            };
+            (
+                if open { Tone::Open } else { Tone::Good },
+                words::send(kind),
+                reason,
+                Some(label(i)),
+            )
+        }
+        None => (
+            Tone::Bad,
+            words::NONE_PASSES.to_owned(),
+            others
+                .first()
+                .or(never_sent.first())
+                .cloned()
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    AnswerLine {
+        id: profile_id(p),
+        gateway: explain::profiles::profile_name(p),
+        tone,
+        headline,
+        send,
+        reason,
+        findings,
+    }
+}
+
+fn cell(r: &ProfileResult) -> Cell {
+    let (tone, mark, words) = match &r.verdict {
+        ProfileVerdict::Accept => (Tone::Good, "✓", words::ACCEPTED.to_lowercase()),
+        ProfileVerdict::Reject { status, .. } => (
+            Tone::Bad,
+            "✗",
+            format!(
+                "{status} · {}",
+                profiles::deciding(&r.findings)
+                    .map(|f| words::cell_words(f.code.as_str()))
+                    .unwrap_or("rejected")
+            ),
+        ),
+        ProfileVerdict::CannotTell { .. } => {
+            (Tone::Open, "?", "needs the issuer's keys".to_owned())
+        }
+    };
+    Cell {
+        profile: profile_id(r.profile),
+        tone,
+        mark,
+        words,
+    }
+}
+
+/// The line for a pasted gateway answer, when it says anything.
+pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
+    let first = response.findings.first()?;
+    let not_token = first.text.starts_with("Not a token problem");
+    Some(AnswerLine {
+        id: "response",
+        gateway: "What the gateway answered",
+        tone: if not_token { Tone::Neutral } else { Tone::Bad },
+        headline: first.text.clone(),
+        send: None,
+        reason: response.status.clone().unwrap_or_default(),
+        findings: response.findings.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnose::config::Target;
+    use crate::inspect::{overview, response_view, target};
+    use std::collections::BTreeMap;
+
+    const DEMO: &str = include_str!("../../static/demo/authentication-result.json");
+    /// 2026-01-15T09:30Z: both demo tokens are within their hour.
+    const DEMO_NOW: i64 = 1_768_469_400;
+
+    fn demo_answer(target: &Target, chosen: Option<Profile>) -> AnswerView {
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let e = Expectations {
+            keys: &[&keys],
+            target,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let o = overview(DEMO);
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
+        answer_view(&o, &facts, 0, &e, chosen, &ResponseView::default())
+    }
+
+    #[test]
+    fn on_a_rest_method_without_scopes_the_answer_leads_with_send_the_id_token() {
+        let (target, _) = target(&BTreeMap::new());
+        let answer = demo_answer(&target, Some(Profile::RestCognito));
+        let lead = answer.lines.first().expect("a line");
+        assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Good));
+        assert_eq!(lead.headline, "Send the ID token");
+        assert!(lead
+            .send
+            .as_deref()
+            .is_some_and(|s| s.starts_with("IdToken")));
+        assert!(lead
+            .findings
+            .iter()
+            .any(|f| f.code == "rest_access_token_on_method_without_scopes"));
+        // The demo lists AccessToken, IdToken, RefreshToken, in that order.
+        assert_eq!(answer.recommended, Some(1));
+        assert_eq!(answer.columns.first().map(|c| c.0), Some("rest-cognito"));
+        assert_eq!(answer.lines.len(), Profile::ALL.len());
+    }
+
+    #[test]
+    fn with_a_method_scope_the_access_token_carries_the_answer_turns_to_the_access_token() {
+        let mut fields = BTreeMap::new();
+        fields.insert(
+            "cfg-rest-scopes",
+            "aws.cognito.signin.user.admin".to_owned(),
+        );
+        let (target, _) = target(&fields);
+        let answer = demo_answer(&target, Some(Profile::RestCognito));
+        let lead = answer.lines.first().expect("a line");
+        assert_eq!(lead.headline, "Send the access token");
+        assert_eq!(answer.recommended, Some(0));
+    }
+
+    #[test]
+    fn the_matrix_has_a_row_per_token_and_marks_the_refresh_token_never_sent() {
+        let (target, _) = target(&BTreeMap::new());
+        let answer = demo_answer(&target, None);
+        assert_eq!(answer.rows.len(), 3);
+        assert_eq!(answer.recommended, None);
+        let refresh = answer.rows.get(2).expect("refresh row");
+        assert!(refresh.cells.iter().all(|c| c.tone == Tone::Neutral));
+        assert_eq!(answer.rows.first().map(|r| r.kind), Some("access token"));
+        let access_rest = answer
+            .rows
+            .first()
+            .and_then(|r| r.cells.iter().find(|c| c.profile == "rest-cognito"))
+            .expect("a cell");
+        assert_eq!((access_rest.tone, access_rest.mark), (Tone::Bad, "✗"));
+        assert!(access_rest.words.starts_with("401"));
+        let columns: Vec<&str> = answer.columns.iter().map(|c| c.0).collect();
+        assert_eq!(columns.len(), Profile::ALL.len());
+    }
+
+    #[test]
+    fn a_gateway_answer_that_is_not_about_the_token_leads_the_card() {
+        let response = response_view("HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}\nx-amzn-ErrorType: ForbiddenException");
+        let line = response_line(&response).expect("a line");
+        assert_eq!(line.id, "response");
+        assert!(!line.headline.is_empty());
+        assert_eq!(response_line(&ResponseView::default()), None);
+    }
+}

@@ -1,0 +1,322 @@
+//! The diagnosis panel's data: token findings by stage, one row per gateway profile, which token
+//! to send, and what a pasted gateway answer says.
+
+use crate::diagnose;
+use crate::diagnose::config::Target;
+use crate::diagnose::finding::Finding;
+use crate::diagnose::profiles::{Profile, ProfileVerdict};
+use crate::explain;
+use crate::input::Shape;
+use crate::jose::jwk::KeySet;
+
+use super::verification::verification_view;
+use super::{Overview, VerifyView};
+
+/// The diagnosis panel's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiagnosisView {
+    /// The selected token's signature check (`None` for opaque values).
+    pub verification: Option<VerifyView>,
+    /// Token-level findings grouped by stage, in stage order.
+    pub stages: Vec<StageView>,
+    /// One row per gateway profile.
+    pub profiles: Vec<ProfileView>,
+    /// With several tokens: which to send, per profile.
+    pub choices: Vec<ChoiceView>,
+}
+
+/// One stage's findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageView {
+    /// For `data-stage`.
+    pub id: &'static str,
+    /// Heading.
+    pub title: &'static str,
+    /// Its findings.
+    pub findings: Vec<FindingView>,
+}
+
+/// One finding, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingView {
+    /// Stable code.
+    pub code: &'static str,
+    /// `info`, `warning`, `error`.
+    pub severity: &'static str,
+    /// What was seen (REPORTED knowledge is worded "likely").
+    pub text: String,
+    /// How to fix it, when there is something to do.
+    pub fix: Option<String>,
+    /// What in the token or configuration shows it, one line each.
+    pub evidence: Vec<String>,
+    /// Primary sources: (title, URL).
+    pub links: Vec<(&'static str, &'static str)>,
+}
+
+/// One gateway profile's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileView {
+    /// For `data-profile`.
+    pub id: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// `accept`, `reject` or `cannot-tell`.
+    pub verdict: &'static str,
+    /// HTTP status of a rejection.
+    pub status: Option<u16>,
+    /// The verdict in a sentence.
+    pub line: String,
+    /// The findings it rests on.
+    pub findings: Vec<FindingView>,
+}
+
+/// One "which token do I send" answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChoiceView {
+    /// For `data-profile`.
+    pub profile: &'static str,
+    /// The label of the token to send, or empty.
+    pub send: String,
+    /// The answer, with why the others fail.
+    pub text: String,
+}
+
+/// What was read from a pasted gateway answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ResponseView {
+    /// The status line read, if any.
+    pub status: Option<String>,
+    /// Causes.
+    pub findings: Vec<FindingView>,
+}
+
+/// Diagnoses the selected candidate against the keys and the described gateway.
+pub fn diagnosis_view(
+    overview: &Overview,
+    facts: &[diagnose::Facts],
+    selected: usize,
+    keys: &[&KeySet],
+    target: &Target,
+    now: i64,
+    leeway: i64,
+) -> Option<DiagnosisView> {
+    let candidates = &overview.extraction.candidates;
+    let e = diagnose::Expectations {
+        keys,
+        target,
+        now,
+        leeway,
+    };
+    let d = diagnose::diagnose_facts(candidates, facts, selected, &e)?;
+    let mut stages: Vec<StageView> = Vec::new();
+    for f in &d.findings {
+        let view = finding_view(f, explain::message(f), explain::fix(f));
+        let id = explain::diagnosis::stage_id(f.stage);
+        match stages.last_mut() {
+            Some(stage) if stage.id == id => stage.findings.push(view),
+            _ => stages.push(StageView {
+                id,
+                title: explain::diagnosis::stage_title(f.stage),
+                findings: vec![view],
+            }),
+        }
+    }
+    let profiles = d
+        .profiles
+        .iter()
+        .map(|r| ProfileView {
+            id: profile_id(r.profile),
+            name: explain::profiles::profile_name(r.profile),
+            verdict: match r.verdict {
+                ProfileVerdict::Accept => "accept",
+                ProfileVerdict::Reject { .. } => "reject",
+                ProfileVerdict::CannotTell { .. } => "cannot-tell",
+            },
+            status: match r.verdict {
+                ProfileVerdict::Reject { status, .. } => Some(status),
+                _ => None,
+            },
+            line: explain::profiles::verdict_line(r),
+            findings: r
+                .findings
+                .iter()
+                .map(|f| finding_view(f, explain::profiles::message(f), explain::profiles::fix(f)))
+                .collect(),
+        })
+        .collect();
+    let names: Vec<String> = overview
+        .candidates
+        .iter()
+        .map(|c| c.label.clone())
+        .collect();
+    let choices = d
+        .choices
+        .iter()
+        .map(|c| ChoiceView {
+            profile: profile_id(c.profile),
+            send: c
+                .send
+                .and_then(|i| names.get(i).cloned())
+                .unwrap_or_default(),
+            text: explain::profiles::choice_line(c, &names),
+        })
+        .collect();
+    let verification = candidates
+        .get(selected)
+        .filter(|c| c.shape != Shape::Opaque)
+        .map(|_| verification_view(&d.facts.verification));
+    Some(DiagnosisView {
+        verification,
+        stages,
+        profiles,
+        choices,
+    })
+}
+
+/// Reads what the gateway answered.
+pub fn response_view(text: &str) -> ResponseView {
+    if text.trim().is_empty() {
+        return ResponseView::default();
+    }
+    let reading = diagnose::response::read_response(text);
+    ResponseView {
+        status: reading.status.map(|s| match &reading.body_message {
+            Some(m) => format!("HTTP {s}: {m}"),
+            None => format!("HTTP {s}"),
+        }),
+        findings: reading
+            .findings
+            .iter()
+            .map(|f| {
+                let fix = explain::response::fix(f).map(str::to_owned);
+                let mut text = explain::response::message(f);
+                // Every answer that says nothing about the token is labelled the same way.
+                if !diagnose::response::is_token_problem(f.code.as_str())
+                    && !text.to_lowercase().contains("not a token problem")
+                {
+                    text = format!("Not a token problem: {text}");
+                }
+                finding_view(f, text, fix)
+            })
+            .collect(),
+    }
+}
+
+pub fn profile_id(p: Profile) -> &'static str {
+    match p {
+        Profile::RestCognito => "rest-cognito",
+        Profile::RestTestAuthorizer => "rest-test-authorizer",
+        Profile::RestJwt => "rest-jwt",
+        Profile::HttpJwt => "http-jwt",
+        Profile::LambdaAjv => "lambda-ajv",
+        Profile::Oidc => "oidc",
+    }
+}
+
+pub(super) fn finding_view(f: &Finding, text: String, fix: Option<String>) -> FindingView {
+    FindingView {
+        code: f.code.as_str(),
+        severity: match f.severity {
+            diagnose::finding::Severity::Info => "info",
+            diagnose::finding::Severity::Warning => "warning",
+            diagnose::finding::Severity::Error => "error",
+        },
+        text,
+        fix,
+        evidence: crate::explain::answer::evidence_lines(f),
+        links: f
+            .sources
+            .iter()
+            .filter_map(|k| Some((explain::sources::title(k)?, explain::sources::url(k)?)))
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::*;
+
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn the_demo_access_token_is_rejected_by_a_rest_method_without_scopes_and_says_likely_where_reported(
+    ) {
+        let demo = include_str!("../../static/demo/authentication-result.json");
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let overview = overview(demo);
+        let (target, notes) = target(&BTreeMap::new());
+        assert!(notes.is_empty());
+        // 2026-01-15T09:30Z: both demo tokens are within their hour.
+        let facts = diagnose::facts_of_all(&overview.extraction.candidates, &[&keys]);
+        let view = diagnosis_view(&overview, &facts, 0, &[&keys], &target, 1_768_469_400, 0)
+            .expect("a diagnosis");
+        let rest = view
+            .profiles
+            .iter()
+            .find(|p| p.id == "rest-cognito")
+            .expect("REST row");
+        assert_eq!((rest.verdict, rest.status), ("reject", Some(401)));
+        // The banner's signature check comes with the diagnosis (verified once, not twice).
+        assert_eq!(view.verification.as_ref().map(|v| v.verdict), Some("valid"));
+        assert!(rest
+            .findings
+            .iter()
+            .any(|f| f.code == "rest_access_token_on_method_without_scopes"));
+        let choices: Vec<(&str, &str)> = view
+            .choices
+            .iter()
+            .map(|c| (c.profile, c.send.as_str()))
+            .collect();
+        assert!(choices
+            .iter()
+            .any(|(p, send)| *p == "rest-cognito" && send.contains("IdToken")));
+        // Every finding shown links a source, and REPORTED knowledge reads "likely".
+        let d = diagnose::diagnose(
+            &overview.extraction.candidates,
+            0,
+            &diagnose::Expectations {
+                keys: &[&keys],
+                target: &target,
+                now: 1_768_469_400,
+                leeway: 0,
+            },
+        )
+        .expect("a diagnosis");
+        for r in &d.profiles {
+            for f in &r.findings {
+                let text = explain::profiles::message(f);
+                assert!(
+                    f.status == crate::diagnose::finding::Status::Confirmed
+                        || text.contains("likely"),
+                    "{}: {text}",
+                    f.code.as_str()
+                );
+            }
+        }
+        assert!(view
+            .profiles
+            .iter()
+            .flat_map(|p| &p.findings)
+            .all(|f| !f.links.is_empty()));
+    }
+
+    #[test]
+    fn a_gateway_answer_is_read_into_causes() {
+        let view = response_view(
+            "HTTP/1.1 403 Forbidden\n\n{\"message\":\"Missing Authentication Token\"}",
+        );
+        assert!(view
+            .findings
+            .iter()
+            .any(|f| f.code == "resp_missing_authentication_token"));
+        assert!(view.status.is_some_and(|s| s.contains("403")));
+        let cors = response_view("TypeError: Failed to fetch");
+        assert!(cors
+            .findings
+            .iter()
+            .all(|f| f.text.to_lowercase().contains("not a token problem")));
+        assert_eq!(response_view("  "), ResponseView::default());
+    }
+}

@@ -1,0 +1,399 @@
+//! One candidate decoded for display: header and payload JSON exactly as issued, raw segments,
+//! decode problems, and the claims table with times rendered three ways.
+//!
+//! Pure: `now` and the local UTC offset arrive as values.
+
+use crate::diagnose;
+use crate::explain;
+use crate::input::{Candidate, Shape};
+use crate::jose::{self, Parsed};
+use crate::timefmt;
+
+/// One candidate decoded for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenView {
+    /// The cleaned token, as it would be sent (what "copy token" copies).
+    pub token: String,
+    /// `JWS`, `JWE` or `Opaque`.
+    pub shape: &'static str,
+    /// What was removed from the paste to get the token.
+    pub cleanups: Vec<String>,
+    /// A notice about the token's kind (encrypted payload, opaque value), if any.
+    pub notice: Option<String>,
+    /// Pretty header JSON, exactly as issued, when the header decoded.
+    pub header_json: Option<String>,
+    /// Pretty payload JSON (or text / nested token / byte summary), when the payload decoded.
+    pub payload_json: Option<String>,
+    /// Raw segments as received: header, payload, signature (JWE: all five, in order).
+    pub raw: Vec<RawSegment>,
+    /// Decode problems, quirks and duplicate keys, one sentence each.
+    pub problems: Vec<Problem>,
+    /// The claims table, in payload order.
+    pub claims: Vec<ClaimRow>,
+}
+
+/// A raw segment with its name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSegment {
+    /// `header`, `payload`, `signature`, or a JWE part name.
+    pub name: &'static str,
+    /// The segment's text exactly as received.
+    pub text: String,
+}
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Accepted, but worth knowing (padding, duplicate keys).
+    Note,
+    /// Part of the token could not be decoded.
+    Error,
+}
+
+/// One decode problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The sentence the user reads.
+    pub text: String,
+}
+
+/// A row of the claims table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimRow {
+    /// Claim name exactly as in the payload.
+    pub name: String,
+    /// The value as JSON text, exactly as issued.
+    pub value: String,
+    /// For time claims: relative, UTC and local renderings.
+    pub time: Option<TimeCell>,
+    /// What the claim means, for this kind of token.
+    pub meaning: Option<&'static str>,
+}
+
+/// A time claim rendered three ways.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeCell {
+    /// "expired 3 h 12 min ago", "expires in 5 min", …
+    pub relative: String,
+    /// True when the time alone makes the token unusable now: `exp` in the past, or `nbf` /
+    /// `iat` in the future.
+    pub alarming: bool,
+    /// `2026-11-24 02:11:03 UTC`
+    pub utc: String,
+    /// The same instant in the viewer's local time.
+    pub local: String,
+    /// A warning about the value (e.g. it looks like milliseconds, or is not a number).
+    pub warning: Option<String>,
+}
+
+/// Decodes one candidate for display. `now` is seconds since the epoch; `local_offset` gives
+/// the viewer's UTC offset in minutes at a given instant.
+pub fn token_view(candidate: &Candidate, now: i64, local_offset: &dyn Fn(i64) -> i32) -> TokenView {
+    let mut view = TokenView {
+        token: candidate.token.clone(),
+        shape: shape_name(&candidate.shape),
+        cleanups: candidate
+            .cleanups
+            .iter()
+            .map(explain::input::cleanup)
+            .collect(),
+        notice: None,
+        header_json: None,
+        payload_json: None,
+        raw: Vec::new(),
+        problems: Vec::new(),
+        claims: Vec::new(),
+    };
+    if candidate.shape == Shape::Opaque {
+        view.notice = Some(explain::input::shape(&candidate.shape));
+        return view;
+    }
+    match jose::parse_unverified(&candidate.token) {
+        Err(err) => view
+            .problems
+            .push(error(explain::decode::structure_error(&err))),
+        Ok(Parsed::Jws(jwt)) => {
+            view.shape = "JWS";
+            view.raw = vec![
+                raw("header", &jwt.raw_header),
+                raw("payload", &jwt.raw_payload),
+                raw("signature", &jwt.raw_signature),
+            ];
+            read_header(&jwt.header, jose::Segment::Header, &mut view);
+            match &jwt.payload {
+                Ok(payload) => {
+                    view.payload_json = payload_text(payload);
+                    if let jose::Payload::Json { doc, claims } = payload {
+                        let kind = diagnose::identity::identify(
+                            jwt.header.as_ref().ok(),
+                            Some(claims),
+                            None,
+                        )
+                        .kind;
+                        view.claims = claim_rows(&doc.value, claims, &kind, now, local_offset);
+                        for (name, want, value) in claims.malformed() {
+                            view.problems.push(note(explain::decode::malformed_field(
+                                jose::Segment::Payload,
+                                name,
+                                want,
+                                value,
+                            )));
+                        }
+                        if doc.value.as_object().is_none() {
+                            view.problems
+                                .push(note(explain::decode::payload_kind(payload)));
+                        }
+                    } else {
+                        view.notice = Some(explain::decode::payload_kind(payload));
+                    }
+                }
+                Err(err) => view
+                    .problems
+                    .push(error(explain::decode::segment_error(err))),
+            }
+            if let Err(err) = &jwt.signature {
+                view.problems
+                    .push(error(explain::decode::segment_error(err)));
+            }
+            if let Ok(jose::Payload::Json { doc, .. }) = &jwt.payload {
+                duplicates(doc, jose::Segment::Payload, &mut view);
+            }
+            view.problems
+                .extend(jwt.quirks.iter().map(|q| note(explain::decode::quirk(q))));
+        }
+        Ok(Parsed::Jwe(jwe)) => {
+            view.shape = "JWE";
+            view.raw = vec![
+                raw("header", &jwe.raw_header),
+                raw("encrypted-key", &jwe.raw_encrypted_key),
+                raw("iv", &jwe.raw_iv),
+                raw("ciphertext", &jwe.raw_ciphertext),
+                raw("tag", &jwe.raw_tag),
+            ];
+            read_header(&jwe.header, jose::Segment::Header, &mut view);
+            view.notice = Some(explain::decode::jwe_notice(&jwe));
+            for part in [&jwe.encrypted_key, &jwe.iv, &jwe.ciphertext, &jwe.tag] {
+                if let Err(err) = part {
+                    view.problems
+                        .push(error(explain::decode::segment_error(err)));
+                }
+            }
+            view.problems
+                .extend(jwe.quirks.iter().map(|q| note(explain::decode::quirk(q))));
+        }
+    }
+    view
+}
+
+fn read_header(
+    header: &Result<jose::Header, jose::SegmentError>,
+    segment: jose::Segment,
+    view: &mut TokenView,
+) {
+    match header {
+        Ok(header) => {
+            view.header_json = Some(header.doc.pretty());
+            duplicates(&header.doc, segment, view);
+            for (name, want, value) in header.malformed() {
+                view.problems.push(note(explain::decode::malformed_field(
+                    segment, name, want, value,
+                )));
+            }
+        }
+        Err(err) => view
+            .problems
+            .push(error(explain::decode::segment_error(err))),
+    }
+}
+
+fn duplicates(doc: &jose::JsonDoc, segment: jose::Segment, view: &mut TokenView) {
+    for duplicate in &doc.duplicates {
+        view.problems
+            .push(note(explain::decode::duplicate(segment, duplicate)));
+    }
+}
+
+fn payload_text(payload: &jose::Payload) -> Option<String> {
+    match payload {
+        jose::Payload::Json { doc, .. } => Some(doc.pretty()),
+        jose::Payload::NestedJwt(inner) => Some(inner.clone()),
+        jose::Payload::Text(text) => Some(text.clone()),
+        jose::Payload::Bytes(_) | jose::Payload::Empty => None,
+    }
+}
+
+fn claim_rows(
+    value: &jose::Value,
+    claims: &jose::Claims,
+    kind: &diagnose::identity::TokenKind,
+    now: i64,
+    local_offset: &dyn Fn(i64) -> i32,
+) -> Vec<ClaimRow> {
+    let times = jose::time_claims(claims);
+    let members = value.as_object().unwrap_or_default();
+    members
+        .iter()
+        .map(|(name, value)| {
+            let time = times
+                .iter()
+                .find(|(claim, _)| claim.name() == name)
+                .and_then(|(claim, field)| time_cell(*claim, field, now, local_offset));
+            ClaimRow {
+                name: name.clone(),
+                value: value.compact(),
+                time,
+                meaning: explain::dictionary::explain_claim(name, kind),
+            }
+        })
+        .collect()
+}
+
+fn time_cell(
+    claim: jose::TimeClaim,
+    field: &jose::Field<jose::NumericDate>,
+    now: i64,
+    local_offset: &dyn Fn(i64) -> i32,
+) -> Option<TimeCell> {
+    let date = field.present()?;
+    let view = timefmt::describe(date.secs, now, local_offset(date.secs));
+    let warning = if date.looks_like_milliseconds {
+        Some(explain::decode::millis_warning(claim, date))
+    } else {
+        explain::decode::clamp_note(claim, view.clamp)
+    };
+    Some(TimeCell {
+        relative: explain::decode::time_phrase(claim, view.delta_secs),
+        alarming: match claim {
+            jose::TimeClaim::Exp => view.delta_secs < 0,
+            jose::TimeClaim::Nbf | jose::TimeClaim::Iat => view.delta_secs > 0,
+            jose::TimeClaim::AuthTime => false,
+        },
+        utc: view.utc,
+        local: view.local,
+        warning,
+    })
+}
+
+fn raw(name: &'static str, text: &str) -> RawSegment {
+    RawSegment {
+        name,
+        text: text.to_owned(),
+    }
+}
+
+fn note(text: String) -> Problem {
+    Problem {
+        severity: Severity::Note,
+        text,
+    }
+}
+
+fn error(text: String) -> Problem {
+    Problem {
+        severity: Severity::Error,
+        text,
+    }
+}
+
+/// `JWS`, `JWE` or `Opaque`.
+pub(crate) fn shape_name(shape: &Shape) -> &'static str {
+    match shape {
+        Shape::Jws => "JWS",
+        Shape::Jwe => "JWE",
+        Shape::Opaque => "Opaque",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::*;
+
+    const UTC: &dyn Fn(i64) -> i32 = &|_| 0;
+    /// `{"alg":"HS256","typ":"JWT"}` . `{"sub":"a","exp":1700000000,"big":12345678901234567890123}`
+    const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
+        eyJzdWIiOiJhIiwiZXhwIjoxNzAwMDAwMDAwLCJiaWciOjEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzfQ.c2ln";
+
+    fn first(text: &str) -> TokenView {
+        let overview = overview(text);
+        let candidate = overview.extraction.candidates.first().expect("a candidate");
+        token_view(candidate, 1_700_000_000 + 3 * 3600 + 12 * 60, UTC)
+    }
+
+    #[test]
+    fn claims_rows_keep_payload_order_and_exact_number_text() {
+        let view = first(TOKEN);
+        let rows: Vec<(&str, &str)> = view
+            .claims
+            .iter()
+            .map(|r| (r.name.as_str(), r.value.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("sub", "\"a\""),
+                ("exp", "1700000000"),
+                ("big", "12345678901234567890123")
+            ]
+        );
+        assert_eq!(view.shape, "JWS");
+        assert_eq!(
+            view.raw.iter().map(|s| s.name).collect::<Vec<_>>(),
+            ["header", "payload", "signature"]
+        );
+    }
+
+    #[test]
+    fn time_claims_get_relative_utc_and_local_renderings() {
+        let view = first(TOKEN);
+        let exp = view
+            .claims
+            .iter()
+            .find(|r| r.name == "exp")
+            .and_then(|r| r.time.clone());
+        let exp = exp.expect("exp has a time cell");
+        assert!(exp.alarming);
+        assert_eq!(exp.utc, "2023-11-14 22:13:20 UTC");
+        assert!(exp.relative.contains("3 h 12 min"), "{}", exp.relative);
+        assert!(view
+            .claims
+            .iter()
+            .find(|r| r.name == "sub")
+            .is_some_and(|r| r.time.is_none()));
+    }
+
+    #[test]
+    fn a_bearer_paste_lists_what_was_removed() {
+        let view = first(&format!("Authorization: Bearer {TOKEN}"));
+        assert!(!view.cleanups.is_empty());
+        assert_eq!(view.token, TOKEN);
+    }
+
+    #[test]
+    fn a_cognito_response_offers_three_candidates_and_the_refresh_token_is_a_jwe() {
+        let demo = include_str!("../../static/demo/authentication-result.json");
+        let overview = overview(demo);
+        let shapes: Vec<&str> = overview.candidates.iter().map(|c| c.shape).collect();
+        assert_eq!(shapes, ["JWS", "JWS", "JWE"]);
+        let refresh = overview
+            .extraction
+            .candidates
+            .get(2)
+            .expect("refresh token");
+        let view = token_view(refresh, 0, UTC);
+        assert_eq!(view.raw.len(), 5);
+        assert!(view.notice.is_some());
+        assert!(view.header_json.is_some_and(|h| h.contains("A256GCM")));
+    }
+
+    #[test]
+    fn a_bad_payload_segment_still_shows_the_header_and_says_what_is_wrong() {
+        // Payload `{"a":` (cut short): still a candidate, so the decoder can say where it breaks.
+        let view = first("eyJhbGciOiJIUzI1NiJ9.eyJhIjo.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlMTIzNA");
+        assert!(view.header_json.is_some());
+        assert!(view.payload_json.is_none());
+        assert!(view.problems.iter().any(|p| p.severity == Severity::Error));
+    }
+}

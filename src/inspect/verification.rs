@@ -1,0 +1,92 @@
+//! A signature check already made, ready to show: banner, findings, keys considered.
+
+use crate::explain;
+use crate::verify::{self, Verdict};
+
+/// The signature check of one token, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyView {
+    /// `valid`, `invalid`, `unverifiable` or `malformed` (for `data-verdict`).
+    pub verdict: &'static str,
+    /// The headline, naming the deciding key when there is one.
+    pub banner: String,
+    /// Every finding, in order.
+    pub findings: Vec<FindingRow>,
+    /// Every key considered, with what happened to it.
+    pub keys: Vec<KeyRow>,
+    /// The token's `kid` when the key set lacks it (the shell refetches once).
+    pub kid_not_found: Option<String>,
+}
+
+/// One verification finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingRow {
+    /// Stable code, e.g. `signature_valid`.
+    pub code: &'static str,
+    /// `info`, `warning` or `error`.
+    pub severity: &'static str,
+    /// The sentence the user reads.
+    pub text: String,
+    /// A primary source, when there is one.
+    pub link: Option<&'static str>,
+}
+
+/// One key considered during verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRow {
+    /// Its `kid`, or empty.
+    pub kid: String,
+    /// `verified`, `mismatch`, `skipped`, … (for automation).
+    pub decision: &'static str,
+    /// What happened to it, in a sentence.
+    pub text: String,
+}
+
+/// Shows a signature check already made.
+pub(super) fn verification_view(v: &verify::Verification) -> VerifyView {
+    let token_kid = v.kid.clone();
+    let keys = v
+        .candidates
+        .iter()
+        .map(|c| KeyRow {
+            kid: c.key.kid.clone().unwrap_or_default(),
+            decision: decision_code(&c.decision),
+            text: explain::verify::step(c, v.alg.as_ref(), token_kid.as_deref()),
+        })
+        .collect();
+    VerifyView {
+        verdict: match v.verdict() {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::Malformed => "malformed",
+        },
+        banner: explain::verify::banner(v),
+        findings: v
+            .findings
+            .iter()
+            .map(|f| FindingRow {
+                code: f.code(),
+                severity: match f.severity() {
+                    verify::Severity::Info => "info",
+                    verify::Severity::Warning => "warning",
+                    verify::Severity::Error => "error",
+                },
+                text: explain::verify::finding(f),
+                link: explain::verify::link(f),
+            })
+            .collect(),
+        keys,
+        kid_not_found: v.kid_not_found().map(str::to_owned),
+    }
+}
+
+fn decision_code(d: &verify::Decision) -> &'static str {
+    match d {
+        verify::Decision::Skipped(_) => "skipped",
+        verify::Decision::NotTried => "not-tried",
+        verify::Decision::Verified => "verified",
+        verify::Decision::Mismatch => "mismatch",
+        verify::Decision::WrongSignatureLength { .. } => "wrong-length",
+    }
+}

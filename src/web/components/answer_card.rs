@@ -1,0 +1,77 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::finding_list::FindingList;
+use crate::inspect::{AnswerLine, AnswerView};
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerCardProps {
+    pub view: Rc<AnswerView>,
+    /// The user named the gateway: its line leads, the rest follow, shorter.
+    pub chosen: bool,
+    /// Shown between the leading line and the others (the token × gateway matrix).
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[function_component(AnswerCard)]
+pub fn answer_card(props: &AnswerCardProps) -> Html {
+    let view = &props.view;
+    let leads = props.chosen || view.lines.first().is_some_and(|l| l.id == "response");
+    let (lead, rest) = view
+        .lines
+        .split_at(usize::from(leads).min(view.lines.len()));
+    html! {
+        <div class="answer" data-testid="answer">
+            <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"
+                data-testid="answer-announcement">{ view.announcement.clone() }</p>
+            if !lead.is_empty() {
+                <ol class="answer-lines">
+                    { for lead.iter().map(|line| answer_line(line, "lead")) }
+                </ol>
+            }
+            { props.children.clone() }
+            if !rest.is_empty() {
+                if leads {
+                    <h3 class="others-label">{ "Other gateways" }</h3>
+                }
+                <ol class="answer-lines">
+                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" })) }
+                </ol>
+            }
+        </div>
+    }
+}
+
+fn answer_line(line: &AnswerLine, class: &'static str) -> Html {
+    html! {
+        <li class={classes!("answer-line", class)} data-profile={line.id} data-tone={line.tone.as_str()}
+            data-send={line.send.clone().unwrap_or_default()}>
+            <p class="gateway">{ line.gateway }</p>
+            <p class="headline" data-testid="headline">
+                <span class="mark" aria-hidden="true">{ mark(line.tone.as_str()) }</span>
+                { line.headline.clone() }
+                if let Some(send) = &line.send {
+                    <span class="send-label">{ format!(" — {send}") }</span>
+                }
+            </p>
+            <p class="reason">{ line.reason.clone() }</p>
+            if !line.findings.is_empty() {
+                <details class="why">
+                    <summary>{ "Evidence, fix and sources" }</summary>
+                    <FindingList findings={line.findings.clone()} />
+                </details>
+            }
+        </li>
+    }
+}
+
+fn mark(tone: &str) -> &'static str {
+    match tone {
+        "good" => "✓",
+        "bad" => "✗",
+        "open" => "?",
+        _ => "i",
+    }
+}

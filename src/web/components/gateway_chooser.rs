@@ -1,0 +1,131 @@
+use std::collections::BTreeMap;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::diagnose::profiles::Profile;
+use crate::explain::answer::{self as words, Question, QuestionKind};
+use crate::inspect::profile_id;
+
+#[derive(Properties, PartialEq)]
+pub struct GatewayChooserProps {
+    pub gateway: Option<Profile>,
+    pub fields: BTreeMap<&'static str, String>,
+    pub on_gateway: Callback<Option<Profile>>,
+    pub on_field: Callback<(&'static str, String)>,
+}
+
+#[function_component(GatewayChooser)]
+pub fn gateway_chooser(props: &GatewayChooserProps) -> Html {
+    let onchange = {
+        let cb = props.on_gateway.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            cb.emit(
+                Profile::ALL
+                    .iter()
+                    .copied()
+                    .find(|p| profile_id(*p) == value),
+            )
+        })
+    };
+    let current = props.gateway.map(profile_id).unwrap_or("all");
+    html! {
+        <div class="chooser" data-testid="chooser">
+            <div class="chooser-row">
+                <label for="gateway-choice">{ "Where do you send it?" }</label>
+                <select id="gateway-choice" {onchange}>
+                    { for Profile::ALL.iter().filter_map(|&p| words::chooser_label(p).map(|l| (p, l))).map(|(p, label)| html! {
+                        <option value={profile_id(p)} selected={current == profile_id(p)}>{ label }</option>
+                    }) }
+                    <option value="all" selected={current == "all"}>{ words::NOT_SURE }</option>
+                </select>
+            </div>
+            if let Some(p) = props.gateway {
+                { for words::questions(p).iter().map(|q| question(q, &props.fields, &props.on_field)) }
+            }
+        </div>
+    }
+}
+
+fn question(
+    q: &Question,
+    fields: &BTreeMap<&'static str, String>,
+    on_field: &Callback<(&'static str, String)>,
+) -> Html {
+    html! { <QuestionRow question={*q} value={fields.get(q.field).cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionProps {
+    question: Question,
+    value: String,
+    on_field: Callback<(&'static str, String)>,
+}
+
+#[function_component(QuestionRow)]
+fn question_row(props: &QuestionProps) -> Html {
+    let q = props.question;
+    let field = q.field;
+    let id = format!("q-{field}");
+    let yes = use_state(|| !props.value.trim().is_empty());
+    let oninput = {
+        let cb = props.on_field.clone();
+        Callback::from(move |e: InputEvent| {
+            cb.emit((field, e.target_unchecked_into::<HtmlInputElement>().value()))
+        })
+    };
+    match q.kind {
+        QuestionKind::NoOrList => {
+            let is_yes = *yes || !props.value.trim().is_empty();
+            let on_no = {
+                let (cb, yes) = (props.on_field.clone(), yes.clone());
+                Callback::from(move |_| {
+                    yes.set(false);
+                    cb.emit((field, String::new()));
+                })
+            };
+            let on_yes = {
+                let yes = yes.clone();
+                Callback::from(move |_| yes.set(true))
+            };
+            html! {
+                <fieldset class="question" data-field={field}>
+                    <legend>{ q.text }</legend>
+                    <label class="radio"><input type="radio" name={id.clone()} value="no" checked={!is_yes} onchange={on_no} />{ "No" }</label>
+                    <label class="radio"><input type="radio" name={id.clone()} value="yes" checked={is_yes} onchange={on_yes} />{ "Yes:" }</label>
+                    <input id={id.clone()} type="text" spellcheck="false" autocomplete="off" aria-label={format!("{} Which?", q.text)}
+                        placeholder={q.placeholder} value={props.value.clone()} disabled={!is_yes} {oninput} />
+                </fieldset>
+            }
+        }
+        QuestionKind::Text => html! {
+            <div class="question" data-field={field}>
+                <label for={id.clone()}>{ q.text }</label>
+                <input id={id} type="text" spellcheck="false" autocomplete="off"
+                    placeholder={q.placeholder} value={props.value.clone()} {oninput} />
+            </div>
+        },
+        QuestionKind::TokenUse => {
+            let onchange = {
+                let cb = props.on_field.clone();
+                Callback::from(move |e: Event| {
+                    cb.emit((
+                        field,
+                        e.target_unchecked_into::<HtmlSelectElement>().value(),
+                    ))
+                })
+            };
+            html! {
+                <div class="question" data-field={field}>
+                    <label for={id.clone()}>{ q.text }</label>
+                    <select id={id} {onchange}>
+                        <option value="" selected={props.value.is_empty()}>{ "either" }</option>
+                        <option value="id" selected={props.value == "id"}>{ "ID token" }</option>
+                        <option value="access" selected={props.value == "access"}>{ "access token" }</option>
+                    </select>
+                </div>
+            }
+        }
+    }
+}
