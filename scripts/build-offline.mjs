@@ -94,7 +94,7 @@ const policy = [
   "default-src 'none'",
   `script-src 'wasm-unsafe-eval' ${sha(script)}`,
   `style-src ${sha(css)}`,
-  "connect-src https: http://127.0.0.1:* http://localhost:* http://[::1]:*",
+  "connect-src https: http://127.0.0.1:* http://localhost:*",
   'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",

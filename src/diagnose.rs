@@ -39,6 +39,15 @@ pub struct Facts {
 
 /// Decodes, verifies and identifies one candidate.
 pub fn facts(candidate: &Candidate, keys: &[&KeySet]) -> Facts {
+    facts_with(candidate, &|_| keys.to_vec())
+}
+
+/// [`facts`] with the keys chosen by the token's `iss` (fetched keys belong to the issuer they
+/// were fetched for: `fetch_policy::key_set_use`).
+pub fn facts_with<'k>(
+    candidate: &Candidate,
+    keys_for: &dyn Fn(Option<&str>) -> Vec<&'k KeySet>,
+) -> Facts {
     let parsed = jose::parse_unverified(&candidate.token).ok();
     let (header, claims, encrypted) = match &parsed {
         Some(Parsed::Jws(jwt)) => {
@@ -58,8 +67,13 @@ pub fn facts(candidate: &Candidate, keys: &[&KeySet]) -> Facts {
     } else {
         identity::identify(header.as_ref(), claims.as_ref(), None)
     };
+    let iss = claims
+        .as_ref()
+        .and_then(|c| c.iss.present())
+        .map(String::as_str);
+    let keys = keys_for(iss);
     Facts {
-        verification: verify::verify_compact(&candidate.token, keys),
+        verification: verify::verify_compact(&candidate.token, &keys),
         header,
         claims,
         encrypted,
@@ -113,6 +127,14 @@ pub struct Expectations<'a> {
 /// Decodes, verifies and identifies every candidate once (see [`facts`]).
 pub fn facts_of_all(candidates: &[Candidate], keys: &[&KeySet]) -> Vec<Facts> {
     candidates.iter().map(|c| facts(c, keys)).collect()
+}
+
+/// [`facts_of_all`] with the keys chosen per token by its `iss` (see [`facts_with`]).
+pub fn facts_of_all_with<'k>(
+    candidates: &[Candidate],
+    keys_for: &dyn Fn(Option<&str>) -> Vec<&'k KeySet>,
+) -> Vec<Facts> {
+    candidates.iter().map(|c| facts_with(c, keys_for)).collect()
 }
 
 /// Judges `candidates[selected]` at every stage it can, never stopping at the first failure,

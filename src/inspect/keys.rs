@@ -6,7 +6,7 @@ use crate::explain;
 use crate::input::Candidate;
 use crate::jose::jwk::{KeyInputError, KeySet};
 use crate::jose::{self, Parsed};
-use crate::presets;
+use crate::{fetch_policy, presets};
 
 /// A key paste (or fetched key set) as the keys panel shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -202,19 +202,30 @@ pub struct AutoRequest {
     pub url: String,
 }
 
+/// What the user and the page's opening say about fetching without a click.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AutoPolicy {
+    /// Where the token came from.
+    pub source: fetch_policy::TokenSource,
+    /// A token from a link has been on screen for a visible moment.
+    pub seen: bool,
+    /// "Fetch keys only when I click".
+    pub only_on_click: bool,
+}
+
 /// What the page may fetch automatically now, if anything: the JWKS URL field, else the
-/// issuer's keys, only while no keys were pasted, fetched or are being fetched (`idle`), only
-/// for an allow-listed URL ([`presets::may_auto_fetch`]), and each URL at most once (`done`).
+/// issuer's keys, only while no keys were pasted, fetched or are being fetched (`idle`), as
+/// [`fetch_policy::decide`] allows (allow-listed host, never before a link's token was seen,
+/// never with the switch on), and each URL at most once (`done`). The decision comes back too,
+/// so the page can say why it fetched or why it waits.
 pub fn auto_fetch(
     iss: Option<&str>,
     jwks_url: &str,
     idle: bool,
     presets: Option<&presets::Presets>,
     done: &[String],
-) -> Option<AutoRequest> {
-    if !idle {
-        return None;
-    }
+    policy: AutoPolicy,
+) -> (Option<AutoRequest>, Option<fetch_policy::Decision>) {
     let jwks_url = jwks_url.trim();
     let wanted = if !jwks_url.is_empty() {
         AutoRequest {
@@ -223,8 +234,13 @@ pub fn auto_fetch(
             url: jwks_url.to_owned(),
         }
     } else {
-        let iss = iss?;
-        let url = match discovery::plan_for_issuer(iss).ok()? {
+        let Some(iss) = iss else {
+            return (None, None);
+        };
+        let Ok(plan) = discovery::plan_for_issuer(iss) else {
+            return (None, None);
+        };
+        let url = match plan {
             discovery::KeysPlan::CognitoJwks { jwks_url: url }
             | discovery::KeysPlan::Discovery { config_url: url } => url,
         };
@@ -234,11 +250,17 @@ pub fn auto_fetch(
             url,
         }
     };
-    let allowed = matches!(
-        presets::may_auto_fetch(&wanted.url, presets),
-        presets::AutoFetch::Allowed { .. }
-    );
-    (allowed && !done.contains(&wanted.url)).then_some(wanted)
+    let allow = presets::may_auto_fetch(&wanted.url, presets);
+    let decision = fetch_policy::decide(&fetch_policy::Situation {
+        source: policy.source,
+        seen: policy.seen,
+        allow: &allow,
+        only_on_click: policy.only_on_click,
+    });
+    let go = idle
+        && matches!(decision, fetch_policy::Decision::FetchNow(_))
+        && !done.contains(&wanted.url);
+    (go.then_some(wanted), Some(decision))
 }
 
 #[cfg(test)]
@@ -277,12 +299,39 @@ mod tests {
             (None, COGNITO_JWKS, true, &[], Some(COGNITO_JWKS)),
         ];
         for (iss, field, idle, done, want) in cases {
-            let got = auto_fetch(iss, field, idle, None, done);
+            let pasted = AutoPolicy {
+                source: fetch_policy::TokenSource::Pasted,
+                seen: false,
+                only_on_click: false,
+            };
+            let (got, _) = auto_fetch(iss, field, idle, None, done, pasted);
             assert_eq!(
                 got.as_ref().map(|r| r.url.as_str()),
                 want,
                 "{iss:?} {field:?} {idle}"
             );
         }
+    }
+
+    #[test]
+    fn a_link_fetches_nothing_before_its_token_was_seen_and_the_switch_stops_everything() {
+        let policy = |source, seen, only_on_click| AutoPolicy {
+            source,
+            seen,
+            only_on_click,
+        };
+        use fetch_policy::{ClickReason, Decision, TokenSource::*};
+        let run = |p| auto_fetch(Some(COGNITO), "", true, None, &[], p);
+        let (req, why) = run(policy(Link, false, false));
+        assert!(req.is_none());
+        assert_eq!(why, Some(Decision::AskForClick(ClickReason::NotSeenYet)));
+        let (req, _) = run(policy(Link, true, false));
+        assert_eq!(req.map(|r| r.url), Some(COGNITO_JWKS.to_owned()));
+        let (req, why) = run(policy(Pasted, true, true));
+        assert!(req.is_none());
+        assert_eq!(why, Some(Decision::AskForClick(ClickReason::OnlyOnClick)));
+        let (req, why) = run(policy(Demo, true, false));
+        assert!(req.is_none());
+        assert!(matches!(why, Some(Decision::Never(_))));
     }
 }

@@ -29,6 +29,7 @@ use super::state::{Action, State};
 use super::{clock, location};
 use crate::diagnose::{self, config, Expectations};
 use crate::explain;
+use crate::fetch_policy;
 use crate::inspect;
 use crate::jose::jwk::{self, KeySet, SecretEncoding};
 use crate::share::{self, ShareInput};
@@ -129,23 +130,24 @@ pub fn app() -> Html {
     let pasted_view = use_memo(pasted.clone(), |pasted| Rc::new(inspect::keys_view(pasted)));
     let using_demo_keys =
         showing_demo && state.keys_text.trim().is_empty() && state.fetched.is_none();
+    // Keys every token may use (pasted, the demo's); fetched keys belong to the issuer they
+    // were fetched for and check only that issuer's tokens (`fetch_policy::key_set_use`).
     let key_sets = use_memo(
-        (pasted.clone(), state.fetched.clone(), using_demo_keys),
-        |(pasted, fetched, using_demo_keys)| {
+        (pasted.clone(), using_demo_keys),
+        |(pasted, using_demo_keys)| {
             let mut sets: Vec<KeySet> = Vec::new();
             sets.extend(pasted.as_ref().as_ref().ok().cloned());
-            sets.extend(
-                fetched
-                    .as_ref()
-                    .and_then(|f| f.result.as_ref().ok())
-                    .cloned(),
-            );
             if *using_demo_keys {
                 sets.extend(jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok());
             }
             sets
         },
     );
+    let fetched_keys: Option<KeySet> = state
+        .fetched
+        .as_ref()
+        .and_then(|f| f.result.as_ref().ok())
+        .cloned();
     let target = use_memo(state.fields.clone(), inspect::target);
     let leeway = config::read_seconds(state.fields.get("leeway").map(String::as_str).unwrap_or(""))
         .value
@@ -176,10 +178,24 @@ pub fn app() -> Html {
 
     // Every candidate decoded, verified and identified once per paste and key set; the answer
     // card and the diagnosis both judge these facts (time, gateway and selection don't change them).
-    let facts = use_memo((overview.clone(), key_sets.clone()), |(overview, sets)| {
-        let sets: Vec<&KeySet> = sets.iter().collect();
-        diagnose::facts_of_all(&overview.extraction.candidates, &sets)
-    });
+    let facts = use_memo(
+        (
+            overview.clone(),
+            key_sets.clone(),
+            fetched_keys.clone(),
+            state.fetched_for.clone(),
+        ),
+        |(overview, sets, fetched, fetched_for)| {
+            let keys_for = |iss: Option<&str>| {
+                let mut keys: Vec<&KeySet> = sets.iter().collect();
+                if fetch_policy::key_set_use(fetched_for.as_deref(), iss).may_use() {
+                    keys.extend(fetched.as_ref());
+                }
+                keys
+            };
+            diagnose::facts_of_all_with(&overview.extraction.candidates, &keys_for)
+        },
+    );
     let answer = use_memo(
         (
             overview.clone(),
@@ -263,9 +279,14 @@ pub fn app() -> Html {
 
     let kid = hints.as_ref().as_ref().and_then(|h| h.kid.clone());
     let iss = hints.as_ref().as_ref().and_then(|h| h.iss.clone());
-    let fetch = use_key_fetch(state.clone(), kid);
+    let fetch = use_key_fetch(state.clone(), kid, iss.clone());
     use_startup(state.clone(), *opened_with_fragment);
-    use_auto_fetch(state.clone(), iss.clone(), showing_demo, fetch.clone());
+    let auto_decision = use_auto_fetch(state.clone(), iss.clone(), showing_demo, fetch.clone());
+    let keys_use = state
+        .fetched
+        .as_ref()
+        .filter(|f| f.result.is_ok())
+        .map(|_| fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()));
     use_remember(&state);
     use_theme(state.theme);
 
@@ -365,6 +386,33 @@ pub fn app() -> Html {
                         } else {
                             <p class="hint" data-testid="answer-empty">{ "Paste a token (or what the gateway answered) on the left: the answer shows here." }</p>
                         }
+                        if let (Some(decision), false) = (&auto_decision, showing_demo) {
+                            <div class="hint auto-fetch" data-testid="auto-fetch" data-decision={decision_kind(decision)}>
+                                <p>
+                                    { explain::fetch::decision(decision) }
+                                    if let (fetch_policy::Decision::FetchNow(_), Some(url)) = (decision, state.auto_fetched.last()) {
+                                        { " " }<code class="url">{ url.clone() }</code>
+                                    }
+                                    if matches!(decision, fetch_policy::Decision::AskForClick(_)) {
+                                        { " " }<button type="button" class="copy" data-action="fetch-keys-now"
+                                            onclick={if state.jwks_url.trim().is_empty() { on_discover.reform(|_| ()) } else { on_fetch.reform(|_| ()) }}>
+                                            { "Fetch the keys" }</button>
+                                    }
+                                </p>
+                                <label class="inline-check">
+                                    <input type="checkbox" id="only-on-click" checked={state.only_on_click}
+                                        onchange={{
+                                            let state = state.clone();
+                                            Callback::from(move |e: Event| state.dispatch(Action::SetOnlyOnClick(
+                                                e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+                                        }} />
+                                    { " Fetch keys only when I click" }
+                                </label>
+                            </div>
+                        }
+                        if let Some(u) = keys_use.as_ref().filter(|u| !u.may_use()) {
+                            <p class="note warn" data-testid="keys-not-for-token">{ explain::fetch::key_set_use(u) }</p>
+                        }
                     </section>
                     <div class="more">
                         <DiagnosisPanel
@@ -425,5 +473,14 @@ pub fn app() -> Html {
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }
             </footer>
         </>
+    }
+}
+
+/// The decision's kind, for `data-decision`.
+fn decision_kind(d: &fetch_policy::Decision) -> &'static str {
+    match d {
+        fetch_policy::Decision::FetchNow(_) => "fetch-now",
+        fetch_policy::Decision::AskForClick(_) => "ask-for-click",
+        fetch_policy::Decision::Never(_) => "never",
     }
 }

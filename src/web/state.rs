@@ -103,6 +103,16 @@ pub struct State {
     pub remember: bool,
     /// Requests already made automatically (each at most once).
     pub auto_fetched: Vec<String>,
+    /// The text came from the address the page was opened with (a share link, `#id_token=`):
+    /// nothing is fetched by itself until the user has seen it (`fetch_policy`).
+    pub from_link: bool,
+    /// The token has been on screen for a visible moment (or the user interacted).
+    pub seen: bool,
+    /// "Fetch keys only when I click".
+    pub only_on_click: bool,
+    /// The `iss` of the token the last fetch was made for: fetched keys check only that
+    /// issuer's tokens (`fetch_policy::key_set_use`).
+    pub fetched_for: Option<String>,
 }
 
 /// One request the app made, for the network log.
@@ -151,7 +161,13 @@ pub enum Action {
         seq: u32,
         /// The first URL it asks for.
         url: String,
+        /// The `iss` of the token it is made for.
+        for_iss: Option<String>,
     },
+    /// The token has been seen (a moment after it was first shown, or on an interaction).
+    Seen,
+    /// The "fetch keys only when I click" switch.
+    SetOnlyOnClick(bool),
     /// A fetch finished.
     FetchFinished {
         /// Its number.
@@ -200,8 +216,11 @@ impl Reducible for State {
             Action::SetText(text) if text == self.text => return self,
             Action::SetText(text) => {
                 next.text = text;
+                next.from_link = false;
                 next.forget_token_state();
             }
+            Action::Seen => next.seen = true,
+            Action::SetOnlyOnClick(on) => next.only_on_click = on,
             Action::Select(selected) => {
                 next.selected = Some(selected);
                 next.armed_header_url = None;
@@ -229,8 +248,9 @@ impl Reducible for State {
             Action::SetKeysText(text) => next.keys_text = text,
             Action::SetSecretEncoding(encoding) => next.secret_encoding = encoding,
             Action::SetJwksUrl(url) => next.jwks_url = url,
-            Action::FetchStarted { seq, url } => {
+            Action::FetchStarted { seq, url, for_iss } => {
                 next.fetch_seq = seq;
+                next.fetched_for = for_iss;
                 next.loading = Some((seq, url));
                 next.armed_header_url = None;
             }
@@ -313,8 +333,15 @@ impl State {
                 gateway: Some(Profile::RestCognito),
                 ..fresh
             },
-            Opening::Restore(shared) => fresh.reduce_now(Action::Restore(Rc::new(*shared))),
-            Opening::Paste(text) => State { text, ..fresh },
+            Opening::Restore(shared) => State {
+                from_link: true,
+                ..fresh.reduce_now(Action::Restore(Rc::new(*shared)))
+            },
+            Opening::Paste(text) => State {
+                text,
+                from_link: true,
+                ..fresh
+            },
             Opening::Unusable(e) => State {
                 link_error: Some(crate::explain::share::share_error(&e)),
                 ..fresh

@@ -9,7 +9,7 @@ import { expect, test } from './support/fixtures.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
 import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
 
-const PROFILES = ['rest-cognito', 'rest-test-authorizer', 'http-jwt', 'lambda-ajv', 'oidc'];
+const PROFILES = ['rest-cognito', 'rest-test-authorizer', 'rest-jwt', 'http-jwt', 'lambda-ajv', 'oidc'];
 const SDK_SCOPE = 'aws.cognito.signin.user.admin';
 
 const cognito = () => e2eEnv.cognito;

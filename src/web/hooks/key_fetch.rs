@@ -42,10 +42,18 @@ pub struct FetchKeys {
 /// A callback that fetches keys for the token with `kid` (refetching once when the key set
 /// lacks it); later answers replace earlier ones, older ones are dropped.
 #[hook]
-pub fn use_key_fetch(state: UseReducerHandle<State>, kid: Option<String>) -> Callback<FetchKeys> {
+pub fn use_key_fetch(
+    state: UseReducerHandle<State>,
+    kid: Option<String>,
+    iss: Option<String>,
+) -> Callback<FetchKeys> {
     Callback::from(move |FetchKeys { request, first }: FetchKeys| {
         let seq = state.fetch_seq.wrapping_add(1);
-        state.dispatch(Action::FetchStarted { seq, url: first });
+        state.dispatch(Action::FetchStarted {
+            seq,
+            url: first,
+            for_iss: iss.clone(),
+        });
         let (state, kid) = (state.clone(), kid.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let log = state.clone();
