@@ -399,17 +399,17 @@ pub fn app() -> Html {
                                             { "Fetch the keys" }</button>
                                     }
                                 </p>
-                                <label class="inline-check">
-                                    <input type="checkbox" id="only-on-click" checked={state.only_on_click}
-                                        onchange={{
-                                            let state = state.clone();
-                                            Callback::from(move |e: Event| state.dispatch(Action::SetOnlyOnClick(
-                                                e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
-                                        }} />
-                                    { " Fetch keys only when I click" }
-                                </label>
                             </div>
                         }
+                        <label class="inline-check hint">
+                            <input type="checkbox" id="only-on-click" checked={state.only_on_click}
+                                onchange={{
+                                    let state = state.clone();
+                                    Callback::from(move |e: Event| state.dispatch(Action::SetOnlyOnClick(
+                                        e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+                                }} />
+                            { " Fetch keys only when I click" }
+                        </label>
                         if let Some(u) = keys_use.as_ref().filter(|u| !u.may_use()) {
                             <p class="note warn" data-testid="keys-not-for-token">{ explain::fetch::key_set_use(u) }</p>
                         }
