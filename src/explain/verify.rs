@@ -139,6 +139,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::SignatureLength { .. } => "the signature has the wrong length",
         Finding::SignatureMismatch { .. } => "the signature does not match",
         Finding::TooManyCandidateKeys { .. } => "too many keys fit and the ones tried do not match",
+        Finding::SignatureNotChecked { .. } => "the signature could not be checked",
         _ => return None,
     })
 }
@@ -387,6 +388,17 @@ fn sentence(f: &Finding) -> String {
              key.",
             alg(a),
             list(ks)
+        ),
+        Finding::SignatureNotChecked {
+            alg: a,
+            keys: ks,
+            error,
+        } => format!(
+            "The {} signature could not be checked against {}: the browser's crypto engine \
+             failed with {}. Ask for the second opinion (the built-in checker) to get an answer.",
+            alg(a),
+            list(ks),
+            error.escape_debug()
         ),
         Finding::SignatureValid { alg: a, key } => {
             format!("The {} signature matches {}.", alg(a), key_with_kind(key))
