@@ -107,14 +107,21 @@ fn family_name(f: Family) -> String {
 async fn both_agree(label: &str, plan: &Plan) -> Vec<(Engine, Outcome)> {
     let web = webcrypto::outcomes_by_engine(plan).await;
     let rust = rustcrypto::outcomes(plan);
-    assert_eq!(web.len(), plan.attempts().len(), "{label}: one outcome per attempt");
+    assert_eq!(
+        web.len(),
+        plan.attempts().len(),
+        "{label}: one outcome per attempt"
+    );
     for (i, ((engine, w), r)) in web.iter().zip(&rust).enumerate() {
         assert!(
             !matches!(w, Outcome::CouldNotCheck { .. }),
             "{label}: attempt {i} ({:?}) could not be checked by {engine:?}: {w:?}",
             plan.attempts().get(i).map(|a| &a.purpose)
         );
-        assert_eq!(w, r, "{label}: attempt {i} differs ({engine:?} vs RustCrypto)");
+        assert_eq!(
+            w, r,
+            "{label}: attempt {i} differs ({engine:?} vs RustCrypto)"
+        );
     }
     let web_outcomes: Vec<Outcome> = web.iter().map(|(_, o)| o.clone()).collect();
     assert_eq!(
@@ -148,7 +155,13 @@ async fn every_fixture_gets_the_same_outcomes_from_webcrypto_and_rustcrypto() {
             if label == "own keys" {
                 let outcomes = webcrypto::outcomes(&plan).await;
                 let v = conclude(&plan, &outcomes);
-                assert_eq!(verdict_name(v.verdict()), c.expect, "{}: {:?}", c.name, v.codes());
+                assert_eq!(
+                    verdict_name(v.verdict()),
+                    c.expect,
+                    "{}: {:?}",
+                    c.name,
+                    v.codes()
+                );
             }
         }
     }
@@ -208,7 +221,13 @@ async fn tampered_tokens_are_not_verified_by_either_engine() {
             }
         }
         let v = webcrypto::verify(&plan).await;
-        assert_eq!(v.verdict(), Verdict::Invalid, "{} tampered: {:?}", c.name, v.codes());
+        assert_eq!(
+            v.verdict(),
+            Verdict::Invalid,
+            "{} tampered: {:?}",
+            c.name,
+            v.codes()
+        );
     }
     assert!(checked >= 30, "only {checked} tampered checks");
 }
@@ -263,15 +282,26 @@ async fn keys_are_imported_once_and_the_cache_stays_bounded() {
     let after_first = webcrypto::cached_keys();
     assert!(after_first >= 1);
     webcrypto::verify(&plan).await;
-    assert_eq!(webcrypto::cached_keys(), after_first, "the second call imports nothing");
+    assert_eq!(
+        webcrypto::cached_keys(),
+        after_first,
+        "the second call imports nothing"
+    );
     // Many distinct HMAC secrets: the cache keeps at most its cap.
     let token = "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJlLXRoYXQtaXMtMzItYnl0ZXMtbG9uZyE";
     for i in 0..40 {
-        let set = parse_key_input(&format!("secret-number-{i:03}-of-forty-long-enough"), SecretEncoding::Text)
-            .expect("a secret");
+        let set = parse_key_input(
+            &format!("secret-number-{i:03}-of-forty-long-enough"),
+            SecretEncoding::Text,
+        )
+        .expect("a secret");
         webcrypto::verify(&plan_compact(token, &[&set])).await;
     }
-    assert!(webcrypto::cached_keys() <= 32, "{}", webcrypto::cached_keys());
+    assert!(
+        webcrypto::cached_keys() <= 32,
+        "{}",
+        webcrypto::cached_keys()
+    );
 }
 
 fn now_ms() -> f64 {
@@ -293,7 +323,12 @@ async fn per_call_verify_times_are_printed_for_both_engines() {
             .expect("fixture");
         let sets = [&all];
         // Warm up (imports the key once).
-        assert_eq!(webcrypto::verify(&plan_compact(&c.token, &sets)).await.verdict(), Verdict::Valid);
+        assert_eq!(
+            webcrypto::verify(&plan_compact(&c.token, &sets))
+                .await
+                .verdict(),
+            Verdict::Valid
+        );
         let t0 = now_ms();
         for _ in 0..N {
             let plan = plan_compact(&c.token, &sets);
@@ -306,7 +341,9 @@ async fn per_call_verify_times_are_printed_for_both_engines() {
             assert_eq!(verify_compact(&c.token, &sets).verdict(), Verdict::Valid);
         }
         let rust = (now_ms() - t0) * 1000.0 / f64::from(N);
-        lines.push(format!("{name}: WebCrypto {web:.0} µs/call, RustCrypto {rust:.0} µs/call"));
+        lines.push(format!(
+            "{name}: WebCrypto {web:.0} µs/call, RustCrypto {rust:.0} µs/call"
+        ));
     }
     console_log!("{}", lines.join("\n"));
     assert_eq!(lines.len(), 3);

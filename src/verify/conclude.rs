@@ -196,14 +196,17 @@ pub fn conclude(plan: &Plan, outcomes: &[Outcome]) -> Verification {
             }) else {
                 continue;
             };
-            let used = plan.attempts.iter().find_map(|a| match (&a.purpose, &a.key) {
-                (Purpose::Candidate(i), PublicKey::Hmac { encoding, .. })
-                    if v.candidates.get(*i).is_some_and(|c| &c.key == r) =>
-                {
-                    Some(*encoding)
-                }
-                _ => None,
-            });
+            let used = plan
+                .attempts
+                .iter()
+                .find_map(|a| match (&a.purpose, &a.key) {
+                    (Purpose::Candidate(i), PublicKey::Hmac { encoding, .. })
+                        if v.candidates.get(*i).is_some_and(|c| &c.key == r) =>
+                    {
+                        Some(*encoding)
+                    }
+                    _ => None,
+                });
             if let Some(used) = used {
                 out.push(Finding::HmacSecretEncoding {
                     key: r.clone(),

@@ -15,9 +15,7 @@ use crate::jose::b64;
 use crate::jose::jwk::{
     der, material, Curve, HmacEncoding, Key, KeySet, PublicKey, SecretBytes, SetOrigin,
 };
-use crate::jose::{
-    parse_unverified, Alg, Field, Parsed, SegmentErrorKind, UnverifiedJwt,
-};
+use crate::jose::{parse_unverified, Alg, Field, Parsed, SegmentErrorKind, UnverifiedJwt};
 
 /// Why a signature check is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +197,10 @@ impl Plan {
     /// [`Purpose::Candidate`] attempts in `outcomes` (one per attempt, in order; missing ones
     /// count as not run) verified.
     pub fn second_round_needed(&self, outcomes: &[super::Outcome]) -> bool {
-        let any_second = self.attempts.iter().any(|a| a.round == Round::IfNoneVerified);
+        let any_second = self
+            .attempts
+            .iter()
+            .any(|a| a.round == Round::IfNoneVerified);
         any_second
             && !self.attempts.iter().zip(outcomes).any(|(a, o)| {
                 matches!(a.purpose, Purpose::Candidate(_)) && *o == super::Outcome::Verified
@@ -432,7 +433,12 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
             }
             budget -= 1;
             if rsa_wrong_length(key, sig).is_none() {
-                push(Purpose::KidMixUp(i), Round::IfNoneVerified, &key.material, sig);
+                push(
+                    Purpose::KidMixUp(i),
+                    Round::IfNoneVerified,
+                    &key.material,
+                    sig,
+                );
             }
         }
 

@@ -13,7 +13,9 @@ pub fn check(plan: &Plan, attempt: &Attempt) -> Outcome {
     let msg = plan.signing_input();
     let sig = attempt.signature.as_slice();
     let valid = match (attempt.family, &attempt.key) {
-        (Family::Hmac(h), PublicKey::Hmac { bytes, .. }) => hmac::verify(h, bytes.expose(), msg, sig),
+        (Family::Hmac(h), PublicKey::Hmac { bytes, .. }) => {
+            hmac::verify(h, bytes.expose(), msg, sig)
+        }
         (Family::RsaPkcs1(h), PublicKey::Rsa { n, e, .. }) => {
             rsa::verify(rsa::Scheme::Pkcs1v15, h, n, e, msg, sig) == Check::Valid
         }

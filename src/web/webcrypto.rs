@@ -8,11 +8,11 @@
 //! What WebCrypto lacks (ES256K) is always RustCrypto. [`second_opinion`] is RustCrypto for
 //! every check of the same plan.
 
+use crate::jose::jwk::Curve;
 use crate::verify::{
     self, rustcrypto, Attempt, Hash, ImportFormat, Outcome, Plan, Round, Verification,
     WebCryptoAlg, WebCryptoCall,
 };
-use crate::jose::jwk::Curve;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -95,12 +95,13 @@ async fn check(
         return (Engine::RustCrypto, rustcrypto::check(plan, attempt));
     };
     let outcome = match subtle {
-        Ok(subtle) => match web_verify(subtle, &call, plan.signing_input(), &attempt.signature).await
-        {
-            Ok(true) => Outcome::Verified,
-            Ok(false) => Outcome::NotVerified,
-            Err(error) => Outcome::CouldNotCheck { error },
-        },
+        Ok(subtle) => {
+            match web_verify(subtle, &call, plan.signing_input(), &attempt.signature).await {
+                Ok(true) => Outcome::Verified,
+                Ok(false) => Outcome::NotVerified,
+                Err(error) => Outcome::CouldNotCheck { error },
+            }
+        }
         Err(error) => Outcome::CouldNotCheck {
             error: error.clone(),
         },
@@ -196,15 +197,13 @@ fn object(members: &[(&str, JsValue)]) -> Result<Object, String> {
 fn import_params(alg: WebCryptoAlg) -> Result<Object, String> {
     let s = |v: &str| JsValue::from_str(v);
     match alg {
-        WebCryptoAlg::RsassaPkcs1v15(h) => object(&[
-            ("name", s("RSASSA-PKCS1-v1_5")),
-            ("hash", s(hash_name(h))),
-        ]),
+        WebCryptoAlg::RsassaPkcs1v15(h) => {
+            object(&[("name", s("RSASSA-PKCS1-v1_5")), ("hash", s(hash_name(h)))])
+        }
         WebCryptoAlg::RsaPss(h) => object(&[("name", s("RSA-PSS")), ("hash", s(hash_name(h)))]),
-        WebCryptoAlg::Ecdsa(curve, _) => object(&[
-            ("name", s("ECDSA")),
-            ("namedCurve", s(curve_name(curve)?)),
-        ]),
+        WebCryptoAlg::Ecdsa(curve, _) => {
+            object(&[("name", s("ECDSA")), ("namedCurve", s(curve_name(curve)?))])
+        }
         WebCryptoAlg::Ed25519 => object(&[("name", s("Ed25519"))]),
         WebCryptoAlg::Hmac(h) => object(&[("name", s("HMAC")), ("hash", s(hash_name(h)))]),
     }
