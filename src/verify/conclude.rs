@@ -243,7 +243,7 @@ pub fn conclude(plan: &Plan, outcomes: &[Outcome]) -> Verification {
             _ => {}
         }
         if let (Some(token_kid), Some(key_kid)) = (token_kid, &r.kid) {
-            if !plan.from_jwks(r.set) && token_kid != key_kid {
+            if !plan.set_is_jwks(r.set) && token_kid != key_kid {
                 out.push(Finding::PastedKeyKidDiffers {
                     token_kid: token_kid.clone(),
                     key: r.clone(),
@@ -265,7 +265,7 @@ pub fn conclude(plan: &Plan, outcomes: &[Outcome]) -> Verification {
 }
 
 impl Plan {
-    fn from_jwks(&self, set: usize) -> bool {
+    fn set_is_jwks(&self, set: usize) -> bool {
         self.set_origins.get(set) == Some(&SetOrigin::Jwks)
     }
 }
