@@ -311,24 +311,116 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// The floor: `crypto.subtle.verify` called from JavaScript in a loop with an imported key, in
+/// µs per call (what a JavaScript library cannot beat).
+async fn js_floor(plan: &Plan, import: &str, verify: &str, n: u32) -> f64 {
+    let attempt = plan.attempts().first().expect("one attempt");
+    let call = attempt.webcrypto().expect("a WebCrypto check");
+    let f = js_sys::Function::new_with_args(
+        "spki, imp, ver, sig, msg, n",
+        "return (async () => {
+            const key = await crypto.subtle.importKey('spki', spki, JSON.parse(imp), false, ['verify']);
+            const alg = JSON.parse(ver);
+            if (!await crypto.subtle.verify(alg, key, sig, msg)) throw new Error('does not verify');
+            const t0 = performance.now();
+            for (let i = 0; i < n; i++) await crypto.subtle.verify(alg, key, sig, msg);
+            return (performance.now() - t0) * 1000 / n;
+        })()",
+    );
+    let args = js_sys::Array::new();
+    args.push(&js_sys::Uint8Array::from(call.key_data.as_slice()));
+    args.push(&import.into());
+    args.push(&verify.into());
+    args.push(&js_sys::Uint8Array::from(attempt.signature.as_slice()));
+    args.push(&js_sys::Uint8Array::from(plan.signing_input()));
+    args.push(&n.into());
+    let promise: js_sys::Promise = f
+        .apply(&wasm_bindgen::JsValue::NULL, &args)
+        .expect("the floor runs")
+        .into();
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("the floor resolves")
+        .as_f64()
+        .expect("a number")
+}
+
+/// `crypto.subtle.verify` awaited from Rust in a loop (the floor plus wasm-bindgen's futures).
+async fn rust_await_floor(plan: &Plan, import: &str, verify: &str, n: u32) -> f64 {
+    use wasm_bindgen::JsCast;
+    let attempt = plan.attempts().first().expect("one attempt");
+    let call = attempt.webcrypto().expect("a WebCrypto check");
+    let subtle = web_sys::window()
+        .expect("window")
+        .crypto()
+        .expect("crypto")
+        .subtle();
+    let parse = |t: &str| -> js_sys::Object { js_sys::JSON::parse(t).expect("json").into() };
+    let usages = js_sys::Array::of1(&"verify".into());
+    let key: web_sys::CryptoKey = wasm_bindgen_futures::JsFuture::from(
+        subtle
+            .import_key_with_object(
+                "spki",
+                &js_sys::Uint8Array::from(call.key_data.as_slice()),
+                &parse(import),
+                false,
+                &usages,
+            )
+            .expect("import"),
+    )
+    .await
+    .expect("imported")
+    .dyn_into()
+    .expect("a key");
+    let alg = parse(verify);
+    let t0 = now_ms();
+    for _ in 0..n {
+        let p = subtle
+            .verify_with_object_and_u8_array_and_u8_array(
+                &alg,
+                &key,
+                &attempt.signature,
+                plan.signing_input(),
+            )
+            .expect("verify");
+        let ok = wasm_bindgen_futures::JsFuture::from(p)
+            .await
+            .expect("verified");
+        assert_eq!(ok.as_bool(), Some(true));
+    }
+    (now_ms() - t0) * 1000.0 / f64::from(n)
+}
+
 #[wasm_bindgen_test]
 async fn per_call_verify_times_are_printed_for_both_engines() {
-    const N: u32 = 50;
+    const N: u32 = 200;
     let all = load_keys("jwks/all.json", None);
+    let sets = [&all];
     let mut lines = Vec::new();
-    for name in ["rs256_valid", "es256_valid", "eddsa_valid"] {
+    for (name, import, verify) in [
+        (
+            "rs256_valid",
+            r#"{"name":"RSASSA-PKCS1-v1_5","hash":"SHA-256"}"#,
+            r#"{"name":"RSASSA-PKCS1-v1_5"}"#,
+        ),
+        (
+            "es256_valid",
+            r#"{"name":"ECDSA","namedCurve":"P-256"}"#,
+            r#"{"name":"ECDSA","hash":"SHA-256"}"#,
+        ),
+        (
+            "eddsa_valid",
+            r#"{"name":"Ed25519"}"#,
+            r#"{"name":"Ed25519"}"#,
+        ),
+    ] {
         let c = cases()
             .into_iter()
             .find(|c| c.name == name)
             .expect("fixture");
-        let sets = [&all];
         // Warm up (imports the key once).
-        assert_eq!(
-            webcrypto::verify(&plan_compact(&c.token, &sets))
-                .await
-                .verdict(),
-            Verdict::Valid
-        );
+        let warm = webcrypto::verify(&plan_compact(&c.token, &sets)).await;
+        assert_eq!(warm.verdict(), Verdict::Valid);
         let t0 = now_ms();
         for _ in 0..N {
             let plan = plan_compact(&c.token, &sets);
@@ -341,8 +433,35 @@ async fn per_call_verify_times_are_printed_for_both_engines() {
             assert_eq!(verify_compact(&c.token, &sets).verdict(), Verdict::Valid);
         }
         let rust = (now_ms() - t0) * 1000.0 / f64::from(N);
+        let t0 = now_ms();
+        for _ in 0..N {
+            assert!(!plan_compact(&c.token, &sets).attempts().is_empty());
+        }
+        let plan_only = (now_ms() - t0) * 1000.0 / f64::from(N);
+        let fixed = plan_compact(&c.token, &sets);
+        let t0 = now_ms();
+        for _ in 0..N {
+            assert_eq!(
+                webcrypto::outcomes(&fixed).await.first(),
+                Some(&Outcome::Verified)
+            );
+        }
+        let engine_only = (now_ms() - t0) * 1000.0 / f64::from(N);
+        let t0 = now_ms();
+        for _ in 0..N {
+            assert_eq!(
+                conclude(&fixed, &[Outcome::Verified]).verdict(),
+                Verdict::Valid
+            );
+        }
+        let conclude_only = (now_ms() - t0) * 1000.0 / f64::from(N);
+        let floor = js_floor(&fixed, import, verify, N).await;
+        let rust_floor = rust_await_floor(&fixed, import, verify, N).await;
         lines.push(format!(
-            "{name}: WebCrypto {web:.0} µs/call, RustCrypto {rust:.0} µs/call"
+            "{name}: plan+WebCrypto+conclude {web:.0} µs/call, RustCrypto (verify_compact) \
+             {rust:.0} µs/call, plan alone {plan_only:.0} µs, WebCrypto outcomes alone \
+             {engine_only:.0} µs, conclude alone {conclude_only:.1} µs, JS subtle.verify floor {floor:.0} µs, \
+             the same awaited from Rust {rust_floor:.0} µs"
         ));
     }
     console_log!("{}", lines.join("\n"));

@@ -23,9 +23,16 @@ use web_sys::{CryptoKey, SubtleCrypto};
 /// [`verify::MAX_KEY_ATTEMPTS`] of them checked per token).
 const CACHE_CAP: usize = 32;
 
+/// An imported key and the `verify` parameters that go with it (built once too).
+#[derive(Clone)]
+struct Imported {
+    key: CryptoKey,
+    params: Object,
+}
+
 thread_local! {
     /// Most recently used last.
-    static CACHE: RefCell<Vec<(WebCryptoCall, CryptoKey)>> = const { RefCell::new(Vec::new()) };
+    static CACHE: RefCell<Vec<(WebCryptoCall, Imported)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Which engine made a check.
@@ -126,8 +133,7 @@ async fn web_verify(
     msg: &[u8],
     sig: &[u8],
 ) -> Result<bool, String> {
-    let key = key(subtle, call).await?;
-    let params = verify_params(call.algorithm)?;
+    let Imported { key, params } = key(subtle, call).await?;
     let promise = subtle
         .verify_with_object_and_u8_array_and_u8_array(&params, &key, sig, msg)
         .map_err(|e| error_name(&e))?;
@@ -136,7 +142,7 @@ async fn web_verify(
 }
 
 /// The imported key for `call`, from the cache or imported now.
-async fn key(subtle: &SubtleCrypto, call: &WebCryptoCall) -> Result<CryptoKey, String> {
+async fn key(subtle: &SubtleCrypto, call: &WebCryptoCall) -> Result<Imported, String> {
     let hit = CACHE.with(|c| {
         let mut c = c.borrow_mut();
         let at = c.iter().position(|(k, _)| k == call)?;
@@ -148,7 +154,7 @@ async fn key(subtle: &SubtleCrypto, call: &WebCryptoCall) -> Result<CryptoKey, S
     if let Some(key) = hit {
         return Ok(key);
     }
-    let params = import_params(call.algorithm)?;
+    let import = import_params(call.algorithm)?;
     let format = match call.format {
         ImportFormat::Spki => "spki",
         ImportFormat::Raw => "raw",
@@ -156,21 +162,25 @@ async fn key(subtle: &SubtleCrypto, call: &WebCryptoCall) -> Result<CryptoKey, S
     let data = Uint8Array::from(call.key_data.as_slice());
     let usages = Array::of1(&JsValue::from_str("verify"));
     let promise = subtle
-        .import_key_with_object(format, &data, &params, false, &usages)
+        .import_key_with_object(format, &data, &import, false, &usages)
         .map_err(|e| error_name(&e))?;
     let key: CryptoKey = JsFuture::from(promise)
         .await
         .map_err(|e| error_name(&e))?
         .dyn_into()
         .map_err(|_| "NotACryptoKey".to_owned())?;
+    let imported = Imported {
+        key,
+        params: verify_params(call.algorithm)?,
+    };
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= CACHE_CAP {
             c.remove(0);
         }
-        c.push((call.clone(), key.clone()));
+        c.push((call.clone(), imported.clone()));
     });
-    Ok(key)
+    Ok(imported)
 }
 
 /// How many imported keys are kept now (for tests).
