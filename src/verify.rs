@@ -1,10 +1,14 @@
 //! Signature verification for every JOSE signature algorithm (RFC 7518 §3, RFC 8037 §3.1,
 //! RFC 8812 §3.2), with key selection and a reason for every step.
 //!
-//! Owns [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that may be JWE or not a
-//! token at all) and the [`Verification`] it returns: the candidate keys with why each was
-//! chosen or skipped, and [`Finding`]s with stable codes and evidence. The [`Verdict`] is derived
-//! from the findings ([`Verification::verdict`]), never stored beside them.
+//! Two pure steps, so that the signature arithmetic can be done by any engine (RustCrypto here,
+//! the browser's WebCrypto in the shell): [`plan()`] decides everything up to the signature and
+//! lists the checks to make ([`Attempt`]s); [`conclude`] takes one [`Outcome`] per check and
+//! derives the findings. [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that
+//! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude. The [`Verification`]
+//! holds the candidate keys with why each was chosen or skipped, and [`Finding`]s with stable
+//! codes and evidence. The [`Verdict`] is derived from the findings ([`Verification::verdict`]),
+//! never stored beside them.
 //!
 //! Rules kept, as a careful verifier keeps them: the key decides what is acceptable, not the
 //! header alone (RFC 8725 §3.1–3.2); `alg: none` is never valid; ECDSA signatures are the

@@ -578,6 +578,11 @@ mod tests {
                 key: k.clone(),
             },
             Finding::PrivateKeyPasted { key: k.clone() },
+            Finding::SignatureNotChecked {
+                alg: Alg::ES256,
+                keys: vec![k.clone()],
+                error: "DataError".into(),
+            },
             Finding::KidNotFound {
                 kid: "x".into(),
                 available: vec!["a".into()],
