@@ -10,10 +10,10 @@
 
 use crate::jose::jwk::Curve;
 use crate::verify::{
-    self, rustcrypto, Attempt, Hash, ImportFormat, Outcome, Plan, Round, Verification,
-    WebCryptoAlg, WebCryptoCall,
+    self, rustcrypto, Hash, ImportFormat, Outcome, Plan, Round, Verification, WebCryptoAlg,
+    WebCryptoCall,
 };
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -82,43 +82,54 @@ async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
                 break;
             }
         }
-        for (a, slot) in plan.attempts().iter().zip(out.iter_mut()) {
+        // Start every check of the round, then collect them: the browser runs them side by side.
+        // The futures attach their handlers at once, so a rejection is never unhandled.
+        let mut pending: Vec<(usize, Result<JsFuture, String>)> = Vec::new();
+        for (i, a) in plan.attempts().iter().enumerate() {
             if a.round != round {
                 continue;
             }
-            *slot = check(subtle.as_ref(), plan, a, fallback).await;
+            match (a.webcrypto(), &subtle) {
+                (None, _) => {
+                    if let Some(slot) = out.get_mut(i) {
+                        *slot = (Engine::RustCrypto, rustcrypto::check(plan, a));
+                    }
+                }
+                (Some(call), Ok(subtle)) => {
+                    let started = start(subtle, &call, plan.signing_input(), &a.signature).await;
+                    pending.push((i, started.map(JsFuture::from)));
+                }
+                (Some(_), Err(e)) => pending.push((i, Err(e.clone()))),
+            }
+        }
+        for (i, started) in pending {
+            let outcome = match started {
+                Ok(future) => match future.await {
+                    Ok(result) => match result.as_bool() {
+                        Some(true) => Outcome::Verified,
+                        Some(false) => Outcome::NotVerified,
+                        None => Outcome::CouldNotCheck {
+                            error: "NotABoolean".to_owned(),
+                        },
+                    },
+                    Err(e) => Outcome::CouldNotCheck {
+                        error: error_name(&e),
+                    },
+                },
+                Err(error) => Outcome::CouldNotCheck { error },
+            };
+            let (Some(slot), Some(attempt)) = (out.get_mut(i), plan.attempts().get(i)) else {
+                continue;
+            };
+            *slot = match outcome {
+                Outcome::CouldNotCheck { .. } if fallback => {
+                    (Engine::RustCrypto, rustcrypto::check(plan, attempt))
+                }
+                o => (Engine::WebCrypto, o),
+            };
         }
     }
     out
-}
-
-async fn check(
-    subtle: Result<&SubtleCrypto, &String>,
-    plan: &Plan,
-    attempt: &Attempt,
-    fallback: bool,
-) -> (Engine, Outcome) {
-    let Some(call) = attempt.webcrypto() else {
-        return (Engine::RustCrypto, rustcrypto::check(plan, attempt));
-    };
-    let outcome = match subtle {
-        Ok(subtle) => {
-            match web_verify(subtle, &call, plan.signing_input(), &attempt.signature).await {
-                Ok(true) => Outcome::Verified,
-                Ok(false) => Outcome::NotVerified,
-                Err(error) => Outcome::CouldNotCheck { error },
-            }
-        }
-        Err(error) => Outcome::CouldNotCheck {
-            error: error.clone(),
-        },
-    };
-    match outcome {
-        Outcome::CouldNotCheck { .. } if fallback => {
-            (Engine::RustCrypto, rustcrypto::check(plan, attempt))
-        }
-        o => (Engine::WebCrypto, o),
-    }
 }
 
 fn subtle() -> Result<SubtleCrypto, String> {
@@ -127,18 +138,17 @@ fn subtle() -> Result<SubtleCrypto, String> {
     Ok(crypto.subtle())
 }
 
-async fn web_verify(
+/// Imports the key if needed and starts `crypto.subtle.verify`: its promise of a boolean.
+async fn start(
     subtle: &SubtleCrypto,
     call: &WebCryptoCall,
     msg: &[u8],
     sig: &[u8],
-) -> Result<bool, String> {
+) -> Result<Promise, String> {
     let Imported { key, params } = key(subtle, call).await?;
-    let promise = subtle
+    subtle
         .verify_with_object_and_u8_array_and_u8_array(&params, &key, sig, msg)
-        .map_err(|e| error_name(&e))?;
-    let result = JsFuture::from(promise).await.map_err(|e| error_name(&e))?;
-    result.as_bool().ok_or_else(|| "NotABoolean".to_owned())
+        .map_err(|e| error_name(&e))
 }
 
 /// The imported key for `call`, from the cache or imported now.
