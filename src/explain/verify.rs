@@ -394,8 +394,8 @@ fn sentence(f: &Finding) -> String {
             keys: ks,
             error,
         } => format!(
-            "The {} signature could not be checked against {}: the browser's crypto engine \
-             failed with {}. Ask for the second opinion (the built-in checker) to get an answer.",
+            "The {} signature could not be checked against {}: the crypto engine failed with \
+             {}, so nothing can be said about the signature yet.",
             alg(a),
             list(ks),
             error.escape_debug()
