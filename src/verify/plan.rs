@@ -7,15 +7,20 @@
 //! browser's WebCrypto (in the shell), and [`super::conclude`] turns them into a verdict. Must
 //! not produce prose, read a clock or call the browser. Never panics on input.
 
+mod call;
+mod forms;
+mod rules;
+
+pub use call::{ImportFormat, WebCryptoAlg, WebCryptoCall};
+
 use super::{
-    compatibility, ec, eddsa, family, Candidate, Decision, Family, Finding, Hash, KeyRef,
-    PublicKeyForm, SecretReading, SkipReason, Verification, MAX_KEY_ATTEMPTS,
+    compatibility, ec, eddsa, Decision, Family, Finding, KeyRef, PublicKeyForm, SecretReading,
+    SkipReason, Verification, MAX_KEY_ATTEMPTS,
 };
-use crate::jose::b64;
-use crate::jose::jwk::{
-    der, material, Curve, HmacEncoding, Key, KeySet, PublicKey, SecretBytes, SetOrigin,
-};
-use crate::jose::{parse_unverified, Alg, Field, Parsed, SegmentErrorKind, UnverifiedJwt};
+use crate::jose::jwk::{Curve, Key, KeySet, PublicKey, SetOrigin};
+use crate::jose::{parse_unverified, Alg, Parsed, UnverifiedJwt};
+use forms::{hmac_secret, public_key_forms, secret_alternatives};
+use rules::{header_rules, select_candidates};
 
 /// Why a signature check is made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,72 +78,6 @@ pub struct Attempt {
     /// ES256K only: `s` is in the upper half of the group order and is normalised before the
     /// check (RFC 8812 allows it; the verdict notes it).
     pub high_s: bool,
-}
-
-/// A WebCrypto algorithm (W3C Web Cryptography API §§ 20–29, Secure Curves §4 for Ed25519).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WebCryptoAlg {
-    /// `RSASSA-PKCS1-v1_5` with this hash.
-    RsassaPkcs1v15(Hash),
-    /// `RSA-PSS` with this hash and `saltLength` = the hash length (RFC 7518 §3.5).
-    RsaPss(Hash),
-    /// `ECDSA` on this curve (`P-256`, `P-384`, `P-521`) with this hash.
-    Ecdsa(Curve, Hash),
-    /// `Ed25519`.
-    Ed25519,
-    /// `HMAC` with this hash.
-    Hmac(Hash),
-}
-
-/// How the key bytes of a [`WebCryptoCall`] are imported (`importKey`'s `format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportFormat {
-    /// `"spki"`: SubjectPublicKeyInfo DER.
-    Spki,
-    /// `"raw"`: the HMAC secret bytes.
-    Raw,
-}
-
-/// What the shell needs to make one [`Attempt`] with WebCrypto.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WebCryptoCall {
-    /// Import and verify algorithm.
-    pub algorithm: WebCryptoAlg,
-    /// Import format.
-    pub format: ImportFormat,
-    /// Key bytes in that format; with `algorithm`, the key's identity for a cache.
-    pub key_data: Vec<u8>,
-}
-
-impl Attempt {
-    /// How WebCrypto can make this check, or `None` when it cannot (ES256K: secp256k1 is not a
-    /// WebCrypto curve), so RustCrypto must.
-    pub fn webcrypto(&self) -> Option<WebCryptoCall> {
-        let algorithm = match (self.family, &self.key) {
-            (Family::RsaPkcs1(h), PublicKey::Rsa { .. }) => WebCryptoAlg::RsassaPkcs1v15(h),
-            (Family::RsaPss(h), PublicKey::Rsa { .. }) => WebCryptoAlg::RsaPss(h),
-            (Family::Ecdsa(c), PublicKey::Ec { curve, .. }) if c == *curve => match c {
-                Curve::P256 => WebCryptoAlg::Ecdsa(c, Hash::Sha256),
-                Curve::P384 => WebCryptoAlg::Ecdsa(c, Hash::Sha384),
-                Curve::P521 => WebCryptoAlg::Ecdsa(c, Hash::Sha512),
-                Curve::Secp256k1 => return None,
-            },
-            (Family::EdDsa, PublicKey::Ed25519 { .. }) => WebCryptoAlg::Ed25519,
-            (Family::Hmac(h), PublicKey::Hmac { bytes, .. }) => {
-                return Some(WebCryptoCall {
-                    algorithm: WebCryptoAlg::Hmac(h),
-                    format: ImportFormat::Raw,
-                    key_data: bytes.expose().to_vec(),
-                })
-            }
-            _ => return None,
-        };
-        Some(WebCryptoCall {
-            algorithm,
-            format: ImportFormat::Spki,
-            key_data: material::spki_der(&self.key)?,
-        })
-    }
 }
 
 /// What [`super::conclude`] needs beyond the attempts, when the plan got as far as keys.
@@ -481,227 +420,4 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
         mixup_unchecked,
     });
     p
-}
-
-/// The header rules, in order: decodability, pasted private keys, `kid`, header keys, `alg`,
-/// `crit`. Returns the alg, its family and the signature when the plan can go on to keys.
-fn header_rules<'t>(
-    token: &'t UnverifiedJwt,
-    sets: &[&KeySet],
-    v: &mut Verification,
-) -> Option<(Alg, Family, &'t [u8])> {
-    let header = match &token.header {
-        Ok(h) => Some(h),
-        Err(e) => {
-            v.findings.push(Finding::HeaderUndecodable(e.clone()));
-            None
-        }
-    };
-    if let Err(e) = &token.payload {
-        if matches!(e.kind, SegmentErrorKind::Base64(_)) {
-            v.findings.push(Finding::PayloadUndecodable(e.clone()));
-        }
-    }
-    let sig = match &token.signature {
-        Ok(s) => Some(s.as_slice()),
-        Err(e) => {
-            v.findings.push(Finding::SignatureUndecodable(e.clone()));
-            None
-        }
-    };
-    for (si, set) in sets.iter().enumerate() {
-        for (ki, key) in set.keys.iter().enumerate() {
-            if key.format.is_private() {
-                v.findings.push(Finding::PrivateKeyPasted {
-                    key: KeyRef::new(si, ki, key),
-                });
-            }
-        }
-    }
-    let (header, sig) = (header?, sig?);
-
-    match &header.kid {
-        Field::Present(k) => v.kid = Some(k.clone()),
-        Field::Malformed(value) => v.findings.push(Finding::KidMalformed {
-            value: value.clone(),
-        }),
-        Field::Absent => {}
-    }
-    for (param, absent) in [
-        ("jwk", header.jwk.is_absent()),
-        ("jku", header.jku.is_absent()),
-        ("x5u", header.x5u.is_absent()),
-        ("x5c", header.x5c.is_absent()),
-    ] {
-        if !absent {
-            v.findings.push(Finding::HeaderKeyIgnored { param });
-        }
-    }
-    let alg = match &header.alg {
-        Field::Absent => {
-            v.findings.push(Finding::AlgMissing);
-            return None;
-        }
-        Field::Malformed(value) => {
-            v.findings.push(Finding::AlgMalformed {
-                value: value.clone(),
-            });
-            return None;
-        }
-        Field::Present(a) => a.clone(),
-    };
-    v.alg = Some(alg.clone());
-    if alg == Alg::None {
-        v.findings.push(Finding::AlgNone);
-        return None;
-    }
-    let Some(fam) = family(&alg) else {
-        v.findings.push(Finding::AlgUnsupported {
-            alg: alg.as_str().to_owned(),
-        });
-        return None;
-    };
-    if let Field::Present(names) = &header.crit {
-        // `b64` (RFC 7797) needs nothing more: the signing input is the segments as received.
-        let unknown: Vec<String> = names.iter().filter(|n| *n != "b64").cloned().collect();
-        if !unknown.is_empty() {
-            v.findings
-                .push(Finding::CritNotUnderstood { names: unknown });
-        }
-    }
-    Some((alg, fam, sig))
-}
-
-/// Fills `v.candidates` (a key set's kid filter first, then compatibility with the alg) and
-/// adds `NoKeys` / `KidNotFound`. False when there are no keys at all.
-fn select_candidates(alg: &Alg, fam: Family, sets: &[&KeySet], v: &mut Verification) -> bool {
-    let token_kid = v.kid.clone();
-    let mut total = 0usize;
-    for (si, set) in sets.iter().enumerate() {
-        for (ki, key) in set.keys.iter().enumerate() {
-            total += 1;
-            let key_ref = KeyRef::new(si, ki, key);
-            let kid_differs =
-                set.origin == SetOrigin::Jwks && token_kid.is_some() && key.kid != token_kid;
-            let decision = if kid_differs {
-                Decision::Skipped(SkipReason::KidDiffers)
-            } else {
-                match compatibility(alg, fam, key) {
-                    Ok(()) => Decision::NotTried,
-                    Err(reason) => Decision::Skipped(reason),
-                }
-            };
-            v.candidates.push(Candidate {
-                key: key_ref,
-                decision,
-            });
-        }
-    }
-    if total == 0 {
-        v.findings.push(Finding::NoKeys {
-            problems: sets.iter().map(|s| s.problems.len()).sum(),
-        });
-        return false;
-    }
-    if let Some(kid) = &token_kid {
-        let jwks: Vec<&&KeySet> = sets
-            .iter()
-            .filter(|s| s.origin == SetOrigin::Jwks)
-            .collect();
-        let found = jwks.iter().any(|s| {
-            s.keys
-                .iter()
-                .any(|k| k.kid.as_deref() == Some(kid.as_str()))
-        });
-        if !jwks.is_empty() && !found {
-            v.findings.push(Finding::KidNotFound {
-                kid: kid.clone(),
-                available: jwks.iter().flat_map(|s| s.kids()).collect(),
-                broken_entries: jwks
-                    .iter()
-                    .flat_map(|s| s.problems.iter())
-                    .filter(|p| p.kid.as_deref() == Some(kid.as_str()))
-                    .map(|p| p.index)
-                    .collect(),
-            });
-        }
-    }
-    true
-}
-
-fn hmac_secret(bytes: Vec<u8>) -> PublicKey {
-    PublicKey::Hmac {
-        bytes: SecretBytes::new(bytes),
-        encoding: HmacEncoding::Text,
-        typed: None,
-    }
-}
-
-/// Other readings of an HMAC secret worth trying when it does not match.
-fn secret_alternatives(material: &PublicKey) -> Vec<(SecretReading, Vec<u8>)> {
-    let PublicKey::Hmac {
-        bytes,
-        encoding,
-        typed,
-    } = material
-    else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    match encoding {
-        HmacEncoding::Text => {
-            if let Ok(text) = std::str::from_utf8(bytes.expose()) {
-                let t = text.trim();
-                if !t.is_empty() {
-                    if let Ok(d) = b64::decode(t) {
-                        if !d.bytes.is_empty() {
-                            out.push((SecretReading::Base64Decoded, d.bytes));
-                        }
-                    }
-                    if t.len() != text.len() {
-                        out.push((SecretReading::TextTrimmed, t.as_bytes().to_vec()));
-                    }
-                }
-            }
-        }
-        HmacEncoding::Base64 | HmacEncoding::Base64Url => {
-            if let Some(t) = typed {
-                out.push((SecretReading::TextAsTyped, t.expose().to_vec()));
-            }
-        }
-        HmacEncoding::Jwk => {
-            out.push((
-                SecretReading::JwkKAsText,
-                b64::encode(bytes.expose()).into_bytes(),
-            ));
-        }
-    }
-    out
-}
-
-/// The byte forms of a public key an attacker would use as an HMAC secret.
-fn public_key_forms(key: &PublicKey) -> Vec<(PublicKeyForm, Vec<u8>)> {
-    let Some(spki) = material::spki_der(key) else {
-        return Vec::new();
-    };
-    let pem = material::pem("PUBLIC KEY", &spki);
-    let mut out = vec![
-        (PublicKeyForm::SpkiPem, pem.clone().into_bytes()),
-        (
-            PublicKeyForm::SpkiPemNoFinalNewline,
-            pem.trim_end().as_bytes().to_vec(),
-        ),
-    ];
-    if let PublicKey::Rsa { n, e, .. } = key {
-        let pkcs1 = der::encode_rsa_public_key(n, e);
-        let pem1 = material::pem("RSA PUBLIC KEY", &pkcs1);
-        out.push((PublicKeyForm::Pkcs1Pem, pem1.clone().into_bytes()));
-        out.push((
-            PublicKeyForm::Pkcs1PemNoFinalNewline,
-            pem1.trim_end().as_bytes().to_vec(),
-        ));
-        out.push((PublicKeyForm::Pkcs1Der, pkcs1));
-    }
-    out.push((PublicKeyForm::SpkiDer, spki));
-    out
 }
