@@ -208,41 +208,91 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
     let Some((alg, fam, sig)) = header_rules(token, sets, &mut p.partial) else {
         return p;
     };
-    let v = &mut p.partial;
     p.signing_input = token.signing_input().into_bytes();
+    let v = &mut p.partial;
+    let shape = signature_shape(&alg, fam, sig, v);
+    let token_kid = v.kid.clone();
+    if !select_candidates(&alg, fam, sets, v) {
+        return p;
+    }
+    let (compatible, untried) = order_and_cap(v, &token_kid);
+    let mut b = Builder {
+        sets,
+        fam,
+        sig,
+        attempts: Vec::new(),
+    };
+    if let Some(raw) = &shape.der_raw {
+        b.der_attempts(v, &compatible, raw);
+    }
+    let confusion = confusion_keys(v);
+    let (mut confusion_unchecked, mut mixup_unchecked) = (0, 0);
+    if shape.usable {
+        let tried = b.candidate_attempts(v, &compatible);
+        confusion_unchecked = b.confusion_attempts(&confusion);
+        mixup_unchecked = b.mixup_attempts(v, &alg, tried);
+        b.reading_attempts(v, &compatible);
+    }
+    // First-round attempts first, so the shell can run them as one batch.
+    b.attempts.sort_by_key(|a| a.round == Round::IfNoneVerified);
+    p.attempts = b.attempts;
+    p.context = Some(Context {
+        der: shape.der_raw.as_ref().and_then(|_| match fam {
+            Family::Ecdsa(curve) => Some((sig.len(), 2 * curve.field_len())),
+            _ => None,
+        }),
+        alg,
+        fam,
+        token_kid,
+        compatible,
+        untried,
+        sig_usable: shape.usable,
+        confusion,
+        confusion_unchecked,
+        mixup_unchecked,
+    });
+    p
+}
 
-    // The signature's shape is a property of the alg, checked before any key.
-    let mut der_raw: Option<Vec<u8>> = None;
-    let sig_usable = match fam {
+/// The signature's shape for the alg, checked before any key.
+struct Shape {
+    /// Right length (and for ECDSA raw `r ‖ s` with non-zero halves).
+    usable: bool,
+    /// A DER ECDSA signature converted to `r ‖ s`.
+    der_raw: Option<Vec<u8>>,
+}
+
+fn signature_shape(alg: &Alg, fam: Family, sig: &[u8], v: &mut Verification) -> Shape {
+    let length = |expected: usize, actual: usize| Finding::SignatureLength {
+        alg: alg.clone(),
+        expected,
+        actual,
+    };
+    let unusable = Shape {
+        usable: false,
+        der_raw: None,
+    };
+    match fam {
         Family::Hmac(h) if sig.len() != h.output_len() => {
-            v.findings.push(Finding::SignatureLength {
-                alg: alg.clone(),
-                expected: h.output_len(),
-                actual: sig.len(),
-            });
-            false
+            v.findings.push(length(h.output_len(), sig.len()));
+            unusable
         }
         Family::EdDsa if sig.len() != eddsa::SIGNATURE_LEN => {
-            v.findings.push(Finding::SignatureLength {
-                alg: alg.clone(),
-                expected: eddsa::SIGNATURE_LEN,
-                actual: sig.len(),
-            });
-            false
+            v.findings.push(length(eddsa::SIGNATURE_LEN, sig.len()));
+            unusable
         }
         Family::Ecdsa(curve) => match ec::shape(curve, sig) {
-            ec::Shape::Raw => true,
-            ec::Shape::Der { raw } => {
-                der_raw = Some(raw);
-                false
-            }
+            ec::Shape::Raw => Shape {
+                usable: true,
+                der_raw: None,
+            },
+            ec::Shape::Der { raw } => Shape {
+                usable: false,
+                der_raw: Some(raw),
+            },
             ec::Shape::WrongLength { expected, actual } => {
-                v.findings.push(Finding::SignatureLength {
-                    alg: alg.clone(),
-                    expected,
-                    actual,
-                });
-                false
+                v.findings.push(length(expected, actual));
+                unusable
             }
             ec::Shape::Zero { r_zero, s_zero } => {
                 v.findings.push(Finding::EcdsaZero {
@@ -250,19 +300,20 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
                     r_zero,
                     s_zero,
                 });
-                false
+                unusable
             }
         },
-        _ => true,
-    };
-
-    let token_kid = v.kid.clone();
-    if !select_candidates(&alg, fam, sets, v) {
-        return p;
+        _ => Shape {
+            usable: true,
+            der_raw: None,
+        },
     }
+}
 
-    // The keys the kid names first, then the others in input order; at most
-    // MAX_KEY_ATTEMPTS of them are tried, the rest are named as not tried.
+/// The compatible candidates, the keys the kid names first, then the others in input order;
+/// at most [`MAX_KEY_ATTEMPTS`] are kept, the rest are named as not tried. Also returns how
+/// many were left out.
+fn order_and_cap(v: &mut Verification, token_kid: &Option<String>) -> (Vec<usize>, usize) {
     let mut compatible: Vec<usize> = v
         .candidates
         .iter()
@@ -273,7 +324,7 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
     compatible.sort_by_key(|&i| {
         v.candidates
             .get(i)
-            .is_none_or(|c| token_kid.is_none() || c.key.kid != token_kid)
+            .is_none_or(|c| token_kid.is_none() || c.key.kid != *token_kid)
     });
     let untried = compatible.len().saturating_sub(MAX_KEY_ATTEMPTS);
     for &i in compatible.iter().skip(MAX_KEY_ATTEMPTS) {
@@ -284,140 +335,145 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
         }
     }
     compatible.truncate(MAX_KEY_ATTEMPTS);
+    (compatible, untried)
+}
 
-    let mut attempts = Vec::new();
-    let mut push = |purpose: Purpose, round: Round, key: &PublicKey, signature: &[u8]| {
-        attempts.push(Attempt {
+/// Public keys skipped for an `HS*` token (key confusion), in input order.
+fn confusion_keys(v: &Verification) -> Vec<KeyRef> {
+    v.candidates
+        .iter()
+        .filter(|c| c.decision == Decision::Skipped(SkipReason::AsymmetricKeyForHmac))
+        .map(|c| c.key.clone())
+        .collect()
+}
+
+/// Collects the attempts of one plan.
+struct Builder<'a> {
+    sets: &'a [&'a KeySet],
+    fam: Family,
+    sig: &'a [u8],
+    attempts: Vec<Attempt>,
+}
+
+impl<'a> Builder<'a> {
+    fn key(&self, r: &KeyRef) -> Option<&'a Key> {
+        key_at(self.sets, r)
+    }
+
+    fn push(&mut self, purpose: Purpose, round: Round, key: &PublicKey, signature: &[u8]) {
+        self.attempts.push(Attempt {
             purpose,
             round,
-            family: fam,
+            family: self.fam,
             key: key.clone(),
             signature: signature.to_vec(),
-            high_s: fam == Family::Ecdsa(Curve::Secp256k1) && ec::is_high_s(signature),
+            high_s: self.fam == Family::Ecdsa(Curve::Secp256k1) && ec::is_high_s(signature),
         });
-    };
+    }
 
-    if let Some(raw) = &der_raw {
-        for &i in &compatible {
-            if let Some(key) = v.candidates.get(i).and_then(|c| key_at(sets, &c.key)) {
-                push(Purpose::DerConverted(i), Round::First, &key.material, raw);
+    /// A DER signature converted to `r ‖ s`, with each compatible key.
+    fn der_attempts(&mut self, v: &Verification, compatible: &[usize], raw: &[u8]) {
+        for &i in compatible {
+            if let Some(key) = v.candidates.get(i).and_then(|c| self.key(&c.key)) {
+                self.push(Purpose::DerConverted(i), Round::First, &key.material, raw);
             }
         }
     }
 
-    // The checks the verdict rests on. An RSA signature of the wrong length is decided here.
-    let mut tried = 0usize;
-    if sig_usable {
-        for &i in &compatible {
+    /// The checks the verdict rests on; an RSA signature of the wrong length is decided here.
+    /// Returns how many keys were tried.
+    fn candidate_attempts(&mut self, v: &mut Verification, compatible: &[usize]) -> usize {
+        let mut tried = 0;
+        for &i in compatible {
             let Some(c) = v.candidates.get_mut(i) else {
                 continue;
             };
-            let Some(key) = key_at(sets, &c.key) else {
+            let Some(key) = self.key(&c.key) else {
                 continue;
             };
             tried += 1;
-            match rsa_wrong_length(key, sig) {
+            match rsa_wrong_length(key, self.sig) {
                 Some((expected, actual)) => {
                     c.decision = Decision::WrongSignatureLength { expected, actual }
                 }
-                None => push(Purpose::Candidate(i), Round::First, &key.material, sig),
+                None => self.push(Purpose::Candidate(i), Round::First, &key.material, self.sig),
             }
         }
+        tried
     }
 
-    let considered = v
-        .candidates
-        .iter()
-        .filter(|c| c.decision != Decision::Skipped(SkipReason::KidDiffers));
-    let confusion: Vec<KeyRef> = considered
-        .filter(|c| c.decision == Decision::Skipped(SkipReason::AsymmetricKeyForHmac))
-        .map(|c| c.key.clone())
-        .collect();
-    let mut confusion_unchecked = 0usize;
-    let mut mixup_unchecked = 0usize;
-
-    if sig_usable {
-        // Key confusion: did someone sign with the public key's bytes as the HMAC secret?
-        if let Family::Hmac(_) = fam {
-            confusion_unchecked = confusion.len().saturating_sub(MAX_KEY_ATTEMPTS);
-            for r in confusion.iter().take(MAX_KEY_ATTEMPTS) {
-                let Some(key) = key_at(sets, r) else { continue };
-                for (form, bytes) in public_key_forms(&key.material) {
-                    let secret = hmac_secret(bytes);
-                    let purpose = Purpose::KeyConfusion {
-                        key: r.clone(),
-                        form,
-                    };
-                    push(purpose, Round::First, &secret, sig);
-                }
+    /// Key confusion: was the `HS*` token signed with a public key's bytes as the secret?
+    /// Returns how many public keys were left unchecked by the cap.
+    fn confusion_attempts(&mut self, confusion: &[KeyRef]) -> usize {
+        if !matches!(self.fam, Family::Hmac(_)) {
+            return 0;
+        }
+        for r in confusion.iter().take(MAX_KEY_ATTEMPTS) {
+            let Some(key) = self.key(r) else { continue };
+            for (form, bytes) in public_key_forms(&key.material) {
+                let purpose = Purpose::KeyConfusion {
+                    key: r.clone(),
+                    form,
+                };
+                self.push(purpose, Round::First, &hmac_secret(bytes), self.sig);
             }
         }
+        confusion.len().saturating_sub(MAX_KEY_ATTEMPTS)
+    }
 
-        // The kid names one key but another one in the set may match: a kid/key mix-up. Only
-        // what is left of the attempt budget is spent on it: no second pass over the set.
+    /// The kid names one key but another one in the set may match: a kid/key mix-up. Only
+    /// what is left of the attempt budget is spent on it: no second pass over the set.
+    /// Returns how many such keys the budget left unchecked.
+    fn mixup_attempts(&mut self, v: &Verification, alg: &Alg, tried: usize) -> usize {
         let mut budget = MAX_KEY_ATTEMPTS.saturating_sub(tried);
+        let mut unchecked = 0;
         for (i, c) in v.candidates.iter().enumerate() {
             if c.decision != Decision::Skipped(SkipReason::KidDiffers) {
                 continue;
             }
-            let Some(key) = key_at(sets, &c.key) else {
+            let Some(key) = self.key(&c.key) else {
                 continue;
             };
-            if compatibility(&alg, fam, key).is_err() {
+            if compatibility(alg, self.fam, key).is_err() {
                 continue;
             }
             if budget == 0 {
-                mixup_unchecked += 1;
+                unchecked += 1;
                 continue;
             }
             budget -= 1;
-            if rsa_wrong_length(key, sig).is_none() {
-                push(
-                    Purpose::KidMixUp(i),
+            if rsa_wrong_length(key, self.sig).is_none() {
+                let round = Round::IfNoneVerified;
+                self.push(Purpose::KidMixUp(i), round, &key.material, self.sig);
+            }
+        }
+        unchecked
+    }
+
+    /// An HMAC secret read the other way round (text vs base64, stray newline).
+    fn reading_attempts(&mut self, v: &Verification, compatible: &[usize]) {
+        if !matches!(self.fam, Family::Hmac(_)) {
+            return;
+        }
+        for &i in compatible {
+            let Some(c) = v.candidates.get(i) else {
+                continue;
+            };
+            let Some(key) = self.key(&c.key) else {
+                continue;
+            };
+            for (reading, bytes) in secret_alternatives(&key.material) {
+                let purpose = Purpose::SecretReading {
+                    key: c.key.clone(),
+                    reading,
+                };
+                self.push(
+                    purpose,
                     Round::IfNoneVerified,
-                    &key.material,
-                    sig,
+                    &hmac_secret(bytes),
+                    self.sig,
                 );
             }
         }
-
-        // An HMAC secret read the other way round (text vs base64, stray newline).
-        if let Family::Hmac(_) = fam {
-            for &i in &compatible {
-                let Some(c) = v.candidates.get(i) else {
-                    continue;
-                };
-                let Some(key) = key_at(sets, &c.key) else {
-                    continue;
-                };
-                for (reading, bytes) in secret_alternatives(&key.material) {
-                    let purpose = Purpose::SecretReading {
-                        key: c.key.clone(),
-                        reading,
-                    };
-                    push(purpose, Round::IfNoneVerified, &hmac_secret(bytes), sig);
-                }
-            }
-        }
     }
-    // First-round attempts first, so the shell can run them as one batch.
-    attempts.sort_by_key(|a| a.round == Round::IfNoneVerified);
-
-    p.attempts = attempts;
-    p.context = Some(Context {
-        alg,
-        fam,
-        token_kid,
-        compatible,
-        untried,
-        sig_usable,
-        der: der_raw.as_ref().and_then(|_| match fam {
-            Family::Ecdsa(curve) => Some((sig.len(), 2 * curve.field_len())),
-            _ => None,
-        }),
-        confusion,
-        confusion_unchecked,
-        mixup_unchecked,
-    });
-    p
 }
