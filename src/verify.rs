@@ -1,10 +1,14 @@
 //! Signature verification for every JOSE signature algorithm (RFC 7518 §3, RFC 8037 §3.1,
 //! RFC 8812 §3.2), with key selection and a reason for every step.
 //!
-//! Owns [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that may be JWE or not a
-//! token at all) and the [`Verification`] it returns: the candidate keys with why each was
-//! chosen or skipped, and [`Finding`]s with stable codes and evidence. The [`Verdict`] is derived
-//! from the findings ([`Verification::verdict`]), never stored beside them.
+//! Two pure steps, so that the signature arithmetic can be done by any engine (RustCrypto here,
+//! the browser's WebCrypto in the shell): [`plan()`] decides everything up to the signature and
+//! lists the checks to make ([`Attempt`]s); [`conclude`] takes one [`Outcome`] per check and
+//! derives the findings. [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that
+//! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude. The [`Verification`]
+//! holds the candidate keys with why each was chosen or skipped, and [`Finding`]s with stable
+//! codes and evidence. The [`Verdict`] is derived from the findings ([`Verification::verdict`]),
+//! never stored beside them.
 //!
 //! Rules kept, as a careful verifier keeps them: the key decides what is acceptable, not the
 //! header alone (RFC 8725 §3.1–3.2); `alg: none` is never valid; ECDSA signatures are the
@@ -12,22 +16,24 @@
 //! `jwk`, `jku`, `x5u` or `x5c` is never trusted as a key. Must not fetch, read a clock or produce
 //! prose (that is `explain::verify`). Never panics on input.
 
+mod conclude;
 mod ec;
 mod eddsa;
 mod hmac;
+pub mod plan;
 mod rsa;
+pub mod rustcrypto;
 pub mod select;
 
+pub use conclude::{conclude, Outcome};
+pub use plan::{
+    plan, plan_compact, plan_parsed, Attempt, ImportFormat, Plan, Purpose, Round, WebCryptoAlg,
+    WebCryptoCall,
+};
 pub use select::{compatibility, family, Family, Hash};
 
-use crate::jose::b64;
-use crate::jose::jwk::{
-    der, material, HmacEncoding, Key, KeyFormat, KeyKind, KeySet, KeySource, PublicKey, SetOrigin,
-};
-use crate::jose::{
-    parse_unverified, Alg, Field, Parsed, SegmentError, SegmentErrorKind, StructureError,
-    UnverifiedJwt, Value,
-};
+use crate::jose::jwk::{HmacEncoding, Key, KeyFormat, KeyKind, KeySet, KeySource};
+use crate::jose::{Alg, Parsed, SegmentError, StructureError, UnverifiedJwt, Value};
 
 /// Signature checks made per token, in all: the key(s) the `kid` names first, then other
 /// compatible keys in input order, then (only when none matched) keys the `kid` does not name,
@@ -317,6 +323,16 @@ pub enum Finding {
         /// The keys tried.
         keys: Vec<KeyRef>,
     },
+    /// The signature check against these keys could not be made (the engine, e.g. the
+    /// browser's WebCrypto, raised an error), and no key verified: nothing can be said.
+    SignatureNotChecked {
+        /// The token's `alg`.
+        alg: Alg,
+        /// The keys not checked.
+        keys: Vec<KeyRef>,
+        /// The engine's error name (`DataError`, `NotSupportedError`, …).
+        error: String,
+    },
     /// The signature matches this key.
     SignatureValid {
         /// The token's `alg`.
@@ -436,6 +452,7 @@ impl Finding {
             Finding::EcdsaZero { .. } => "ecdsa_zero",
             Finding::SignatureLength { .. } => "signature_length",
             Finding::SignatureMismatch { .. } => "signature_mismatch",
+            Finding::SignatureNotChecked { .. } => "signature_not_checked",
             Finding::SignatureValid { .. } => "signature_valid",
             Finding::NoKidMultipleKeys { .. } => "no_kid_multiple_keys",
             Finding::OtherKeyVerifies { .. } => "other_key_verifies",
@@ -467,7 +484,8 @@ impl Finding {
             | Finding::KidNotFound { .. }
             | Finding::AlgKeyMismatch { .. }
             | Finding::NoUsableKey { .. }
-            | Finding::TooManyCandidateKeys { .. } => Effect::Unverifiable,
+            | Finding::TooManyCandidateKeys { .. }
+            | Finding::SignatureNotChecked { .. } => Effect::Unverifiable,
             Finding::AlgNone
             | Finding::CritNotUnderstood { .. }
             | Finding::KeyConfusion { .. }
@@ -600,576 +618,31 @@ pub(crate) enum Check {
     },
 }
 
-/// Parses and verifies a compact token text (a structure error is a finding, not a failure).
+/// Parses and verifies a compact token text (a structure error is a finding, not a failure):
+/// [`plan_compact`], RustCrypto outcomes, [`conclude`].
 pub fn verify_compact(text: &str, sets: &[&KeySet]) -> Verification {
-    match parse_unverified(text) {
-        Ok(parsed) => verify_parsed(&parsed, sets),
-        Err(e) => Verification {
-            findings: vec![Finding::Structure(e)],
-            ..Verification::default()
-        },
-    }
+    with_rustcrypto(&plan_compact(text, sets))
 }
 
 /// Verifies a parsed token: a JWE is unverifiable (it is encrypted, not signed).
 pub fn verify_parsed(parsed: &Parsed, sets: &[&KeySet]) -> Verification {
-    match parsed {
-        Parsed::Jws(token) => verify(token, sets),
-        Parsed::Jwe(jwe) => {
-            let mut v = Verification::default();
-            match &jwe.header {
-                Ok(h) => {
-                    v.alg = h.alg.present().cloned();
-                    v.findings.push(Finding::Encrypted {
-                        alg: h.alg.present().map(|a| a.as_str().to_owned()),
-                        enc: h.enc.present().cloned(),
-                    });
-                }
-                Err(e) => v.findings.push(Finding::HeaderUndecodable(e.clone())),
-            }
-            v
-        }
-    }
-}
-
-fn key_at<'a>(sets: &[&'a KeySet], r: &KeyRef) -> Option<&'a Key> {
-    sets.get(r.set)?.keys.get(r.index)
-}
-
-/// Checks `sig` over `msg` with one key of the right family. `raw_ecdsa` is the `r ‖ s` form.
-fn attempt(fam: Family, key: &Key, msg: &[u8], sig: &[u8]) -> (Check, bool) {
-    match (fam, &key.material) {
-        (Family::Hmac(h), PublicKey::Hmac { bytes, .. }) => {
-            let ok = hmac::verify(h, bytes.expose(), msg, sig);
-            (if ok { Check::Valid } else { Check::Mismatch }, false)
-        }
-        (Family::RsaPkcs1(h), PublicKey::Rsa { n, e, .. }) => {
-            (rsa::verify(rsa::Scheme::Pkcs1v15, h, n, e, msg, sig), false)
-        }
-        (Family::RsaPss(h), PublicKey::Rsa { n, e, .. }) => {
-            (rsa::verify(rsa::Scheme::Pss, h, n, e, msg, sig), false)
-        }
-        (Family::Ecdsa(_), PublicKey::Ec { curve, point }) => {
-            let c = ec::verify(*curve, point, msg, sig);
-            (
-                if c.valid {
-                    Check::Valid
-                } else {
-                    Check::Mismatch
-                },
-                c.high_s && c.valid,
-            )
-        }
-        (Family::EdDsa, PublicKey::Ed25519 { x }) => (eddsa::verify(x, msg, sig), false),
-        _ => (Check::Mismatch, false),
-    }
-}
-
-/// Other readings of an HMAC secret worth trying when it does not match.
-fn secret_alternatives(material: &PublicKey) -> Vec<(SecretReading, Vec<u8>)> {
-    let PublicKey::Hmac {
-        bytes,
-        encoding,
-        typed,
-    } = material
-    else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    match encoding {
-        HmacEncoding::Text => {
-            if let Ok(text) = std::str::from_utf8(bytes.expose()) {
-                let t = text.trim();
-                if !t.is_empty() {
-                    if let Ok(d) = b64::decode(t) {
-                        if !d.bytes.is_empty() {
-                            out.push((SecretReading::Base64Decoded, d.bytes));
-                        }
-                    }
-                    if t.len() != text.len() {
-                        out.push((SecretReading::TextTrimmed, t.as_bytes().to_vec()));
-                    }
-                }
-            }
-        }
-        HmacEncoding::Base64 | HmacEncoding::Base64Url => {
-            if let Some(t) = typed {
-                out.push((SecretReading::TextAsTyped, t.expose().to_vec()));
-            }
-        }
-        HmacEncoding::Jwk => {
-            out.push((
-                SecretReading::JwkKAsText,
-                b64::encode(bytes.expose()).into_bytes(),
-            ));
-        }
-    }
-    out
-}
-
-/// The byte forms of a public key an attacker would use as an HMAC secret.
-fn public_key_forms(key: &PublicKey) -> Vec<(PublicKeyForm, Vec<u8>)> {
-    let Some(spki) = material::spki_der(key) else {
-        return Vec::new();
-    };
-    let pem = material::pem("PUBLIC KEY", &spki);
-    let mut out = vec![
-        (PublicKeyForm::SpkiPem, pem.clone().into_bytes()),
-        (
-            PublicKeyForm::SpkiPemNoFinalNewline,
-            pem.trim_end().as_bytes().to_vec(),
-        ),
-    ];
-    if let PublicKey::Rsa { n, e, .. } = key {
-        let pkcs1 = der::encode_rsa_public_key(n, e);
-        let pem1 = material::pem("RSA PUBLIC KEY", &pkcs1);
-        out.push((PublicKeyForm::Pkcs1Pem, pem1.clone().into_bytes()));
-        out.push((
-            PublicKeyForm::Pkcs1PemNoFinalNewline,
-            pem1.trim_end().as_bytes().to_vec(),
-        ));
-        out.push((PublicKeyForm::Pkcs1Der, pkcs1));
-    }
-    out.push((PublicKeyForm::SpkiDer, spki));
-    out
+    with_rustcrypto(&plan_parsed(parsed, sets))
 }
 
 /// Verifies a compact JWS against the given key sets. Never trusts keys carried by the token.
 pub fn verify(token: &UnverifiedJwt, sets: &[&KeySet]) -> Verification {
-    let mut v = Verification::default();
-    let header = match &token.header {
-        Ok(h) => Some(h),
-        Err(e) => {
-            v.findings.push(Finding::HeaderUndecodable(e.clone()));
-            None
-        }
-    };
-    if let Err(e) = &token.payload {
-        if matches!(e.kind, SegmentErrorKind::Base64(_)) {
-            v.findings.push(Finding::PayloadUndecodable(e.clone()));
-        }
-    }
-    let sig = match &token.signature {
-        Ok(s) => Some(s.as_slice()),
-        Err(e) => {
-            v.findings.push(Finding::SignatureUndecodable(e.clone()));
-            None
-        }
-    };
-    for (si, set) in sets.iter().enumerate() {
-        for (ki, key) in set.keys.iter().enumerate() {
-            if key.format.is_private() {
-                v.findings.push(Finding::PrivateKeyPasted {
-                    key: KeyRef::new(si, ki, key),
-                });
-            }
-        }
-    }
-    let (Some(header), Some(sig)) = (header, sig) else {
-        return v;
-    };
+    with_rustcrypto(&plan(token, sets))
+}
 
-    match &header.kid {
-        Field::Present(k) => v.kid = Some(k.clone()),
-        Field::Malformed(value) => v.findings.push(Finding::KidMalformed {
-            value: value.clone(),
-        }),
-        Field::Absent => {}
-    }
-    for (param, absent) in [
-        ("jwk", header.jwk.is_absent()),
-        ("jku", header.jku.is_absent()),
-        ("x5u", header.x5u.is_absent()),
-        ("x5c", header.x5c.is_absent()),
-    ] {
-        if !absent {
-            v.findings.push(Finding::HeaderKeyIgnored { param });
-        }
-    }
-    let alg = match &header.alg {
-        Field::Absent => {
-            v.findings.push(Finding::AlgMissing);
-            return v;
-        }
-        Field::Malformed(value) => {
-            v.findings.push(Finding::AlgMalformed {
-                value: value.clone(),
-            });
-            return v;
-        }
-        Field::Present(a) => a.clone(),
-    };
-    v.alg = Some(alg.clone());
-    if alg == Alg::None {
-        v.findings.push(Finding::AlgNone);
-        return v;
-    }
-    let Some(fam) = family(&alg) else {
-        v.findings.push(Finding::AlgUnsupported {
-            alg: alg.as_str().to_owned(),
-        });
-        return v;
-    };
-    if let Field::Present(names) = &header.crit {
-        // `b64` (RFC 7797) needs nothing more: the signing input is the segments as received.
-        let unknown: Vec<String> = names.iter().filter(|n| *n != "b64").cloned().collect();
-        if !unknown.is_empty() {
-            v.findings
-                .push(Finding::CritNotUnderstood { names: unknown });
-        }
-    }
-    let signing_input = token.signing_input();
-    let msg = signing_input.as_bytes();
-
-    // The signature's shape is a property of the alg, checked before any key.
-    let mut der_raw: Option<Vec<u8>> = None;
-    let sig_usable = match fam {
-        Family::Hmac(h) if sig.len() != h.output_len() => {
-            v.findings.push(Finding::SignatureLength {
-                alg: alg.clone(),
-                expected: h.output_len(),
-                actual: sig.len(),
-            });
-            false
-        }
-        Family::EdDsa if sig.len() != eddsa::SIGNATURE_LEN => {
-            v.findings.push(Finding::SignatureLength {
-                alg: alg.clone(),
-                expected: eddsa::SIGNATURE_LEN,
-                actual: sig.len(),
-            });
-            false
-        }
-        Family::Ecdsa(curve) => match ec::shape(curve, sig) {
-            ec::Shape::Raw => true,
-            ec::Shape::Der { raw } => {
-                der_raw = Some(raw);
-                false
-            }
-            ec::Shape::WrongLength { expected, actual } => {
-                v.findings.push(Finding::SignatureLength {
-                    alg: alg.clone(),
-                    expected,
-                    actual,
-                });
-                false
-            }
-            ec::Shape::Zero { r_zero, s_zero } => {
-                v.findings.push(Finding::EcdsaZero {
-                    alg: alg.clone(),
-                    r_zero,
-                    s_zero,
-                });
-                false
-            }
-        },
-        _ => true,
-    };
-
-    // Candidates: a key set's kid filter first, then compatibility with the alg.
-    let token_kid = v.kid.clone();
-    let mut total = 0usize;
-    for (si, set) in sets.iter().enumerate() {
-        for (ki, key) in set.keys.iter().enumerate() {
-            total += 1;
-            let key_ref = KeyRef::new(si, ki, key);
-            let kid_differs =
-                set.origin == SetOrigin::Jwks && token_kid.is_some() && key.kid != token_kid;
-            let decision = if kid_differs {
-                Decision::Skipped(SkipReason::KidDiffers)
-            } else {
-                match compatibility(&alg, fam, key) {
-                    Ok(()) => Decision::NotTried,
-                    Err(reason) => Decision::Skipped(reason),
-                }
-            };
-            v.candidates.push(Candidate {
-                key: key_ref,
-                decision,
-            });
-        }
-    }
-    if total == 0 {
-        v.findings.push(Finding::NoKeys {
-            problems: sets.iter().map(|s| s.problems.len()).sum(),
-        });
-        return v;
-    }
-    if let Some(kid) = &token_kid {
-        let jwks: Vec<&&KeySet> = sets
-            .iter()
-            .filter(|s| s.origin == SetOrigin::Jwks)
-            .collect();
-        let found = jwks.iter().any(|s| {
-            s.keys
-                .iter()
-                .any(|k| k.kid.as_deref() == Some(kid.as_str()))
-        });
-        if !jwks.is_empty() && !found {
-            v.findings.push(Finding::KidNotFound {
-                kid: kid.clone(),
-                available: jwks.iter().flat_map(|s| s.kids()).collect(),
-                broken_entries: jwks
-                    .iter()
-                    .flat_map(|s| s.problems.iter())
-                    .filter(|p| p.kid.as_deref() == Some(kid.as_str()))
-                    .map(|p| p.index)
-                    .collect(),
-            });
-        }
-    }
-
-    // The keys the kid names first, then the others in input order; at most
-    // MAX_KEY_ATTEMPTS of them are tried, the rest are named as not tried.
-    let mut compatible: Vec<usize> = v
-        .candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.decision == Decision::NotTried)
-        .map(|(i, _)| i)
-        .collect();
-    compatible.sort_by_key(|&i| {
-        v.candidates
-            .get(i)
-            .is_none_or(|c| token_kid.is_none() || c.key.kid != token_kid)
-    });
-    let untried = compatible.len().saturating_sub(MAX_KEY_ATTEMPTS);
-    for &i in compatible.iter().skip(MAX_KEY_ATTEMPTS) {
-        if let Some(c) = v.candidates.get_mut(i) {
-            c.decision = Decision::Skipped(SkipReason::AttemptCap {
-                cap: MAX_KEY_ATTEMPTS,
-            });
-        }
-    }
-    compatible.truncate(MAX_KEY_ATTEMPTS);
-    let mut unchecked = 0usize;
-
-    if let Some(raw) = &der_raw {
-        let verifies_with = compatible.iter().find_map(|&i| {
-            let c = v.candidates.get(i)?;
-            let key = key_at(sets, &c.key)?;
-            (attempt(fam, key, msg, raw).0 == Check::Valid).then(|| c.key.clone())
-        });
-        if let Family::Ecdsa(curve) = fam {
-            v.findings.push(Finding::EcdsaDerSignature {
-                alg: alg.clone(),
-                actual: sig.len(),
-                expected: 2 * curve.field_len(),
-                verifies_with,
-            });
-        }
-    }
-
-    let mut high_s: Vec<KeyRef> = Vec::new();
-    if sig_usable {
-        for &i in &compatible {
-            let Some(c) = v.candidates.get_mut(i) else {
-                continue;
-            };
-            let Some(key) = key_at(sets, &c.key) else {
-                continue;
-            };
-            let (check, normalized) = attempt(fam, key, msg, sig);
-            c.decision = match check {
-                Check::Valid => Decision::Verified,
-                Check::Mismatch => Decision::Mismatch,
-                Check::WrongLength { expected, actual } => {
-                    Decision::WrongSignatureLength { expected, actual }
-                }
-            };
-            if normalized {
-                high_s.push(c.key.clone());
-            }
-        }
-    }
-
-    let with = |pred: &dyn Fn(&Decision) -> bool| -> Vec<KeyRef> {
-        v.candidates
-            .iter()
-            .filter(|c| pred(&c.decision))
-            .map(|c| c.key.clone())
-            .collect()
-    };
-    let verified = with(&|d| *d == Decision::Verified);
-    let tried = with(&|d| {
-        matches!(
-            d,
-            Decision::Verified | Decision::Mismatch | Decision::WrongSignatureLength { .. }
-        )
-    });
-    let considered: Vec<&Candidate> = v
-        .candidates
-        .iter()
-        .filter(|c| c.decision != Decision::Skipped(SkipReason::KidDiffers))
-        .collect();
-    let confusion: Vec<KeyRef> = considered
-        .iter()
-        .filter(|c| c.decision == Decision::Skipped(SkipReason::AsymmetricKeyForHmac))
-        .map(|c| c.key.clone())
-        .collect();
-    let all_wrong_type = !considered.is_empty()
-        && considered
-            .iter()
-            .all(|c| c.decision == Decision::Skipped(SkipReason::WrongKeyType));
-    let considered_keys: Vec<KeyRef> = considered.iter().map(|c| c.key.clone()).collect();
-    let mut out: Vec<Finding> = Vec::new();
-
-    if let Some(first) = verified.first() {
-        out.push(Finding::SignatureValid {
-            alg: alg.clone(),
-            key: first.clone(),
-        });
-        if token_kid.is_none() && compatible.len() > 1 {
-            out.push(Finding::NoKidMultipleKeys {
-                tried: tried.clone(),
-                verified: verified.clone(),
-            });
-        }
-    } else if !tried.is_empty() && untried > 0 {
-        out.push(Finding::TooManyCandidateKeys {
-            alg: alg.clone(),
-            tried: tried.clone(),
-            untried,
-        });
-    } else if !tried.is_empty() {
-        out.push(Finding::SignatureMismatch {
-            alg: alg.clone(),
-            keys: tried.clone(),
-        });
-    } else if compatible.is_empty() {
-        if !confusion.is_empty() {
-            out.push(Finding::KeyConfusion {
-                alg: alg.clone(),
-                keys: confusion.clone(),
-            });
-        } else if all_wrong_type {
-            out.push(Finding::AlgKeyMismatch {
-                alg: alg.clone(),
-                keys: considered_keys,
-            });
-        } else if !considered.is_empty() {
-            out.push(Finding::NoUsableKey {
-                alg: alg.clone(),
-                skipped: considered.len(),
-            });
-        }
-    }
-
-    // Key confusion: did someone sign with the public key's bytes as the HMAC secret?
-    if let Family::Hmac(h) = fam {
-        if sig_usable {
-            unchecked += confusion.len().saturating_sub(MAX_KEY_ATTEMPTS);
-            for r in confusion.iter().take(MAX_KEY_ATTEMPTS) {
-                let Some(key) = key_at(sets, r) else { continue };
-                if let Some((form, _)) = public_key_forms(&key.material)
-                    .into_iter()
-                    .find(|(_, bytes)| hmac::verify(h, bytes, msg, sig))
-                {
-                    out.push(Finding::KeyConfusionForged {
-                        alg: alg.clone(),
-                        key: r.clone(),
-                        form,
-                    });
-                }
-            }
-        }
-    }
-
-    if verified.is_empty() && sig_usable {
-        // The kid names one key but another one in the set matches: a kid/key mix-up. Only
-        // what is left of the attempt budget is spent on it: no second pass over the set.
-        let mut budget = MAX_KEY_ATTEMPTS.saturating_sub(tried.len());
-        for c in &v.candidates {
-            if c.decision != Decision::Skipped(SkipReason::KidDiffers) {
-                continue;
-            }
-            let Some(key) = key_at(sets, &c.key) else {
-                continue;
-            };
-            if compatibility(&alg, fam, key).is_err() {
-                continue;
-            }
-            if budget == 0 {
-                unchecked += 1;
-                continue;
-            }
-            budget -= 1;
-            if attempt(fam, key, msg, sig).0 == Check::Valid {
-                out.push(Finding::OtherKeyVerifies { key: c.key.clone() });
-            }
-        }
-        // An HMAC secret read the other way round (text vs base64, stray newline).
-        if let Family::Hmac(h) = fam {
-            for r in &tried {
-                let Some(key) = key_at(sets, r) else { continue };
-                let PublicKey::Hmac { encoding, .. } = &key.material else {
-                    continue;
-                };
-                if let Some((reading, _)) = secret_alternatives(&key.material)
-                    .into_iter()
-                    .find(|(_, bytes)| hmac::verify(h, bytes, msg, sig))
-                {
-                    out.push(Finding::HmacSecretEncoding {
-                        key: r.clone(),
-                        used: *encoding,
-                        works_as: reading,
-                    });
-                }
-            }
-        }
-    }
-
-    // Weaknesses of the keys the verdict rests on.
-    let deciding = if verified.is_empty() {
-        &tried
-    } else {
-        &verified
-    };
-    for r in deciding {
-        match r.kind {
-            KeyKind::Rsa { bits } if bits < 2048 => out.push(Finding::WeakRsaKey {
-                key: r.clone(),
-                bits,
-            }),
-            KeyKind::Hmac { bytes, .. } => {
-                if let Family::Hmac(h) = fam {
-                    if bytes < h.output_len() {
-                        out.push(Finding::HmacKeyTooShort {
-                            key: r.clone(),
-                            bytes,
-                            minimum: h.output_len(),
-                        });
-                    }
-                }
-            }
-            _ => {}
-        }
-        if let (Some(token_kid), Some(key_kid)) = (&token_kid, &r.kid) {
-            let from_set = sets.get(r.set).is_some_and(|s| s.origin == SetOrigin::Jwks);
-            if !from_set && token_kid != key_kid {
-                out.push(Finding::PastedKeyKidDiffers {
-                    token_kid: token_kid.clone(),
-                    key: r.clone(),
-                });
-            }
-        }
-    }
-    out.extend(high_s.into_iter().map(|key| Finding::EcdsaHighS { key }));
-    let capped_untried = if verified.is_empty() { 0 } else { untried };
-    if capped_untried > 0 || unchecked > 0 {
-        out.push(Finding::KeyAttemptsCapped {
-            cap: MAX_KEY_ATTEMPTS,
-            untried: capped_untried,
-            unchecked,
-        });
-    }
-    v.findings.extend(out);
-    v
+/// Concludes a plan with every check made by RustCrypto.
+pub fn with_rustcrypto(p: &Plan) -> Verification {
+    conclude(p, &rustcrypto::outcomes(p))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::jose::b64;
     use crate::jose::jwk::{parse_key_input, SecretEncoding};
 
     fn hs256(secret: &[u8], header: &str, payload: &str) -> String {

@@ -9,6 +9,7 @@ pub mod location;
 pub mod net;
 pub mod state;
 pub mod storage;
+pub mod webcrypto;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

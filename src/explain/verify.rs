@@ -139,6 +139,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::SignatureLength { .. } => "the signature has the wrong length",
         Finding::SignatureMismatch { .. } => "the signature does not match",
         Finding::TooManyCandidateKeys { .. } => "too many keys fit and the ones tried do not match",
+        Finding::SignatureNotChecked { .. } => "the signature could not be checked",
         _ => return None,
     })
 }
@@ -388,6 +389,17 @@ fn sentence(f: &Finding) -> String {
             alg(a),
             list(ks)
         ),
+        Finding::SignatureNotChecked {
+            alg: a,
+            keys: ks,
+            error,
+        } => format!(
+            "The {} signature could not be checked against {}: the crypto engine failed with \
+             {}, so nothing can be said about the signature yet.",
+            alg(a),
+            list(ks),
+            error.escape_debug()
+        ),
         Finding::SignatureValid { alg: a, key } => {
             format!("The {} signature matches {}.", alg(a), key_with_kind(key))
         }
@@ -566,6 +578,11 @@ mod tests {
                 key: k.clone(),
             },
             Finding::PrivateKeyPasted { key: k.clone() },
+            Finding::SignatureNotChecked {
+                alg: Alg::ES256,
+                keys: vec![k.clone()],
+                error: "DataError".into(),
+            },
             Finding::KidNotFound {
                 kid: "x".into(),
                 available: vec!["a".into()],

@@ -104,6 +104,12 @@ macro_rules! check_curve {
     }};
 }
 
+/// True when a raw secp256k1 `r ‖ s` signature has `s` in the upper half of the group order
+/// (the check normalises it first; RFC 8812 allows either).
+pub(crate) fn is_high_s(raw: &[u8]) -> bool {
+    k256::ecdsa::Signature::from_slice(raw).is_ok_and(|sig| sig.normalize_s() != sig)
+}
+
 /// Checks a raw `r ‖ s` signature over `msg` with `point` on `curve`.
 pub(crate) fn verify(curve: Curve, point: &[u8], msg: &[u8], raw: &[u8]) -> EcCheck {
     match curve {

@@ -9,8 +9,9 @@ use tokenlens::jose::jwk::{
 };
 use tokenlens::jose::{SegmentErrorKind, StructureError};
 use tokenlens::verify::{
-    verify_compact, Decision, Finding, PublicKeyForm, SecretReading, SkipReason, Verdict,
-    Verification,
+    conclude, plan_compact, rustcrypto, verify_compact, Attempt, Decision, Finding, Hash,
+    ImportFormat, Outcome, Plan, PublicKeyForm, Purpose, Round, SecretReading, SkipReason, Verdict,
+    Verification, WebCryptoAlg,
 };
 
 fn fixture_path(rel: &str) -> PathBuf {
@@ -819,5 +820,190 @@ mod never_panics {
 
     fn base64_std(bytes: &[u8]) -> String {
         encode(bytes).replace('-', "+").replace('_', "/")
+    }
+}
+
+// ---- The two-step API: plan (everything up to the signature), then conclude (outcomes). ----
+
+fn plan_for(name: &str) -> Plan {
+    let c = case(name);
+    let set = load_keys(&c.keys, c.hmac_key_encoding.as_deref());
+    plan_compact(&c.token, &[&set])
+}
+
+fn candidate_attempts(plan: &Plan) -> Vec<&Attempt> {
+    plan.attempts()
+        .iter()
+        .filter(|a| matches!(a.purpose, Purpose::Candidate(_)))
+        .collect()
+}
+
+#[test]
+fn each_planned_check_says_how_webcrypto_can_make_it_and_es256k_cannot() {
+    use Hash::*;
+    let table: &[(&str, Option<(WebCryptoAlg, ImportFormat)>)] = &[
+        (
+            "hs384_valid",
+            Some((WebCryptoAlg::Hmac(Sha384), ImportFormat::Raw)),
+        ),
+        (
+            "rs256_valid",
+            Some((WebCryptoAlg::RsassaPkcs1v15(Sha256), ImportFormat::Spki)),
+        ),
+        (
+            "ps512_valid",
+            Some((WebCryptoAlg::RsaPss(Sha512), ImportFormat::Spki)),
+        ),
+        (
+            "es256_valid",
+            Some((WebCryptoAlg::Ecdsa(Curve::P256, Sha256), ImportFormat::Spki)),
+        ),
+        (
+            "es384_valid",
+            Some((WebCryptoAlg::Ecdsa(Curve::P384, Sha384), ImportFormat::Spki)),
+        ),
+        (
+            "es512_valid",
+            Some((WebCryptoAlg::Ecdsa(Curve::P521, Sha512), ImportFormat::Spki)),
+        ),
+        (
+            "eddsa_valid",
+            Some((WebCryptoAlg::Ed25519, ImportFormat::Spki)),
+        ),
+        ("es256k_valid", None),
+    ];
+    for (name, want) in table {
+        let plan = plan_for(name);
+        let attempts = candidate_attempts(&plan);
+        assert_eq!(attempts.len(), 1, "{name}: one key is tried");
+        let call = attempts.first().and_then(|a| a.webcrypto());
+        assert_eq!(
+            call.as_ref().map(|c| (c.algorithm, c.format)),
+            *want,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn ecdsa_checks_are_planned_with_the_raw_r_s_signature_webcrypto_takes() {
+    for (name, len) in [
+        ("es256_valid", 64),
+        ("es384_valid", 96),
+        ("es512_valid", 132),
+    ] {
+        let plan = plan_for(name);
+        let a = candidate_attempts(&plan);
+        assert_eq!(a.first().map(|a| a.signature.len()), Some(len), "{name}");
+    }
+}
+
+#[test]
+fn a_der_signature_is_planned_only_as_converted_checks_that_cannot_make_it_valid() {
+    let plan = plan_for("es256_der_signature");
+    assert!(!plan.attempts().is_empty());
+    assert!(plan
+        .attempts()
+        .iter()
+        .all(|a| matches!(a.purpose, Purpose::DerConverted(_)) && a.signature.len() == 64));
+    let everything_verifies = vec![Outcome::Verified; plan.attempts().len()];
+    let v = conclude(&plan, &everything_verifies);
+    assert_eq!(v.verdict(), Verdict::Invalid);
+    assert!(matches!(
+        v.findings
+            .iter()
+            .find(|f| f.code() == "ecdsa_der_signature"),
+        Some(Finding::EcdsaDerSignature {
+            verifies_with: Some(_),
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_check_that_could_not_be_made_leaves_the_token_unverifiable_not_invalid() {
+    let plan = plan_for("rs256_valid");
+    let outcomes = vec![
+        Outcome::CouldNotCheck {
+            error: "DataError".into()
+        };
+        plan.attempts().len()
+    ];
+    let v = conclude(&plan, &outcomes);
+    assert_eq!(v.verdict(), Verdict::Unverifiable, "{:?}", v.codes());
+    assert!(v.findings.iter().any(|f| matches!(
+        f,
+        Finding::SignatureNotChecked { error, keys, .. } if error == "DataError" && keys.len() == 1
+    )));
+}
+
+#[test]
+fn the_verdict_follows_the_outcomes_given_to_conclude() {
+    let plan = plan_for("rs256_valid");
+    let n = plan.attempts().len();
+    assert_eq!(
+        conclude(&plan, &vec![Outcome::Verified; n]).verdict(),
+        Verdict::Valid
+    );
+    let mismatch = conclude(&plan, &vec![Outcome::NotVerified; n]);
+    assert_eq!(mismatch.verdict(), Verdict::Invalid);
+    assert!(mismatch.has("signature_mismatch"));
+}
+
+#[test]
+fn kid_mix_up_checks_wait_until_no_key_the_kid_names_has_verified() {
+    let plan = plan_for("rs256_kid_swapped");
+    let mixups: Vec<&Attempt> = plan
+        .attempts()
+        .iter()
+        .filter(|a| matches!(a.purpose, Purpose::KidMixUp(_)))
+        .collect();
+    assert!(!mixups.is_empty());
+    assert!(mixups.iter().all(|a| a.round == Round::IfNoneVerified));
+    let first: Vec<Outcome> = plan
+        .attempts()
+        .iter()
+        .map(|a| match a.purpose {
+            Purpose::Candidate(_) => Outcome::Verified,
+            _ => Outcome::NotRun,
+        })
+        .collect();
+    assert!(!plan.second_round_needed(&first));
+    let first_failed: Vec<Outcome> = plan
+        .attempts()
+        .iter()
+        .map(|a| match a.purpose {
+            Purpose::Candidate(_) => Outcome::NotVerified,
+            _ => Outcome::NotRun,
+        })
+        .collect();
+    assert!(plan.second_round_needed(&first_failed));
+    // RustCrypto runs the second round only then: the swapped kid's key is found.
+    let v = tokenlens::verify::with_rustcrypto(&plan);
+    assert!(v.has("other_key_verifies"), "{:?}", v.codes());
+}
+
+#[test]
+fn a_valid_token_makes_no_second_round_checks() {
+    let plan = plan_for("rs256_valid");
+    let outcomes = rustcrypto::outcomes(&plan);
+    for (a, o) in plan.attempts().iter().zip(&outcomes) {
+        if a.round == Round::IfNoneVerified {
+            assert_eq!(*o, Outcome::NotRun, "{:?}", a.purpose);
+        }
+    }
+}
+
+#[test]
+fn a_plan_without_a_signature_to_check_concludes_to_its_own_findings() {
+    for (name, code) in [
+        ("alg_none_empty_signature", "alg_none"),
+        ("es256_zero_signature", "ecdsa_zero"),
+        ("two_segments", "token_structure"),
+    ] {
+        let plan = plan_for(name);
+        assert!(plan.attempts().is_empty(), "{name}");
+        let v = conclude(&plan, &[]);
+        assert!(v.has(code), "{name}: {:?}", v.codes());
     }
 }
