@@ -42,6 +42,8 @@ pub struct Overview {
     pub candidates: Vec<CandidateItem>,
     /// Why nothing was found, when nothing was.
     pub nothing_found: Option<String>,
+    /// The candidate cap was hit: "showing the first 1,000 of 460,733".
+    pub truncated: Option<String>,
 }
 
 /// A candidate as the picker lists it.
@@ -75,6 +77,7 @@ pub fn overview(text: &str) -> Overview {
             .nothing_found
             .as_ref()
             .map(explain::input::unrecognised),
+        truncated: extraction.truncated.as_ref().map(explain::input::truncated),
         extraction,
     }
 }

@@ -213,6 +213,9 @@ fn duplicates(doc: &jose::JsonDoc, segment: jose::Segment, view: &mut TokenView)
         view.problems
             .push(note(explain::decode::duplicate(segment, duplicate)));
     }
+    if let Some(more) = explain::decode::unlisted(segment, doc) {
+        view.problems.push(note(more));
+    }
 }
 
 fn payload_text(payload: &jose::Payload) -> Option<String> {

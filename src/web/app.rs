@@ -370,6 +370,9 @@ pub fn app() -> Html {
                             }
                         </div>
                     }
+                    if let Some(capped) = &overview.truncated {
+                        <p class="note warn" role="status" data-testid="candidates-capped">{ capped.clone() }</p>
+                    }
                     if let Some(message) = nothing_found {
                         <p class="note warn" role="status" data-testid="input-message">{ message }</p>
                     }
