@@ -305,17 +305,24 @@ pub fn extract(original: &str) -> Extraction {
     let mut found = pipeline.run(text, 0);
     found.sort_by_key(|f| f.pos);
     note_hidden(&mut found, removed);
-    let mut seen = HashSet::new();
-    let mut candidates: Vec<Candidate> = found
-        .into_iter()
-        .map(|f| f.candidate)
-        .filter(|c| seen.insert(c.token.clone()))
+    // First occurrences only, compared by the tokens in place (no copy of any token).
+    let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
+    let first: Vec<bool> = found
+        .iter()
+        .map(|f| seen.insert(f.candidate.token.as_str()))
         .collect();
-    let truncated = (candidates.len() > MAX_CANDIDATES).then_some(Truncated {
+    let distinct = seen.len();
+    drop(seen);
+    let candidates: Vec<Candidate> = found
+        .into_iter()
+        .zip(first)
+        .filter_map(|(f, first)| first.then_some(f.candidate))
+        .take(MAX_CANDIDATES)
+        .collect();
+    let truncated = (distinct > MAX_CANDIDATES).then_some(Truncated {
         shown: MAX_CANDIDATES,
-        found: candidates.len(),
+        found: distinct,
     });
-    candidates.truncate(MAX_CANDIDATES);
     let nothing_found = if candidates.is_empty() {
         Some(unrecognised(text, pipeline.signals))
     } else {
@@ -380,31 +387,41 @@ fn bounded(s: &str) -> String {
     s.chars().take(MAX_CARRIED).collect()
 }
 
-/// Member and parameter names under which a non-JWT value is still shown as a token.
+/// Member and parameter names under which a non-JWT value is still shown as a token. Compared
+/// ignoring ASCII case, `_` and `-`, without allocating (it runs once per URL parameter).
 fn is_token_key(name: &str) -> bool {
-    let normal: String = name
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect();
-    matches!(
-        normal.as_str(),
-        "idtoken"
-            | "accesstoken"
-            | "refreshtoken"
-            | "token"
-            | "jwt"
-            | "authorization"
-            | "authtoken"
-            | "bearertoken"
-            | "idtokenhint"
-            | "clientassertion"
-            | "assertion"
-            | "subjecttoken"
-            | "actortoken"
-            | "logouttoken"
-            | "identitytoken"
-    )
+    const KEYS: [&str; 15] = [
+        "idtoken",
+        "accesstoken",
+        "refreshtoken",
+        "token",
+        "jwt",
+        "authorization",
+        "authtoken",
+        "bearertoken",
+        "idtokenhint",
+        "clientassertion",
+        "assertion",
+        "subjecttoken",
+        "actortoken",
+        "logouttoken",
+        "identitytoken",
+    ];
+    if !name.is_ascii() {
+        // Unicode lower-casing (the Kelvin sign K lower-cases to `k`): the slow, exact way.
+        let normal: String = name
+            .chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect();
+        return KEYS.contains(&normal.as_str());
+    }
+    let normal = || {
+        name.bytes()
+            .filter(|b| *b != b'_' && *b != b'-')
+            .map(|b| b.to_ascii_lowercase())
+    };
+    KEYS.iter().any(|key| normal().eq(key.bytes()))
 }
 
 /// A candidate with its byte span in the text being searched (approximate where escapes were

@@ -4,9 +4,6 @@
 //! what the token says. `+`, `/` and `=` padding are tolerated here and kept in the token, so the
 //! decoder can report them.
 
-use base64::alphabet;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::Engine;
 use serde::de::IgnoredAny;
 use serde_json::Value;
 
@@ -15,12 +12,28 @@ use super::{CompactProblem, Shape};
 /// Most `.`-separated parts a reader keeps before it gives up (JWE has 5, plus one stray dot).
 pub(super) const MAX_SEGMENTS: usize = 7;
 
-const LENIENT: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true),
-);
+/// The 6-bit value of each byte in either base64 alphabet (`-` and `+` are 62, `_` and `/` are
+/// 63), or [`NOT_B64`]. One table lookup per byte: the scanner calls this for every byte pasted.
+const SEXTET: [u8; 256] = {
+    let mut t = [NOT_B64; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = i as u8;
+        t[b'a' as usize + i] = 26 + i as u8;
+        i += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 52 + d as u8;
+        d += 1;
+    }
+    t[b'-' as usize] = 62;
+    t[b'+' as usize] = 62;
+    t[b'_' as usize] = 63;
+    t[b'/' as usize] = 63;
+    t
+};
+const NOT_B64: u8 = 0xFF;
 
 /// A base64url alphabet byte (RFC 4648 §5).
 pub(super) fn is_b64url(b: u8) -> bool {
@@ -30,7 +43,7 @@ pub(super) fn is_b64url(b: u8) -> bool {
 /// A byte that may appear inside a segment: base64url plus the standard alphabet's `+` and `/`,
 /// which users get from the wrong encoder and which the decoder reports.
 pub(super) fn is_segment_byte(b: u8) -> bool {
-    is_b64url(b) || b == b'+' || b == b'/'
+    SEXTET[usize::from(b)] != NOT_B64
 }
 
 /// Segment length without `=` padding.
@@ -38,29 +51,48 @@ fn body_len(segment: &str) -> usize {
     segment.trim_end_matches('=').len()
 }
 
-/// Decodes one segment leniently; `None` if it is not base64(url) at all.
-pub(super) fn decode_segment(segment: &str) -> Option<Vec<u8>> {
-    let body = segment.trim_end_matches('=');
+/// The data part of a segment (without at most two `=`) when it is base64(url) at all: only
+/// alphabet bytes, and a length that leaves no dangling character.
+fn segment_body(segment: &str) -> Option<&[u8]> {
+    let body = segment.trim_end_matches('=').as_bytes();
     if segment.len() - body.len() > 2 || body.len() % 4 == 1 {
         return None;
     }
-    if !body.bytes().all(is_segment_byte) {
-        return None;
+    body.iter().all(|b| is_segment_byte(*b)).then_some(body)
+}
+
+/// Does the segment decode (see [`decode_segment`])? Checks without decoding.
+pub(super) fn is_segment(segment: &str) -> bool {
+    segment_body(segment).is_some()
+}
+
+/// Decodes the data bytes of a checked [`segment_body`] (trailing bits are ignored) into `out`.
+fn decode_body(body: &[u8], out: &mut Vec<u8>) {
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for b in body {
+        acc = (acc << 6) | u32::from(SEXTET[usize::from(*b)] & 0x3F);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
     }
-    let mapped: Vec<u8> = body
-        .bytes()
-        .map(|b| match b {
-            b'+' => b'-',
-            b'/' => b'_',
-            other => other,
-        })
-        .collect();
-    LENIENT.decode(mapped).ok()
+}
+
+/// Decodes one segment leniently (either alphabet, optional padding, any trailing bits);
+/// `None` if it is not base64(url) at all.
+pub(super) fn decode_segment(segment: &str) -> Option<Vec<u8>> {
+    let body = segment_body(segment)?;
+    let mut out = Vec::with_capacity(body.len() / 4 * 3 + 2);
+    decode_body(body, &mut out);
+    Some(out)
 }
 
 /// Cheap pre-check on the first few characters of a run: do they decode to `{` (after optional
 /// whitespace)? Every JSON object's base64url starts like this, so most words are rejected here
-/// without decoding the whole run.
+/// without decoding the whole run. Allocates nothing.
 pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
     let n = run
         .iter()
@@ -68,19 +100,24 @@ pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
         .take_while(|b| is_segment_byte(**b))
         .count();
     let n = if n % 4 == 1 { n - 1 } else { n };
-    if n < 2 {
+    let Some(prefix) = run.get(..n).filter(|_| n >= 2) else {
         return false;
+    };
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for b in prefix {
+        acc = (acc << 6) | u32::from(SEXTET[usize::from(*b)] & 0x3F);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            let byte = (acc >> bits) as u8;
+            acc &= (1 << bits) - 1;
+            if !byte.is_ascii_whitespace() {
+                return byte == b'{';
+            }
+        }
     }
-    let Some(prefix) = run.get(..n) else {
-        return false;
-    };
-    let Ok(prefix) = std::str::from_utf8(prefix) else {
-        return false;
-    };
-    let Some(bytes) = decode_segment(prefix) else {
-        return false;
-    };
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    false
 }
 
 /// How well a string fits the compact serialisation.
@@ -241,7 +278,7 @@ pub(super) fn assess(token: &str) -> Assessment {
     // Every later part must be base64url; a last part of impossible length may still continue
     // on the next line.
     for (index, part) in parts.iter().enumerate().skip(1) {
-        if decode_segment(part).is_none() {
+        if !is_segment(part) {
             let problem = CompactProblem::SegmentNotBase64Url { index };
             let truncated = index + 1 == parts.len()
                 && body_len(part) % 4 == 1
@@ -343,6 +380,7 @@ pub(super) fn assess_allowing_full_stop(token: &str) -> (Assessment, usize) {
 mod tests {
     use super::*;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
     fn seg(json: &str) -> String {
         URL_SAFE_NO_PAD.encode(json)
@@ -412,6 +450,19 @@ mod tests {
         assert_eq!(decode_segment("+/8="), Some(vec![0xfb, 0xff]));
         assert_eq!(decode_segment("a"), None);
         assert_eq!(decode_segment("ab==="), None);
+    }
+
+    #[test]
+    fn the_table_decoder_agrees_with_the_base64_crate_for_every_length() {
+        let bytes: Vec<u8> = (0u8..=255).collect();
+        for n in 0..bytes.len() {
+            let encoded = URL_SAFE_NO_PAD.encode(&bytes[..n]);
+            assert_eq!(decode_segment(&encoded).as_deref(), Some(&bytes[..n]));
+            let standard = base64::engine::general_purpose::STANDARD.encode(&bytes[..n]);
+            assert_eq!(decode_segment(&standard).as_deref(), Some(&bytes[..n]));
+        }
+        assert!(!is_segment("ab*c"));
+        assert!(!is_segment("a=bc"));
     }
 
     #[test]
