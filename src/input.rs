@@ -702,14 +702,20 @@ impl Pipeline {
             let Some(value) = param.value else {
                 continue;
             };
-            let (assessment, len) = probe::assess_allowing_full_stop(&value);
+            // Most parameters are not tokens, and their first characters say so.
+            let (assessment, len) = if probe::json_object_start(value.as_bytes()) == Some(false) {
+                (None, 0)
+            } else {
+                let (assessment, len) = probe::assess_allowing_full_stop(&value);
+                (Some(assessment).filter(probe::Assessment::is_token), len)
+            };
             let mut cleanups = Vec::new();
             if param.escapes > 0 {
                 cleanups.push(Cleanup::PercentDecoded {
                     count: param.escapes,
                 });
             }
-            let (token, shape) = if assessment.is_token() {
+            let (token, shape) = if let Some(assessment) = assessment {
                 let mut token = value.get(..len).unwrap_or("").to_owned();
                 if assessment.fit == probe::Fit::Unsigned {
                     token.push('.');

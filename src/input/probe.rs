@@ -94,6 +94,13 @@ pub(super) fn decode_segment(segment: &str) -> Option<Vec<u8>> {
 /// whitespace)? Every JSON object's base64url starts like this, so most words are rejected here
 /// without decoding the whole run. Allocates nothing.
 pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
+    json_object_start(run) == Some(true)
+}
+
+/// What the first few characters of a run say about its header: `Some(true)` they decode to
+/// `{` after optional whitespace, `Some(false)` the header cannot be a JSON object (so the run
+/// cannot be a token), `None` undecided (only whitespace so far).
+pub(super) fn json_object_start(run: &[u8]) -> Option<bool> {
     let n = run
         .iter()
         .take(8)
@@ -101,7 +108,7 @@ pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
         .count();
     let n = if n % 4 == 1 { n - 1 } else { n };
     let Some(prefix) = run.get(..n).filter(|_| n >= 2) else {
-        return false;
+        return Some(false);
     };
     let mut acc: u32 = 0;
     let mut bits = 0u32;
@@ -113,11 +120,11 @@ pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
             let byte = (acc >> bits) as u8;
             acc &= (1 << bits) - 1;
             if !byte.is_ascii_whitespace() {
-                return byte == b'{';
+                return Some(byte == b'{');
             }
         }
     }
-    false
+    None
 }
 
 /// How well a string fits the compact serialisation.
