@@ -773,16 +773,19 @@ impl Pipeline {
             let Some(after) = line.get(at + "authorization:".len()..) else {
                 continue;
             };
+            // Bytes, not chars: the quotes are ASCII, and this runs on every header line.
+            let quote = after
+                .bytes()
+                .position(|b| matches!(b, b'\'' | b'"' | b'`'))
+                .unwrap_or(after.len());
             let value = after
-                .split(['\'', '"', '`'])
-                .next()
+                .get(..quote)
                 .unwrap_or("")
                 .trim_end_matches([' ', '\t', '\r', '\\']);
             let mut words = value.split_whitespace();
             let Some(scheme) = words.next() else {
                 continue;
             };
-            let credential = words.find(|w| !w.eq_ignore_ascii_case("bearer"));
             if scheme.eq_ignore_ascii_case("basic") {
                 self.signals.basic = true;
             } else if scheme
@@ -791,11 +794,9 @@ impl Pipeline {
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"aws4-hmac-sha256"))
             {
                 self.signals.sigv4 = true;
-            } else if scheme.eq_ignore_ascii_case("bearer") {
-                let Some(credential) = credential else {
-                    continue;
-                };
-                if !line_has_token {
+            } else if scheme.eq_ignore_ascii_case("bearer") && !line_has_token {
+                // The rest of the line is split only when it may hold an opaque credential.
+                if let Some(credential) = words.find(|w| !w.eq_ignore_ascii_case("bearer")) {
                     found.extend(opaque_credential(text, credential));
                 }
             }

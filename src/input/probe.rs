@@ -4,7 +4,8 @@
 //! what the token says. `+`, `/` and `=` padding are tolerated here and kept in the token, so the
 //! decoder can report them.
 
-use serde::de::IgnoredAny;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use std::fmt;
 use serde_json::Value;
 
 use super::{CompactProblem, Shape};
@@ -222,6 +223,77 @@ fn assessment(fit: Fit, shape: Shape, segments: usize) -> Assessment {
     }
 }
 
+/// The two header members the probe reads, from one pass over the header JSON that keeps
+/// nothing else (a `serde_json::Value` would copy every member). With a repeated member the
+/// last one wins, as in the full parse.
+struct HeaderProbe {
+    /// `alg`, when it is a string.
+    alg: Option<String>,
+    /// `Some` when `enc` is present; inside, its value when it is a string.
+    enc: Option<Option<String>>,
+}
+
+/// A header member name, compared without being kept.
+enum HeaderKey {
+    Alg,
+    Enc,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for HeaderKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = HeaderKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<HeaderKey, E> {
+                Ok(match v {
+                    "alg" => HeaderKey::Alg,
+                    "enc" => HeaderKey::Enc,
+                    _ => HeaderKey::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for HeaderProbe {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ProbeVisitor;
+        impl<'de> Visitor<'de> for ProbeVisitor {
+            type Value = HeaderProbe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HeaderProbe, A::Error> {
+                let mut probe = HeaderProbe {
+                    alg: None,
+                    enc: None,
+                };
+                while let Some(key) = map.next_key::<HeaderKey>()? {
+                    match key {
+                        HeaderKey::Alg => {
+                            probe.alg = map.next_value::<Value>()?.as_str().map(str::to_owned)
+                        }
+                        HeaderKey::Enc => {
+                            probe.enc =
+                                Some(map.next_value::<Value>()?.as_str().map(str::to_owned))
+                        }
+                        HeaderKey::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(probe)
+            }
+        }
+        deserializer.deserialize_map(ProbeVisitor)
+    }
+}
+
 /// Judges `token` as a compact JWS/JWE without deciding anything about its contents.
 pub(super) fn assess(token: &str) -> Assessment {
     let segments = token.bytes().filter(|b| *b == b'.').count() + 1;
@@ -248,24 +320,33 @@ pub(super) fn assess(token: &str) -> Assessment {
             segments,
         );
     };
-    let header = match serde_json::from_slice::<Value>(&header_bytes) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => {
-            return assessment(
-                incomplete_or(CompactProblem::HeaderNotObject),
-                Shape::Jws,
-                segments,
-            )
-        }
-        Err(_) => {
-            return assessment(
-                incomplete_or(CompactProblem::HeaderNotJson),
-                Shape::Jws,
-                segments,
-            )
-        }
+    let header = match serde_json::from_slice::<HeaderProbe>(&header_bytes) {
+        Ok(header) => header,
+        // Not an object, or not JSON: the full parse says which.
+        Err(_) => match serde_json::from_slice::<Value>(&header_bytes) {
+            Ok(Value::Object(map)) => HeaderProbe {
+                alg: map.get("alg").and_then(Value::as_str).map(str::to_owned),
+                enc: map
+                    .get("enc")
+                    .map(|v| v.as_str().map(str::to_owned)),
+            },
+            Ok(_) => {
+                return assessment(
+                    incomplete_or(CompactProblem::HeaderNotObject),
+                    Shape::Jws,
+                    segments,
+                )
+            }
+            Err(_) => {
+                return assessment(
+                    incomplete_or(CompactProblem::HeaderNotJson),
+                    Shape::Jws,
+                    segments,
+                )
+            }
+        },
     };
-    let is_jwe = header.contains_key("enc");
+    let is_jwe = header.enc.is_some();
     let shape = if is_jwe { Shape::Jwe } else { Shape::Jws };
     if segments == 1 {
         return assessment(
@@ -306,11 +387,7 @@ pub(super) fn assess(token: &str) -> Assessment {
                 shape,
                 segments,
             ),
-            5 => match header
-                .get("enc")
-                .and_then(Value::as_str)
-                .and_then(tag_length)
-            {
+            5 => match header.enc.flatten().as_deref().and_then(tag_length) {
                 Some(expected) if expected == last_len => {
                     assessment(Fit::Complete, shape, segments)
                 }
@@ -327,7 +404,7 @@ pub(super) fn assess(token: &str) -> Assessment {
             ),
         };
     }
-    let alg = header.get("alg").and_then(Value::as_str);
+    let alg = header.alg.as_deref();
     let payload = parts.get(1).copied().unwrap_or("");
     let payload_json = (segments == 3 && payload.is_empty())
         || decode_segment(payload)
@@ -457,6 +534,20 @@ mod tests {
         assert_eq!(decode_segment("+/8="), Some(vec![0xfb, 0xff]));
         assert_eq!(decode_segment("a"), None);
         assert_eq!(decode_segment("ab==="), None);
+    }
+
+    #[test]
+    fn the_header_probe_reads_alg_and_enc_like_the_full_parse() {
+        let problem = |header: &str| assess(&format!("{}.e30.", seg(header))).problem();
+        assert_eq!(problem("[1]"), Some(CompactProblem::HeaderNotObject));
+        assert_eq!(problem("{\"alg\":"), Some(CompactProblem::HeaderNotJson));
+        assert_eq!(problem(r#"{"alg":"HS256"} x"#), Some(CompactProblem::HeaderNotJson));
+        // The last `alg` wins; a non-string `enc` still makes a JWE.
+        let t = format!("{}.{}.{}", seg(r#"{"alg":1,"alg":"HS256"}"#), seg("{}"), sig(32));
+        assert_eq!(assess(&t).fit, Fit::Complete);
+        let jwe = format!("{}.ab.cd.ef.gh", seg(r#"{"alg":"dir","enc":{"x":[1]}}"#));
+        assert_eq!(assess(&jwe).shape, Shape::Jwe);
+        assert_eq!(assess(&jwe).fit, Fit::Plausible);
     }
 
     #[test]
