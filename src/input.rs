@@ -424,6 +424,16 @@ fn is_token_key(name: &str) -> bool {
     KEYS.iter().any(|key| normal().eq(key.bytes()))
 }
 
+/// `s.contains(char::is_whitespace)`, byte by byte for ASCII text.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes()
+            .any(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    } else {
+        s.contains(char::is_whitespace)
+    }
+}
+
 /// A candidate with its byte span in the text being searched (approximate where escapes were
 /// decoded: it orders candidates and places removed characters).
 struct Found {
@@ -725,7 +735,7 @@ impl Pipeline {
             } else if is_token_key(&param.name)
                 && !value.is_empty()
                 && value.len() <= MAX_OPAQUE
-                && !value.contains(char::is_whitespace)
+                && !has_whitespace(&value)
             {
                 (value, Shape::Opaque)
             } else {
@@ -1001,6 +1011,16 @@ mod tests {
         assert!(is_token_key("access-token"));
         assert!(!is_token_key("TokenType"));
         assert!(!is_token_key("token_type"));
+    }
+
+    #[test]
+    fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+        for s in ["a b", "a\u{b}b", "a\rb", "a\u{3000}b", "a\u{85}b"] {
+            assert!(has_whitespace(s), "{s:?}");
+        }
+        for s in ["ab", "a\u{200B}b", ""] {
+            assert!(!has_whitespace(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,14 @@ fn is_word_break(c: char) -> bool {
 fn break_at(text: &str, i: usize) -> (bool, usize) {
     match text.as_bytes().get(i) {
         None => (true, 1),
-        Some(b) if b.is_ascii() => (is_word_break(char::from(*b)), 1),
+        // `char::is_whitespace` for ASCII, without a call per byte.
+        Some(b) if b.is_ascii() => (
+            matches!(
+                b,
+                b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'"' | b'\'' | b'`' | b'<' | b'>'
+            ),
+            1,
+        ),
         Some(_) => match text.get(i..).and_then(|rest| rest.chars().next()) {
             Some(c) => (is_word_break(c), c.len_utf8()),
             None => (false, 1),

@@ -586,9 +586,13 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
-            self.path.push(PathStep::Key(key.clone()));
+            // The key lives on the path while its value is parsed (no copy), then in `members`.
+            self.path.push(PathStep::Key(key));
             let value = self.value(depth);
-            self.path.pop();
+            let key = match self.path.pop() {
+                Some(PathStep::Key(key)) => key,
+                _ => String::new(),
+            };
             let value = value?;
             let member = members.len();
             let found = match &index {
