@@ -5,8 +5,8 @@
 //! decoder can report them.
 
 use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-use std::fmt;
 use serde_json::Value;
+use std::fmt;
 
 use super::{CompactProblem, Shape};
 
@@ -279,8 +279,7 @@ impl<'de> Deserialize<'de> for HeaderProbe {
                             probe.alg = map.next_value::<Value>()?.as_str().map(str::to_owned)
                         }
                         HeaderKey::Enc => {
-                            probe.enc =
-                                Some(map.next_value::<Value>()?.as_str().map(str::to_owned))
+                            probe.enc = Some(map.next_value::<Value>()?.as_str().map(str::to_owned))
                         }
                         HeaderKey::Other => {
                             map.next_value::<IgnoredAny>()?;
@@ -326,9 +325,7 @@ pub(super) fn assess(token: &str) -> Assessment {
         Err(_) => match serde_json::from_slice::<Value>(&header_bytes) {
             Ok(Value::Object(map)) => HeaderProbe {
                 alg: map.get("alg").and_then(Value::as_str).map(str::to_owned),
-                enc: map
-                    .get("enc")
-                    .map(|v| v.as_str().map(str::to_owned)),
+                enc: map.get("enc").map(|v| v.as_str().map(str::to_owned)),
             },
             Ok(_) => {
                 return assessment(
@@ -541,9 +538,17 @@ mod tests {
         let problem = |header: &str| assess(&format!("{}.e30.", seg(header))).problem();
         assert_eq!(problem("[1]"), Some(CompactProblem::HeaderNotObject));
         assert_eq!(problem("{\"alg\":"), Some(CompactProblem::HeaderNotJson));
-        assert_eq!(problem(r#"{"alg":"HS256"} x"#), Some(CompactProblem::HeaderNotJson));
+        assert_eq!(
+            problem(r#"{"alg":"HS256"} x"#),
+            Some(CompactProblem::HeaderNotJson)
+        );
         // The last `alg` wins; a non-string `enc` still makes a JWE.
-        let t = format!("{}.{}.{}", seg(r#"{"alg":1,"alg":"HS256"}"#), seg("{}"), sig(32));
+        let t = format!(
+            "{}.{}.{}",
+            seg(r#"{"alg":1,"alg":"HS256"}"#),
+            seg("{}"),
+            sig(32)
+        );
         assert_eq!(assess(&t).fit, Fit::Complete);
         let jwe = format!("{}.ab.cd.ef.gh", seg(r#"{"alg":"dir","enc":{"x":[1]}}"#));
         assert_eq!(assess(&jwe).shape, Shape::Jwe);

@@ -335,7 +335,16 @@ mod tests {
 
     #[test]
     fn the_fast_path_and_the_reporting_path_agree() {
-        for text in ["", "QQ", "QR", "QUI", "QUJD", "eyJhbGciOiJIUzI1NiJ9", "a-_9", "QUJDR"] {
+        for text in [
+            "",
+            "QQ",
+            "QR",
+            "QUI",
+            "QUJD",
+            "eyJhbGciOiJIUzI1NiJ9",
+            "a-_9",
+            "QUJDR",
+        ] {
             assert_eq!(decode(text), decode_reporting(text), "{text:?}");
         }
     }

@@ -597,11 +597,9 @@ impl Parser<'_> {
             let member = members.len();
             let found = match &index {
                 Some(map) => map.get(&key).copied(),
-                None => seen.iter().position(|s| {
-                    members
-                        .get(s.first_member)
-                        .is_some_and(|(k, _)| *k == key)
-                }),
+                None => seen
+                    .iter()
+                    .position(|s| members.get(s.first_member).is_some_and(|(k, _)| *k == key)),
             };
             match found.and_then(|i| seen.get_mut(i)) {
                 Some(entry) => self.note_duplicate(entry, &key, member),
