@@ -305,17 +305,24 @@ pub fn extract(original: &str) -> Extraction {
     let mut found = pipeline.run(text, 0);
     found.sort_by_key(|f| f.pos);
     note_hidden(&mut found, removed);
-    let mut seen = HashSet::new();
-    let mut candidates: Vec<Candidate> = found
-        .into_iter()
-        .map(|f| f.candidate)
-        .filter(|c| seen.insert(c.token.clone()))
+    // First occurrences only, compared by the tokens in place (no copy of any token).
+    let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
+    let first: Vec<bool> = found
+        .iter()
+        .map(|f| seen.insert(f.candidate.token.as_str()))
         .collect();
-    let truncated = (candidates.len() > MAX_CANDIDATES).then_some(Truncated {
+    let distinct = seen.len();
+    drop(seen);
+    let candidates: Vec<Candidate> = found
+        .into_iter()
+        .zip(first)
+        .filter_map(|(f, first)| first.then_some(f.candidate))
+        .take(MAX_CANDIDATES)
+        .collect();
+    let truncated = (distinct > MAX_CANDIDATES).then_some(Truncated {
         shown: MAX_CANDIDATES,
-        found: candidates.len(),
+        found: distinct,
     });
-    candidates.truncate(MAX_CANDIDATES);
     let nothing_found = if candidates.is_empty() {
         Some(unrecognised(text, pipeline.signals))
     } else {
@@ -380,31 +387,51 @@ fn bounded(s: &str) -> String {
     s.chars().take(MAX_CARRIED).collect()
 }
 
-/// Member and parameter names under which a non-JWT value is still shown as a token.
+/// Member and parameter names under which a non-JWT value is still shown as a token. Compared
+/// ignoring ASCII case, `_` and `-`, without allocating (it runs once per URL parameter).
 fn is_token_key(name: &str) -> bool {
-    let normal: String = name
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect();
-    matches!(
-        normal.as_str(),
-        "idtoken"
-            | "accesstoken"
-            | "refreshtoken"
-            | "token"
-            | "jwt"
-            | "authorization"
-            | "authtoken"
-            | "bearertoken"
-            | "idtokenhint"
-            | "clientassertion"
-            | "assertion"
-            | "subjecttoken"
-            | "actortoken"
-            | "logouttoken"
-            | "identitytoken"
-    )
+    const KEYS: [&str; 15] = [
+        "idtoken",
+        "accesstoken",
+        "refreshtoken",
+        "token",
+        "jwt",
+        "authorization",
+        "authtoken",
+        "bearertoken",
+        "idtokenhint",
+        "clientassertion",
+        "assertion",
+        "subjecttoken",
+        "actortoken",
+        "logouttoken",
+        "identitytoken",
+    ];
+    if !name.is_ascii() {
+        // Unicode lower-casing (the Kelvin sign K lower-cases to `k`): the slow, exact way.
+        let normal: String = name
+            .chars()
+            .filter(|c| *c != '_' && *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect();
+        return KEYS.contains(&normal.as_str());
+    }
+    let normal = || {
+        name.bytes()
+            .filter(|b| *b != b'_' && *b != b'-')
+            .map(|b| b.to_ascii_lowercase())
+    };
+    KEYS.iter().any(|key| normal().eq(key.bytes()))
+}
+
+/// `s.contains(char::is_whitespace)`, byte by byte for ASCII text.
+fn has_whitespace(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes()
+            .any(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+    } else {
+        s.contains(char::is_whitespace)
+    }
 }
 
 /// A candidate with its byte span in the text being searched (approximate where escapes were
@@ -685,14 +712,20 @@ impl Pipeline {
             let Some(value) = param.value else {
                 continue;
             };
-            let (assessment, len) = probe::assess_allowing_full_stop(&value);
+            // Most parameters are not tokens, and their first characters say so.
+            let (assessment, len) = if probe::json_object_start(value.as_bytes()) == Some(false) {
+                (None, 0)
+            } else {
+                let (assessment, len) = probe::assess_allowing_full_stop(&value);
+                (Some(assessment).filter(probe::Assessment::is_token), len)
+            };
             let mut cleanups = Vec::new();
             if param.escapes > 0 {
                 cleanups.push(Cleanup::PercentDecoded {
                     count: param.escapes,
                 });
             }
-            let (token, shape) = if assessment.is_token() {
+            let (token, shape) = if let Some(assessment) = assessment {
                 let mut token = value.get(..len).unwrap_or("").to_owned();
                 if assessment.fit == probe::Fit::Unsigned {
                     token.push('.');
@@ -702,7 +735,7 @@ impl Pipeline {
             } else if is_token_key(&param.name)
                 && !value.is_empty()
                 && value.len() <= MAX_OPAQUE
-                && !value.contains(char::is_whitespace)
+                && !has_whitespace(&value)
             {
                 (value, Shape::Opaque)
             } else {
@@ -750,16 +783,19 @@ impl Pipeline {
             let Some(after) = line.get(at + "authorization:".len()..) else {
                 continue;
             };
+            // Bytes, not chars: the quotes are ASCII, and this runs on every header line.
+            let quote = after
+                .bytes()
+                .position(|b| matches!(b, b'\'' | b'"' | b'`'))
+                .unwrap_or(after.len());
             let value = after
-                .split(['\'', '"', '`'])
-                .next()
+                .get(..quote)
                 .unwrap_or("")
                 .trim_end_matches([' ', '\t', '\r', '\\']);
             let mut words = value.split_whitespace();
             let Some(scheme) = words.next() else {
                 continue;
             };
-            let credential = words.find(|w| !w.eq_ignore_ascii_case("bearer"));
             if scheme.eq_ignore_ascii_case("basic") {
                 self.signals.basic = true;
             } else if scheme
@@ -768,11 +804,9 @@ impl Pipeline {
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"aws4-hmac-sha256"))
             {
                 self.signals.sigv4 = true;
-            } else if scheme.eq_ignore_ascii_case("bearer") {
-                let Some(credential) = credential else {
-                    continue;
-                };
-                if !line_has_token {
+            } else if scheme.eq_ignore_ascii_case("bearer") && !line_has_token {
+                // The rest of the line is split only when it may hold an opaque credential.
+                if let Some(credential) = words.find(|w| !w.eq_ignore_ascii_case("bearer")) {
                     found.extend(opaque_credential(text, credential));
                 }
             }
@@ -977,6 +1011,16 @@ mod tests {
         assert!(is_token_key("access-token"));
         assert!(!is_token_key("TokenType"));
         assert!(!is_token_key("token_type"));
+    }
+
+    #[test]
+    fn whitespace_is_found_as_char_is_whitespace_finds_it() {
+        for s in ["a b", "a\u{b}b", "a\rb", "a\u{3000}b", "a\u{85}b"] {
+            assert!(has_whitespace(s), "{s:?}");
+        }
+        for s in ["ab", "a\u{200B}b", ""] {
+            assert!(!has_whitespace(s), "{s:?}");
+        }
     }
 
     #[test]

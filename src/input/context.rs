@@ -16,16 +16,19 @@ pub(super) fn ends_with_ci(s: &str, suffix: &str) -> bool {
             .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
-/// Case-insensitive ASCII `find`.
+/// Case-insensitive ASCII `find`. Looks for the needle's first byte before comparing the rest,
+/// so a long line without it costs one comparison per byte.
 pub(super) fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let n = needle.len();
-    if n == 0 || haystack.len() < n {
+    let n = needle.as_bytes();
+    let h = haystack.as_bytes();
+    let first = n.first()?.to_ascii_lowercase();
+    if h.len() < n.len() {
         return None;
     }
-    let h = haystack.as_bytes();
-    (0..=h.len() - n).find(|i| {
-        h.get(*i..*i + n)
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    (0..=h.len() - n.len()).find(|i| {
+        h.get(*i).is_some_and(|b| b.to_ascii_lowercase() == first)
+            && h.get(*i..*i + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
     })
 }
 

@@ -4,23 +4,37 @@
 //! what the token says. `+`, `/` and `=` padding are tolerated here and kept in the token, so the
 //! decoder can report them.
 
-use base64::alphabet;
-use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use base64::Engine;
-use serde::de::IgnoredAny;
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
+use std::fmt;
 
 use super::{CompactProblem, Shape};
 
 /// Most `.`-separated parts a reader keeps before it gives up (JWE has 5, plus one stray dot).
 pub(super) const MAX_SEGMENTS: usize = 7;
 
-const LENIENT: GeneralPurpose = GeneralPurpose::new(
-    &alphabet::URL_SAFE,
-    GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true),
-);
+/// The 6-bit value of each byte in either base64 alphabet (`-` and `+` are 62, `_` and `/` are
+/// 63), or [`NOT_B64`]. One table lookup per byte: the scanner calls this for every byte pasted.
+const SEXTET: [u8; 256] = {
+    let mut t = [NOT_B64; 256];
+    let mut i = 0;
+    while i < 26 {
+        t[b'A' as usize + i] = i as u8;
+        t[b'a' as usize + i] = 26 + i as u8;
+        i += 1;
+    }
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = 52 + d as u8;
+        d += 1;
+    }
+    t[b'-' as usize] = 62;
+    t[b'+' as usize] = 62;
+    t[b'_' as usize] = 63;
+    t[b'/' as usize] = 63;
+    t
+};
+const NOT_B64: u8 = 0xFF;
 
 /// A base64url alphabet byte (RFC 4648 §5).
 pub(super) fn is_b64url(b: u8) -> bool {
@@ -30,7 +44,7 @@ pub(super) fn is_b64url(b: u8) -> bool {
 /// A byte that may appear inside a segment: base64url plus the standard alphabet's `+` and `/`,
 /// which users get from the wrong encoder and which the decoder reports.
 pub(super) fn is_segment_byte(b: u8) -> bool {
-    is_b64url(b) || b == b'+' || b == b'/'
+    SEXTET[usize::from(b)] != NOT_B64
 }
 
 /// Segment length without `=` padding.
@@ -38,49 +52,80 @@ fn body_len(segment: &str) -> usize {
     segment.trim_end_matches('=').len()
 }
 
-/// Decodes one segment leniently; `None` if it is not base64(url) at all.
-pub(super) fn decode_segment(segment: &str) -> Option<Vec<u8>> {
-    let body = segment.trim_end_matches('=');
+/// The data part of a segment (without at most two `=`) when it is base64(url) at all: only
+/// alphabet bytes, and a length that leaves no dangling character.
+fn segment_body(segment: &str) -> Option<&[u8]> {
+    let body = segment.trim_end_matches('=').as_bytes();
     if segment.len() - body.len() > 2 || body.len() % 4 == 1 {
         return None;
     }
-    if !body.bytes().all(is_segment_byte) {
-        return None;
+    body.iter().all(|b| is_segment_byte(*b)).then_some(body)
+}
+
+/// Does the segment decode (see [`decode_segment`])? Checks without decoding.
+pub(super) fn is_segment(segment: &str) -> bool {
+    segment_body(segment).is_some()
+}
+
+/// Decodes the data bytes of a checked [`segment_body`] (trailing bits are ignored) into `out`.
+fn decode_body(body: &[u8], out: &mut Vec<u8>) {
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for b in body {
+        acc = (acc << 6) | u32::from(SEXTET[usize::from(*b)] & 0x3F);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
     }
-    let mapped: Vec<u8> = body
-        .bytes()
-        .map(|b| match b {
-            b'+' => b'-',
-            b'/' => b'_',
-            other => other,
-        })
-        .collect();
-    LENIENT.decode(mapped).ok()
+}
+
+/// Decodes one segment leniently (either alphabet, optional padding, any trailing bits);
+/// `None` if it is not base64(url) at all.
+pub(super) fn decode_segment(segment: &str) -> Option<Vec<u8>> {
+    let body = segment_body(segment)?;
+    let mut out = Vec::with_capacity(body.len() / 4 * 3 + 2);
+    decode_body(body, &mut out);
+    Some(out)
 }
 
 /// Cheap pre-check on the first few characters of a run: do they decode to `{` (after optional
 /// whitespace)? Every JSON object's base64url starts like this, so most words are rejected here
-/// without decoding the whole run.
+/// without decoding the whole run. Allocates nothing.
 pub(super) fn starts_like_json_object(run: &[u8]) -> bool {
+    json_object_start(run) == Some(true)
+}
+
+/// What the first few characters of a run say about its header: `Some(true)` they decode to
+/// `{` after optional whitespace, `Some(false)` the header cannot be a JSON object (so the run
+/// cannot be a token), `None` undecided (only whitespace so far).
+pub(super) fn json_object_start(run: &[u8]) -> Option<bool> {
     let n = run
         .iter()
         .take(8)
         .take_while(|b| is_segment_byte(**b))
         .count();
     let n = if n % 4 == 1 { n - 1 } else { n };
-    if n < 2 {
-        return false;
+    let Some(prefix) = run.get(..n).filter(|_| n >= 2) else {
+        return Some(false);
+    };
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for b in prefix {
+        acc = (acc << 6) | u32::from(SEXTET[usize::from(*b)] & 0x3F);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            let byte = (acc >> bits) as u8;
+            acc &= (1 << bits) - 1;
+            if !byte.is_ascii_whitespace() {
+                return Some(byte == b'{');
+            }
+        }
     }
-    let Some(prefix) = run.get(..n) else {
-        return false;
-    };
-    let Ok(prefix) = std::str::from_utf8(prefix) else {
-        return false;
-    };
-    let Some(bytes) = decode_segment(prefix) else {
-        return false;
-    };
-    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    None
 }
 
 /// How well a string fits the compact serialisation.
@@ -178,6 +223,76 @@ fn assessment(fit: Fit, shape: Shape, segments: usize) -> Assessment {
     }
 }
 
+/// The two header members the probe reads, from one pass over the header JSON that keeps
+/// nothing else (a `serde_json::Value` would copy every member). With a repeated member the
+/// last one wins, as in the full parse.
+struct HeaderProbe {
+    /// `alg`, when it is a string.
+    alg: Option<String>,
+    /// `Some` when `enc` is present; inside, its value when it is a string.
+    enc: Option<Option<String>>,
+}
+
+/// A header member name, compared without being kept.
+enum HeaderKey {
+    Alg,
+    Enc,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for HeaderKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = HeaderKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<HeaderKey, E> {
+                Ok(match v {
+                    "alg" => HeaderKey::Alg,
+                    "enc" => HeaderKey::Enc,
+                    _ => HeaderKey::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for HeaderProbe {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ProbeVisitor;
+        impl<'de> Visitor<'de> for ProbeVisitor {
+            type Value = HeaderProbe;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HeaderProbe, A::Error> {
+                let mut probe = HeaderProbe {
+                    alg: None,
+                    enc: None,
+                };
+                while let Some(key) = map.next_key::<HeaderKey>()? {
+                    match key {
+                        HeaderKey::Alg => {
+                            probe.alg = map.next_value::<Value>()?.as_str().map(str::to_owned)
+                        }
+                        HeaderKey::Enc => {
+                            probe.enc = Some(map.next_value::<Value>()?.as_str().map(str::to_owned))
+                        }
+                        HeaderKey::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(probe)
+            }
+        }
+        deserializer.deserialize_map(ProbeVisitor)
+    }
+}
+
 /// Judges `token` as a compact JWS/JWE without deciding anything about its contents.
 pub(super) fn assess(token: &str) -> Assessment {
     let segments = token.bytes().filter(|b| *b == b'.').count() + 1;
@@ -204,24 +319,31 @@ pub(super) fn assess(token: &str) -> Assessment {
             segments,
         );
     };
-    let header = match serde_json::from_slice::<Value>(&header_bytes) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => {
-            return assessment(
-                incomplete_or(CompactProblem::HeaderNotObject),
-                Shape::Jws,
-                segments,
-            )
-        }
-        Err(_) => {
-            return assessment(
-                incomplete_or(CompactProblem::HeaderNotJson),
-                Shape::Jws,
-                segments,
-            )
-        }
+    let header = match serde_json::from_slice::<HeaderProbe>(&header_bytes) {
+        Ok(header) => header,
+        // Not an object, or not JSON: the full parse says which.
+        Err(_) => match serde_json::from_slice::<Value>(&header_bytes) {
+            Ok(Value::Object(map)) => HeaderProbe {
+                alg: map.get("alg").and_then(Value::as_str).map(str::to_owned),
+                enc: map.get("enc").map(|v| v.as_str().map(str::to_owned)),
+            },
+            Ok(_) => {
+                return assessment(
+                    incomplete_or(CompactProblem::HeaderNotObject),
+                    Shape::Jws,
+                    segments,
+                )
+            }
+            Err(_) => {
+                return assessment(
+                    incomplete_or(CompactProblem::HeaderNotJson),
+                    Shape::Jws,
+                    segments,
+                )
+            }
+        },
     };
-    let is_jwe = header.contains_key("enc");
+    let is_jwe = header.enc.is_some();
     let shape = if is_jwe { Shape::Jwe } else { Shape::Jws };
     if segments == 1 {
         return assessment(
@@ -241,7 +363,7 @@ pub(super) fn assess(token: &str) -> Assessment {
     // Every later part must be base64url; a last part of impossible length may still continue
     // on the next line.
     for (index, part) in parts.iter().enumerate().skip(1) {
-        if decode_segment(part).is_none() {
+        if !is_segment(part) {
             let problem = CompactProblem::SegmentNotBase64Url { index };
             let truncated = index + 1 == parts.len()
                 && body_len(part) % 4 == 1
@@ -262,11 +384,7 @@ pub(super) fn assess(token: &str) -> Assessment {
                 shape,
                 segments,
             ),
-            5 => match header
-                .get("enc")
-                .and_then(Value::as_str)
-                .and_then(tag_length)
-            {
+            5 => match header.enc.flatten().as_deref().and_then(tag_length) {
                 Some(expected) if expected == last_len => {
                     assessment(Fit::Complete, shape, segments)
                 }
@@ -283,7 +401,7 @@ pub(super) fn assess(token: &str) -> Assessment {
             ),
         };
     }
-    let alg = header.get("alg").and_then(Value::as_str);
+    let alg = header.alg.as_deref();
     let payload = parts.get(1).copied().unwrap_or("");
     let payload_json = (segments == 3 && payload.is_empty())
         || decode_segment(payload)
@@ -343,6 +461,7 @@ pub(super) fn assess_allowing_full_stop(token: &str) -> (Assessment, usize) {
 mod tests {
     use super::*;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
     fn seg(json: &str) -> String {
         URL_SAFE_NO_PAD.encode(json)
@@ -412,6 +531,41 @@ mod tests {
         assert_eq!(decode_segment("+/8="), Some(vec![0xfb, 0xff]));
         assert_eq!(decode_segment("a"), None);
         assert_eq!(decode_segment("ab==="), None);
+    }
+
+    #[test]
+    fn the_header_probe_reads_alg_and_enc_like_the_full_parse() {
+        let problem = |header: &str| assess(&format!("{}.e30.", seg(header))).problem();
+        assert_eq!(problem("[1]"), Some(CompactProblem::HeaderNotObject));
+        assert_eq!(problem("{\"alg\":"), Some(CompactProblem::HeaderNotJson));
+        assert_eq!(
+            problem(r#"{"alg":"HS256"} x"#),
+            Some(CompactProblem::HeaderNotJson)
+        );
+        // The last `alg` wins; a non-string `enc` still makes a JWE.
+        let t = format!(
+            "{}.{}.{}",
+            seg(r#"{"alg":1,"alg":"HS256"}"#),
+            seg("{}"),
+            sig(32)
+        );
+        assert_eq!(assess(&t).fit, Fit::Complete);
+        let jwe = format!("{}.ab.cd.ef.gh", seg(r#"{"alg":"dir","enc":{"x":[1]}}"#));
+        assert_eq!(assess(&jwe).shape, Shape::Jwe);
+        assert_eq!(assess(&jwe).fit, Fit::Plausible);
+    }
+
+    #[test]
+    fn the_table_decoder_agrees_with_the_base64_crate_for_every_length() {
+        let bytes: Vec<u8> = (0u8..=255).collect();
+        for n in 0..bytes.len() {
+            let encoded = URL_SAFE_NO_PAD.encode(&bytes[..n]);
+            assert_eq!(decode_segment(&encoded).as_deref(), Some(&bytes[..n]));
+            let standard = base64::engine::general_purpose::STANDARD.encode(&bytes[..n]);
+            assert_eq!(decode_segment(&standard).as_deref(), Some(&bytes[..n]));
+        }
+        assert!(!is_segment("ab*c"));
+        assert!(!is_segment("a=bc"));
     }
 
     #[test]

@@ -20,15 +20,36 @@ fn is_word_break(c: char) -> bool {
     c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>')
 }
 
+/// Is the character at byte `i` (a char boundary) a word break, and how long is it? Bytes, not
+/// chars: only a non-ASCII character is decoded. The end of the text is a break.
+fn break_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        None => (true, 1),
+        // `char::is_whitespace` for ASCII, without a call per byte.
+        Some(b) if b.is_ascii() => (
+            matches!(
+                b,
+                b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'"' | b'\'' | b'`' | b'<' | b'>'
+            ),
+            1,
+        ),
+        Some(_) => match text.get(i..).and_then(|rest| rest.chars().next()) {
+            Some(c) => (is_word_break(c), c.len_utf8()),
+            None => (false, 1),
+        },
+    }
+}
+
 /// Every parameter in URL-like words of `text`, skipping the `covered` ranges.
 pub(super) fn params(text: &str, covered: &[(usize, usize)]) -> Vec<Param> {
     let mut out = Vec::new();
     let mut word_start = None;
-    let ends = text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')));
-    for (i, c) in ends {
-        if !is_word_break(c) {
+    let mut next = 0;
+    while next <= text.len() {
+        let i = next;
+        let (breaks, len) = break_at(text, i);
+        next += len;
+        if !breaks {
             word_start.get_or_insert(i);
             continue;
         }
@@ -87,6 +108,9 @@ fn pairs(word: &str, from: usize, to: usize, in_fragment: bool, base: usize, out
 /// Decodes `%XX` escapes (RFC 3986 §2.1); a `%` not followed by two hex digits stays as is.
 /// `+` is left alone: tokens never contain spaces, and a standard-alphabet `+` must survive.
 pub(super) fn percent_decode(raw: &str) -> (Option<String>, usize) {
+    if !raw.contains('%') {
+        return (Some(raw.to_owned()), 0);
+    }
     let b = raw.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut escapes = 0;
@@ -134,6 +158,14 @@ mod tests {
         let p = params("grant_type=refresh_token&refresh_token=xyz", &[]);
         assert_eq!(p.len(), 2);
         assert_eq!(p[1].value.as_deref(), Some("xyz"));
+    }
+
+    #[test]
+    fn unicode_whitespace_and_quotes_end_a_word() {
+        let p = params("a=1&b=2\u{3000}c=3&d=4\u{00A0}'e=5&f=6'", &[]);
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["a", "b", "c", "d", "e", "f"]);
+        assert_eq!(p[1].value.as_deref(), Some("2"));
     }
 
     #[test]

@@ -320,6 +320,9 @@ struct Parser<'a> {
     lone_surrogates_unlisted: usize,
 }
 
+/// Distinct keys of one object looked up by a linear search; beyond this, through a map.
+const LINEAR_KEYS: usize = 16;
+
 /// What is known about a key already seen in the object being parsed.
 struct Seen {
     first_member: usize,
@@ -562,7 +565,10 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.pos += 1;
         let mut members: Vec<(String, Value)> = Vec::new();
-        let mut seen: HashMap<String, Seen> = HashMap::new();
+        // One entry per distinct key; found by a linear search while the object is small (no
+        // hashing, no copy of the key), through a map once it is not.
+        let mut seen: Vec<Seen> = Vec::new();
+        let mut index: Option<HashMap<String, usize>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -580,22 +586,42 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
-            self.path.push(PathStep::Key(key.clone()));
+            // The key lives on the path while its value is parsed (no copy), then in `members`.
+            self.path.push(PathStep::Key(key));
             let value = self.value(depth);
-            self.path.pop();
+            let key = match self.path.pop() {
+                Some(PathStep::Key(key)) => key,
+                _ => String::new(),
+            };
             let value = value?;
             let member = members.len();
-            match seen.get_mut(&key) {
+            let found = match &index {
+                Some(map) => map.get(&key).copied(),
+                None => seen
+                    .iter()
+                    .position(|s| members.get(s.first_member).is_some_and(|(k, _)| *k == key)),
+            };
+            match found.and_then(|i| seen.get_mut(i)) {
                 Some(entry) => self.note_duplicate(entry, &key, member),
                 None => {
-                    seen.insert(
-                        key.clone(),
-                        Seen {
-                            first_member: member,
-                            listed: None,
-                            repeated: false,
-                        },
-                    );
+                    seen.push(Seen {
+                        first_member: member,
+                        listed: None,
+                        repeated: false,
+                    });
+                    if let Some(map) = &mut index {
+                        map.insert(key.clone(), seen.len() - 1);
+                    } else if seen.len() > LINEAR_KEYS {
+                        index = Some(
+                            seen.iter()
+                                .enumerate()
+                                .filter_map(|(i, s)| {
+                                    members.get(s.first_member).map(|(k, _)| (k.clone(), i))
+                                })
+                                .chain(std::iter::once((key.clone(), seen.len() - 1)))
+                                .collect(),
+                        );
+                    }
                 }
             }
             members.push((key, value));
@@ -661,9 +687,15 @@ pub fn write_string(s: &str, out: &mut String) {
 }
 
 fn newline(indent: Option<usize>, out: &mut String) {
-    if let Some(n) = indent {
+    const SPACES: &str = "                                                                ";
+    if let Some(mut n) = indent {
         out.push('\n');
-        out.extend(std::iter::repeat_n(' ', n));
+        // Whole runs of spaces: deep documents indent every line by hundreds of them.
+        while n > 0 {
+            let run = n.min(SPACES.len());
+            out.push_str(SPACES.get(..run).unwrap_or_default());
+            n -= run;
+        }
     }
 }
 
@@ -766,6 +798,20 @@ mod tests {
         );
         assert_eq!(doc.value.get("a"), Some(&Value::Number("4".into())));
         assert_eq!(doc.duplicates[0].path.to_string(), "$.a.b");
+    }
+
+    #[test]
+    fn duplicates_are_found_in_large_objects_as_in_small_ones() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
+        // k3 repeats before the object grows past the linear search, k30 after it.
+        let text = format!("{{{},\"k3\":0,\"k30\":0,\"k3\":1}}", keys.join(","));
+        let doc = parse(&text);
+        let found: Vec<(&str, usize, usize, usize)> = doc
+            .duplicates
+            .iter()
+            .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
+            .collect();
+        assert_eq!(found, [("k3", 3, 40, 2), ("k30", 30, 41, 1)]);
     }
 
     #[test]
