@@ -77,7 +77,7 @@ fn pipeline(text: &str) -> usize {
 }
 
 /// The groups of cases, by the start of their names.
-const GROUPS: [&str; 9] = [
+const GROUPS: [&str; 11] = [
     "deep repeated keys",
     "1,097 P-521 keys",
     "10000 pasted keys",
@@ -87,6 +87,8 @@ const GROUPS: [&str; 9] = [
     "token-like noise",
     "eyJ. repeated",
     "invisible characters",
+    "REST regex",
+    "presets file",
 ];
 
 /// The rows timed so far, and the optional filter (the first argument: only cases whose name
@@ -218,6 +220,36 @@ fn main() {
             invisible.len(),
             || pipeline(&invisible),
         );
+    }
+
+    if bench.wants("REST regex") {
+        // Issue 11: a token-validation regex of 20 000 alternatives took 1.26 s.
+        let alts: Vec<String> = (0..20_000).map(|i| format!("client{i}")).collect();
+        let re = format!("^({})$", alts.join("|"));
+        let values = vec!["client19999".to_owned(), "nobody".to_owned()];
+        bench.case("REST regex: 20,000 alternatives", re.len(), || {
+            tokenlens::diagnose::profiles::rest_cognito::literal_match(&re, &values)
+        });
+    }
+    if bench.wants("presets file") {
+        // Issue 11: a presets file at its cap took 0.30 s (quadratic checks).
+        let mut profiles: Vec<String> = Vec::new();
+        let mut len = 40;
+        while len < tokenlens::presets::MAX_BYTES / 2 {
+            profiles.push("{}".to_owned());
+            len += 3;
+        }
+        let mut named = 0;
+        while len < tokenlens::presets::MAX_BYTES - 100 {
+            let p = format!(r#"{{"name":"n{}"}}"#, named / 2);
+            len += p.len() + 1;
+            profiles.push(p);
+            named += 1;
+        }
+        let body = format!(r#"{{"version":1,"profiles":[{}]}}"#, profiles.join(","));
+        bench.case("presets file: at its size cap", body.len(), || {
+            tokenlens::presets::parse_presets(body.as_bytes()).problems.len()
+        });
     }
 
     let mut over = 0;
