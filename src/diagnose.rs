@@ -72,8 +72,13 @@ pub fn facts_with<'k>(
         .and_then(|c| c.iss.present())
         .map(String::as_str);
     let keys = keys_for(iss);
+    // The token is parsed once: verification takes the parse above.
+    let verification = match &parsed {
+        Some(p) => verify::verify_parsed(p, &keys),
+        None => verify::verify_compact(&candidate.token, &keys),
+    };
     Facts {
-        verification: verify::verify_compact(&candidate.token, &keys),
+        verification,
         header,
         claims,
         encrypted,
