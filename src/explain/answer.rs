@@ -147,6 +147,21 @@ pub fn send(kind: &str) -> String {
 pub const NONE_PASSES: &str = "None of these tokens would be accepted";
 /// Accepted.
 pub const ACCEPTED: &str = "Accepted";
+/// Accepted only under a configuration the user has not described (issue 8 §3): the reason
+/// names it ("only if the authorizer uses pool …").
+pub const ACCEPTED_IF_CONFIGURED: &str = "Accepted if configured";
+
+/// A few words for a matrix cell that cannot tell yet, by what it needs.
+pub fn need_words(n: crate::diagnose::profiles::Need) -> &'static str {
+    use crate::diagnose::profiles::Need;
+    match n {
+        Need::IssuerKeys => "needs the issuer's keys",
+        Need::RegexCheck => "check the regex by hand",
+        Need::DeployedTest => "undocumented: test the stage",
+        Need::UndocumentedAlg => "algorithm undocumented",
+        Need::ReadableConfig => "a setting can't be read",
+    }
+}
 /// Not decided yet.
 pub const CANNOT_TELL: &str = "Can't tell yet";
 /// A refresh token in the matrix.

@@ -231,6 +231,11 @@ fn profile_findings(r: &ProfileResult) -> Vec<FindingView> {
 
 fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> String) -> AnswerLine {
     let (tone, headline, reason) = match &r.verdict {
+        ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => (
+            Tone::Good,
+            words::ACCEPTED_IF_CONFIGURED.to_owned(),
+            explain::profiles::verdict_line(r),
+        ),
         ProfileVerdict::Accept => (
             Tone::Good,
             words::ACCEPTED.to_owned(),
@@ -345,6 +350,9 @@ fn choice_line<'a>(
 
 fn cell(r: &ProfileResult) -> Cell {
     let (tone, mark, words) = match &r.verdict {
+        ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => {
+            (Tone::Good, "✓", words::ACCEPTED_IF_CONFIGURED.to_lowercase())
+        }
         ProfileVerdict::Accept => (Tone::Good, "✓", words::ACCEPTED.to_lowercase()),
         ProfileVerdict::Reject { status, .. } => (
             Tone::Bad,
@@ -356,9 +364,14 @@ fn cell(r: &ProfileResult) -> Cell {
                     .unwrap_or("rejected")
             ),
         ),
-        ProfileVerdict::CannotTell { .. } => {
-            (Tone::Open, "?", "needs the issuer's keys".to_owned())
-        }
+        ProfileVerdict::CannotTell { needs } => (
+            Tone::Open,
+            "?",
+            needs
+                .first()
+                .map_or("can't tell", |n| words::need_words(*n))
+                .to_owned(),
+        ),
     };
     Cell {
         profile: profile_id(r.profile),
