@@ -82,14 +82,14 @@ for target in "${TARGETS[@]}"; do
   cargo +nightly fuzz run "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=1048576 \
     -print_final_stats=1 2>&1 | tee "fuzz-$target.log" |
-    grep -E '^Done|stat::number_of_executed_units|ERROR|SUMMARY|panicked'
+    grep -E '^Done|stat::number_of_executed_units|ERROR|SUMMARY|panicked|^error'
   status=${PIPESTATUS[0]}
   if [ "$status" != 0 ]; then failed+=("$target"); fi
 done
 
 # The last line is in the form scripts/test.sh counts.
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "fuzz: crashed or too slow: ${failed[*]} (inputs in fuzz/artifacts/)"
+  echo "fuzz: failed: ${failed[*]} (a crash or an input slower than the timeout leaves it in fuzz/artifacts/; a build error is in fuzz/fuzz-TARGET.log)"
 fi
 echo "fuzz: $((${#TARGETS[@]} - ${#failed[@]})) passed, ${#failed[@]} failed"
 [ ${#failed[@]} -eq 0 ]

@@ -20,6 +20,8 @@ fuzz_target!(|data: &[u8]| {
             status: 200,
             content_type: Some("application/json".to_owned()),
             body: body.to_vec(),
+            redirected_to: None,
+            cut: None,
         })
     };
     let _ = discovery::judge_jwks(&iss, response());
