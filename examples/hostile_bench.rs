@@ -248,7 +248,9 @@ fn main() {
         }
         let body = format!(r#"{{"version":1,"profiles":[{}]}}"#, profiles.join(","));
         bench.case("presets file: at its size cap", body.len(), || {
-            tokenlens::presets::parse_presets(body.as_bytes()).problems.len()
+            tokenlens::presets::parse_presets(body.as_bytes())
+                .problems
+                .len()
         });
     }
 

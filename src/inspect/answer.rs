@@ -350,9 +350,11 @@ fn choice_line<'a>(
 
 fn cell(r: &ProfileResult) -> Cell {
     let (tone, mark, words) = match &r.verdict {
-        ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => {
-            (Tone::Good, "✓", words::ACCEPTED_IF_CONFIGURED.to_lowercase())
-        }
+        ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => (
+            Tone::Good,
+            "✓",
+            words::ACCEPTED_IF_CONFIGURED.to_lowercase(),
+        ),
         ProfileVerdict::Accept => (Tone::Good, "✓", words::ACCEPTED.to_lowercase()),
         ProfileVerdict::Reject { status, .. } => (
             Tone::Bad,
