@@ -2,8 +2,11 @@
 //! kinds and the few words in each matrix cell.
 //! Must not judge: it words verdicts and codes computed elsewhere.
 
-use crate::diagnose::finding::{Evidence, Finding};
+use crate::diagnose::config::Field;
+use crate::diagnose::finding::{Code, Evidence, Finding};
 use crate::diagnose::identity::TokenKind;
+use crate::diagnose::profiles::lambda_ajv::AjvError;
+use crate::diagnose::profiles::GatewayCode;
 use crate::diagnose::profiles::Profile;
 
 /// A short gateway name, for the matrix's column heads.
@@ -38,7 +41,7 @@ pub const NOT_SURE: &str = "Not sure — show all";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Question {
     /// The gateway-form field the answer goes to.
-    pub field: &'static str,
+    pub field: Field,
     /// The question.
     pub text: &'static str,
     /// How it is answered.
@@ -62,20 +65,20 @@ pub enum QuestionKind {
 pub fn questions(p: Profile) -> &'static [Question] {
     match p {
         Profile::RestCognito | Profile::RestTestAuthorizer => &[Question {
-            field: "cfg-rest-scopes",
+            field: Field::RestScopes,
             text: "Does the method have OAuth scopes?",
             kind: QuestionKind::NoOrList,
             placeholder: "orders/read",
         }],
         Profile::RestJwt => &[
             Question {
-                field: "cfg-restjwt-audiences",
+                field: Field::RestJwtAudiences,
                 text: "Audience (the app client id)",
                 kind: QuestionKind::Text,
                 placeholder: "the authorizer's audience",
             },
             Question {
-                field: "cfg-restjwt-scopes",
+                field: Field::RestJwtScopes,
                 text: "Does the method have scopes?",
                 kind: QuestionKind::NoOrList,
                 placeholder: "orders/read",
@@ -83,33 +86,33 @@ pub fn questions(p: Profile) -> &'static [Question] {
         ],
         Profile::HttpJwt => &[
             Question {
-                field: "cfg-http-audiences",
+                field: Field::HttpAudiences,
                 text: "Audience (the app client id)",
                 kind: QuestionKind::Text,
                 placeholder: "the authorizer's audience",
             },
             Question {
-                field: "cfg-http-scopes",
+                field: Field::HttpScopes,
                 text: "Does the route require scopes?",
                 kind: QuestionKind::NoOrList,
                 placeholder: "orders/read",
             },
         ],
         Profile::LambdaAjv => &[Question {
-            field: "cfg-lambda-token-use",
+            field: Field::LambdaTokenUse,
             text: "Which token does the verifier expect (tokenUse)?",
             kind: QuestionKind::TokenUse,
             placeholder: "",
         }],
         Profile::Oidc => &[
             Question {
-                field: "cfg-oidc-audiences",
+                field: Field::OidcAudiences,
                 text: "Accepted audiences",
                 kind: QuestionKind::Text,
                 placeholder: "api://orders",
             },
             Question {
-                field: "cfg-oidc-scopes",
+                field: Field::OidcScopes,
                 text: "Required scopes?",
                 kind: QuestionKind::NoOrList,
                 placeholder: "orders/read",
@@ -209,41 +212,78 @@ pub fn tokens_found(n: usize) -> String {
     }
 }
 
-/// A few words for a matrix cell, from the deciding rule's stable name.
-pub fn cell_words(code: &str) -> &'static str {
+/// A few words for a matrix cell, from the deciding finding's code (exhaustive: a new rule
+/// cannot reach the matrix without its words).
+pub fn cell_words(code: &Code) -> &'static str {
     match code {
-        "rest_access_token_on_method_without_scopes" => "access token on a method without scopes",
-        "rest_id_token_on_method_with_scopes" => "ID token on a method with scopes",
-        "rest_no_method_scope_in_token"
-        | "rest_jwt_no_method_scope_in_token"
-        | "http_no_route_scope_in_token"
-        | "oidc_scope_missing"
-        | "ajv_invalid_scope" => "lacks the required scope",
-        c if c.ends_with("_scope_claim_missing") => "no scope claim",
-        c if c.ends_with("_unsigned_token") => "unsigned (alg none)",
-        c if c.ends_with("_token_for_another_api") => "token for another API",
-        "rest_updated_issuer_undocumented" => "UPDATED issuer: undocumented",
-        "test_authorizer_access_token" => "console test takes ID tokens only",
-        c if c.ends_with("_audience_mismatch") || c.ends_with("_no_audience_claim") => {
-            "wrong audience"
-        }
-        c if c.ends_with("_issuer_mismatch") || c.ends_with("_issuer_missing") => "wrong issuer",
-        "ajv_issuer_not_configured" => "wrong issuer",
-        "ajv_invalid_token_use" => "wrong token use",
-        "ajv_invalid_client_id" => "wrong client id",
-        "rest_pool_not_configured" | "rest_not_a_user_pool_token" => "another user pool",
-        "http_alg_not_rsa" => "not RSA-signed",
-        c if c.ends_with("_alg_not_allowed") => "algorithm not allowed",
-        c if c.ends_with("_kid_missing") || c.ends_with("_kid_not_in_jwks") => {
-            "key not in the JWKS"
-        }
-        "ajv_kid_not_found" => "key not in the JWKS",
-        c if c.ends_with("_expired") => "expired",
-        c if c.ends_with("_not_yet_valid") => "not valid yet",
-        c if c.ends_with("_signature_invalid") => "bad signature",
-        c if c.ends_with("_not_a_jwt") => "not a signed JWT",
-        c if c.starts_with("ajv_") => "aws-jwt-verify throws",
-        _ => "rejected",
+        Code::Gateway(c) => gateway_cell(c),
+        Code::Ajv(c) => match c.error() {
+            Some(e) => ajv_cell(e),
+            None => "aws-jwt-verify",
+        },
+        Code::Identity(_) | Code::Claims(_) | Code::Lint(_) | Code::Skipped(_) => "rejected",
+        Code::Response(_) => "the gateway's answer",
+    }
+}
+
+fn gateway_cell(c: &GatewayCode) -> &'static str {
+    use GatewayCode as G;
+    match c {
+        G::NotAJwt { .. } => "not a signed JWT",
+        G::Unsigned { .. } => "unsigned (alg none)",
+        G::ForeignAudience { .. } => "token for another API",
+        G::SignatureInvalid { .. } => "bad signature",
+        G::SignatureUnchecked { .. } => "needs the issuer's keys",
+        G::IssuerMissing { .. } | G::IssuerMismatch { .. } => "wrong issuer",
+        G::IssuerUnreadable { .. } => "issuer setting unreadable",
+        G::IssuerAssumed { .. } => "issuer assumed",
+        G::Expired { .. } => "expired",
+        G::NotYetValid { .. } => "not valid yet",
+        G::IssuedInFuture { .. } => "issued in the future",
+        G::NotAUserPoolToken { .. } | G::PoolNotConfigured { .. } => "another user pool",
+        G::UpdatedIssuer { .. } => "UPDATED issuer: undocumented",
+        G::SovereignIssuerHost { .. } => "issuer host undocumented",
+        G::PoolUnreadable { .. } => "pool setting unreadable",
+        G::PoolAssumed { .. } => "pool assumed",
+        G::AccessTokenWithoutMethodScopes { .. } => "access token on a method without scopes",
+        G::IdTokenWithMethodScopes { .. } => "ID token on a method with scopes",
+        G::NoMethodScopeInToken { .. } | G::NoScopeInToken { .. } => "lacks the required scope",
+        G::SdkSignInScopeOnly => "only the sign-in scope",
+        G::RegexBlocksAccessToken { .. } | G::RegexRejectsAud { .. } => "token validation regex",
+        G::RegexNotEvaluated { .. } => "check the regex by hand",
+        G::TokenNotFromHeader => "not sent in the header",
+        G::TestAuthorizerAccessToken => "console test takes ID tokens only",
+        G::AlgNotRsa { .. } => "not RSA-signed",
+        G::AlgPssUndocumented { .. } => "PS* undocumented",
+        G::AlgNotAllowed { .. } => "algorithm not allowed",
+        G::AlgAssumed { .. } => "algorithms assumed",
+        G::KidMissing { .. } | G::KidNotInJwks { .. } => "key not in the JWKS",
+        G::NoAudienceClaim { .. } | G::AudienceMismatch { .. } => "wrong audience",
+        G::AudienceAssumed { .. } => "audience assumed",
+        G::AudHidesClientId { .. } => "aud checked, not client_id",
+        G::ScopeClaimMissing { .. } => "no scope claim",
+        G::RolesAreNotScopes { .. } => "roles are not scopes",
+        G::IdTokenAcceptedWithoutRouteScopes => "any token without route scopes",
+        G::KeyCache => "key cache",
+        G::RefreshTokenNeverSent => NEVER_SENT,
+    }
+}
+
+fn ajv_cell(e: &AjvError) -> &'static str {
+    match e {
+        AjvError::InvalidPoolId { .. } => "invalid userPoolId",
+        AjvError::Parse(_) => "not a JWT it parses",
+        AjvError::IssuerMissing | AjvError::IssuerNotConfigured { .. } => "wrong issuer",
+        AjvError::NoKid | AjvError::KidNotFound { .. } => "key not in the JWKS",
+        AjvError::JwkInvalidKty { .. } | AjvError::JwkInvalidUse { .. } => "unusable JWK",
+        AjvError::AlgMismatch { .. } | AjvError::AlgNotAllowed { .. } => "algorithm not allowed",
+        AjvError::InvalidSignature => "bad signature",
+        AjvError::Expired { .. } => "expired",
+        AjvError::NotBefore { .. } => "not valid yet",
+        AjvError::Scope { .. } => "lacks the required scope",
+        AjvError::Group { .. } => "not in the group",
+        AjvError::TokenUse { .. } => "wrong token use",
+        AjvError::ClientId { .. } => "wrong client id",
     }
 }
 

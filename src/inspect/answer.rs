@@ -362,7 +362,7 @@ fn cell(r: &ProfileResult) -> Cell {
             format!(
                 "{status} · {}",
                 profiles::deciding(&r.findings)
-                    .map(|f| words::cell_words(f.code.as_str()))
+                    .map(|f| words::cell_words(&f.code))
                     .unwrap_or("rejected")
             ),
         ),

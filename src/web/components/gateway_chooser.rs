@@ -53,7 +53,7 @@ fn question(
     fields: &BTreeMap<&'static str, String>,
     on_field: &Callback<(&'static str, String)>,
 ) -> Html {
-    html! { <QuestionRow question={*q} value={fields.get(q.field).cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
+    html! { <QuestionRow question={*q} value={fields.get(q.field.id()).cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -66,7 +66,7 @@ struct QuestionProps {
 #[function_component(QuestionRow)]
 fn question_row(props: &QuestionProps) -> Html {
     let q = props.question;
-    let field = q.field;
+    let field = q.field.id();
     let id = format!("q-{field}");
     let yes = use_state(|| !props.value.trim().is_empty());
     let oninput = {
