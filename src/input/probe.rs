@@ -9,32 +9,10 @@ use serde_json::Value;
 use std::fmt;
 
 use super::{CompactProblem, Shape};
+use crate::jose::b64::{NOT_B64, SEXTET};
 
 /// Most `.`-separated parts a reader keeps before it gives up (JWE has 5, plus one stray dot).
 pub(super) const MAX_SEGMENTS: usize = 7;
-
-/// The 6-bit value of each byte in either base64 alphabet (`-` and `+` are 62, `_` and `/` are
-/// 63), or [`NOT_B64`]. One table lookup per byte: the scanner calls this for every byte pasted.
-const SEXTET: [u8; 256] = {
-    let mut t = [NOT_B64; 256];
-    let mut i = 0;
-    while i < 26 {
-        t[b'A' as usize + i] = i as u8;
-        t[b'a' as usize + i] = 26 + i as u8;
-        i += 1;
-    }
-    let mut d = 0;
-    while d < 10 {
-        t[b'0' as usize + d] = 52 + d as u8;
-        d += 1;
-    }
-    t[b'-' as usize] = 62;
-    t[b'+' as usize] = 62;
-    t[b'_' as usize] = 63;
-    t[b'/' as usize] = 63;
-    t
-};
-const NOT_B64: u8 = 0xFF;
 
 /// A base64url alphabet byte (RFC 4648 §5).
 pub(super) fn is_b64url(b: u8) -> bool {

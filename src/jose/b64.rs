@@ -70,23 +70,12 @@ pub enum B64Quirk {
     },
 }
 
-/// The 6-bit value of a base64 character and whether it is from the standard alphabet only.
-fn sextet(ch: char) -> Option<(u32, bool)> {
-    match ch {
-        'A'..='Z' => Some((ch as u32 - 'A' as u32, false)),
-        'a'..='z' => Some((ch as u32 - 'a' as u32 + 26, false)),
-        '0'..='9' => Some((ch as u32 - '0' as u32 + 52, false)),
-        '-' => Some((62, false)),
-        '_' => Some((63, false)),
-        '+' => Some((62, true)),
-        '/' => Some((63, true)),
-        _ => None,
-    }
-}
-
-/// The 6-bit value of each base64url byte (RFC 4648 §5), or [`NOT_URL`].
-const URL_SEXTET: [u8; 256] = {
-    let mut t = [NOT_URL; 256];
+/// The 6-bit value of each byte in either base64 alphabet (RFC 4648 §4 and §5: `-` and `+` are
+/// 62, `_` and `/` are 63), with [`STD_ONLY`] added for the standard alphabet's `+` and `/`, or
+/// [`NOT_B64`]. One table for every base64 reader in the crate (the decoder here and the token
+/// finder in `input`): one lookup per byte.
+pub(crate) const SEXTET: [u8; 256] = {
+    let mut t = [NOT_B64; 256];
     let mut i = 0;
     while i < 26 {
         t[b'A' as usize + i] = i as u8;
@@ -100,9 +89,20 @@ const URL_SEXTET: [u8; 256] = {
     }
     t[b'-' as usize] = 62;
     t[b'_' as usize] = 63;
+    t[b'+' as usize] = 62 | STD_ONLY;
+    t[b'/' as usize] = 63 | STD_ONLY;
     t
 };
-const NOT_URL: u8 = 0xFF;
+/// [`SEXTET`]'s mark for a byte of no base64 alphabet.
+pub(crate) const NOT_B64: u8 = 0xFF;
+/// [`SEXTET`]'s flag for a byte of the standard alphabet only (`+`, `/`); `& 0x3F` is the value.
+pub(crate) const STD_ONLY: u8 = 0x40;
+
+/// The 6-bit value of a base64 character and whether it is from the standard alphabet only.
+fn sextet(ch: char) -> Option<(u32, bool)> {
+    let v = SEXTET[usize::from(u8::try_from(ch).ok()?)];
+    (v != NOT_B64).then_some((u32::from(v & 0x3F), v & STD_ONLY != 0))
+}
 
 /// Decodes base64url text, tolerating padding, the standard alphabet and non-canonical trailing
 /// bits (each reported once as a [`B64Quirk`]). The empty text decodes to no bytes.
@@ -125,8 +125,8 @@ fn decode_strict(text: &[u8]) -> Option<Decoded> {
     let mut acc: u32 = 0;
     let mut acc_bits: u32 = 0;
     for &c in text {
-        let value = URL_SEXTET[usize::from(c)];
-        if value == NOT_URL {
+        let value = SEXTET[usize::from(c)];
+        if value == NOT_B64 || value & STD_ONLY != 0 {
             return None;
         }
         acc = (acc << 6) | u32::from(value);
