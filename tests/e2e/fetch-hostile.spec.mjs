@@ -2,23 +2,12 @@
 // page served as 200, plain text, and a body that trickles in slower than the timeout.
 import { expect, test } from './support/fixtures.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
-import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
-
-let used = [];
-const track = (token) => (used.push(token), token);
 
 test.beforeEach(async ({ app }) => {
-  used = [];
   await app.open();
 });
 
-test.afterEach(async ({ requests, pageErrors, keyServer }) => {
-  await expectNoTokenLeak(requests, used);
-  await expectNoTokenLeak(await keyServer.requests({ everyone: true }), used);
-  expectNoPageErrors(pageErrors);
-});
-
-test('an HTML error page with 503 names the status and the page title', async ({ app, keyServer }) => {
+test('an HTML error page with 503 names the status and the page title', async ({ app, keyServer, track }) => {
   const url = keyServer.url('/cors/errorpage/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
   await app.fetchJwks(url);
@@ -26,21 +15,21 @@ test('an HTML error page with 503 names the status and the page title', async ({
   await app.expectVerdict('unverifiable');
 });
 
-test('a login page served with 200 is html-page, with its title', async ({ app, keyServer }) => {
+test('a login page served with 200 is html-page, with its title', async ({ app, keyServer, track }) => {
   const url = keyServer.url('/cors/html/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
   await app.fetchJwks(url);
   await app.expectFetchError('html-page', [url, 'Sign in']);
 });
 
-test('plain text is not-json', async ({ app, keyServer }) => {
+test('plain text is not-json', async ({ app, keyServer, track }) => {
   const url = keyServer.url('/cors/text/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
   await app.fetchJwks(url);
   await app.expectFetchError('not-json', [url]);
 });
 
-test('a body slower than the 10 s limit is a timeout, even though the headers came at once', async ({ app, keyServer }) => {
+test('a body slower than the 10 s limit is a timeout, even though the headers came at once', async ({ app, keyServer, track }) => {
   test.setTimeout(45_000);
   const url = keyServer.url('/cors/slow/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));

@@ -8,20 +8,9 @@ import path from 'node:path';
 import { JOSE_DIR } from './support/env.mjs';
 import { expect, test } from './support/fixtures.mjs';
 import { ALGS, EXTRA_KIDS, claims, signJwt } from './support/jose.mjs';
-import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
-
-let used = [];
-const track = (token) => (used.push(token), token);
 
 test.beforeEach(async ({ app }) => {
-  used = [];
   await app.open();
-});
-
-test.afterEach(async ({ requests, pageErrors, keyServer }) => {
-  await expectNoTokenLeak(requests, used);
-  await expectNoTokenLeak(await keyServer.requests({ everyone: true }), used);
-  expectNoPageErrors(pageErrors);
 });
 
 /** Runs `curl -sS <url>` as the page's fallback tells the user to, and returns what it printed. */
@@ -32,7 +21,7 @@ const curl = (url) =>
     ),
   );
 
-test('without CORS headers the fetch fails as network-or-CORS, offers a curl command, and the pasted body verifies', async ({ app, keyServer }) => {
+test('without CORS headers the fetch fails as network-or-CORS, offers a curl command, and the pasted body verifies', async ({ app, keyServer, track }) => {
   const url = keyServer.jwksUrl('rs256', { cors: false });
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256', { cors: false })))));
   await app.fetchJwks(url);
@@ -50,7 +39,7 @@ test('without CORS headers the fetch fails as network-or-CORS, offers a curl com
   await app.expectFinding('signature_valid');
 });
 
-test('discovery without CORS headers offers curl for the discovery document', async ({ app, keyServer }) => {
+test('discovery without CORS headers offers curl for the discovery document', async ({ app, keyServer, track }) => {
   await app.pasteToken(track(signJwt(ALGS.es256, claims(keyServer.issuer('es256', { cors: false })))));
   await expect(app.discoverUrl).toContainText(keyServer.discoveryUrl('es256', { cors: false }));
   await app.discoverButton.click();
@@ -59,7 +48,7 @@ test('discovery without CORS headers offers curl for the discovery document', as
   expect(await keyServer.paths()).toEqual(['GET /nocors/es256/.well-known/openid-configuration']);
 });
 
-test('a 404 names the status and the URL, and a good URL afterwards verifies', async ({ app, keyServer }) => {
+test('a 404 names the status and the URL, and a good URL afterwards verifies', async ({ app, keyServer, track }) => {
   const url = keyServer.url('/cors/missing/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
   await app.fetchJwks(url);
@@ -72,7 +61,7 @@ test('a 404 names the status and the URL, and a good URL afterwards verifies', a
   await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
 });
 
-test('an HTML page instead of JSON is html-page, and a good URL afterwards verifies', async ({ app, keyServer }) => {
+test('an HTML page instead of JSON is html-page, and a good URL afterwards verifies', async ({ app, keyServer, track }) => {
   const url = keyServer.url('/cors/html/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.ps256, claims(keyServer.issuer('ps256')))));
   await app.fetchJwks(url);
@@ -84,7 +73,7 @@ test('an HTML page instead of JSON is html-page, and a good URL afterwards verif
   await app.expectVerdict('valid', { kid: ALGS.ps256.kid });
 });
 
-test('JSON that is not a key set is not-key-set', async ({ app, keyServer }) => {
+test('JSON that is not a key set is not-key-set', async ({ app, keyServer, track }) => {
   const url = keyServer.url('/cors/notkeyset/jwks.json');
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
   await app.fetchJwks(url);
@@ -92,7 +81,7 @@ test('JSON that is not a key set is not-key-set', async ({ app, keyServer }) => 
   await app.expectVerdict('unverifiable');
 });
 
-test('a discovery document without jwks_uri is no-jwks-uri', async ({ app, keyServer }) => {
+test('a discovery document without jwks_uri is no-jwks-uri', async ({ app, keyServer, track }) => {
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('nojwksuri')))));
   await app.discoverButton.click();
   await app.expectFetchError('no-jwks-uri', [keyServer.discoveryUrl('nojwksuri')]);
@@ -103,7 +92,7 @@ for (const [what, value] of [
   ['text that is no URL at all', 'not a url'],
   ['a plain-http URL to another machine', 'http://keys.example.com/jwks.json'],
 ]) {
-  test(`${what} in the JWKS URL field is bad-url, and nothing is requested`, async ({ app, keyServer, requests }) => {
+  test(`${what} in the JWKS URL field is bad-url, and nothing is requested`, async ({ app, keyServer, requests, track }) => {
     await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
     const before = requests.length;
     await app.fetchJwks(value);
@@ -113,7 +102,7 @@ for (const [what, value] of [
 }
 
 for (const route of ['huge', 'hugechunked']) {
-  test(`a 1 MiB answer is too-large (${route === 'huge' ? 'Content-Length given' : 'chunked'})`, async ({ app, keyServer }) => {
+  test(`a 1 MiB answer is too-large (${route === 'huge' ? 'Content-Length given' : 'chunked'})`, async ({ app, keyServer, track }) => {
     const url = keyServer.url(`/cors/${route}/jwks.json`);
     await app.pasteToken(track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')))));
     await app.fetchJwks(url);
@@ -122,7 +111,7 @@ for (const route of ['huge', 'hugechunked']) {
   });
 }
 
-test('a JWKS with broken entries lists each by index, and every good key still verifies', async ({ app, keyServer }) => {
+test('a JWKS with broken entries lists each by index, and every good key still verifies', async ({ app, keyServer, track }) => {
   const expected = JSON.parse(readFileSync(path.join(JOSE_DIR, 'jwks', 'one-broken.expect.json'), 'utf8'));
   const signers = Object.fromEntries([
     ...Object.values(ALGS).map((a) => [a.kid, a]),

@@ -8,9 +8,13 @@
 //   app         a TokenLens page object (support/app.mjs), not yet navigated
 //   keyServer   the keys server (support/keys-server.mjs) under a namespace of this test's own:
 //               URLs to hand the page, and what reached the server (its own request log)
+//   track       track(token) returns the token and remembers it: after the test no request, the
+//               browser's or any the keys server received, may carry it, and the page raised
+//               no error (the leak check, written once)
 import { test as base, expect } from '@playwright/test';
 import { TokenLens } from './app.mjs';
 import { e2eEnv } from './env.mjs';
+import { expectNoPageErrors, expectNoTokenLeak } from './leaks.mjs';
 
 /** The keys server as one test sees it: its routes under /t/<ns>, and its request log. */
 export class KeyServer {
@@ -107,5 +111,12 @@ export const test = base.extend({
   keyServer: async ({}, use, testInfo) => {
     const ns = `${testInfo.testId}-r${testInfo.retry}-x${testInfo.repeatEachIndex}`.replace(/[^A-Za-z0-9_-]/g, '_');
     await use(new KeyServer(e2eEnv.keysUrl, ns));
+  },
+  track: async ({ requests, pageErrors, keyServer }, use) => {
+    const used = [];
+    await use((token) => (used.push(token), token));
+    await expectNoTokenLeak(requests, used);
+    await expectNoTokenLeak(await keyServer.requests({ everyone: true }), used);
+    expectNoPageErrors(pageErrors);
   },
 });
