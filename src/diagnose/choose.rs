@@ -4,6 +4,8 @@
 //! Owns [`choose`]. A refresh token (JWE or opaque) is never sent (COG-TOK, AJV-59). Must not
 //! produce prose (`explain::profiles`).
 
+pub mod counterpart;
+
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::Target;
 use crate::diagnose::finding::{Code, Finding, Severity, Stage, Status};

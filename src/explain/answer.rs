@@ -170,6 +170,21 @@ pub const CANNOT_TELL: &str = "Can't tell yet";
 /// A refresh token in the matrix.
 pub const NEVER_SENT: &str = "never send";
 
+/// The label of the matrix's example row: the other kind of token from the same sign-in,
+/// which was not pasted.
+pub fn example_label(kind: &str) -> String {
+    format!("example: the same sign-in's {kind}, not pasted")
+}
+
+/// An example access token's accepted cell, when the gateway requires scopes: it passes only
+/// with one of them.
+pub fn if_it_carries(scopes: &[String]) -> String {
+    match scopes {
+        [one] => format!("accepted if it carries {one}"),
+        many => format!("accepted if it carries one of {}", many.join(", ")),
+    }
+}
+
 /// "Rejected 401" / "Likely rejected 403".
 pub fn rejected(status: u16, certain: bool) -> String {
     if certain {

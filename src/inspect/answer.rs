@@ -6,7 +6,7 @@
 //! Each candidate is decoded, verified and identified once ([`diagnose::facts`]) and judged under
 //! every profile from those facts.
 
-use crate::diagnose::choose;
+use crate::diagnose::choose::{self, counterpart};
 use crate::diagnose::identity::TokenKind;
 use crate::diagnose::profiles::{self, Profile, ProfileResult, ProfileVerdict, TokenFacts};
 use crate::diagnose::{Expectations, Facts};
@@ -85,6 +85,9 @@ pub struct MatrixRow {
     pub kind: &'static str,
     /// One cell per gateway, in column order.
     pub cells: Vec<Cell>,
+    /// True for the example row: the other kind of token from the same sign-in, not pasted
+    /// (never selectable; [`counterpart`]).
+    pub example: bool,
 }
 
 /// The whole answer.
@@ -201,8 +204,13 @@ pub fn answer_view(
                     }
                 })
                 .collect(),
+            example: false,
         })
         .collect();
+    let mut rows: Vec<MatrixRow> = rows;
+    if sendable == 1 {
+        rows.extend(example_row(candidates, facts, &tokens, &order, e));
+    }
 
     let recommended =
         chosen.and_then(|p| choices.iter().find(|c| c.profile == p).and_then(|c| c.send));
@@ -220,6 +228,49 @@ pub fn answer_view(
         recommended,
         announcement,
     }
+}
+
+/// For a paste with one sendable Cognito token, the row of its counterpart (the other kind from
+/// the same sign-in), judged under every gateway with the pasted token's verification.
+fn example_row(
+    candidates: &[crate::input::Candidate],
+    facts: &[Facts],
+    tokens: &[TokenFacts],
+    order: &[Profile],
+    e: &Expectations,
+) -> Option<MatrixRow> {
+    let (index, token) = tokens.iter().enumerate().find(|(i, t)| {
+        let refresh = candidates
+            .get(*i)
+            .zip(facts.get(*i))
+            .is_none_or(|(c, f)| is_refresh(f, &c.shape));
+        !refresh && t.claims.is_some()
+    })?;
+    let cp = counterpart::counterpart(token.kind, token.claims?, e.target)?;
+    let example = TokenFacts {
+        claims: Some(&cp.claims),
+        kind: &cp.kind,
+        ..*token
+    };
+    let kind = words::kind_name(&cp.kind);
+    Some(MatrixRow {
+        index,
+        label: words::example_label(kind),
+        kind,
+        cells: order
+            .iter()
+            .map(|&p| {
+                let r = profiles::judge(p, &example, e.target, e.now, e.leeway);
+                let mut c = cell(&r);
+                let scopes = counterpart::required_by(p, e.target);
+                if c.tone == Tone::Good && !cp.assumed_scopes.is_empty() && !scopes.is_empty() {
+                    c.words = words::if_it_carries(scopes);
+                }
+                c
+            })
+            .collect(),
+        example: true,
+    })
 }
 
 fn profile_findings(r: &ProfileResult) -> Vec<FindingView> {
@@ -410,6 +461,20 @@ mod tests {
     const DEMO_NOW: i64 = 1_768_469_400;
 
     fn demo_answer(target: &Target, chosen: Option<Profile>) -> AnswerView {
+        answer_for(DEMO, target, chosen)
+    }
+
+    /// The demo's token at `index` (0 access, 1 ID), pasted alone.
+    fn demo_token(index: usize) -> String {
+        overview(DEMO)
+            .extraction
+            .candidates
+            .get(index)
+            .map(|c| c.token.to_string())
+            .expect("a demo token")
+    }
+
+    fn answer_for(text: &str, target: &Target, chosen: Option<Profile>) -> AnswerView {
         let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
             .expect("demo keys");
         let e = Expectations {
@@ -418,7 +483,7 @@ mod tests {
             now: DEMO_NOW,
             leeway: 0,
         };
-        let o = overview(DEMO);
+        let o = overview(text);
         let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
         answer_view(&o, &facts, 0, &e, chosen, &ResponseView::default())
     }
@@ -476,6 +541,54 @@ mod tests {
         assert!(access_rest.words.starts_with("401"));
         let columns: Vec<&str> = answer.columns.iter().map(|c| c.0).collect();
         assert_eq!(columns.len(), Profile::ALL.len());
+    }
+
+    fn cell_of<'a>(row: &'a MatrixRow, profile: &str) -> &'a Cell {
+        row.cells
+            .iter()
+            .find(|c| c.profile == profile)
+            .expect("a cell")
+    }
+
+    #[test]
+    fn one_pasted_id_token_gets_an_example_row_for_the_access_token_of_the_same_sign_in() {
+        let (target, _) = target(&BTreeMap::new());
+        let answer = answer_for(&demo_token(1), &target, Some(Profile::RestCognito));
+        let [own, example] = answer.rows.as_slice() else {
+            panic!("two rows, got {}", answer.rows.len());
+        };
+        assert_eq!((own.kind, own.example), ("ID token", false));
+        assert_eq!((example.kind, example.example), ("access token", true));
+        assert_eq!(cell_of(own, "rest-cognito").tone, Tone::Good);
+        let access = cell_of(example, "rest-cognito");
+        assert_eq!((access.tone, access.mark), (Tone::Bad, "✗"));
+        assert!(access.words.starts_with("401"));
+        // The Test authorizer takes ID tokens only (R10).
+        assert_eq!(cell_of(example, "rest-test-authorizer").tone, Tone::Bad);
+    }
+
+    #[test]
+    fn with_method_scopes_the_example_access_token_passes_if_it_carries_one() {
+        let mut fields = BTreeMap::new();
+        fields.insert("cfg-rest-scopes", "orders/read".to_owned());
+        let (target, _) = target(&fields);
+        let answer = answer_for(&demo_token(1), &target, Some(Profile::RestCognito));
+        let own = answer.rows.first().expect("own row");
+        let example = answer.rows.get(1).expect("example row");
+        assert_eq!(cell_of(own, "rest-cognito").tone, Tone::Bad);
+        let access = cell_of(example, "rest-cognito");
+        assert_eq!(access.tone, Tone::Good);
+        assert_eq!(access.words, "accepted if it carries orders/read");
+    }
+
+    #[test]
+    fn one_pasted_access_token_gets_an_example_id_row_and_several_tokens_get_none() {
+        let (target, _) = target(&BTreeMap::new());
+        let answer = answer_for(&demo_token(0), &target, None);
+        let example = answer.rows.get(1).expect("example row");
+        assert_eq!((example.kind, example.example), ("ID token", true));
+        assert_eq!(cell_of(example, "rest-cognito").tone, Tone::Good);
+        assert!(demo_answer(&target, None).rows.iter().all(|r| !r.example));
     }
 
     #[test]

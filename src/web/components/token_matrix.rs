@@ -34,8 +34,15 @@ pub fn token_matrix(props: &TokenMatrixProps) -> Html {
                         let index = row.index;
                         let on_select = props.on_select.clone();
                         let pressed = if index == props.selected { "true" } else { "false" };
-                        html! {
-                            <tr data-index={index.to_string()}>
+                        let head = if row.example {
+                            html! {
+                                <th scope="row">
+                                    <span class="example-kind">{ row.kind }</span>
+                                    <span class="token-label">{ row.label.clone() }</span>
+                                </th>
+                            }
+                        } else {
+                            html! {
                                 <th scope="row">
                                     <button type="button" class="link" aria-pressed={pressed}
                                         onclick={Callback::from(move |_| on_select.emit(index))}>
@@ -43,6 +50,12 @@ pub fn token_matrix(props: &TokenMatrixProps) -> Html {
                                     </button>
                                     <span class="token-label">{ row.label.clone() }</span>
                                 </th>
+                            }
+                        };
+                        html! {
+                            <tr data-index={index.to_string()} data-example={row.example.then_some("true")}
+                                class={classes!(row.example.then_some("example"))}>
+                                { head }
                                 { for row.cells.iter().map(|c| html! {
                                     <td data-profile={c.profile} data-tone={c.tone.as_str()}>
                                         <span class="mark" aria-hidden="true">{ c.mark }</span>
