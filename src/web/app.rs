@@ -113,6 +113,16 @@ pub fn app() -> Html {
         state.text.as_str().into()
     };
     let overview = use_memo(text.clone(), |text| inspect::overview(text));
+    let marks = use_memo(
+        (text.clone(), overview.clone(), showing_demo),
+        |(text, o, demo)| {
+            if *demo {
+                Vec::new()
+            } else {
+                inspect::paste_marks(text, &o.extraction)
+            }
+        },
+    );
 
     let real_now = use_now();
     let demo_clock = showing_demo && state.demo_clock;
@@ -355,7 +365,7 @@ pub fn app() -> Html {
                     <h2 id="paste-heading" class="visually-hidden">{ "Paste" }</h2>
                     <PasteArea text={AttrValue::from(state.text.clone())} on_text={make_callback(&state, Action::SetText)}
                         on_clear={make_signal(&state, Action::Clear)} on_demo={make_signal(&state, Action::ShowDemo)}
-                        {showing_demo} />
+                        {showing_demo} marks={marks} />
                     if let Some(error) = &state.link_error {
                         <p class="note bad" role="alert" data-testid="link-error">{ error.clone() }</p>
                     }

@@ -1,5 +1,9 @@
-use web_sys::HtmlTextAreaElement;
+use std::rc::Rc;
+
+use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::inspect::{paste_pieces, PasteMark};
 
 #[derive(Properties, PartialEq)]
 pub struct PasteAreaProps {
@@ -8,6 +12,26 @@ pub struct PasteAreaProps {
     pub on_clear: Callback<()>,
     pub on_demo: Callback<()>,
     pub showing_demo: bool,
+    /// Where the tokens' segments are in `text`, to colour them in the box itself.
+    pub marks: Rc<Vec<PasteMark>>,
+}
+
+/// The coloured backdrop behind the (transparent) textarea: the same text, invisible, with
+/// each segment's background tinted in its colour.
+fn backdrop(text: &str, marks: &[PasteMark]) -> Html {
+    if marks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            { for paste_pieces(text, marks).into_iter().map(|(name, piece)| match name {
+                Some(name) => html! { <mark class={format!("seg-{name}")}>{ piece }</mark> },
+                None => html! { { piece } },
+            }) }
+            // A textarea keeps a line for a trailing newline; so must the backdrop.
+            { " " }
+        </>
+    }
 }
 
 #[function_component(PasteArea)]
@@ -17,6 +41,16 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             on_text.emit(area.value());
+        })
+    };
+    let marks_ref = use_node_ref();
+    let onscroll = {
+        let marks_ref = marks_ref.clone();
+        Callback::from(move |e: Event| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            if let Some(marks) = marks_ref.cast::<Element>() {
+                marks.set_scroll_top(area.scroll_top());
+            }
         })
     };
     let on_clear = {
@@ -38,6 +72,10 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
                     <button type="button" class="copy" data-action="clear" onclick={on_clear}>{ "Clear" }</button>
                 </span>
             </div>
+            <div class={classes!("paste-box", (!props.marks.is_empty()).then_some("marked"))}>
+            <div class="paste-marks" aria-hidden="true" ref={marks_ref} data-testid="paste-marks">
+                { backdrop(&props.text, &props.marks) }
+            </div>
             <textarea
                 id="token-input"
                 spellcheck="false"
@@ -47,7 +85,9 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
                 placeholder="Paste a token, a Bearer header, a curl command, a JSON sign-in response, a redirect URL — or what the gateway answered"
                 value={props.text.clone()}
                 {oninput}
+                {onscroll}
             />
+            </div>
             <p class="hint" id="paste-hint">{ "Bearer headers, quotes, curl commands, JSON responses, redirect URLs and gateway answers are all fine. Nothing leaves this page." }</p>
         </>
     }
