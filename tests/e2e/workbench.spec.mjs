@@ -79,6 +79,47 @@ test('the matrix says, for every token found and every gateway, ✓ or ✗ with 
   await expect(access.locator('td[data-profile="rest-cognito"]')).toContainText('401');
 });
 
+test('one pasted ID token: the matrix adds the other kind, an access token from the same sign-in', async ({ app }) => {
+  await app.open();
+  await app.paste(cognito().response.AuthenticationResult.IdToken);
+  await app.fetchJwks(cognito().jwks_url);
+  await app.chooseGateway('rest-cognito');
+  await app.answerQuestion('cfg-rest-scopes', '');
+  const rows = app.matrix.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const example = app.matrix.locator('tbody tr[data-example="true"]');
+  await expect(example).toContainText('access token');
+  await expect(example).toContainText('not pasted');
+  // A method without scopes takes the ID token, not an access token (R1).
+  await expect(rows.first().locator('td[data-profile="rest-cognito"]')).toHaveAttribute('data-tone', 'good');
+  await expect(example.locator('td[data-profile="rest-cognito"]')).toHaveAttribute('data-tone', 'bad');
+  await expect(example.locator('button')).toHaveCount(0);
+  // With a method scope, the access token would pass if it carries it; the ID token would not.
+  await app.answerQuestion('cfg-rest-scopes', SDK_SCOPE);
+  await expect(example.locator('td[data-profile="rest-cognito"]')).toHaveAttribute('data-tone', 'good');
+  await expect(example.locator('td[data-profile="rest-cognito"]')).toContainText(`if it carries ${SDK_SCOPE}`);
+  await expect(rows.first().locator('td[data-profile="rest-cognito"]')).toHaveAttribute('data-tone', 'bad');
+});
+
+test('the paste box itself colours each segment where it was typed', async ({ app, page }) => {
+  await app.open();
+  const token = cognito().response.AuthenticationResult.IdToken;
+  await app.paste(`Authorization: Bearer ${token}`);
+  const marks = page.locator('[data-testid="paste-marks"] mark');
+  await expect(marks).toHaveCount(3);
+  const [header, payload, signature] = token.split('.');
+  await expect(marks.nth(0)).toHaveClass(/seg-header/);
+  await expect(marks.nth(0)).toHaveText(header);
+  await expect(marks.nth(1)).toHaveClass(/seg-payload/);
+  await expect(marks.nth(1)).toHaveText(payload);
+  await expect(marks.nth(2)).toHaveClass(/seg-signature/);
+  await expect(marks.nth(2)).toHaveText(signature);
+  // The backdrop holds exactly the typed text, so the tints sit under the right characters.
+  expect(await page.locator('[data-testid="paste-marks"]').textContent()).toBe(`Authorization: Bearer ${token} `);
+  const tints = await marks.evaluateAll((ms) => ms.map((m) => getComputedStyle(m).backgroundColor));
+  expect(new Set(tints).size, `three different tints: ${tints}`).toBe(3);
+});
+
 test('a gateway answer pasted alone is answered at the top, not called "no token"', async ({ app }) => {
   await app.open();
   await app.paste('HTTP/1.1 403 Forbidden\ncontent-type: application/json\n\n{"message":"Missing Authentication Token"}');
