@@ -68,7 +68,10 @@ fn pipeline(text: &str) -> usize {
         .extraction
         .candidates
         .first()
-        .map(|c| inspect::token_view(c, NOW, &|_| 0).problems.len())
+        .map(|c| {
+            let view = inspect::decoded_view(c);
+            view.problems.len() + inspect::claim_times(&view, NOW, &|_| 0).len()
+        })
         .unwrap_or(0);
     let (target, _) = inspect::target(&BTreeMap::new());
     let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &[]);

@@ -118,7 +118,10 @@ mod wasm {
         let sets = keys.refs();
         let overview = inspect::overview(text);
         let candidate = overview.extraction.candidates.first();
-        let view = candidate.map(|c| inspect::token_view(c, now, &local_offset_minutes));
+        let view = candidate.map(inspect::decoded_view);
+        let times = view
+            .as_ref()
+            .map(|v| inspect::claim_times(v, now, &local_offset_minutes));
         let hints = candidate.map(inspect::key_hints);
         let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &sets);
         let diagnosis = TARGET
@@ -133,6 +136,7 @@ mod wasm {
             + view
                 .map(|v| v.claims.len() + v.raw.len())
                 .unwrap_or_default()
+            + times.map(|t| t.len()).unwrap_or_default()
             + hints.map(|h| h.header_urls.len()).unwrap_or_default()
             + diagnosis
                 .map(|d| d.stages.len() + d.profiles.len())

@@ -418,6 +418,11 @@ pub fn time_phrase(claim: TimeClaim, delta_secs: i64) -> String {
     }
 }
 
+/// Ends a claim value cut in the claims table: how many characters were left out.
+pub fn value_cut(more: usize) -> String {
+    format!("… ({more} more characters: see the payload as JSON)")
+}
+
 /// Warns that a time claim looks like milliseconds, showing what it would mean as such.
 pub fn millis_warning(claim: TimeClaim, date: &NumericDate) -> String {
     let (civil, clamp) = timefmt::civil(date.secs);

@@ -1,7 +1,11 @@
 //! One candidate decoded for display: header and payload JSON exactly as issued, raw segments,
 //! decode problems, and the claims table with times rendered three ways.
 //!
-//! Pure: `now` and the local UTC offset arrive as values.
+//! Two steps, so a ticking clock never decodes again: [`decoded_view`] once per token (the big
+//! texts shared behind `Rc`), [`claim_times`] once per second from it. Pure: `now` and the local
+//! UTC offset arrive as values.
+
+use std::rc::Rc;
 
 use crate::diagnose;
 use crate::explain;
@@ -10,7 +14,7 @@ use crate::jose::{self, Parsed};
 use crate::timefmt;
 
 /// One candidate decoded for display.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenView {
     /// The cleaned token, as it would be sent (what "copy token" copies).
     pub token: String,
@@ -21,16 +25,22 @@ pub struct TokenView {
     /// A notice about the token's kind (encrypted payload, opaque value), if any.
     pub notice: Option<String>,
     /// Pretty header JSON, exactly as issued, when the header decoded.
-    pub header_json: Option<String>,
+    pub header_json: Option<Rc<str>>,
     /// Pretty payload JSON (or text / nested token / byte summary), when the payload decoded.
-    pub payload_json: Option<String>,
+    pub payload_json: Option<Rc<str>>,
     /// Raw segments as received: header, payload, signature (JWE: all five, in order).
     pub raw: Vec<RawSegment>,
     /// Decode problems, quirks and duplicate keys, one sentence each.
     pub problems: Vec<Problem>,
     /// The claims table, in payload order.
-    pub claims: Vec<ClaimRow>,
+    pub claims: Rc<Vec<ClaimRow>>,
+    /// The time claims among the rows: (row index, claim, value), for [`claim_times`].
+    pub times: Vec<(usize, jose::TimeClaim, jose::Field<jose::NumericDate>)>,
 }
+
+/// Longest claim value shown in the claims table, in characters; the rest is in the payload
+/// JSON (a 1 MiB member would otherwise be laid out twice).
+pub const MAX_VALUE_CHARS: usize = 2_000;
 
 /// A raw segment with its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,10 +74,8 @@ pub struct Problem {
 pub struct ClaimRow {
     /// Claim name exactly as in the payload.
     pub name: String,
-    /// The value as JSON text, exactly as issued.
+    /// The value as JSON text, exactly as issued (cut after [`MAX_VALUE_CHARS`], saying so).
     pub value: String,
-    /// For time claims: relative, UTC and local renderings.
-    pub time: Option<TimeCell>,
     /// What the claim means, for this kind of token.
     pub meaning: Option<&'static str>,
 }
@@ -88,9 +96,25 @@ pub struct TimeCell {
     pub warning: Option<String>,
 }
 
-/// Decodes one candidate for display. `now` is seconds since the epoch; `local_offset` gives
-/// the viewer's UTC offset in minutes at a given instant.
-pub fn token_view(candidate: &Candidate, now: i64, local_offset: &dyn Fn(i64) -> i32) -> TokenView {
+/// The time cells of `view`'s claims table at `now` (seconds since the epoch), one per row
+/// (`None` for rows that are not time claims); `local_offset` gives the viewer's UTC offset in
+/// minutes at a given instant.
+pub fn claim_times(
+    view: &TokenView,
+    now: i64,
+    local_offset: &dyn Fn(i64) -> i32,
+) -> Vec<Option<TimeCell>> {
+    let mut cells = vec![None; view.claims.len()];
+    for (row, claim, field) in &view.times {
+        if let Some(cell) = cells.get_mut(*row) {
+            *cell = time_cell(*claim, field, now, local_offset);
+        }
+    }
+    cells
+}
+
+/// Decodes one candidate for display (no clock: see [`claim_times`]).
+pub fn decoded_view(candidate: &Candidate) -> TokenView {
     let mut view = TokenView {
         token: candidate.token.clone(),
         shape: shape_name(&candidate.shape),
@@ -104,7 +128,8 @@ pub fn token_view(candidate: &Candidate, now: i64, local_offset: &dyn Fn(i64) ->
         payload_json: None,
         raw: Vec::new(),
         problems: Vec::new(),
-        claims: Vec::new(),
+        claims: Rc::default(),
+        times: Vec::new(),
     };
     if candidate.shape == Shape::Opaque {
         view.notice = Some(explain::input::shape(&candidate.shape));
@@ -132,7 +157,9 @@ pub fn token_view(candidate: &Candidate, now: i64, local_offset: &dyn Fn(i64) ->
                             None,
                         )
                         .kind;
-                        view.claims = claim_rows(&doc.value, claims, &kind, now, local_offset);
+                        let (rows, times) = claim_rows(&doc.value, claims, &kind);
+                        view.claims = Rc::new(rows);
+                        view.times = times;
                         for (name, want, value) in claims.malformed() {
                             view.problems.push(note(explain::decode::malformed_field(
                                 jose::Segment::Payload,
@@ -194,7 +221,7 @@ fn read_header(
 ) {
     match header {
         Ok(header) => {
-            view.header_json = Some(header.doc.pretty());
+            view.header_json = Some(header.doc.pretty().into());
             duplicates(&header.doc, segment, view);
             for (name, want, value) in header.malformed() {
                 view.problems.push(note(explain::decode::malformed_field(
@@ -218,39 +245,53 @@ fn duplicates(doc: &jose::JsonDoc, segment: jose::Segment, view: &mut TokenView)
     }
 }
 
-fn payload_text(payload: &jose::Payload) -> Option<String> {
+fn payload_text(payload: &jose::Payload) -> Option<Rc<str>> {
     match payload {
-        jose::Payload::Json { doc, .. } => Some(doc.pretty()),
-        jose::Payload::NestedJwt(inner) => Some(inner.clone()),
-        jose::Payload::Text(text) => Some(text.clone()),
+        jose::Payload::Json { doc, .. } => Some(doc.pretty().into()),
+        jose::Payload::NestedJwt(inner) => Some(inner.as_str().into()),
+        jose::Payload::Text(text) => Some(text.as_str().into()),
         jose::Payload::Bytes(_) | jose::Payload::Empty => None,
     }
 }
+
+type TimeRows = Vec<(usize, jose::TimeClaim, jose::Field<jose::NumericDate>)>;
 
 fn claim_rows(
     value: &jose::Value,
     claims: &jose::Claims,
     kind: &diagnose::identity::TokenKind,
-    now: i64,
-    local_offset: &dyn Fn(i64) -> i32,
-) -> Vec<ClaimRow> {
-    let times = jose::time_claims(claims);
+) -> (Vec<ClaimRow>, TimeRows) {
+    let time_claims = jose::time_claims(claims);
     let members = value.as_object().unwrap_or_default();
-    members
+    let mut times = Vec::new();
+    let rows = members
         .iter()
-        .map(|(name, value)| {
-            let time = times
-                .iter()
-                .find(|(claim, _)| claim.name() == name)
-                .and_then(|(claim, field)| time_cell(*claim, field, now, local_offset));
+        .enumerate()
+        .map(|(i, (name, value))| {
+            if let Some((claim, field)) = time_claims.iter().find(|(c, _)| c.name() == name) {
+                times.push((i, *claim, (*field).clone()));
+            }
             ClaimRow {
                 name: name.clone(),
-                value: value.compact(),
-                time,
+                value: shown_value(value.compact()),
                 meaning: explain::dictionary::explain_claim(name, kind),
             }
         })
-        .collect()
+        .collect();
+    (rows, times)
+}
+
+/// A value cut after [`MAX_VALUE_CHARS`] characters, ending in a note of how much was left out.
+fn shown_value(text: String) -> String {
+    match text.char_indices().nth(MAX_VALUE_CHARS) {
+        Some((at, _)) => {
+            let more = text.get(at..).map_or(0, |rest| rest.chars().count());
+            let mut cut = text.get(..at).unwrap_or_default().to_owned();
+            cut.push_str(&explain::decode::value_cut(more));
+            cut
+        }
+        None => text,
+    }
 }
 
 fn time_cell(
@@ -319,10 +360,12 @@ mod tests {
     const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.\
         eyJzdWIiOiJhIiwiZXhwIjoxNzAwMDAwMDAwLCJiaWciOjEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzfQ.c2ln";
 
+    const NOW: i64 = 1_700_000_000 + 3 * 3600 + 12 * 60;
+
     fn first(text: &str) -> TokenView {
         let overview = overview(text);
         let candidate = overview.extraction.candidates.first().expect("a candidate");
-        token_view(candidate, 1_700_000_000 + 3 * 3600 + 12 * 60, UTC)
+        decoded_view(candidate)
     }
 
     #[test]
@@ -351,20 +394,41 @@ mod tests {
     #[test]
     fn time_claims_get_relative_utc_and_local_renderings() {
         let view = first(TOKEN);
-        let exp = view
-            .claims
-            .iter()
-            .find(|r| r.name == "exp")
-            .and_then(|r| r.time.clone());
+        let times = claim_times(&view, NOW, UTC);
+        let row = |name: &str| view.claims.iter().position(|r| r.name == name);
+        let exp = row("exp").and_then(|i| times.get(i).cloned().flatten());
         let exp = exp.expect("exp has a time cell");
         assert!(exp.alarming);
         assert_eq!(exp.utc, "2023-11-14 22:13:20 UTC");
         assert!(exp.relative.contains("3 h 12 min"), "{}", exp.relative);
-        assert!(view
-            .claims
-            .iter()
-            .find(|r| r.name == "sub")
-            .is_some_and(|r| r.time.is_none()));
+        assert_eq!(times.len(), view.claims.len());
+        assert!(row("sub").is_some_and(|i| times.get(i).is_some_and(Option::is_none)));
+        // The clock moves; the decoded view does not need to be made again.
+        let later = claim_times(&view, NOW + 3600, UTC);
+        let exp_later = row("exp").and_then(|i| later.get(i).cloned().flatten());
+        assert!(exp_later.is_some_and(|t| t.relative.contains("4 h 12 min")));
+    }
+
+    #[test]
+    fn a_huge_claim_value_is_cut_in_the_table_and_says_how_much_is_left() {
+        let big = "x".repeat(MAX_VALUE_CHARS + 500);
+        let payload = format!("{{\"blob\":\"{big}\"}}");
+        let token = format!(
+            "eyJhbGciOiJIUzI1NiJ9.{}.c2ln",
+            crate::jose::b64::encode(payload.as_bytes())
+        );
+        let view = first(&token);
+        let blob = view.claims.first().expect("a row");
+        assert_eq!(
+            blob.value.chars().take(MAX_VALUE_CHARS).count(),
+            MAX_VALUE_CHARS
+        );
+        assert!(blob.value.len() < MAX_VALUE_CHARS + 200);
+        // The JSON text is 2,502 characters with its quotes: 502 are left out.
+        assert!(blob
+            .value
+            .ends_with("(502 more characters: see the payload as JSON)"));
+        assert!(view.payload_json.is_some_and(|p| p.contains(&big)));
     }
 
     #[test]
@@ -385,7 +449,7 @@ mod tests {
             .candidates
             .get(2)
             .expect("refresh token");
-        let view = token_view(refresh, 0, UTC);
+        let view = decoded_view(refresh);
         assert_eq!(view.raw.len(), 5);
         assert!(view.notice.is_some());
         assert!(view.header_json.is_some_and(|h| h.contains("A256GCM")));

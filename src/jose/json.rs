@@ -109,7 +109,8 @@ impl Value {
             .map(|(_, v)| v)
     }
 
-    /// Pretty-printed with a 2-space indent; numbers keep their text, strings are re-escaped.
+    /// Pretty-printed with a 2-space indent (up to [`MAX_INDENT`] spaces); numbers keep their
+    /// text, strings are re-escaped.
     pub fn pretty(&self) -> String {
         let mut out = String::new();
         write_value(self, Some(0), &mut out);
@@ -686,16 +687,15 @@ pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
+/// Deepest indent written, in spaces (32 levels): deeper levels stay at this column, so a
+/// hostile 1,000-level document prints in linear size instead of growing every line.
+pub const MAX_INDENT: usize = 64;
+
 fn newline(indent: Option<usize>, out: &mut String) {
     const SPACES: &str = "                                                                ";
-    if let Some(mut n) = indent {
+    if let Some(n) = indent {
         out.push('\n');
-        // Whole runs of spaces: deep documents indent every line by hundreds of them.
-        while n > 0 {
-            let run = n.min(SPACES.len());
-            out.push_str(SPACES.get(..run).unwrap_or_default());
-            n -= run;
-        }
+        out.push_str(SPACES.get(..n.min(MAX_INDENT)).unwrap_or(SPACES));
     }
 }
 
@@ -955,5 +955,18 @@ mod tests {
         let expected = "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x\\\"y\\n\\u0001\"\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}";
         assert_eq!(doc.pretty(), expected);
         assert_eq!(parse(&doc.pretty()).value, doc.value);
+    }
+
+    #[test]
+    fn deep_documents_stop_indenting_at_the_cap_and_still_read_back_the_same() {
+        let depth = MAX_DEPTH;
+        let text = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+        let doc = parse(&text);
+        let pretty = doc.pretty();
+        let widest = pretty.lines().map(|l| l.len() - l.trim_start().len()).max();
+        assert_eq!(widest, Some(MAX_INDENT));
+        // Linear: about a line per bracket, none wider than the cap plus a bracket.
+        assert!(pretty.len() <= (2 * depth + 1) * (MAX_INDENT + 2));
+        assert_eq!(parse(&pretty).value, doc.value);
     }
 }

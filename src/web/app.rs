@@ -235,10 +235,18 @@ pub fn app() -> Html {
         .unwrap_or(0)
         .min(overview.candidates.len().saturating_sub(1));
     let candidate = overview.extraction.candidates.get(selected).cloned();
-    let view = use_memo((candidate.clone(), now), |(candidate, now)| {
+    // Decoded once per token; only the time cells follow the clock.
+    let view = use_memo(candidate.clone(), |candidate| {
         candidate
             .as_ref()
-            .map(|c| Rc::new(inspect::token_view(c, *now, &clock::local_offset_minutes)))
+            .map(|c| Rc::new(inspect::decoded_view(c)))
+    });
+    let times = use_memo(((*view).clone(), now), |(view, now)| {
+        Rc::new(
+            view.as_ref()
+                .map(|v| inspect::claim_times(v, *now, &clock::local_offset_minutes))
+                .unwrap_or_default(),
+        )
     });
     let hints = use_memo(candidate.clone(), |c| c.as_ref().map(inspect::key_hints));
     let diagnosis = use_memo(
@@ -464,7 +472,7 @@ pub fn app() -> Html {
                     </div>
                 </div>
                 if let Some(view) = (*view).clone() {
-                    <TokenView {view}>
+                    <TokenView {view} times={(*times).clone()}>
                         if overview.candidates.len() > 1 {
                             <CandidatePicker items={overview.candidates.clone()} {selected} on_select={make_callback(&state, Action::Select)} />
                         }

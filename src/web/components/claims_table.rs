@@ -2,11 +2,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::inspect::ClaimRow;
+use crate::inspect::{ClaimRow, TimeCell};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub rows: Rc<Vec<ClaimRow>>,
+    /// One per row, ticking; `None` for rows that are not times.
+    pub times: Rc<Vec<Option<TimeCell>>>,
 }
 
 #[function_component(ClaimsTable)]
@@ -15,7 +17,7 @@ pub fn claims_table(props: &Props) -> Html {
         <table class="claims" data-testid="claims">
             <thead><tr><th scope="col">{ "Claim" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "When" }</th></tr></thead>
             <tbody>
-                { for props.rows.iter().map(|row| html! {
+                { for props.rows.iter().zip(props.times.iter().chain(std::iter::repeat(&None))).map(|(row, time)| html! {
                     <tr data-claim={row.name.clone()}>
                         <td class="name" title={row.meaning}>
                             { row.name.clone() }
@@ -24,7 +26,7 @@ pub fn claims_table(props: &Props) -> Html {
                             }
                         </td>
                         <td data-col="value">{ row.value.clone() }</td>
-                        if let Some(time) = &row.time {
+                        if let Some(time) = time {
                             <td data-col="time" class="time">
                                 <span class={classes!("rel", time.alarming.then_some("alarming"))}>{ time.relative.clone() }</span>
                                 { " " }<span class="abs">{ time.utc.clone() }</span>

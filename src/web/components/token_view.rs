@@ -4,11 +4,13 @@ use yew::prelude::*;
 
 use super::claims_table::ClaimsTable;
 use super::copy_button::CopyButton;
-use crate::inspect::{self, Severity};
+use crate::inspect::{self, Severity, TimeCell};
 
 #[derive(Properties, PartialEq)]
 pub struct TokenViewProps {
     pub view: Rc<inspect::TokenView>,
+    /// The claims' time cells at the current second ([`inspect::claim_times`]).
+    pub times: Rc<Vec<Option<TimeCell>>>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -16,7 +18,7 @@ pub struct TokenViewProps {
 #[function_component(TokenView)]
 pub fn token_view(props: &TokenViewProps) -> Html {
     let view = &props.view;
-    let claims = Rc::new(view.claims.clone());
+    let claims = view.claims.clone();
     html! {
         <section class="panel decoded" id="decoded" aria-labelledby="decoded-heading">
             <div class="segment-head">
@@ -44,7 +46,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
             }
             if let Some(header) = &view.header_json {
                 <div class="segment-head"><h3 class="seg-title seg-header">{ "Header" }</h3><CopyButton what="header" text={AttrValue::from(header.clone())} /></div>
-                <pre class="json seg-box seg-header" data-testid="header-json" tabindex="0" role="region" aria-label="Header JSON">{ header.clone() }</pre>
+                <pre class="json seg-box seg-header" data-testid="header-json" tabindex="0" role="region" aria-label="Header JSON">{ AttrValue::from(header.clone()) }</pre>
             }
             if !view.claims.is_empty() {
                 <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload: claims" }</h3>
@@ -52,16 +54,16 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                         <CopyButton what="payload" text={AttrValue::from(payload.clone())} />
                     }
                 </div>
-                <ClaimsTable rows={claims} />
+                <ClaimsTable rows={claims} times={props.times.clone()} />
                 if let Some(payload) = &view.payload_json {
                     <details class="payload-json">
                         <summary>{ "Payload as JSON" }</summary>
-                        <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload JSON">{ payload.clone() }</pre>
+                        <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload JSON">{ AttrValue::from(payload.clone()) }</pre>
                     </details>
                 }
             } else if let Some(payload) = &view.payload_json {
                 <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload" }</h3><CopyButton what="payload" text={AttrValue::from(payload.clone())} /></div>
-                <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload">{ payload.clone() }</pre>
+                <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload">{ AttrValue::from(payload.clone()) }</pre>
             }
         </section>
     }
