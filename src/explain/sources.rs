@@ -186,7 +186,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "KC-SIGV4",
         url: "https://repost.aws/knowledge-center/api-gateway-iam-sigv4-mismatch",
-        title: "AWS Knowledge Center — IAM SigV4 signature mismatch errors from API Gateway",
+        title: "AWS Knowledge Center — How do I troubleshoot signature mismatch errors when making SigV4 signed requests with IAM authentication to API Gateway?",
     },
     Source {
         key: "KC-VPC",
@@ -196,52 +196,52 @@ const SOURCES: &[Source] = &[
     Source {
         key: "KC-MTLS",
         url: "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-mutual-tls-403-errors/",
-        title: "AWS Knowledge Center — 403 errors with mutual TLS on API Gateway",
+        title: "AWS Knowledge Center — How do I troubleshoot HTTP 403 Forbidden errors from an API Gateway custom domain name that requires mutual TLS?",
     },
     Source {
         key: "COG-ID",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html",
-        title: "AWS docs — Understanding the Cognito ID token",
+        title: "AWS docs — Understanding the identity (ID) token",
     },
     Source {
         key: "COG-AT",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html",
-        title: "AWS docs — Understanding the Cognito access token",
+        title: "AWS docs — Understanding the access token",
     },
     Source {
         key: "COG-RT",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html",
-        title: "AWS docs — Cognito refresh tokens",
+        title: "AWS docs — Refresh tokens",
     },
     Source {
         key: "COG-TOK",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html",
-        title: "AWS docs — Understanding Cognito user pool JSON web tokens",
+        title: "AWS docs — Understanding user pool JSON web tokens (JWTs)",
     },
     Source {
         key: "COG-VERIFY",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html",
-        title: "AWS docs — Verifying a Cognito JSON web token",
+        title: "AWS docs — Verifying JSON web tokens",
     },
     Source {
         key: "COG-REVOKE",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html",
-        title: "AWS docs — Revoking Cognito tokens",
+        title: "AWS docs — Ending user sessions with token revocation",
     },
     Source {
         key: "COG-CLIENT",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html",
-        title: "AWS docs — Cognito user pool app clients",
+        title: "AWS docs — Application-specific settings with app clients",
     },
     Source {
         key: "COG-PTG",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html",
-        title: "AWS docs — Cognito pre token generation Lambda trigger",
+        title: "AWS docs — Pre token generation Lambda trigger",
     },
     Source {
         key: "COG-ATC",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security-access-token.html",
-        title: "AWS docs — Customizing Cognito access tokens",
+        title: "AWS docs — Access token customization",
     },
     Source {
         key: "BLOG-ATC",
@@ -251,32 +251,32 @@ const SOURCES: &[Source] = &[
     Source {
         key: "COG-RS",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html",
-        title: "AWS docs — Cognito resource servers and custom scopes",
+        title: "AWS docs — Scopes, M2M, and APIs with resource servers",
     },
     Source {
         key: "COG-ISSUER",
         url: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html",
-        title: "AWS API reference — Cognito IssuerConfigurationType",
+        title: "AWS API reference — IssuerConfigurationType (Amazon Cognito User Pools)",
     },
     Source {
         key: "COG-POOLID",
         url: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html",
-        title: "AWS API reference — Cognito UserPoolType (pool ID format)",
+        title: "AWS API reference — UserPoolType (Amazon Cognito User Pools)",
     },
     Source {
         key: "ALB-AUTH",
         url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html",
-        title: "AWS docs — Authenticate users with an Application Load Balancer",
+        title: "AWS docs — Authenticate users using an Application Load Balancer",
     },
     Source {
         key: "ALB-JWT",
         url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-verify-jwt.html",
-        title: "AWS docs — Verify JWTs with an Application Load Balancer",
+        title: "AWS docs — Verify JWTs using an Application Load Balancer",
     },
     Source {
         key: "CFN-ALB-COGNITO",
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-authenticatecognitoconfig.html",
-        title: "AWS CloudFormation — ALB listener AuthenticateCognitoConfig",
+        title: "AWS CloudFormation — AWS::ElasticLoadBalancingV2::Listener AuthenticateCognitoConfig",
     },
     Source {
         key: "ELB-OIDC-CFG",
@@ -286,17 +286,17 @@ const SOURCES: &[Source] = &[
     Source {
         key: "APPSYNC",
         url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html",
-        title: "AWS docs — AppSync authorization and authentication",
+        title: "AWS docs — Configuring authorization and authentication to secure your GraphQL APIs",
     },
     Source {
         key: "APPSYNC-OIDC",
         url: "https://docs.aws.amazon.com/appsync/latest/APIReference/API_OpenIDConnectConfig.html",
-        title: "AWS API reference — AppSync OpenIDConnectConfig",
+        title: "AWS API reference — OpenIDConnectConfig (AWS AppSync)",
     },
     Source {
         key: "APPSYNC-UPC",
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appsync-graphqlapi-userpoolconfig.html",
-        title: "AWS CloudFormation — AppSync GraphQLApi UserPoolConfig",
+        title: "AWS CloudFormation — AWS::AppSync::GraphQLApi UserPoolConfig",
     },
     Source {
         key: "AMPLIFY-GQL",
@@ -341,7 +341,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "A0-ISS",
         url: "https://github.com/aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock/issues/97",
-        title: "GitHub — AWS Solutions Library sample, issue 97 (Auth0 issuer)",
+        title: "GitHub — AWS Solutions Library sample, issue 97 (Quota API JWT Authorizer fails with Auth0 due to trailing slash mismatch)",
     },
     Source {
         key: "WORKSHOP-JP",
@@ -381,7 +381,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "A0-OPAQUE",
         url: "https://github.com/auth0/nextjs-auth0/issues/1809",
-        title: "GitHub — auth0/nextjs-auth0 issue 1809 (opaque access tokens)",
+        title: "GitHub — auth0/nextjs-auth0 issue 1809 (4.0.0-beta.3/beta.7 JWT returned is incorrect)",
     },
     Source {
         key: "A0-DOCS-5001",
@@ -396,7 +396,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "RFC6750",
         url: "https://www.rfc-editor.org/rfc/rfc6750#section-3.1",
-        title: "RFC 6750 §3.1 — Bearer token error codes",
+        title: "RFC 6750 §3.1 — Error Codes",
     },
     Source {
         key: "RFC7515",
@@ -421,12 +421,12 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AMPLIFY-6060",
         url: "https://github.com/aws-amplify/amplify-js/issues/6060",
-        title: "GitHub — aws-amplify/amplify-js issue 6060 (report)",
+        title: "GitHub — aws-amplify/amplify-js issue 6060 (401,{\"message\":\"The incoming token has expired\"} (aws-amplify-react-native))",
     },
     Source {
         key: "AMPLIFY-10147",
         url: "https://github.com/aws-amplify/amplify-js/issues/10147",
-        title: "GitHub — aws-amplify/amplify-js issue 10147 (report)",
+        title: "GitHub — aws-amplify/amplify-js issue 10147 ([The incoming token has expired] error log)",
     },
     Source {
         key: "AMPLIFY-3587",
@@ -441,7 +441,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AMPLIFY-DOCS-1137",
         url: "https://github.com/aws-amplify/docs/pull/1137",
-        title: "GitHub — aws-amplify/docs pull request 1137 (report)",
+        title: "GitHub — aws-amplify/docs pull request 1137 (APIGateway with userpool authorization should be using IdToken)",
     },
     Source {
         key: "OC-374",
@@ -551,7 +551,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "A0-CORS",
         url: "https://github.com/auth0/auth0.js/issues/1150",
-        title: "GitHub — auth0.js issue 1150 (JWKS and CORS, report)",
+        title: "GitHub — auth0.js issue 1150 (CORS fails on fetching /.well-known/jwks.json)",
     },
     Source {
         key: "OKTA-CORS",
@@ -576,7 +576,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "SAM-2136",
         url: "https://github.com/aws/serverless-application-model/issues/2136",
-        title: "GitHub — AWS SAM issue 2136 (preflight through the REST authorizer)",
+        title: "GitHub — AWS SAM issue 2136 (CORS + Cognito Authorization)",
     },
     Source {
         key: "SAM-3505",
@@ -596,7 +596,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "COG-IDJS-602",
         url: "https://github.com/amazon-archives/amazon-cognito-identity-js/issues/602",
-        title: "GitHub — amazon-cognito-identity-js issue 602 (401 from a Cognito authorizer)",
+        title: "GitHub — amazon-cognito-identity-js issue 602 (401 Unauthorized on API Gateway)",
     },
 ];
 
