@@ -2,6 +2,8 @@
 //! (`shared/knowledge/gateways.md`, section "Sources"): each key's URL and a title a person can
 //! read as link text ("AWS docs — …", "GitHub — … issue N (report)"). Keep the table in step with
 //! that section. A finding cites a key; the page links the URL under the title.
+//! After the publisher prefix, a title is the page's own title (its `<title>`/H1, or a GitHub
+//! thread's own title in the parentheses); change it only against the page itself.
 
 /// One source: its key, URL and link title.
 struct Source {
@@ -24,7 +26,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "APIGW-AUTHFLOW",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html",
-        title: "AWS docs — How API Gateway resource policies affect the authorization workflow",
+        title: "AWS docs — How API Gateway resource policies affect authorization workflow",
     },
     Source {
         key: "AUTHZ-API",
@@ -34,7 +36,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "CFN-METHOD",
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-method.html",
-        title: "AWS CloudFormation — AWS::ApiGateway::Method (AuthorizationScopes)",
+        title: "AWS CloudFormation — AWS::ApiGateway::Method",
     },
     Source {
         key: "GW-RESP",
@@ -44,7 +46,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "REST-CORS",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors-console.html",
-        title: "AWS docs — Enable CORS on a REST API resource",
+        title: "AWS docs — Enable CORS on a resource using the API Gateway console",
     },
     Source {
         key: "LAMBDA-AUTH",
@@ -59,47 +61,47 @@ const SOURCES: &[Source] = &[
     Source {
         key: "LAMBDA-CONSOLE",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization-with-console.html",
-        title: "AWS docs — Configure a Lambda authorizer using the console",
+        title: "AWS docs — Configure a Lambda authorizer using the API Gateway console",
     },
     Source {
         key: "CALL-LAMBDA-AUTH",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/call-api-with-api-gateway-lambda-authorization.html",
-        title: "AWS docs — Call an API with a Lambda authorizer",
+        title: "AWS docs — Call an API with an API Gateway Lambda authorizer",
     },
     Source {
         key: "HTTP-JWT",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html",
-        title: "AWS docs — Control access to HTTP APIs with JWT authorizers",
+        title: "AWS docs — Control access to HTTP APIs with JWT authorizers in API Gateway",
     },
     Source {
         key: "HTTP-JWT-TS",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-jwt.html",
-        title: "AWS docs — Troubleshoot HTTP API JWT authorizers",
+        title: "AWS docs — Troubleshooting issues with HTTP API JWT authorizers",
     },
     Source {
         key: "HTTP-QUOTAS",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html",
-        title: "AWS docs — Quotas for HTTP APIs",
+        title: "AWS docs — Quotas for configuring and running an HTTP API in API Gateway",
     },
     Source {
         key: "HTTP-CORS",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html",
-        title: "AWS docs — Configure CORS for HTTP APIs",
+        title: "AWS docs — Configure CORS for HTTP APIs in API Gateway",
     },
     Source {
         key: "HTTP-LAMBDA",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html",
-        title: "AWS docs — Lambda authorizers for HTTP APIs",
+        title: "AWS docs — Control access to HTTP APIs with AWS Lambda authorizers",
     },
     Source {
         key: "HTTPV2-API",
         url: "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-authorizers.html",
-        title: "AWS API reference — API Gateway V2 authorizers",
+        title: "AWS API reference — Authorizers (API Gateway V2)",
     },
     Source {
         key: "REST-JWT",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html",
-        title: "AWS docs — JWT authorizers for REST APIs",
+        title: "AWS docs — Control access to REST APIs using JWT authorizers",
     },
     Source {
         key: "REST-JWT-CREATE",
@@ -119,22 +121,22 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AWSDOCS-89",
         url: "https://github.com/awsdocs/amazon-api-gateway-developer-guide/issues/89",
-        title: "GitHub — API Gateway developer guide, issue 89 (JWT authorizer audience is mandatory)",
+        title: "GitHub — API Gateway developer guide, issue 89 (possible to authorize \"any\" client with JWT-authorizer)",
     },
     Source {
         key: "REST-JWT-METHODS",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer-methods.html",
-        title: "AWS docs — Use a JWT authorizer on REST API methods",
+        title: "AWS docs — Attach a JWT authorizer to methods and require scopes",
     },
     Source {
         key: "REST-JWT-KEYS",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer-keys.html",
-        title: "AWS docs — Signing keys for REST API JWT authorizers",
+        title: "AWS docs — Signing keys and troubleshooting JWT authorizers",
     },
     Source {
         key: "REST-JWT-UPDATE",
         url: "https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer-update.html",
-        title: "AWS docs — Update a REST API JWT authorizer",
+        title: "AWS docs — Update a JWT authorizer",
     },
     Source {
         key: "APIGW-JWTCONFIG",
@@ -154,27 +156,27 @@ const SOURCES: &[Source] = &[
     Source {
         key: "KC-401",
         url: "https://repost.aws/knowledge-center/api-gateway-cognito-401-unauthorized",
-        title: "AWS Knowledge Center — 401 Unauthorized from an API Gateway Cognito authorizer",
+        title: "AWS Knowledge Center — How do I troubleshoot \"401 Unauthorized\" errors from an API Gateway REST API endpoint after I've set up an Amazon Cognito user pool?",
     },
     Source {
         key: "KC-INTEG",
         url: "https://repost.aws/knowledge-center/cognito-api-gateway-integrations",
-        title: "AWS Knowledge Center — Cognito user pool tokens with API Gateway",
+        title: "AWS Knowledge Center — How do I create and troubleshoot Amazon Cognito and API Gateway integrations?",
     },
     Source {
         key: "KC-403",
         url: "https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden",
-        title: "AWS Knowledge Center — Troubleshoot 403 Forbidden errors from API Gateway",
+        title: "AWS Knowledge Center — How do I troubleshoot HTTP 403 errors from API Gateway?",
     },
     Source {
         key: "KC-403-LAMBDA",
         url: "https://repost.aws/knowledge-center/api-gateway-403-error-lambda-authorizer",
-        title: "AWS Knowledge Center — 403 errors from an API Gateway Lambda authorizer",
+        title: "AWS Knowledge Center — How do I troubleshoot \"HTTP 403 Forbidden\" errors when I use a Lambda authorizer with an API Gateway REST API?",
     },
     Source {
         key: "KC-CACHE",
         url: "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-lambda-authorization-errors/",
-        title: "AWS Knowledge Center — Lambda authorizer errors and policy caching",
+        title: "AWS Knowledge Center — Why is my API Gateway proxy resource with a Lambda authorizer that has caching activated returning HTTP 403 \"User is not authorized to access this resource\" errors?",
     },
     Source {
         key: "KC-MAT",
@@ -184,7 +186,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "KC-SIGV4",
         url: "https://repost.aws/knowledge-center/api-gateway-iam-sigv4-mismatch",
-        title: "AWS Knowledge Center — IAM SigV4 signature mismatch errors from API Gateway",
+        title: "AWS Knowledge Center — How do I troubleshoot signature mismatch errors when making SigV4 signed requests with IAM authentication to API Gateway?",
     },
     Source {
         key: "KC-VPC",
@@ -194,52 +196,52 @@ const SOURCES: &[Source] = &[
     Source {
         key: "KC-MTLS",
         url: "https://aws.amazon.com/premiumsupport/knowledge-center/api-gateway-mutual-tls-403-errors/",
-        title: "AWS Knowledge Center — 403 errors with mutual TLS on API Gateway",
+        title: "AWS Knowledge Center — How do I troubleshoot HTTP 403 Forbidden errors from an API Gateway custom domain name that requires mutual TLS?",
     },
     Source {
         key: "COG-ID",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-id-token.html",
-        title: "AWS docs — Understanding the Cognito ID token",
+        title: "AWS docs — Understanding the identity (ID) token",
     },
     Source {
         key: "COG-AT",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-access-token.html",
-        title: "AWS docs — Understanding the Cognito access token",
+        title: "AWS docs — Understanding the access token",
     },
     Source {
         key: "COG-RT",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html",
-        title: "AWS docs — Cognito refresh tokens",
+        title: "AWS docs — Refresh tokens",
     },
     Source {
         key: "COG-TOK",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html",
-        title: "AWS docs — Understanding Cognito user pool JSON web tokens",
+        title: "AWS docs — Understanding user pool JSON web tokens (JWTs)",
     },
     Source {
         key: "COG-VERIFY",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html",
-        title: "AWS docs — Verifying a Cognito JSON web token",
+        title: "AWS docs — Verifying JSON web tokens",
     },
     Source {
         key: "COG-REVOKE",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html",
-        title: "AWS docs — Revoking Cognito tokens",
+        title: "AWS docs — Ending user sessions with token revocation",
     },
     Source {
         key: "COG-CLIENT",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-client-apps.html",
-        title: "AWS docs — Cognito user pool app clients",
+        title: "AWS docs — Application-specific settings with app clients",
     },
     Source {
         key: "COG-PTG",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html",
-        title: "AWS docs — Cognito pre token generation Lambda trigger",
+        title: "AWS docs — Pre token generation Lambda trigger",
     },
     Source {
         key: "COG-ATC",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-advanced-security-access-token.html",
-        title: "AWS docs — Customizing Cognito access tokens",
+        title: "AWS docs — Access token customization",
     },
     Source {
         key: "BLOG-ATC",
@@ -249,32 +251,32 @@ const SOURCES: &[Source] = &[
     Source {
         key: "COG-RS",
         url: "https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html",
-        title: "AWS docs — Cognito resource servers and custom scopes",
+        title: "AWS docs — Scopes, M2M, and APIs with resource servers",
     },
     Source {
         key: "COG-ISSUER",
         url: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_IssuerConfigurationType.html",
-        title: "AWS API reference — Cognito IssuerConfigurationType",
+        title: "AWS API reference — IssuerConfigurationType (Amazon Cognito User Pools)",
     },
     Source {
         key: "COG-POOLID",
         url: "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UserPoolType.html",
-        title: "AWS API reference — Cognito UserPoolType (pool ID format)",
+        title: "AWS API reference — UserPoolType (Amazon Cognito User Pools)",
     },
     Source {
         key: "ALB-AUTH",
         url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-authenticate-users.html",
-        title: "AWS docs — Authenticate users with an Application Load Balancer",
+        title: "AWS docs — Authenticate users using an Application Load Balancer",
     },
     Source {
         key: "ALB-JWT",
         url: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-verify-jwt.html",
-        title: "AWS docs — Verify JWTs with an Application Load Balancer",
+        title: "AWS docs — Verify JWTs using an Application Load Balancer",
     },
     Source {
         key: "CFN-ALB-COGNITO",
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-authenticatecognitoconfig.html",
-        title: "AWS CloudFormation — ALB listener AuthenticateCognitoConfig",
+        title: "AWS CloudFormation — AWS::ElasticLoadBalancingV2::Listener AuthenticateCognitoConfig",
     },
     Source {
         key: "ELB-OIDC-CFG",
@@ -284,17 +286,17 @@ const SOURCES: &[Source] = &[
     Source {
         key: "APPSYNC",
         url: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html",
-        title: "AWS docs — AppSync authorization and authentication",
+        title: "AWS docs — Configuring authorization and authentication to secure your GraphQL APIs",
     },
     Source {
         key: "APPSYNC-OIDC",
         url: "https://docs.aws.amazon.com/appsync/latest/APIReference/API_OpenIDConnectConfig.html",
-        title: "AWS API reference — AppSync OpenIDConnectConfig",
+        title: "AWS API reference — OpenIDConnectConfig (AWS AppSync)",
     },
     Source {
         key: "APPSYNC-UPC",
         url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appsync-graphqlapi-userpoolconfig.html",
-        title: "AWS CloudFormation — AppSync GraphQLApi UserPoolConfig",
+        title: "AWS CloudFormation — AWS::AppSync::GraphQLApi UserPoolConfig",
     },
     Source {
         key: "AMPLIFY-GQL",
@@ -309,7 +311,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AJV-239",
         url: "https://github.com/awslabs/aws-jwt-verify/pull/239",
-        title: "GitHub — aws-jwt-verify pull request 239 (regional and global Cognito issuers)",
+        title: "GitHub — aws-jwt-verify pull request 239 (feat: support both region and global Cognito issuer URLs)",
     },
     Source {
         key: "AJV-270",
@@ -319,17 +321,17 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AJV-279",
         url: "https://github.com/awslabs/aws-jwt-verify/issues/279",
-        title: "GitHub — aws-jwt-verify issue 279 (hydrate() with ORIGINAL-issuer pools)",
+        title: "GitHub — aws-jwt-verify issue 279 ([BUG] CognitoJwtVerifier.hydrate() fails for user pools without Multi-Region Replication enabled)",
     },
     Source {
         key: "CDK-22402",
         url: "https://github.com/aws/aws-cdk/pull/22402",
-        title: "GitHub — AWS CDK pull request 22402 (CORS OPTIONS methods and the default authorizer)",
+        title: "GitHub — AWS CDK pull request 22402 (fix(apigateway): CORS OPTIONS method should not require auth)",
     },
     Source {
         key: "AJV-59",
         url: "https://github.com/awslabs/aws-jwt-verify/issues/59",
-        title: "GitHub — aws-jwt-verify issue 59 (refresh tokens)",
+        title: "GitHub — aws-jwt-verify issue 59 ([QUESTION] Can not verify Refresh Token)",
     },
     Source {
         key: "NX-828",
@@ -339,7 +341,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "A0-ISS",
         url: "https://github.com/aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock/issues/97",
-        title: "GitHub — AWS Solutions Library sample, issue 97 (Auth0 issuer)",
+        title: "GitHub — AWS Solutions Library sample, issue 97 (Quota API JWT Authorizer fails with Auth0 due to trailing slash mismatch)",
     },
     Source {
         key: "WORKSHOP-JP",
@@ -379,7 +381,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "A0-OPAQUE",
         url: "https://github.com/auth0/nextjs-auth0/issues/1809",
-        title: "GitHub — auth0/nextjs-auth0 issue 1809 (opaque access tokens)",
+        title: "GitHub — auth0/nextjs-auth0 issue 1809 (4.0.0-beta.3/beta.7 JWT returned is incorrect)",
     },
     Source {
         key: "A0-DOCS-5001",
@@ -394,7 +396,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "RFC6750",
         url: "https://www.rfc-editor.org/rfc/rfc6750#section-3.1",
-        title: "RFC 6750 §3.1 — Bearer token error codes",
+        title: "RFC 6750 §3.1 — Error Codes",
     },
     Source {
         key: "RFC7515",
@@ -419,12 +421,12 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AMPLIFY-6060",
         url: "https://github.com/aws-amplify/amplify-js/issues/6060",
-        title: "GitHub — aws-amplify/amplify-js issue 6060 (report)",
+        title: "GitHub — aws-amplify/amplify-js issue 6060 (401,{\"message\":\"The incoming token has expired\"} (aws-amplify-react-native))",
     },
     Source {
         key: "AMPLIFY-10147",
         url: "https://github.com/aws-amplify/amplify-js/issues/10147",
-        title: "GitHub — aws-amplify/amplify-js issue 10147 (report)",
+        title: "GitHub — aws-amplify/amplify-js issue 10147 ([The incoming token has expired] error log)",
     },
     Source {
         key: "AMPLIFY-3587",
@@ -439,7 +441,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AMPLIFY-DOCS-1137",
         url: "https://github.com/aws-amplify/docs/pull/1137",
-        title: "GitHub — aws-amplify/docs pull request 1137 (report)",
+        title: "GitHub — aws-amplify/docs pull request 1137 (APIGateway with userpool authorization should be using IdToken)",
     },
     Source {
         key: "OC-374",
@@ -464,7 +466,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "DEVTO-MODES",
         url: "https://dev.to/marcogrcr/api-gateway-lambda-authorizer-lambda-proxy-integration-failure-modes-52bc",
-        title: "DEV Community — API Gateway Lambda authorizer failure modes (report)",
+        title: "DEV Community — API Gateway + Lambda authorizer + Lambda proxy integration failure modes",
     },
     Source {
         key: "REPOST-CORS-401",
@@ -549,7 +551,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "A0-CORS",
         url: "https://github.com/auth0/auth0.js/issues/1150",
-        title: "GitHub — auth0.js issue 1150 (JWKS and CORS, report)",
+        title: "GitHub — auth0.js issue 1150 (CORS fails on fetching /.well-known/jwks.json)",
     },
     Source {
         key: "OKTA-CORS",
@@ -564,7 +566,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "AJV-282",
         url: "https://github.com/awslabs/aws-jwt-verify/issues/282",
-        title: "GitHub — aws-jwt-verify issue 282 (multi-Region replicas and iss)",
+        title: "GitHub — aws-jwt-verify issue 282 (Support Multi-Region Replication)",
     },
     Source {
         key: "SAM-957",
@@ -574,7 +576,7 @@ const SOURCES: &[Source] = &[
     Source {
         key: "SAM-2136",
         url: "https://github.com/aws/serverless-application-model/issues/2136",
-        title: "GitHub — AWS SAM issue 2136 (preflight through the REST authorizer)",
+        title: "GitHub — AWS SAM issue 2136 (CORS + Cognito Authorization)",
     },
     Source {
         key: "SAM-3505",
@@ -584,17 +586,17 @@ const SOURCES: &[Source] = &[
     Source {
         key: "CDK-8615",
         url: "https://github.com/aws/aws-cdk/issues/8615",
-        title: "GitHub — AWS CDK issue 8615 (preflight through the REST authorizer)",
+        title: "GitHub — AWS CDK issue 8615 (defaultMethodOptions should be selectively applied to CORS OPTIONS method)",
     },
     Source {
         key: "SLS-6125",
         url: "https://github.com/serverless/serverless/issues/6125",
-        title: "GitHub — Serverless Framework issue 6125 (method authorization scopes dropped)",
+        title: "GitHub — Serverless Framework issue 6125 (API Gateway cognito authorizer scopes don't work with a authorizerId)",
     },
     Source {
         key: "COG-IDJS-602",
         url: "https://github.com/amazon-archives/amazon-cognito-identity-js/issues/602",
-        title: "GitHub — amazon-cognito-identity-js issue 602 (401 from a Cognito authorizer)",
+        title: "GitHub — amazon-cognito-identity-js issue 602 (401 Unauthorized on API Gateway)",
     },
 ];
 
