@@ -155,18 +155,32 @@ pub struct KeyHints {
     pub discover: Result<String, String>,
 }
 
-/// Reads a candidate's key hints (empty for opaque values and encrypted tokens).
+/// Reads a candidate's key hints (empty for opaque values and encrypted tokens). Decodes the
+/// token: where its facts exist, [`key_hints_of`] reads them instead.
 pub fn key_hints(candidate: &Candidate) -> KeyHints {
+    match jose::parse_unverified(&candidate.token) {
+        Ok(Parsed::Jws(jwt)) => key_hints_from(jwt.header.as_ref().ok(), jwt.claims()),
+        _ => key_hints_from(None, None),
+    }
+}
+
+/// The key hints of a token already decoded ([`crate::diagnose::Facts`]): nothing is parsed
+/// again (empty for opaque values and encrypted tokens).
+pub fn key_hints_of(facts: &crate::diagnose::Facts) -> KeyHints {
+    if facts.encrypted {
+        return key_hints_from(None, None);
+    }
+    key_hints_from(facts.header.as_ref(), facts.claims.as_ref())
+}
+
+fn key_hints_from(header: Option<&jose::Header>, claims: Option<&jose::Claims>) -> KeyHints {
     let mut hints = KeyHints {
         iss: None,
         kid: None,
         header_urls: Vec::new(),
         discover: Err(explain::fetch::discover_unavailable().to_owned()),
     };
-    let Ok(Parsed::Jws(jwt)) = jose::parse_unverified(&candidate.token) else {
-        return hints;
-    };
-    if let Ok(header) = &jwt.header {
+    if let Some(header) = header {
         hints.kid = header.kid.present().cloned();
         for (member, field) in [("jku", &header.jku), ("x5u", &header.x5u)] {
             if let Some(url) = field.present() {
@@ -179,7 +193,7 @@ pub fn key_hints(candidate: &Candidate) -> KeyHints {
             }
         }
     }
-    hints.iss = jwt.claims().and_then(|c| c.iss.present().cloned());
+    hints.iss = claims.and_then(|c| c.iss.present().cloned());
     if let Some(iss) = &hints.iss {
         hints.discover = match discovery::plan_for_issuer(iss) {
             Ok(discovery::KeysPlan::CognitoJwks { jwks_url: url })
@@ -191,6 +205,7 @@ pub fn key_hints(candidate: &Candidate) -> KeyHints {
     }
     hints
 }
+
 /// A request the page makes on its own, without a click.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AutoRequest {
@@ -270,6 +285,24 @@ mod tests {
     const COGNITO: &str = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123";
     const COGNITO_JWKS: &str =
         "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123/.well-known/jwks.json";
+
+    #[test]
+    fn key_hints_read_from_the_facts_equal_those_read_from_the_token() {
+        let demo = include_str!("../../static/demo/authentication-result.json");
+        let text = format!("{demo}\nAuthorization: Bearer opaque-value-0123456789abcdef");
+        let overview = crate::inspect::overview(&text);
+        let candidates = &overview.extraction.candidates;
+        assert_eq!(
+            candidates.len(),
+            4,
+            "ID, access, refresh (JWE) and an opaque value"
+        );
+        let facts = crate::diagnose::facts_of_all(candidates, &[]);
+        for (c, f) in candidates.iter().zip(&facts) {
+            assert_eq!(key_hints_of(f), key_hints(c), "{}", c.token);
+        }
+        assert!(facts.first().is_some_and(|f| key_hints_of(f).iss.is_some()));
+    }
 
     #[test]
     fn the_page_fetches_on_its_own_only_allow_listed_urls_while_idle_and_each_once() {
