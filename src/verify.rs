@@ -19,13 +19,15 @@
 mod conclude;
 mod ec;
 mod eddsa;
+mod engine;
 mod hmac;
 pub mod plan;
 mod rsa;
 pub mod rustcrypto;
 pub mod select;
 
-pub use conclude::{conclude, Outcome};
+pub use conclude::{conclude, pending, Outcome};
+pub use engine::{Engine, Engines};
 pub use plan::{
     plan, plan_compact, plan_parsed, Attempt, ImportFormat, Plan, Purpose, Round, WebCryptoAlg,
     WebCryptoCall,
@@ -333,6 +335,14 @@ pub enum Finding {
         /// The engine's error name (`DataError`, `NotSupportedError`, …).
         error: String,
     },
+    /// The signature checks are planned and not made yet (the browser's WebCrypto answers
+    /// asynchronously): nothing can be said about the signature until they are.
+    SignaturePending {
+        /// The token's `alg`.
+        alg: Alg,
+        /// How many checks are waiting.
+        checks: usize,
+    },
     /// The signature matches this key.
     SignatureValid {
         /// The token's `alg`.
@@ -453,6 +463,7 @@ impl Finding {
             Finding::SignatureLength { .. } => "signature_length",
             Finding::SignatureMismatch { .. } => "signature_mismatch",
             Finding::SignatureNotChecked { .. } => "signature_not_checked",
+            Finding::SignaturePending { .. } => "signature_pending",
             Finding::SignatureValid { .. } => "signature_valid",
             Finding::NoKidMultipleKeys { .. } => "no_kid_multiple_keys",
             Finding::OtherKeyVerifies { .. } => "other_key_verifies",
@@ -485,7 +496,8 @@ impl Finding {
             | Finding::AlgKeyMismatch { .. }
             | Finding::NoUsableKey { .. }
             | Finding::TooManyCandidateKeys { .. }
-            | Finding::SignatureNotChecked { .. } => Effect::Unverifiable,
+            | Finding::SignatureNotChecked { .. }
+            | Finding::SignaturePending { .. } => Effect::Unverifiable,
             Finding::AlgNone
             | Finding::CritNotUnderstood { .. }
             | Finding::KeyConfusion { .. }
@@ -515,7 +527,7 @@ impl Finding {
             Effect::Malformed | Effect::Invalid => Severity::Error,
             Effect::Valid => Severity::Info,
             Effect::Unverifiable => match self {
-                Finding::Encrypted { .. } => Severity::Info,
+                Finding::Encrypted { .. } | Finding::SignaturePending { .. } => Severity::Info,
                 _ => Severity::Warning,
             },
             Effect::Note => match self {
@@ -589,6 +601,14 @@ impl Verification {
             Finding::KidNotFound { kid, .. } => Some(kid.as_str()),
             _ => None,
         })
+    }
+
+    /// True while the signature checks are still to be made ([`Finding::SignaturePending`]):
+    /// the verdict is not known yet, and must not be shown as one.
+    pub fn is_pending(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| matches!(f, Finding::SignaturePending { .. }))
     }
 
     /// The codes of all findings, in order.

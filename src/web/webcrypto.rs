@@ -35,14 +35,7 @@ thread_local! {
     static CACHE: RefCell<Vec<(WebCryptoCall, Imported)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Which engine made a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    /// `crypto.subtle`.
-    WebCrypto,
-    /// RustCrypto in wasm.
-    RustCrypto,
-}
+pub use crate::verify::Engine;
 
 /// Makes every check of `plan` with WebCrypto where it can, RustCrypto otherwise (ES256K, and
 /// any check WebCrypto could not make), and concludes. What the page should call.
@@ -57,6 +50,12 @@ pub async fn outcomes(plan: &Plan) -> Vec<Outcome> {
     run(plan, true).await.into_iter().map(|(_, o)| o).collect()
 }
 
+/// The outcomes for `plan` and which engine made each, falling back on RustCrypto where
+/// WebCrypto lacks the algorithm or could not check (what the page shows).
+pub async fn outcomes_with_engines(plan: &Plan) -> Vec<(Engine, Outcome)> {
+    run(plan, true).await
+}
+
 /// The outcomes for `plan` and which engine made each, without falling back on a WebCrypto
 /// error (for tests and for showing both engines side by side).
 pub async fn outcomes_by_engine(plan: &Plan) -> Vec<(Engine, Outcome)> {
@@ -64,8 +63,8 @@ pub async fn outcomes_by_engine(plan: &Plan) -> Vec<(Engine, Outcome)> {
 }
 
 /// The second opinion: every check of `plan` made by RustCrypto.
-pub fn second_opinion(plan: &Plan) -> Vec<Outcome> {
-    rustcrypto::outcomes(plan)
+pub async fn second_opinion(plan: &Plan) -> Result<Vec<Outcome>, String> {
+    Ok(rustcrypto::outcomes(plan))
 }
 
 async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
