@@ -20,11 +20,14 @@ mod conclude;
 mod ec;
 mod eddsa;
 mod engine;
+#[cfg(feature = "rustcrypto")]
 mod hmac;
 pub mod plan;
+#[cfg(feature = "rustcrypto")]
 mod rsa;
 pub mod rustcrypto;
 pub mod select;
+pub mod wire;
 
 pub use conclude::{conclude, pending, Outcome};
 pub use engine::{Engine, Engines};
@@ -623,6 +626,7 @@ impl Verification {
 }
 
 /// The result of one signature check.
+#[cfg(feature = "rustcrypto")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Check {
     /// Matches.
@@ -654,12 +658,13 @@ pub fn verify(token: &UnverifiedJwt, sets: &[&KeySet]) -> Verification {
     with_rustcrypto(&plan(token, sets))
 }
 
-/// Concludes a plan with every check made by RustCrypto.
+/// Concludes a plan with every check made by RustCrypto (without the `rustcrypto` feature,
+/// only ES256K can be checked: the other checks conclude to not checked).
 pub fn with_rustcrypto(p: &Plan) -> Verification {
     conclude(p, &rustcrypto::outcomes(p))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "rustcrypto"))]
 mod tests {
     use super::*;
     use crate::jose::b64;

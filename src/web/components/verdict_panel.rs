@@ -42,7 +42,7 @@ pub fn verdict_panel(props: &Props) -> Html {
             if props.second_running {
                 <p class="hint" data-testid="second-opinion" data-state="running" role="status">{ "RustCrypto is checking…" }</p>
             } else if let Some(second) = &props.second {
-                <p class={classes!("note", if second.agrees { "good" } else { "bad" })} data-testid="second-opinion"
+                <p class={classes!("note", if second.agrees { "ok" } else { "bad" })} data-testid="second-opinion"
                     data-state="done" data-agree={if second.agrees { "true" } else { "false" }}
                     data-verdict={second.verdict} role="status">{ second.text.clone() }</p>
             } else if let Some(error) = &props.second_error {
