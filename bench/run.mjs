@@ -307,6 +307,7 @@ function report(data) {
       peerFigure: b.s,
       ratio: ratio(`verify/${c.id}/tokenlens`, `verify/${c.id}/${b.p}`),
       others: {
+        'tokenlens with RustCrypto': metric(`verify/${c.id}/tokenlens-rustcrypto`),
         jose: metric(`verify/${c.id}/jose`),
         'aws-jwt-verify': metric(`verify/${c.id}/aws-jwt-verify`),
         'WebCrypto floor': metric(`verify/${c.id}/webcrypto`),
