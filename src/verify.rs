@@ -5,7 +5,10 @@
 //! the browser's WebCrypto in the shell): [`plan()`] decides everything up to the signature and
 //! lists the checks to make ([`Attempt`]s); [`conclude`] takes one [`Outcome`] per check and
 //! derives the findings. [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that
-//! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude. The [`Verification`]
+//! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude; [`pending`] is the
+//! verification before any check is made (what the page shows while WebCrypto works), and
+//! [`wire`] carries a plan's checks to the RustCrypto worker. RustCrypto's RSA, NIST-curve,
+//! Ed25519 and HMAC code is the `rustcrypto` cargo feature (default; off in the app's wasm). The [`Verification`]
 //! holds the candidate keys with why each was chosen or skipped, and [`Finding`]s with stable
 //! codes and evidence. The [`Verdict`] is derived from the findings ([`Verification::verdict`]),
 //! never stored beside them.
