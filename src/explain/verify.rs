@@ -124,14 +124,17 @@ pub fn banner(v: &Verification) -> String {
 
 /// Who made the signature checks, for the line under the banner (empty when none was made).
 pub fn engines(e: &Engines) -> &'static str {
-    match e.name() {
-        "webcrypto" => "Checked by the browser's own WebCrypto.",
-        "rustcrypto" => "Checked by RustCrypto (WebCrypto lacks this algorithm).",
-        "webcrypto+rustcrypto" => {
+    match (e.webcrypto > 0, e.rustcrypto > 0) {
+        (true, false) => "Checked by the browser's own WebCrypto.",
+        (false, true) => {
+            "Checked by RustCrypto (WebCrypto lacks this algorithm, or this page is not a secure \
+             context)."
+        }
+        (true, true) => {
             "Checked by the browser's WebCrypto, and by RustCrypto where WebCrypto lacks the \
              algorithm or could not check."
         }
-        _ => "",
+        (false, false) => "",
     }
 }
 

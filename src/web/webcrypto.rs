@@ -57,6 +57,16 @@ pub async fn outcomes(plan: &Plan) -> Vec<Outcome> {
 /// The outcomes for `plan` and which engine made each, falling back on RustCrypto where
 /// WebCrypto lacks the algorithm or could not check (what the page shows).
 pub async fn outcomes_with_engines(plan: &Plan) -> Vec<(Engine, Outcome)> {
+    // No `crypto.subtle` (a page served over plain http from another host is not a secure
+    // context): the RustCrypto worker makes every check instead.
+    if !rustcrypto::COMPLETE && subtle().is_err() && !plan.attempts().is_empty() {
+        if let Ok(outcomes) = second_opinion(plan).await {
+            return outcomes
+                .into_iter()
+                .map(|o| (Engine::RustCrypto, o))
+                .collect();
+        }
+    }
     run(plan, true).await
 }
 
@@ -274,7 +284,12 @@ async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
 fn subtle() -> Result<SubtleCrypto, String> {
     let window = web_sys::window().ok_or_else(|| "NoWindow".to_owned())?;
     let crypto = window.crypto().map_err(|e| error_name(&e))?;
-    Ok(crypto.subtle())
+    // `crypto.subtle` is undefined outside a secure context.
+    let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).map_err(|e| error_name(&e))?;
+    if subtle.is_undefined() || subtle.is_null() {
+        return Err("NoSubtleCrypto".to_owned());
+    }
+    Ok(subtle.unchecked_into())
 }
 
 /// Imports the key if needed and starts `crypto.subtle.verify`: its promise of a boolean.
