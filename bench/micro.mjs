@@ -108,7 +108,10 @@ window.runMicro = async (input, opts) => {
     const floor = await webcryptoFloor(c, jwk);
     const v = ajv[c.tokenUse];
     const t = c.token;
-    run(`verify/${c.id}/tokenlens`, () => tl.verify(t, keys), false, () => tl.verify(t, keys));
+    // tokenlens's verify row is the page's path (plan, WebCrypto, conclude); RustCrypto (the
+    // native path and the second opinion) is a second row.
+    run(`verify/${c.id}/tokenlens`, () => tl.verify_webcrypto(t, keys), true, () => tl.verify_webcrypto(t, keys));
+    run(`verify/${c.id}/tokenlens-rustcrypto`, () => tl.verify(t, keys), false, () => tl.verify(t, keys));
     run(`verify/${c.id}/jose`, () => jwtVerify(t, joseSet), true, async () => !!(await jwtVerify(t, joseSet)).payload && 'valid');
     run(`verify/${c.id}/aws-jwt-verify`, () => v.verify(t), true, async () => !!(await v.verify(t)) && 'valid');
     run(`verify/${c.id}/webcrypto`, floor.verify, true, async () => ((await floor.verify()) ? 'valid' : 'invalid'));

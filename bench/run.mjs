@@ -72,7 +72,8 @@ function probe({ token }) {
   let flashed = false;
   const check = () => {
     if (window.__benchNav || window.__benchNavDom) return;
-    const el = document.querySelector('[data-testid="verdict"][data-verdict]');
+    // tokenlens shows `pending` while WebCrypto checks the signature: not a verdict yet.
+    const el = document.querySelector('[data-testid="verdict"][data-verdict]:not([data-verdict="pending"])');
     if (!el) return;
     const ta = document.querySelector('textarea#token-input');
     if (!ta || ta.value.trim() !== token) {
@@ -91,7 +92,8 @@ function probe({ token }) {
    * Resolves once the page has settled after an input at `t0`: Yew renders from a microtask but
    * yields to the browser (setTimeout) every 16 ms of work, so "the next frame" may come before
    * the render has finished. Settled = two frames in a row with no DOM mutation and nothing
-   * pending (`__benchPending`: the jose page's asynchronous verify). Returns, in ms from t0:
+   * pending (`__benchPending`: the jose page's asynchronous verify; tokenlens's verdict
+   * `pending` while WebCrypto checks the signature). Returns, in ms from t0:
    * `dom` (last DOM mutation: script work done), `frame` (end of the first frame after it) and
    * `layout` (style + layout summed over those frames, forced and timed in each rAF callback).
    */
@@ -112,7 +114,8 @@ function probe({ token }) {
           mc.port1.onmessage = () => {
             frames.push({ raf, end: performance.now() });
             const changed = lastMutation !== null && lastMutation >= raf;
-            quiet = window.__benchPending || changed || lastMutation === null ? 0 : quiet + 1;
+            const busy = window.__benchPending || document.querySelector('[data-verdict="pending"]');
+            quiet = busy || changed || lastMutation === null ? 0 : quiet + 1;
             const gaveUp = lastMutation === null && frames.length >= 10;
             if (quiet < 2 && !gaveUp && frames.length < 1000) return tick();
             mo.disconnect();
@@ -307,6 +310,7 @@ function report(data) {
       peerFigure: b.s,
       ratio: ratio(`verify/${c.id}/tokenlens`, `verify/${c.id}/${b.p}`),
       others: {
+        'tokenlens with RustCrypto': metric(`verify/${c.id}/tokenlens-rustcrypto`),
         jose: metric(`verify/${c.id}/jose`),
         'aws-jwt-verify': metric(`verify/${c.id}/aws-jwt-verify`),
         'WebCrypto floor': metric(`verify/${c.id}/webcrypto`),

@@ -1,6 +1,7 @@
 // Trunk post-build hook: adds a Content-Security-Policy <meta> to index.html that allows only
 // the page's own files, the inline loader Trunk writes (by its SHA-256 hash, so no other inline
-// script can run), WebAssembly compilation, and connections to https: and this machine (local
+// script can run), WebAssembly compilation, the page's own worker (RustCrypto's second
+// opinion), and connections to https: and this machine (local
 // key servers in tests). Runs on Trunk's staging directory, so `trunk serve` gets it too.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
 export const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

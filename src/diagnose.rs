@@ -43,11 +43,22 @@ pub fn facts(candidate: &Candidate, keys: &[&KeySet]) -> Facts {
 }
 
 /// [`facts`] with the keys chosen by the token's `iss` (fetched keys belong to the issuer they
-/// were fetched for: `fetch_policy::key_set_use`).
+/// were fetched for: `fetch_policy::key_set_use`), every signature check made with RustCrypto.
 pub fn facts_with<'k>(
     candidate: &Candidate,
     keys_for: &dyn Fn(Option<&str>) -> Vec<&'k KeySet>,
 ) -> Facts {
+    let (facts, plan) = facts_planned_with(candidate, keys_for);
+    facts.concluded(&plan, &verify::rustcrypto::outcomes(&plan))
+}
+
+/// Decodes, identifies and plans the verification of one candidate, making no signature check:
+/// the facts carry [`verify::pending`] (final when no check is needed), and the [`verify::Plan`]
+/// lists the checks for any engine to make; [`Facts::concluded`] takes their outcomes.
+pub fn facts_planned_with<'k>(
+    candidate: &Candidate,
+    keys_for: &dyn Fn(Option<&str>) -> Vec<&'k KeySet>,
+) -> (Facts, verify::Plan) {
     let parsed = jose::parse_unverified(&candidate.token).ok();
     let (header, claims, encrypted) = match &parsed {
         Some(Parsed::Jws(jwt)) => {
@@ -72,21 +83,53 @@ pub fn facts_with<'k>(
         .and_then(|c| c.iss.present())
         .map(String::as_str);
     let keys = keys_for(iss);
-    // The token is parsed once: verification takes the parse above.
-    let verification = match &parsed {
-        Some(p) => verify::verify_parsed(p, &keys),
-        None => verify::verify_compact(&candidate.token, &keys),
+    // The token is parsed once: the plan takes the parse above.
+    let plan = match &parsed {
+        Some(p) => verify::plan_parsed(p, &keys),
+        None => verify::plan_compact(&candidate.token, &keys),
     };
-    Facts {
-        verification,
+    let facts = Facts {
+        verification: verify::pending(&plan),
         header,
         claims,
         encrypted,
         identity,
-    }
+    };
+    (facts, plan)
+}
+
+/// Every candidate's facts with its signature checks planned, not made (see
+/// [`facts_planned_with`]): `facts[i]` and `plans[i]` belong to `candidates[i]`.
+#[derive(Debug, Clone, Default)]
+pub struct Planned {
+    /// The facts, each verification pending or final.
+    pub facts: Vec<Facts>,
+    /// The signature checks each candidate needs.
+    pub plans: Vec<verify::Plan>,
+}
+
+/// [`facts_planned_with`] for every candidate.
+pub fn facts_of_all_planned_with<'k>(
+    candidates: &[Candidate],
+    keys_for: &dyn Fn(Option<&str>) -> Vec<&'k KeySet>,
+) -> Planned {
+    let (facts, plans) = candidates
+        .iter()
+        .map(|c| facts_planned_with(c, keys_for))
+        .unzip();
+    Planned { facts, plans }
 }
 
 impl Facts {
+    /// These facts with the verification concluded from `plan` (the plan they were made with)
+    /// and one outcome per planned check, whichever engine made them ([`verify::conclude`]).
+    pub fn concluded(&self, plan: &verify::Plan, outcomes: &[verify::Outcome]) -> Facts {
+        Facts {
+            verification: verify::conclude(plan, outcomes),
+            ..self.clone()
+        }
+    }
+
     /// The view of these facts that profiles take.
     pub fn token<'a>(&'a self, candidate: &'a Candidate) -> TokenFacts<'a> {
         TokenFacts {
@@ -218,5 +261,67 @@ fn claims_skipped(candidate: &Candidate, encrypted: bool) -> Finding {
         status: Status::Confirmed,
         evidence: Vec::new(),
         sources: vec!["RFC7519"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jose::jwk::parse_jwks;
+    use crate::verify::{Outcome, Verdict};
+
+    const DEMO: &str = include_str!("../static/demo/authentication-result.json");
+    const DEMO_KEYS: &str = include_str!("../static/demo/jwks.json");
+
+    fn demo() -> (Vec<Candidate>, KeySet) {
+        let candidates = crate::input::extract(DEMO).candidates;
+        let keys = parse_jwks(DEMO_KEYS.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        (candidates, keys)
+    }
+
+    #[test]
+    fn planned_facts_are_pending_until_concluded_and_then_equal_the_verified_facts() {
+        let (candidates, keys) = demo();
+        let sets = [&keys];
+        let planned = facts_of_all_planned_with(&candidates, &|_| sets.to_vec());
+        assert_eq!(planned.facts.len(), candidates.len());
+        let mut checked = 0;
+        for ((c, f), plan) in candidates.iter().zip(&planned.facts).zip(&planned.plans) {
+            let direct = facts(c, &sets);
+            if plan.attempts().is_empty() {
+                assert_eq!(f.verification, direct.verification);
+                continue;
+            }
+            checked += 1;
+            assert!(f.verification.is_pending());
+            assert_eq!(f.verification.verdict(), Verdict::Unverifiable);
+            let outcomes = verify::rustcrypto::outcomes(plan);
+            assert_eq!(
+                f.concluded(plan, &outcomes).verification,
+                direct.verification
+            );
+        }
+        assert_eq!(checked, 2, "the demo's ID and access tokens are signed");
+    }
+
+    #[test]
+    fn a_failed_check_concludes_to_not_checked_never_to_valid() {
+        let (candidates, keys) = demo();
+        let sets = [&keys];
+        let Some(first) = candidates.first() else {
+            panic!("the demo has candidates");
+        };
+        let (f, plan) = facts_planned_with(first, &|_| sets.to_vec());
+        let failed: Vec<Outcome> = plan
+            .attempts()
+            .iter()
+            .map(|_| Outcome::CouldNotCheck {
+                error: "DataError".into(),
+            })
+            .collect();
+        let v = f.concluded(&plan, &failed).verification;
+        assert!(!v.is_pending());
+        assert_eq!(v.verdict(), Verdict::Unverifiable);
+        assert!(v.has("signature_not_checked"));
     }
 }

@@ -5,7 +5,10 @@
 //! the browser's WebCrypto in the shell): [`plan()`] decides everything up to the signature and
 //! lists the checks to make ([`Attempt`]s); [`conclude`] takes one [`Outcome`] per check and
 //! derives the findings. [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that
-//! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude. The [`Verification`]
+//! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude; [`pending`] is the
+//! verification before any check is made (what the page shows while WebCrypto works), and
+//! [`wire`] carries a plan's checks to the RustCrypto worker. RustCrypto's RSA, NIST-curve,
+//! Ed25519 and HMAC code is the `rustcrypto` cargo feature (default; off in the app's wasm). The [`Verification`]
 //! holds the candidate keys with why each was chosen or skipped, and [`Finding`]s with stable
 //! codes and evidence. The [`Verdict`] is derived from the findings ([`Verification::verdict`]),
 //! never stored beside them.
@@ -19,13 +22,18 @@
 mod conclude;
 mod ec;
 mod eddsa;
+mod engine;
+#[cfg(feature = "rustcrypto")]
 mod hmac;
 pub mod plan;
+#[cfg(feature = "rustcrypto")]
 mod rsa;
 pub mod rustcrypto;
 pub mod select;
+pub mod wire;
 
-pub use conclude::{conclude, Outcome};
+pub use conclude::{conclude, pending, Outcome};
+pub use engine::{Engine, Engines};
 pub use plan::{
     plan, plan_compact, plan_parsed, Attempt, ImportFormat, Plan, Purpose, Round, WebCryptoAlg,
     WebCryptoCall,
@@ -333,6 +341,14 @@ pub enum Finding {
         /// The engine's error name (`DataError`, `NotSupportedError`, …).
         error: String,
     },
+    /// The signature checks are planned and not made yet (the browser's WebCrypto answers
+    /// asynchronously): nothing can be said about the signature until they are.
+    SignaturePending {
+        /// The token's `alg`.
+        alg: Alg,
+        /// How many checks are waiting.
+        checks: usize,
+    },
     /// The signature matches this key.
     SignatureValid {
         /// The token's `alg`.
@@ -453,6 +469,7 @@ impl Finding {
             Finding::SignatureLength { .. } => "signature_length",
             Finding::SignatureMismatch { .. } => "signature_mismatch",
             Finding::SignatureNotChecked { .. } => "signature_not_checked",
+            Finding::SignaturePending { .. } => "signature_pending",
             Finding::SignatureValid { .. } => "signature_valid",
             Finding::NoKidMultipleKeys { .. } => "no_kid_multiple_keys",
             Finding::OtherKeyVerifies { .. } => "other_key_verifies",
@@ -485,7 +502,8 @@ impl Finding {
             | Finding::AlgKeyMismatch { .. }
             | Finding::NoUsableKey { .. }
             | Finding::TooManyCandidateKeys { .. }
-            | Finding::SignatureNotChecked { .. } => Effect::Unverifiable,
+            | Finding::SignatureNotChecked { .. }
+            | Finding::SignaturePending { .. } => Effect::Unverifiable,
             Finding::AlgNone
             | Finding::CritNotUnderstood { .. }
             | Finding::KeyConfusion { .. }
@@ -515,7 +533,7 @@ impl Finding {
             Effect::Malformed | Effect::Invalid => Severity::Error,
             Effect::Valid => Severity::Info,
             Effect::Unverifiable => match self {
-                Finding::Encrypted { .. } => Severity::Info,
+                Finding::Encrypted { .. } | Finding::SignaturePending { .. } => Severity::Info,
                 _ => Severity::Warning,
             },
             Effect::Note => match self {
@@ -591,6 +609,14 @@ impl Verification {
         })
     }
 
+    /// True while the signature checks are still to be made ([`Finding::SignaturePending`]):
+    /// the verdict is not known yet, and must not be shown as one.
+    pub fn is_pending(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| matches!(f, Finding::SignaturePending { .. }))
+    }
+
     /// The codes of all findings, in order.
     pub fn codes(&self) -> Vec<&'static str> {
         self.findings.iter().map(Finding::code).collect()
@@ -603,6 +629,7 @@ impl Verification {
 }
 
 /// The result of one signature check.
+#[cfg(feature = "rustcrypto")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Check {
     /// Matches.
@@ -634,12 +661,13 @@ pub fn verify(token: &UnverifiedJwt, sets: &[&KeySet]) -> Verification {
     with_rustcrypto(&plan(token, sets))
 }
 
-/// Concludes a plan with every check made by RustCrypto.
+/// Concludes a plan with every check made by RustCrypto (without the `rustcrypto` feature,
+/// only ES256K can be checked: the other checks conclude to not checked).
 pub fn with_rustcrypto(p: &Plan) -> Verification {
     conclude(p, &rustcrypto::outcomes(p))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "rustcrypto"))]
 mod tests {
     use super::*;
     use crate::jose::b64;

@@ -467,3 +467,44 @@ async fn per_call_verify_times_are_printed_for_both_engines() {
     console_log!("{}", lines.join("\n"));
     assert_eq!(lines.len(), 3);
 }
+
+/// The page's path — facts planned, checks made by WebCrypto, concluded into the facts — ends
+/// where the native path (RustCrypto, synchronously) does, on every fixture; the engines the page
+/// names are WebCrypto's except for ES256K; and the plan as the second-opinion worker reads it
+/// (`verify::wire`) gets RustCrypto's own outcomes.
+#[wasm_bindgen_test]
+async fn the_pages_facts_and_engines_match_the_native_path_and_the_worker_format_round_trips() {
+    use tokenlens::diagnose::{facts_planned_with, facts_with};
+    use tokenlens::input::extract;
+    use tokenlens::verify::{wire, Engines};
+    let mut checked = 0;
+    for c in cases() {
+        let own = load_keys(&c.keys, c.encoding.as_deref());
+        let sets = [&own];
+        for candidate in extract(&c.token).candidates {
+            let (pending, plan) = facts_planned_with(&candidate, &|_| sets.to_vec());
+            let made = webcrypto::outcomes_with_engines(&plan).await;
+            let outcomes: Vec<Outcome> = made.iter().map(|(_, o)| o.clone()).collect();
+            let page = pending.concluded(&plan, &outcomes);
+            let native = facts_with(&candidate, &|_| sets.to_vec());
+            assert_eq!(page.verification, native.verification, "{}", c.name);
+            let engines = Engines::of(&made);
+            if !plan.attempts().is_empty() {
+                assert!(pending.verification.is_pending(), "{}", c.name);
+                let secp256k1 = Family::Ecdsa(tokenlens::jose::jwk::Curve::Secp256k1);
+                let expected = if plan.attempts().iter().all(|a| a.family == secp256k1) {
+                    "rustcrypto"
+                } else {
+                    "webcrypto"
+                };
+                assert_eq!(engines.name(), expected, "{}", c.name);
+                checked += 1;
+            }
+            let decoded = wire::decode_checks(&wire::encode_checks(&plan)).expect("own bytes");
+            let second = webcrypto::second_opinion(&plan).await.expect("in-process");
+            assert_eq!(rustcrypto::outcomes(&decoded), second, "{}", c.name);
+            assert_eq!(conclude(&plan, &second), native.verification, "{}", c.name);
+        }
+    }
+    assert!(checked >= 20, "only {checked} signed fixtures");
+}

@@ -81,10 +81,22 @@ mod wasm {
         }
     }
 
-    /// Parses and verifies one compact token against the pre-parsed keys: the verdict's name.
+    /// Parses and verifies one compact token against the pre-parsed keys with RustCrypto (the
+    /// native path and the second opinion): the verdict's name.
     #[wasm_bindgen]
     pub fn verify(token: &str, keys: &Keys) -> String {
         verdict_name(verify::verify_compact(token, &keys.refs()).verdict()).to_owned()
+    }
+
+    /// The page's path: plans the checks, makes them with the browser's WebCrypto (keys
+    /// imported once and cached), and concludes: a promise of the verdict's name.
+    #[wasm_bindgen]
+    pub fn verify_webcrypto(token: &str, keys: &Keys) -> js_sys::Promise {
+        let plan = verify::plan_compact(token, &keys.refs());
+        wasm_bindgen_futures::future_to_promise(async move {
+            let v = tokenlens::web::webcrypto::verify(&plan).await;
+            Ok(JsValue::from_str(verdict_name(v.verdict())))
+        })
     }
 
     /// Decodes one compact token (header, payload, claims; no signature check): the number of
@@ -97,11 +109,12 @@ mod wasm {
         }
     }
 
-    /// The app's whole per-keystroke pipeline for a change of the paste text, with the keys
-    /// already parsed (the app memoises them on the keys text): find the candidates, decode the
-    /// first for display, read its key hints, diagnose it, and rebuild the share link (memoised
-    /// on the whole page state, so redone on every keystroke, key text included). Returns a size
-    /// of the result.
+    /// The app's whole synchronous per-keystroke pipeline for a change of the paste text, with
+    /// the keys already parsed (the app memoises them on the keys text): find the candidates,
+    /// decode the first for display, read its key hints, plan every candidate's signature checks
+    /// (the page makes them afterwards with WebCrypto: the verify row), diagnose the first, and
+    /// rebuild the share link (memoised on the whole page state, so redone on every keystroke,
+    /// key text included). Returns a size of the result.
     #[wasm_bindgen]
     pub fn inspect(text: &str, keys: &Keys) -> usize {
         pipeline(text, keys)
@@ -123,7 +136,11 @@ mod wasm {
             .as_ref()
             .map(|v| inspect::claim_times(v, now, &local_offset_minutes));
         let hints = candidate.map(inspect::key_hints);
-        let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &sets);
+        let facts = tokenlens::diagnose::facts_of_all_planned_with(
+            &overview.extraction.candidates,
+            &|_| sets.clone(),
+        )
+        .facts;
         let diagnosis = TARGET
             .with(|target| inspect::diagnosis_view(&overview, &facts, 0, &sets, target, now, 0));
         let share = ShareInput {

@@ -8,8 +8,8 @@ use super::decode::{segment_error, structure_error};
 use super::keys;
 use crate::jose::Alg;
 use crate::verify::{
-    Candidate, Decision, Effect, Finding, KeyRef, PublicKeyForm, SecretReading, SkipReason,
-    Verdict, Verification,
+    Candidate, Decision, Effect, Engines, Finding, KeyRef, PublicKeyForm, SecretReading,
+    SkipReason, Verdict, Verification,
 };
 
 /// A key's name as used in sentences: "key 3 (kid `es256`)", "the pasted JWK", "PEM block 1";
@@ -80,6 +80,12 @@ pub fn verdict(v: Verdict) -> &'static str {
 
 /// The banner: the verdict with the algorithm and the deciding key.
 pub fn banner(v: &Verification) -> String {
+    if v.is_pending() {
+        return match &v.alg {
+            Some(a) => format!("Checking the {} signature…", alg(a)),
+            None => "Checking the signature…".to_owned(),
+        };
+    }
     let head = verdict(v.verdict());
     match (v.verdict(), &v.alg, v.deciding_key()) {
         (Verdict::Valid, Some(a), Some(k)) => {
@@ -116,6 +122,53 @@ pub fn banner(v: &Verification) -> String {
     }
 }
 
+/// Who made the signature checks, for the line under the banner (empty when none was made).
+pub fn engines(e: &Engines) -> &'static str {
+    match (e.webcrypto > 0, e.rustcrypto > 0) {
+        (true, false) => "Checked by the browser's own WebCrypto.",
+        (false, true) => {
+            "Checked by RustCrypto (WebCrypto lacks this algorithm, or this page is not a secure \
+             context)."
+        }
+        (true, true) => {
+            "Checked by the browser's WebCrypto, and by RustCrypto where WebCrypto lacks the \
+             algorithm or could not check."
+        }
+        (false, false) => "",
+    }
+}
+
+/// The second opinion: whether RustCrypto, making the same checks, reached the same result.
+pub fn second_opinion(first: &Verification, second: &Verification) -> String {
+    if first == second {
+        format!(
+            "RustCrypto agrees: {}.",
+            verdict(second.verdict()).to_lowercase()
+        )
+    } else if first.verdict() == second.verdict() {
+        format!(
+            "RustCrypto reaches the same verdict ({}) with different details: {}",
+            verdict(second.verdict()).to_lowercase(),
+            banner(second)
+        )
+    } else {
+        format!(
+            "RustCrypto disagrees: WebCrypto says “{}”, RustCrypto says “{}”. Please report \
+             this token's header and key type.",
+            verdict(first.verdict()).to_lowercase(),
+            verdict(second.verdict()).to_lowercase()
+        )
+    }
+}
+
+/// The second opinion could not be made (the RustCrypto module did not load).
+pub fn second_opinion_failed(error: &str) -> String {
+    format!(
+        "The RustCrypto check could not run: {}.",
+        error.escape_debug()
+    )
+}
+
 /// A few words for the banner when no single key decides.
 pub fn short_reason(f: &Finding) -> Option<&'static str> {
     Some(match f {
@@ -140,6 +193,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::SignatureMismatch { .. } => "the signature does not match",
         Finding::TooManyCandidateKeys { .. } => "too many keys fit and the ones tried do not match",
         Finding::SignatureNotChecked { .. } => "the signature could not be checked",
+        Finding::SignaturePending { .. } => "checking the signature…",
         _ => return None,
     })
 }
@@ -400,6 +454,12 @@ fn sentence(f: &Finding) -> String {
             list(ks),
             error.escape_debug()
         ),
+        Finding::SignaturePending { alg: a, checks } => format!(
+            "The {} signature is being checked with the browser's WebCrypto ({checks} {}); the \
+             verdict follows.",
+            alg(a),
+            if *checks == 1 { "check" } else { "checks" }
+        ),
         Finding::SignatureValid { alg: a, key } => {
             format!("The {} signature matches {}.", alg(a), key_with_kind(key))
         }
@@ -582,6 +642,10 @@ mod tests {
                 alg: Alg::ES256,
                 keys: vec![k.clone()],
                 error: "DataError".into(),
+            },
+            Finding::SignaturePending {
+                alg: Alg::ES256,
+                checks: 2,
             },
             Finding::KidNotFound {
                 kid: "x".into(),

@@ -6,7 +6,8 @@ use crate::verify::{self, Verdict};
 /// The signature check of one token, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifyView {
-    /// `valid`, `invalid`, `unverifiable` or `malformed` (for `data-verdict`).
+    /// `valid`, `invalid`, `unverifiable` or `malformed`, or `pending` while the signature
+    /// checks are being made (for `data-verdict`).
     pub verdict: &'static str,
     /// The headline, naming the deciding key when there is one.
     pub banner: String,
@@ -55,12 +56,7 @@ pub(super) fn verification_view(v: &verify::Verification) -> VerifyView {
         })
         .collect();
     VerifyView {
-        verdict: match v.verdict() {
-            Verdict::Valid => "valid",
-            Verdict::Invalid => "invalid",
-            Verdict::Unverifiable => "unverifiable",
-            Verdict::Malformed => "malformed",
-        },
+        verdict: verdict_code(v),
         banner: explain::verify::banner(v),
         findings: v
             .findings
@@ -78,6 +74,39 @@ pub(super) fn verification_view(v: &verify::Verification) -> VerifyView {
             .collect(),
         keys,
         kid_not_found: v.kid_not_found().map(str::to_owned),
+    }
+}
+
+/// A second opinion on a signature check: RustCrypto's result beside WebCrypto's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecondOpinionView {
+    /// Both engines found exactly the same (findings, keys and verdict).
+    pub agrees: bool,
+    /// RustCrypto's verdict (as [`VerifyView::verdict`]).
+    pub verdict: &'static str,
+    /// The sentence the user reads.
+    pub text: String,
+}
+
+/// Compares the page's verification (`first`) with RustCrypto's on the same plan (`second`).
+pub fn second_opinion_view(
+    first: &verify::Verification,
+    second: &verify::Verification,
+) -> SecondOpinionView {
+    SecondOpinionView {
+        agrees: first == second,
+        verdict: verdict_code(second),
+        text: explain::verify::second_opinion(first, second),
+    }
+}
+
+fn verdict_code(v: &verify::Verification) -> &'static str {
+    match v.verdict() {
+        _ if v.is_pending() => "pending",
+        Verdict::Valid => "valid",
+        Verdict::Invalid => "invalid",
+        Verdict::Unverifiable => "unverifiable",
+        Verdict::Malformed => "malformed",
     }
 }
 

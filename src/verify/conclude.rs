@@ -92,6 +92,23 @@ pub fn conclude(plan: &Plan, outcomes: &[Outcome]) -> Verification {
     v
 }
 
+/// The verification before any check is made: final when the plan has no checks to make
+/// (no keys, `alg: none`, a wrong key type…), otherwise the partial result with
+/// [`Finding::SignaturePending`], whose verdict is never valid or invalid.
+pub fn pending(plan: &Plan) -> Verification {
+    if plan.attempts.is_empty() {
+        return conclude(plan, &[]);
+    }
+    let mut v = plan.partial.clone();
+    if let Some(cx) = &plan.context {
+        v.findings.push(Finding::SignaturePending {
+            alg: cx.alg.clone(),
+            checks: plan.attempts.len(),
+        });
+    }
+    v
+}
+
 /// What the candidate checks' outcomes left beside the decisions.
 struct Recorded {
     /// Verified ES256K keys whose signature had a high `s`.

@@ -110,15 +110,22 @@ pub(crate) fn is_high_s(raw: &[u8]) -> bool {
     k256::ecdsa::Signature::from_slice(raw).is_ok_and(|sig| sig.normalize_s() != sig)
 }
 
-/// Checks a raw `r ‖ s` signature over `msg` with `point` on `curve`.
-pub(crate) fn verify(curve: Curve, point: &[u8], msg: &[u8], raw: &[u8]) -> EcCheck {
-    match curve {
+/// Checks a raw `r ‖ s` signature over `msg` with `point` on `curve`; `None` when this build
+/// has no arithmetic for the curve (without the `rustcrypto` feature only secp256k1, which
+/// WebCrypto lacks).
+pub(crate) fn verify(curve: Curve, point: &[u8], msg: &[u8], raw: &[u8]) -> Option<EcCheck> {
+    Some(match curve {
+        #[cfg(feature = "rustcrypto")]
         Curve::P256 => check_curve!(p256, point, msg, raw, false),
+        #[cfg(feature = "rustcrypto")]
         Curve::P384 => check_curve!(p384, point, msg, raw, false),
+        #[cfg(feature = "rustcrypto")]
         Curve::P521 => check_curve!(p521, point, msg, raw, false),
+        #[cfg(not(feature = "rustcrypto"))]
+        Curve::P256 | Curve::P384 | Curve::P521 => return None,
         // k256 refuses high-s signatures; RFC 8812 does not, so normalise first.
         Curve::Secp256k1 => check_curve!(k256, point, msg, raw, true),
-    }
+    })
 }
 
 #[cfg(test)]

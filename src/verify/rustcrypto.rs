@@ -3,35 +3,58 @@
 //!
 //! Owns [`check`] (one attempt) and [`outcomes`] (a whole plan, rounds in order). Must not
 //! decide anything beyond "does this signature verify with this key".
+//!
+//! Without the `rustcrypto` cargo feature (the app's wasm build, where WebCrypto makes these
+//! checks) only ES256K is built in; every other check is [`Outcome::CouldNotCheck`] with
+//! [`NOT_IN_THIS_BUILD`], and the page's second opinion runs in a separate worker module built
+//! with the feature.
 
 use super::plan::{Attempt, Plan, Round};
-use super::{ec, eddsa, hmac, rsa, Check, Family, Outcome};
+use super::{ec, Family, Outcome};
+#[cfg(feature = "rustcrypto")]
+use super::{eddsa, hmac, rsa, Check};
 use crate::jose::jwk::PublicKey;
+
+/// The engine error of a check this build cannot make (see the module notes).
+pub const NOT_IN_THIS_BUILD: &str = "NotInThisBuild";
+
+/// True when this build can make every check itself (the `rustcrypto` feature).
+pub const COMPLETE: bool = cfg!(feature = "rustcrypto");
 
 /// Makes one planned check over the plan's signing input.
 pub fn check(plan: &Plan, attempt: &Attempt) -> Outcome {
     let msg = plan.signing_input();
     let sig = attempt.signature.as_slice();
-    let valid = match (attempt.family, &attempt.key) {
-        (Family::Hmac(h), PublicKey::Hmac { bytes, .. }) => {
-            hmac::verify(h, bytes.expose(), msg, sig)
-        }
-        (Family::RsaPkcs1(h), PublicKey::Rsa { n, e, .. }) => {
-            rsa::verify(rsa::Scheme::Pkcs1v15, h, n, e, msg, sig) == Check::Valid
-        }
-        (Family::RsaPss(h), PublicKey::Rsa { n, e, .. }) => {
-            rsa::verify(rsa::Scheme::Pss, h, n, e, msg, sig) == Check::Valid
-        }
+    let valid: Option<bool> = match (attempt.family, &attempt.key) {
         (Family::Ecdsa(_), PublicKey::Ec { curve, point }) => {
-            ec::verify(*curve, point, msg, sig).valid
+            ec::verify(*curve, point, msg, sig).map(|c| c.valid)
         }
-        (Family::EdDsa, PublicKey::Ed25519 { x }) => eddsa::verify(x, msg, sig) == Check::Valid,
-        _ => false,
+        #[cfg(feature = "rustcrypto")]
+        (Family::Hmac(h), PublicKey::Hmac { bytes, .. }) => {
+            Some(hmac::verify(h, bytes.expose(), msg, sig))
+        }
+        #[cfg(feature = "rustcrypto")]
+        (Family::RsaPkcs1(h), PublicKey::Rsa { n, e, .. }) => {
+            Some(rsa::verify(rsa::Scheme::Pkcs1v15, h, n, e, msg, sig) == Check::Valid)
+        }
+        #[cfg(feature = "rustcrypto")]
+        (Family::RsaPss(h), PublicKey::Rsa { n, e, .. }) => {
+            Some(rsa::verify(rsa::Scheme::Pss, h, n, e, msg, sig) == Check::Valid)
+        }
+        #[cfg(feature = "rustcrypto")]
+        (Family::EdDsa, PublicKey::Ed25519 { x }) => {
+            Some(eddsa::verify(x, msg, sig) == Check::Valid)
+        }
+        #[cfg(not(feature = "rustcrypto"))]
+        (Family::Hmac(_) | Family::RsaPkcs1(_) | Family::RsaPss(_) | Family::EdDsa, _) => None,
+        _ => Some(false),
     };
-    if valid {
-        Outcome::Verified
-    } else {
-        Outcome::NotVerified
+    match valid {
+        Some(true) => Outcome::Verified,
+        Some(false) => Outcome::NotVerified,
+        None => Outcome::CouldNotCheck {
+            error: NOT_IN_THIS_BUILD.to_owned(),
+        },
     }
 }
 

@@ -25,6 +25,7 @@ use super::hooks::network_log::use_network_log;
 use super::hooks::remember::{use_remember, use_settings};
 use super::hooks::startup::use_startup;
 use super::hooks::theme::use_theme;
+use super::hooks::verify::{self as verify_hook, use_verified, use_verify, Second};
 use super::state::{Action, State};
 use super::{clock, location};
 use crate::diagnose::{self, config, Expectations};
@@ -186,9 +187,11 @@ pub fn app() -> Html {
         (*pasted_answer).clone()
     };
 
-    // Every candidate decoded, verified and identified once per paste and key set; the answer
-    // card and the diagnosis both judge these facts (time, gateway and selection don't change them).
-    let facts = use_memo(
+    // Every candidate decoded, identified and its signature checks planned once per paste and
+    // key set; the answer card and the diagnosis both judge these facts (time, gateway and
+    // selection don't change them). The checks are made with WebCrypto after the render
+    // (`use_verify`), the selected candidate first; until then its verdict is pending.
+    let planned = use_memo(
         (
             overview.clone(),
             key_sets.clone(),
@@ -203,9 +206,11 @@ pub fn app() -> Html {
                 }
                 keys
             };
-            diagnose::facts_of_all_with(&overview.extraction.candidates, &keys_for)
+            diagnose::facts_of_all_planned_with(&overview.extraction.candidates, &keys_for)
         },
     );
+    let verified = use_verified(planned);
+    let facts = verified.facts();
     let answer = use_memo(
         (
             overview.clone(),
@@ -235,6 +240,13 @@ pub fn app() -> Html {
         .unwrap_or(0)
         .min(overview.candidates.len().saturating_sub(1));
     let candidate = overview.extraction.candidates.get(selected).cloned();
+    let count = overview.extraction.candidates.len();
+    let wanted: Vec<usize> = std::iter::once(selected)
+        .chain((0..count).filter(|&i| count <= verify_hook::EAGER && i != selected))
+        .collect();
+    use_verify(&verified, wanted);
+    let engines = verified.engines(selected);
+    let second = verified.second(selected);
     // Decoded once per token; only the time cells follow the clock.
     let view = use_memo(candidate.clone(), |candidate| {
         candidate
@@ -248,7 +260,9 @@ pub fn app() -> Html {
                 .unwrap_or_default(),
         )
     });
-    let hints = use_memo(candidate.clone(), |c| c.as_ref().map(inspect::key_hints));
+    let hints = use_memo((SameFacts(facts.clone()), selected), |(facts, selected)| {
+        facts.0.get(*selected).map(inspect::key_hints_of)
+    });
     let diagnosis = use_memo(
         (
             overview.clone(),
@@ -478,7 +492,13 @@ pub fn app() -> Html {
                         }
                         <TokenStrip {raw} />
                         if let Some(verification) = (*diagnosis).as_ref().and_then(|d| d.verification.clone()) {
-                            <VerdictPanel view={Rc::new(verification)} />
+                            <VerdictPanel view={Rc::new(verification)}
+                                engine={engines.map(|e| AttrValue::from(e.name())).unwrap_or_default()}
+                                engine_text={engines.as_ref().map(explain::verify::engines).map(AttrValue::from).unwrap_or_default()}
+                                second_running={matches!(second, Some(Second::Running))}
+                                second={second_view(&second, facts.get(selected))}
+                                second_error={match &second { Some(Second::Failed(e)) => Some(AttrValue::from(explain::verify::second_opinion_failed(e))), _ => None }}
+                                on_second_opinion={verified.on_second_opinion(selected)} />
                         }
                         if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {
                             <HeaderUrls urls={hints.header_urls.clone()} armed={state.armed_header_url}
@@ -494,6 +514,19 @@ pub fn app() -> Html {
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }
             </footer>
         </>
+    }
+}
+
+/// RustCrypto's second opinion beside the page's verification, once made.
+fn second_view(
+    second: &Option<Second>,
+    facts: Option<&diagnose::Facts>,
+) -> Option<Rc<inspect::SecondOpinionView>> {
+    match (second, facts) {
+        (Some(Second::Done(v)), Some(f)) => {
+            Some(Rc::new(inspect::second_opinion_view(&f.verification, v)))
+        }
+        _ => None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The page's stateful effects, one custom hook each (as Yew's function_todomvc does): fetching
 //! keys, start-up, fetching automatically, remembering settings, the ticking clock and the
-//! colour scheme. Every "should we…?" they ask is answered by a pure core function.
+//! colour scheme, and the signature checks made with WebCrypto. Every "should we…?" they ask
+//! is answered by a pure core function.
 
 pub mod auto_fetch;
 pub mod clock;
@@ -9,3 +10,4 @@ pub mod network_log;
 pub mod remember;
 pub mod startup;
 pub mod theme;
+pub mod verify;

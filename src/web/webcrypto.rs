@@ -6,18 +6,22 @@
 //! without bound). An import or verify exception is [`Outcome::CouldNotCheck`] with the
 //! browser's error name, never a panic; [`outcomes`] then asks RustCrypto for that check.
 //! What WebCrypto lacks (ES256K) is always RustCrypto. [`second_opinion`] is RustCrypto for
-//! every check of the same plan.
+//! every check of the same plan: in this module when it is built with the `rustcrypto`
+//! feature (tests), otherwise in the `second_opinion` worker, started on first use.
 
 use crate::jose::jwk::Curve;
 use crate::verify::{
-    self, rustcrypto, Hash, ImportFormat, Outcome, Plan, Round, Verification, WebCryptoAlg,
+    self, rustcrypto, wire, Hash, ImportFormat, Outcome, Plan, Round, Verification, WebCryptoAlg,
     WebCryptoCall,
 };
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CryptoKey, SubtleCrypto};
+use web_sys::{CryptoKey, MessageEvent, SubtleCrypto, Worker};
 
 /// Imported keys kept at most (a page shows a handful of keys; a 1,000-key set only ever has
 /// [`verify::MAX_KEY_ATTEMPTS`] of them checked per token).
@@ -35,14 +39,7 @@ thread_local! {
     static CACHE: RefCell<Vec<(WebCryptoCall, Imported)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Which engine made a check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    /// `crypto.subtle`.
-    WebCrypto,
-    /// RustCrypto in wasm.
-    RustCrypto,
-}
+pub use crate::verify::Engine;
 
 /// Makes every check of `plan` with WebCrypto where it can, RustCrypto otherwise (ES256K, and
 /// any check WebCrypto could not make), and concludes. What the page should call.
@@ -57,15 +54,163 @@ pub async fn outcomes(plan: &Plan) -> Vec<Outcome> {
     run(plan, true).await.into_iter().map(|(_, o)| o).collect()
 }
 
+/// The outcomes for `plan` and which engine made each, falling back on RustCrypto where
+/// WebCrypto lacks the algorithm or could not check (what the page shows).
+pub async fn outcomes_with_engines(plan: &Plan) -> Vec<(Engine, Outcome)> {
+    // No `crypto.subtle` (a page served over plain http from another host is not a secure
+    // context): the RustCrypto worker makes every check instead.
+    if !rustcrypto::COMPLETE && subtle().is_err() && !plan.attempts().is_empty() {
+        if let Ok(outcomes) = second_opinion(plan).await {
+            return outcomes
+                .into_iter()
+                .map(|o| (Engine::RustCrypto, o))
+                .collect();
+        }
+    }
+    run(plan, true).await
+}
+
 /// The outcomes for `plan` and which engine made each, without falling back on a WebCrypto
 /// error (for tests and for showing both engines side by side).
 pub async fn outcomes_by_engine(plan: &Plan) -> Vec<(Engine, Outcome)> {
     run(plan, false).await
 }
 
-/// The second opinion: every check of `plan` made by RustCrypto.
-pub fn second_opinion(plan: &Plan) -> Vec<Outcome> {
-    rustcrypto::outcomes(plan)
+/// The second opinion: every check of `plan` made by RustCrypto, here or in the worker. The
+/// error is why the worker could not answer.
+pub async fn second_opinion(plan: &Plan) -> Result<Vec<Outcome>, String> {
+    if rustcrypto::COMPLETE {
+        return Ok(rustcrypto::outcomes(plan));
+    }
+    let answer = ask_worker(wire::encode_checks(plan)).await?;
+    wire::decode_outcomes(&answer)
+        .filter(|o| o.len() == plan.attempts().len())
+        .ok_or_else(|| "the RustCrypto worker gave an unreadable answer".to_owned())
+}
+
+/// The worker's loader (`static/lazy/second_opinion_loader.js`, beside the `second_opinion`
+/// bin's module), relative to the page.
+const WORKER_URL: &str = "./lazy/second_opinion_loader.js";
+
+/// Requests waiting for the worker: their promises' `resolve` and `reject`.
+type Waiting = Rc<RefCell<HashMap<u32, (Function, Function)>>>;
+
+struct SecondWorker {
+    worker: Worker,
+    ready: Promise,
+    waiting: Waiting,
+    failed: Rc<std::cell::Cell<bool>>,
+    next: u32,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
+}
+
+thread_local! {
+    static WORKER: RefCell<Option<SecondWorker>> = const { RefCell::new(None) };
+}
+
+/// Sends one request to the worker (starting it if needed) and waits for its answer.
+async fn ask_worker(body: Vec<u8>) -> Result<Vec<u8>, String> {
+    let ready = WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.as_ref().is_none_or(|w| w.failed.get()) {
+            if let Some(old) = w.take() {
+                old.worker.terminate();
+            }
+            *w = Some(start_worker()?);
+        }
+        Ok::<_, String>(w.as_ref().map(|w| w.ready.clone()))
+    })?;
+    if let Some(ready) = ready {
+        JsFuture::from(ready).await.map_err(|e| failure(&e))?;
+    }
+    let answer = WORKER.with(|w| {
+        let mut w = w.borrow_mut();
+        let w = w
+            .as_mut()
+            .ok_or_else(|| "the RustCrypto worker stopped".to_owned())?;
+        let id = w.next;
+        w.next = w.next.wrapping_add(1);
+        let waiting = w.waiting.clone();
+        let promise = Promise::new(&mut |resolve, reject| {
+            waiting.borrow_mut().insert(id, (resolve, reject));
+        });
+        let mut message = id.to_le_bytes().to_vec();
+        message.extend(body.iter());
+        w.worker
+            .post_message(&Uint8Array::from(message.as_slice()))
+            .map_err(|e| failure(&e))?;
+        Ok::<_, String>(promise)
+    })?;
+    let data = JsFuture::from(answer).await.map_err(|e| failure(&e))?;
+    Ok(Uint8Array::new(&data).to_vec())
+}
+
+fn start_worker() -> Result<SecondWorker, String> {
+    let worker = Worker::new(WORKER_URL).map_err(|e| failure(&e))?;
+    let waiting: Waiting = Rc::new(RefCell::new(HashMap::new()));
+    let ready_fns: Rc<RefCell<Option<(Function, Function)>>> = Rc::new(RefCell::new(None));
+    let ready = Promise::new(&mut |resolve, reject| {
+        *ready_fns.borrow_mut() = Some((resolve, reject));
+    });
+    let on_message = {
+        let (waiting, ready_fns) = (waiting.clone(), ready_fns.clone());
+        Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+            let data = e.data();
+            if data.is_string() {
+                if let Some((resolve, _)) = ready_fns.borrow_mut().take() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
+                return;
+            }
+            let bytes = Uint8Array::new(&data).to_vec();
+            let Some((id, rest)) = bytes.split_first_chunk::<4>() else {
+                return;
+            };
+            let entry = waiting.borrow_mut().remove(&u32::from_le_bytes(*id));
+            if let Some((resolve, _)) = entry {
+                let _ = resolve.call1(&JsValue::NULL, &Uint8Array::from(rest));
+            }
+        })
+    };
+    let failed = Rc::new(std::cell::Cell::new(false));
+    let on_error = {
+        let (waiting, ready_fns, failed) = (waiting.clone(), ready_fns.clone(), failed.clone());
+        Closure::<dyn Fn(web_sys::Event)>::new(move |_: web_sys::Event| {
+            let why = JsValue::from_str("the RustCrypto worker did not load");
+            if let Some((_, reject)) = ready_fns.borrow_mut().take() {
+                let _ = reject.call1(&JsValue::NULL, &why);
+            }
+            for (_, (_, reject)) in waiting.borrow_mut().drain() {
+                let _ = reject.call1(&JsValue::NULL, &why);
+            }
+            // A later request starts a new worker.
+            failed.set(true);
+        })
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(SecondWorker {
+        worker,
+        ready,
+        waiting,
+        failed,
+        next: 0,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// A rejection or exception as text: a string as it is, an error by its name and message.
+fn failure(e: &JsValue) -> String {
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    let message = Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_default();
+    format!("{} {message}", error_name(e)).trim().to_owned()
 }
 
 async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
@@ -122,9 +267,13 @@ async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
                 continue;
             };
             *slot = match outcome {
-                Outcome::CouldNotCheck { .. } if fallback => {
-                    (Engine::RustCrypto, rustcrypto::check(plan, attempt))
-                }
+                // Without the `rustcrypto` feature the fallback may not have the algorithm
+                // either: then WebCrypto's own error is the more useful one.
+                Outcome::CouldNotCheck { .. } if fallback => match rustcrypto::check(plan, attempt)
+                {
+                    Outcome::CouldNotCheck { .. } => (Engine::WebCrypto, outcome),
+                    o => (Engine::RustCrypto, o),
+                },
                 o => (Engine::WebCrypto, o),
             };
         }
@@ -135,7 +284,12 @@ async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
 fn subtle() -> Result<SubtleCrypto, String> {
     let window = web_sys::window().ok_or_else(|| "NoWindow".to_owned())?;
     let crypto = window.crypto().map_err(|e| error_name(&e))?;
-    Ok(crypto.subtle())
+    // `crypto.subtle` is undefined outside a secure context.
+    let subtle = Reflect::get(&crypto, &JsValue::from_str("subtle")).map_err(|e| error_name(&e))?;
+    if subtle.is_undefined() || subtle.is_null() {
+        return Err("NoSubtleCrypto".to_owned());
+    }
+    Ok(subtle.unchecked_into())
 }
 
 /// Imports the key if needed and starts `crypto.subtle.verify`: its promise of a boolean.

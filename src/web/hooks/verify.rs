@@ -1,0 +1,191 @@
+//! The candidates' signature checks, made with the browser's WebCrypto after the render that
+//! planned them, and the RustCrypto second opinion a user can ask for.
+//!
+//! Results belong to the plans they were made for: a check finishing after a new paste or key
+//! set is dropped, never shown on the newer token.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::super::webcrypto;
+use crate::diagnose::{Facts, Planned};
+use crate::verify::{self, Engines, Verification};
+
+/// Candidates verified without being selected when a paste has at most this many (the answer
+/// card compares them); beyond it only the selected one is (caps exist for 1,000 candidates).
+pub const EAGER: usize = 8;
+
+/// A second opinion on one candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Second {
+    /// RustCrypto is checking.
+    Running,
+    /// RustCrypto's verification of the same plan.
+    Done(Rc<Verification>),
+    /// It could not run (the module did not load).
+    Failed(String),
+}
+
+struct Store {
+    planned: Rc<Planned>,
+    facts: Rc<Vec<Facts>>,
+    engines: Vec<Option<Engines>>,
+    started: Vec<bool>,
+    second: Option<(usize, Second)>,
+}
+
+impl Store {
+    fn new(planned: Rc<Planned>) -> Store {
+        // A plan without checks is already final: nothing to start.
+        let done: Vec<bool> = planned
+            .plans
+            .iter()
+            .map(|p| p.attempts().is_empty())
+            .collect();
+        Store {
+            facts: Rc::new(planned.facts.clone()),
+            engines: done.iter().map(|&d| d.then(Engines::default)).collect(),
+            started: done,
+            planned,
+            second: None,
+        }
+    }
+}
+
+/// The candidates' facts as verified so far.
+#[derive(Clone)]
+pub struct Verified {
+    store: Rc<RefCell<Store>>,
+    update: UseForceUpdateHandle,
+}
+
+impl Verified {
+    /// The facts: each verification final, or pending while its checks are made.
+    pub fn facts(&self) -> Rc<Vec<Facts>> {
+        self.store.borrow().facts.clone()
+    }
+
+    /// Which engines checked candidate `i`, once checked.
+    pub fn engines(&self, i: usize) -> Option<Engines> {
+        self.store.borrow().engines.get(i).copied().flatten()
+    }
+
+    /// The second opinion on candidate `i`, if one was asked for.
+    pub fn second(&self, i: usize) -> Option<Second> {
+        match &self.store.borrow().second {
+            Some((at, s)) if *at == i => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// Asks RustCrypto to make candidate `i`'s checks again.
+    pub fn on_second_opinion(&self, i: usize) -> Callback<()> {
+        let this = self.clone();
+        Callback::from(move |()| {
+            let planned = {
+                let mut st = this.store.borrow_mut();
+                st.second = Some((i, Second::Running));
+                st.planned.clone()
+            };
+            this.update.force_update();
+            let this = this.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(plan) = planned.plans.get(i) else {
+                    return;
+                };
+                let second = match webcrypto::second_opinion(plan).await {
+                    Ok(outcomes) => Second::Done(Rc::new(verify::conclude(plan, &outcomes))),
+                    Err(e) => Second::Failed(e),
+                };
+                this.land(&planned, |st| st.second = Some((i, second)));
+            });
+        })
+    }
+
+    /// Applies `change` if the store still holds `planned`, and re-renders.
+    fn land(&self, planned: &Rc<Planned>, change: impl FnOnce(&mut Store)) -> bool {
+        {
+            let mut st = self.store.borrow_mut();
+            if !Rc::ptr_eq(&st.planned, planned) {
+                return false;
+            }
+            change(&mut st);
+        }
+        self.update.force_update();
+        true
+    }
+}
+
+/// The facts of `planned`, verified as far as the checks [`use_verify`] started have come.
+#[hook]
+pub fn use_verified(planned: Rc<Planned>) -> Verified {
+    let store = use_mut_ref(|| Store::new(planned.clone()));
+    let update = use_force_update();
+    let stale = !Rc::ptr_eq(&store.borrow().planned, &planned);
+    if stale {
+        *store.borrow_mut() = Store::new(planned);
+    }
+    Verified { store, update }
+}
+
+/// The plans as an effect dependency: equal exactly when they are the same memo value.
+#[derive(Clone)]
+struct SamePlanned(Rc<Planned>);
+
+impl PartialEq for SamePlanned {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Makes the checks of the candidates in `wanted`, in order (the selected one first), with
+/// WebCrypto, each once per plan.
+#[hook]
+pub fn use_verify(verified: &Verified, wanted: Vec<usize>) {
+    let planned = SamePlanned(verified.store.borrow().planned.clone());
+    let verified = verified.clone();
+    use_effect_with((planned, wanted), move |(planned, wanted)| {
+        let todo: Vec<usize> = {
+            let mut st = verified.store.borrow_mut();
+            wanted
+                .iter()
+                .copied()
+                .filter(|&i| match st.started.get_mut(i) {
+                    Some(started) if !*started => {
+                        *started = true;
+                        true
+                    }
+                    _ => false,
+                })
+                .collect()
+        };
+        if !todo.is_empty() {
+            let planned = planned.0.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                for i in todo {
+                    let Some(plan) = planned.plans.get(i) else {
+                        continue;
+                    };
+                    let made = webcrypto::outcomes_with_engines(plan).await;
+                    let outcomes: Vec<verify::Outcome> =
+                        made.iter().map(|(_, o)| o.clone()).collect();
+                    let landed = verified.land(&planned, |st| {
+                        let mut facts = (*st.facts).clone();
+                        if let Some(f) = facts.get_mut(i) {
+                            *f = f.concluded(plan, &outcomes);
+                        }
+                        st.facts = Rc::new(facts);
+                        if let Some(e) = st.engines.get_mut(i) {
+                            *e = Some(Engines::of(&made));
+                        }
+                    });
+                    if !landed {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+}

@@ -1,0 +1,74 @@
+// The page checks signatures with the browser's WebCrypto (`data-engine` on the verdict), and a
+// user can ask RustCrypto for a second opinion: a separate worker module, fetched only then,
+// which must agree on valid and tampered tokens alike. Nothing here touches the network but the
+// page's own files.
+import { readFileSync } from 'node:fs';
+import { DEMO_RESPONSE_FILE } from './support/env.mjs';
+import { expect, test } from './support/fixtures.mjs';
+import { ALGS, HMAC_TEXT_SECRET, claims, keyFile, signJwt, tamper } from './support/jose.mjs';
+
+const ISS = 'https://issuer.tokenlens.test';
+const demo = JSON.parse(readFileSync(DEMO_RESPONSE_FILE, 'utf8')).AuthenticationResult;
+const worker = /\/lazy\/second_opinion/;
+
+/** Asks for the second opinion and expects RustCrypto to agree on `verdict`. */
+async function expectSecondOpinionAgrees(app, page, verdict) {
+  await page.locator('button[data-action="second-opinion"]').click();
+  const second = page.locator('[data-testid="second-opinion"]');
+  await expect(second).toHaveAttribute('data-state', 'done');
+  await expect(second).toHaveAttribute('data-verdict', verdict);
+  await expect(second).toHaveAttribute('data-agree', 'true');
+}
+
+test('the demo tokens are verified by WebCrypto, and RustCrypto, fetched on the click, agrees', async ({
+  app,
+  page,
+  requests,
+  track,
+}) => {
+  for (const t of [demo.IdToken, demo.AccessToken, demo.RefreshToken]) track(t);
+  await app.open();
+  await expect(app.demoNote).toBeVisible();
+  for (const label of ['IdToken', 'AccessToken']) {
+    await app.select(label);
+    await app.expectVerdict('valid');
+    await expect(app.verdict).toHaveAttribute('data-engine', 'webcrypto');
+  }
+  expect(requests.filter((r) => worker.test(r.url)), 'the worker is not loaded before the click').toEqual([]);
+  await expectSecondOpinionAgrees(app, page, 'valid');
+  expect(requests.some((r) => /\/lazy\/second_opinion_bg\.wasm$/.test(r.url))).toBe(true);
+});
+
+const tampered = [ALGS.rs256, ALGS.ps384, ALGS.es256, ALGS.es512, ALGS.eddsa];
+for (const a of tampered) {
+  test(`a tampered ${a.alg} token is invalid for WebCrypto and for RustCrypto`, async ({ app, page, track }) => {
+    await app.open();
+    await app.pasteKeys(keyFile('jwks/all.json'));
+    await app.pasteToken(track(tamper(signJwt(a, claims(ISS)))));
+    await app.expectVerdict('invalid');
+    await expect(app.verdict).toHaveAttribute('data-engine', 'webcrypto');
+    await app.expectFinding('signature_mismatch');
+    await expectSecondOpinionAgrees(app, page, 'invalid');
+  });
+}
+
+test('an HS256 token is checked by WebCrypto HMAC', async ({ app, page, track }) => {
+  await app.open();
+  await app.pasteToken(track(signJwt({ alg: 'HS256', secret: HMAC_TEXT_SECRET }, claims(ISS))));
+  await app.pasteKeys(HMAC_TEXT_SECRET);
+  await app.setSecretEncoding('text');
+  await app.expectVerdict('valid');
+  await expect(app.verdict).toHaveAttribute('data-engine', 'webcrypto');
+  await expectSecondOpinionAgrees(app, page, 'valid');
+});
+
+test('ES256K, which WebCrypto lacks, is checked by the RustCrypto built into the page', async ({
+  app,
+  track,
+}) => {
+  await app.open();
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  await app.pasteToken(track(signJwt(ALGS.es256k, claims(ISS))));
+  await app.expectVerdict('valid', { kid: ALGS.es256k.kid });
+  await expect(app.verdict).toHaveAttribute('data-engine', 'rustcrypto');
+});
