@@ -19,6 +19,8 @@ mod url;
 
 use std::collections::HashSet;
 
+use crate::jose::json::{JsonDoc, Value};
+
 /// Nesting depth for JSON inside JSON strings (HAR bodies) and similar.
 const MAX_DEPTH: usize = 4;
 /// JSON documents tried per text (each at the start of a line).
@@ -831,7 +833,10 @@ fn json_string_literal(text: &str) -> Option<String> {
     if !(t.len() >= 2 && t.starts_with('"') && t.ends_with('"') && t.contains('\\')) {
         return None;
     }
-    serde_json::from_str::<String>(t).ok()
+    match JsonDoc::parse(t).ok()?.value {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// A non-JWT value under a token key, as an opaque token (without whitespace or `Bearer`).

@@ -37,9 +37,9 @@
 //! Lenient container, strict members: a profile with a problem is left out and the others are
 //! kept; unknown members are reported as warnings and ignored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
+use crate::jose::json::{JsonDoc, Value};
 
 use crate::diagnose::config::Field;
 use crate::diagnose::profiles::Profile;
@@ -282,16 +282,11 @@ pub fn parse_presets(body: &[u8]) -> Parsed {
             );
         }
     };
-    let root: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let root = match JsonDoc::parse(text) {
+        Ok(doc) => doc.value,
         Err(e) => {
-            return problem(
-                "$",
-                PresetReason::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                },
-            );
+            let (line, column) = crate::share::line_column(text, &e);
+            return problem("$", PresetReason::NotJson { line, column });
         }
     };
     let mut problems = Vec::new();
@@ -328,8 +323,11 @@ impl Sink<'_> {
         );
     }
 
-    fn unknown_keys(&mut self, path: &str, obj: &Map<String, Value>, known: &[&str]) {
-        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+    /// Each unknown member name once, in file order.
+    fn unknown_keys(&mut self, path: &str, obj: &[(String, Value)], known: &[&str]) {
+        let mut seen = HashSet::new();
+        let unknown = obj.iter().map(|(k, _)| k.as_str());
+        for key in unknown.filter(|k| !known.contains(k) && seen.insert(*k)) {
             self.push(
                 format!("{path}.{}", clip(key)),
                 PresetReason::UnknownKey { key: clip(key) },
@@ -344,20 +342,19 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
         errors: 0,
     };
     let mut presets = Presets::default();
-    let Value::Object(obj) = root else {
+    let Value::Object(members) = root else {
         sink.wrong("$", JsonType::Object, root);
         return presets;
     };
+    let obj = root;
     match obj.get("version") {
         None => sink.push("$.version", PresetReason::Missing),
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(Value::Number(n)) if n.parse::<u64>() == Ok(VERSION) => {}
         Some(Value::Number(n)) => {
             // A different version may mean anything: read nothing rather than misread it.
             sink.push(
                 "$.version",
-                PresetReason::UnsupportedVersion {
-                    found: clip(&n.to_string()),
-                },
+                PresetReason::UnsupportedVersion { found: clip(n) },
             );
             return presets;
         }
@@ -365,7 +362,7 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
     }
     sink.unknown_keys(
         "$",
-        obj,
+        members,
         &["version", "profiles", "default_profile", "auto_fetch_hosts"],
     );
     match obj.get("profiles") {
@@ -430,14 +427,15 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
 }
 
 fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfile> {
-    let Value::Object(obj) = item else {
+    let Value::Object(members) = item else {
         sink.wrong(path, JsonType::Object, item);
         return None;
     };
+    let obj = item;
     let before = sink.errors;
     sink.unknown_keys(
         path,
-        obj,
+        members,
         &[
             "name",
             "issuer",
@@ -505,7 +503,15 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
     match obj.get("fields") {
         None => {}
         Some(Value::Object(fields)) => {
-            for (id, value) in fields {
+            // A repeated id: its last value, as `get` reads every other member.
+            let last: HashMap<&str, usize> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.as_str(), i))
+                .collect();
+            let members = fields.iter().enumerate();
+            for (_, (id, value)) in members.filter(|(i, (id, _))| last.get(id.as_str()) == Some(i))
+            {
                 let at = format!("{path}.fields.{}", clip(id));
                 let Some(known) = field_id(id) else {
                     sink.push(at, PresetReason::UnknownField { id: clip(id) });

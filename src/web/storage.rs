@@ -1,6 +1,8 @@
 //! The only code that touches web storage, and only after the user opted in. Keeps the gateway
 //! settings (form fields and JWKS URL) and the colour scheme, never a token or a key.
 
+use crate::jose::json::{write_string, JsonDoc, Value};
+
 const KEY: &str = "tokenlens.settings.v1";
 
 fn local() -> Option<web_sys::Storage> {
@@ -20,7 +22,7 @@ pub struct Kept {
 /// The kept settings, if the user opted in earlier.
 pub fn load() -> Option<Kept> {
     let text = local()?.get_item(KEY).ok().flatten()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let value = JsonDoc::parse(&text).ok()?.value;
     let fields = value
         .get("fields")?
         .as_array()?
@@ -35,12 +37,12 @@ pub fn load() -> Option<Kept> {
         .collect();
     let jwks_url = value
         .get("jwks_url")
-        .and_then(|v| v.as_str())
+        .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
     let theme = value
         .get("theme")
-        .and_then(|v| v.as_str())
+        .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
     Some(Kept {
@@ -52,9 +54,24 @@ pub fn load() -> Option<Kept> {
 
 /// Keeps the settings (called only while the user's "remember" choice is on).
 pub fn save(fields: &[(&str, &str)], jwks_url: &str, theme: &str) {
-    let value = serde_json::json!({ "fields": fields, "jwks_url": jwks_url, "theme": theme });
+    let mut json = String::from("{\"fields\":[");
+    for (i, (id, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push('[');
+        write_string(id, &mut json);
+        json.push(',');
+        write_string(value, &mut json);
+        json.push(']');
+    }
+    json.push_str("],\"jwks_url\":");
+    write_string(jwks_url, &mut json);
+    json.push_str(",\"theme\":");
+    write_string(theme, &mut json);
+    json.push('}');
     if let Some(storage) = local() {
-        let _ = storage.set_item(KEY, &value.to_string());
+        let _ = storage.set_item(KEY, &json);
     }
 }
 

@@ -6,7 +6,7 @@ use tokenlens::discovery::UrlProblem;
 use tokenlens::explain::presets as explain;
 use tokenlens::presets::{
     host_pattern, may_auto_fetch, parse_presets, AutoFetch, HostPattern, JsonType, NeedsClickWhy,
-    PresetReason, Presets, Provider, Rule,
+    PresetProblem, PresetReason, Presets, Provider, Rule,
 };
 
 const VALID: &str = r#"{
@@ -222,6 +222,38 @@ fn unknown_keys_are_warnings_only() {
     assert!(parsed.is_clean());
     assert_eq!(parsed.problems.len(), 1);
     assert!(parsed.problems[0].is_warning());
+}
+
+#[test]
+fn a_repeated_member_counts_once_and_its_last_value_wins() {
+    let parsed = parse_presets(
+        br#"{"version": 1, "x": 1, "x": 2, "profiles": [{"name": "A",
+            "fields": {"leeway": "10", "leeway": "60"}}], "version": 1}"#,
+    );
+    assert_eq!(
+        parsed.problems,
+        vec![PresetProblem {
+            path: "$.x".into(),
+            reason: PresetReason::UnknownKey { key: "x".into() }
+        }]
+    );
+    assert_eq!(
+        parsed.presets.profiles[0].fields,
+        vec![("leeway", "60".to_owned())]
+    );
+}
+
+#[test]
+fn a_version_written_as_a_fraction_is_reported_as_written() {
+    assert_eq!(
+        reasons_at(r#"{"version": 1.0}"#),
+        vec![(
+            "$.version".to_owned(),
+            PresetReason::UnsupportedVersion {
+                found: "1.0".into()
+            }
+        )]
+    );
 }
 
 #[test]
