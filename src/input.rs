@@ -410,11 +410,13 @@ fn is_token_key(name: &str) -> bool {
         "identitytoken",
     ];
     if !name.is_ascii() {
-        // Unicode lower-casing (the Kelvin sign K lower-cases to `k`): the slow, exact way.
+        // Unicode lower-casing, exactly as far as the ASCII names above can tell: the Kelvin
+        // sign K is the one non-ASCII letter that lower-cases to ASCII alone (`k`; `İ` becomes
+        // `i` plus a combining dot). Spelt out so the module does not carry Unicode's case tables.
         let normal: String = name
             .chars()
             .filter(|c| *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
+            .map(fold_case)
             .collect();
         return KEYS.contains(&normal.as_str());
     }
@@ -827,6 +829,14 @@ impl Pipeline {
     }
 }
 
+/// `c` lower-cased where that gives ASCII (see [`is_token_key`]'s note), else `c` itself.
+fn fold_case(c: char) -> char {
+    match c {
+        '\u{212A}' => 'k',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
 /// The decoded content of a paste that is a single JSON string with escapes in it.
 fn json_string_literal(text: &str) -> Option<String> {
     let t = text.trim();
@@ -963,6 +973,24 @@ mod tests {
     use super::*;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
+
+    #[test]
+    fn case_folding_agrees_with_unicode_wherever_unicode_lower_cases_to_ascii() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let unicode: String = c.to_lowercase().collect();
+            if unicode.is_ascii() {
+                assert_eq!(fold_case(c).to_string(), unicode, "U+{:04X}", u32::from(c));
+            } else {
+                assert!(!fold_case(c).is_ascii(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn a_token_key_spelt_with_the_kelvin_sign_is_a_token_key() {
+        assert!(is_token_key("id_To\u{212A}en"));
+        assert!(!is_token_key("id_to\u{212B}en"));
+    }
 
     fn jws() -> String {
         format!(
