@@ -22,7 +22,8 @@
 //!     }
 //!   ],
 //!   "default_profile": "Orders API (prod)",
-//!   "auto_fetch_hosts": ["login.example.com", "*.idp.example.com"]
+//!   "auto_fetch_hosts": ["login.example.com", "*.idp.example.com"],
+//!   "fetch_keys_only_on_click": true
 //! }
 //! ```
 //!
@@ -33,6 +34,9 @@
 //! - `default_profile`: the name of one of the profiles.
 //! - `auto_fetch_hosts`: host names, or `*.` followed by a domain of at least two labels
 //!   (matches its subdomains, not the domain itself).
+//! - `fetch_keys_only_on_click`: `true` starts the page with "Fetch keys only when I click" on
+//!   (no key is fetched without a click, not even from the built-in hosts); `false` or absent
+//!   leaves it off. It is a default: a user's own choice, remembered on their device, wins.
 //!
 //! Lenient container, strict members: a profile with a problem is left out and the others are
 //! kept; unknown members are reported as warnings and ignored.
@@ -63,6 +67,8 @@ pub struct Presets {
     pub default_profile: Option<String>,
     /// Host patterns whose issuers' keys may be fetched without a click.
     pub auto_fetch_hosts: Vec<HostPattern>,
+    /// `fetch_keys_only_on_click`: the "Fetch keys only when I click" switch starts on.
+    pub fetch_keys_only_on_click: bool,
 }
 
 impl Presets {
@@ -363,7 +369,13 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
     sink.unknown_keys(
         "$",
         members,
-        &["version", "profiles", "default_profile", "auto_fetch_hosts"],
+        &[
+            "version",
+            "profiles",
+            "default_profile",
+            "auto_fetch_hosts",
+            "fetch_keys_only_on_click",
+        ],
     );
     match obj.get("profiles") {
         None => {}
@@ -422,6 +434,11 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
             }
         }
         Some(v) => sink.wrong("$.auto_fetch_hosts", JsonType::Array, v),
+    }
+    match obj.get("fetch_keys_only_on_click") {
+        None => {}
+        Some(Value::Bool(on)) => presets.fetch_keys_only_on_click = *on,
+        Some(v) => sink.wrong("$.fetch_keys_only_on_click", JsonType::Bool, v),
     }
     presets
 }

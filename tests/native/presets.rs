@@ -257,6 +257,63 @@ fn a_version_written_as_a_fraction_is_reported_as_written() {
 }
 
 #[test]
+fn fetch_keys_only_on_click_sets_the_switch_default() {
+    // (the member as written, the switch's default, the problems)
+    let table: [(&str, bool, Vec<(String, PresetReason)>); 6] = [
+        ("", false, vec![]),
+        (r#", "fetch_keys_only_on_click": true"#, true, vec![]),
+        (r#", "fetch_keys_only_on_click": false"#, false, vec![]),
+        (
+            r#", "fetch_keys_only_on_click": "true""#,
+            false,
+            vec![(
+                "$.fetch_keys_only_on_click".into(),
+                PresetReason::WrongType {
+                    expected: JsonType::Bool,
+                    found: JsonType::String,
+                },
+            )],
+        ),
+        (
+            r#", "fetch_keys_only_on_click": 1"#,
+            false,
+            vec![(
+                "$.fetch_keys_only_on_click".into(),
+                PresetReason::WrongType {
+                    expected: JsonType::Bool,
+                    found: JsonType::Number,
+                },
+            )],
+        ),
+        (
+            r#", "fetch_keys_only_on_click": false, "fetch_keys_only_on_click": true"#,
+            true,
+            vec![],
+        ),
+    ];
+    for (member, on, problems) in table {
+        let body = format!(r#"{{"version": 1{member}}}"#);
+        let parsed = parse_presets(body.as_bytes());
+        assert_eq!(parsed.presets.fetch_keys_only_on_click, on, "{member}");
+        let found: Vec<_> = parsed
+            .problems
+            .into_iter()
+            .map(|p| (p.path, p.reason))
+            .collect();
+        assert_eq!(found, problems, "{member}");
+    }
+}
+
+#[test]
+fn the_switch_setting_does_not_stop_the_profiles_from_being_read() {
+    let body = VALID.replacen('{', r#"{"fetch_keys_only_on_click": true, "#, 1);
+    let parsed = parse_presets(body.as_bytes());
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(parsed.presets.profiles, presets().profiles);
+    assert!(parsed.presets.fetch_keys_only_on_click);
+}
+
+#[test]
 fn whole_file_problems_are_reported_at_the_root() {
     assert!(matches!(
         reasons_at("{").as_slice(),
