@@ -306,8 +306,8 @@ pub fn extract(original: &str) -> Extraction {
     };
     let mut found = pipeline.run(text, 0);
     found.sort_by_key(|f| f.pos);
-    note_hidden(&mut found, removed);
-    // First occurrences only, compared by the tokens in place (no copy of any token).
+    // First occurrences only, compared by the tokens in place (no copy of any token). Past the
+    // cap a token is only counted: its context is never read.
     let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
     let first: Vec<bool> = found
         .iter()
@@ -315,12 +315,21 @@ pub fn extract(original: &str) -> Extraction {
         .collect();
     let distinct = seen.len();
     drop(seen);
-    let candidates: Vec<Candidate> = found
+    let mut kept: Vec<Found> = found
         .into_iter()
         .zip(first)
-        .filter_map(|(f, first)| first.then_some(f.candidate))
+        .filter_map(|(f, first)| first.then_some(f))
         .take(MAX_CANDIDATES)
         .collect();
+    for f in kept.iter_mut().filter(|f| f.unclassified) {
+        let (source, mut cleanups) = context::classify(text, f.pos, f.end);
+        cleanups.append(&mut f.candidate.cleanups);
+        f.candidate.source = source;
+        f.candidate.cleanups = cleanups;
+        f.unclassified = false;
+    }
+    note_hidden(&mut kept, removed);
+    let candidates: Vec<Candidate> = kept.into_iter().map(|f| f.candidate).collect();
     let truncated = (distinct > MAX_CANDIDATES).then_some(Truncated {
         shown: MAX_CANDIDATES,
         found: distinct,
@@ -444,6 +453,9 @@ struct Found {
     pos: usize,
     end: usize,
     candidate: Candidate,
+    /// Its source and surrounding cleanups are still to be read from the context
+    /// (`context::classify`): done only for candidates that survive the cap.
+    unclassified: bool,
 }
 
 /// Observations kept for [`Unrecognised`] when no candidate turns up.
@@ -521,8 +533,15 @@ impl Pipeline {
         }
         // Sorted: the scanner reports hits in text order.
         let hit_starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
+        // At the top level a paste may hold hundreds of thousands of hits; their context is read
+        // in `extract` for the ones kept. Nested text is classified here, where it is at hand.
+        let unclassified = depth == 0;
         for hit in hits {
-            let (source, mut cleanups) = context::classify(text, hit.start, hit.end);
+            let (source, mut cleanups) = if unclassified {
+                (Source::Bare, Vec::new())
+            } else {
+                context::classify(text, hit.start, hit.end)
+            };
             let mut token = hit.token;
             if hit.line_breaks > 0 {
                 cleanups.push(Cleanup::LineBreaksInside {
@@ -552,6 +571,7 @@ impl Pipeline {
                     source,
                     cleanups,
                 },
+                unclassified,
             });
         }
         self.authorization_headers(text, &covered, &hit_starts, &mut found);
@@ -622,6 +642,7 @@ impl Pipeline {
                         pos: start + at,
                         end: start + at + candidate.token.len(),
                         candidate,
+                        unclassified: false,
                     });
                 }
             }
@@ -758,6 +779,7 @@ impl Pipeline {
                     },
                     cleanups,
                 },
+                unclassified: false,
             });
         }
         taken
@@ -965,6 +987,7 @@ fn opaque_credential(text: &str, credential: &str) -> Option<Found> {
             source,
             cleanups,
         },
+        unclassified: false,
     })
 }
 
@@ -973,6 +996,39 @@ mod tests {
     use super::*;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
+
+    #[test]
+    fn candidates_past_the_cap_are_counted_without_reading_their_context() {
+        // Each line a quoted token after a header name: its source and cleanups come from the
+        // context, which only the kept candidates have read.
+        let lines: Vec<String> = (0..MAX_CANDIDATES + 500)
+            .map(|i| {
+                let payload = URL_SAFE_NO_PAD.encode(format!(r#"{{"sub":"u{i}"}}"#));
+                let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256"}"#);
+                let sig = URL_SAFE_NO_PAD.encode([7u8; 32]);
+                format!("x-token: \"{header}.{payload}.{sig}\"")
+            })
+            .collect();
+        let text = lines.join("\n");
+        context::CLASSIFIED.with(|n| n.set(0));
+        let e = extract(&text);
+        let classified = context::CLASSIFIED.with(|n| n.get());
+        assert_eq!(
+            e.truncated,
+            Some(Truncated {
+                shown: MAX_CANDIDATES,
+                found: MAX_CANDIDATES + 500
+            })
+        );
+        assert_eq!(classified, MAX_CANDIDATES);
+        let last = e.candidates.last().map(|c| (&c.source, &c.cleanups));
+        let first = e.candidates.first().map(|c| (&c.source, &c.cleanups));
+        assert_eq!(
+            last, first,
+            "the kept candidates all had their context read"
+        );
+        assert_ne!(first.map(|(s, _)| s), Some(&Source::Bare));
+    }
 
     #[test]
     fn case_folding_agrees_with_unicode_wherever_unicode_lower_cases_to_ascii() {
