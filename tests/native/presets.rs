@@ -259,7 +259,8 @@ fn a_version_written_as_a_fraction_is_reported_as_written() {
 #[test]
 fn fetch_keys_only_on_click_sets_the_switch_default() {
     // (the member as written, the switch's default, the problems)
-    let table: [(&str, bool, Vec<(String, PresetReason)>); 6] = [
+    type Row = (&'static str, bool, Vec<(String, PresetReason)>);
+    let table: [Row; 6] = [
         ("", false, vec![]),
         (r#", "fetch_keys_only_on_click": true"#, true, vec![]),
         (r#", "fetch_keys_only_on_click": false"#, false, vec![]),
