@@ -304,8 +304,7 @@ pub fn extract(original: &str) -> Extraction {
         budget: text.len().saturating_mul(16).saturating_add(1 << 20),
         signals: Signals::default(),
     };
-    let mut found = pipeline.run(text, 0);
-    found.sort_by_key(|f| f.pos);
+    let found = by_position(pipeline.run(text, 0));
     // First occurrences only, compared by the tokens in place (no copy of any token). Past the
     // cap a token is only counted: its context is never read.
     let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
@@ -344,6 +343,19 @@ pub fn extract(original: &str) -> Extraction {
         nothing_found,
         truncated,
     }
+}
+
+/// `found` in text order, equal positions in the order found (a stable sort). Sorted as
+/// `(position, index)` pairs: that unstable sort is already in the module for the covered
+/// ranges, where a stable sort of `Found` would add its own few KB of wasm.
+fn by_position(found: Vec<Found>) -> Vec<Found> {
+    let mut order: Vec<(usize, usize)> = found.iter().map(|f| f.pos).zip(0..).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Attaches each removed invisible or look-alike character to the candidate whose span (in
@@ -664,12 +676,12 @@ impl Pipeline {
         let is_cookie = string.pair_name.as_deref().is_some_and(|n| {
             n.eq_ignore_ascii_case("cookie") || n.eq_ignore_ascii_case("set-cookie")
         });
-        let mut inner = if is_cookie {
+        let inner = if is_cookie {
             self.run(&format!("Cookie: {}", string.value), depth + 1)
         } else {
             self.run(string.value, depth + 1)
         };
-        inner.sort_by_key(|f| f.pos);
+        let inner = by_position(inner);
         let here = || match &string.pair_name {
             Some(name) => Source::JsonNamedValue {
                 path: string.path.clone(),
@@ -996,6 +1008,31 @@ mod tests {
     use super::*;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
+
+    #[test]
+    fn finds_are_put_in_text_order_and_equal_positions_keep_their_order() {
+        let found = |pos: usize, token: &str| Found {
+            pos,
+            end: pos + token.len(),
+            candidate: Candidate {
+                token: token.to_owned(),
+                shape: Shape::Opaque,
+                source: Source::Bare,
+                cleanups: Vec::new(),
+            },
+            unclassified: false,
+        };
+        let sorted = by_position(vec![
+            found(9, "c"),
+            found(2, "a1"),
+            found(5, "b"),
+            found(2, "a2"),
+            found(0, "z"),
+            found(2, "a3"),
+        ]);
+        let tokens: Vec<&str> = sorted.iter().map(|f| f.candidate.token.as_str()).collect();
+        assert_eq!(tokens, ["z", "a1", "a2", "a3", "b", "c"]);
+    }
 
     #[test]
     fn candidates_past_the_cap_are_counted_without_reading_their_context() {

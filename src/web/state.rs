@@ -282,11 +282,14 @@ impl Reducible for State {
                 next.demo = false;
                 next.keys_text = shared.keys_public.clone().unwrap_or_default();
                 next.jwks_url = shared.jwks_url.clone().unwrap_or_default();
-                next.fields = shared
-                    .fields
-                    .iter()
-                    .filter_map(|(id, value)| field_id(id).map(|id| (id, value.clone())))
-                    .collect();
+                // Inserted one by one (a repeated id: the last wins, as `collect` would): a
+                // `BTreeMap` built by `collect` sorts first, and that sort is 3 KB of wasm.
+                next.fields = BTreeMap::new();
+                for (id, value) in &shared.fields {
+                    if let Some(id) = field_id(id) {
+                        next.fields.insert(id, value.clone());
+                    }
+                }
                 next.link_error = None;
             }
             Action::LinkError(message) => {
