@@ -349,6 +349,10 @@ pub fn extract(original: &str) -> Extraction {
 /// `(position, index)` pairs: that unstable sort is already in the module for the covered
 /// ranges, where a stable sort of `Found` would add its own few KB of wasm.
 fn by_position(found: Vec<Found>) -> Vec<Found> {
+    // Often already so (one kind of find, e.g. a long query string).
+    if found.is_sorted_by_key(|f| f.pos) {
+        return found;
+    }
     let mut order: Vec<(usize, usize)> = found.iter().map(|f| f.pos).zip(0..).collect();
     order.sort_unstable();
     let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
