@@ -19,6 +19,8 @@ mod url;
 
 use std::collections::HashSet;
 
+use crate::jose::json::{JsonDoc, Value};
+
 /// Nesting depth for JSON inside JSON strings (HAR bodies) and similar.
 const MAX_DEPTH: usize = 4;
 /// JSON documents tried per text (each at the start of a line).
@@ -302,10 +304,9 @@ pub fn extract(original: &str) -> Extraction {
         budget: text.len().saturating_mul(16).saturating_add(1 << 20),
         signals: Signals::default(),
     };
-    let mut found = pipeline.run(text, 0);
-    found.sort_by_key(|f| f.pos);
-    note_hidden(&mut found, removed);
-    // First occurrences only, compared by the tokens in place (no copy of any token).
+    let found = by_position(pipeline.run(text, 0));
+    // First occurrences only, compared by the tokens in place (no copy of any token). Past the
+    // cap a token is only counted: its context is never read.
     let mut seen: HashSet<&str> = HashSet::with_capacity(found.len());
     let first: Vec<bool> = found
         .iter()
@@ -313,12 +314,21 @@ pub fn extract(original: &str) -> Extraction {
         .collect();
     let distinct = seen.len();
     drop(seen);
-    let candidates: Vec<Candidate> = found
+    let mut kept: Vec<Found> = found
         .into_iter()
         .zip(first)
-        .filter_map(|(f, first)| first.then_some(f.candidate))
+        .filter_map(|(f, first)| first.then_some(f))
         .take(MAX_CANDIDATES)
         .collect();
+    for f in kept.iter_mut().filter(|f| f.unclassified) {
+        let (source, mut cleanups) = context::classify(text, f.pos, f.end);
+        cleanups.append(&mut f.candidate.cleanups);
+        f.candidate.source = source;
+        f.candidate.cleanups = cleanups;
+        f.unclassified = false;
+    }
+    note_hidden(&mut kept, removed);
+    let candidates: Vec<Candidate> = kept.into_iter().map(|f| f.candidate).collect();
     let truncated = (distinct > MAX_CANDIDATES).then_some(Truncated {
         shown: MAX_CANDIDATES,
         found: distinct,
@@ -333,6 +343,23 @@ pub fn extract(original: &str) -> Extraction {
         nothing_found,
         truncated,
     }
+}
+
+/// `found` in text order, equal positions in the order found (a stable sort). Sorted as
+/// `(position, index)` pairs: that unstable sort is already in the module for the covered
+/// ranges, where a stable sort of `Found` would add its own few KB of wasm.
+fn by_position(found: Vec<Found>) -> Vec<Found> {
+    // Often already so (one kind of find, e.g. a long query string).
+    if found.is_sorted_by_key(|f| f.pos) {
+        return found;
+    }
+    let mut order: Vec<(usize, usize)> = found.iter().map(|f| f.pos).zip(0..).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 /// Attaches each removed invisible or look-alike character to the candidate whose span (in
@@ -408,11 +435,13 @@ fn is_token_key(name: &str) -> bool {
         "identitytoken",
     ];
     if !name.is_ascii() {
-        // Unicode lower-casing (the Kelvin sign K lower-cases to `k`): the slow, exact way.
+        // Unicode lower-casing, exactly as far as the ASCII names above can tell: the Kelvin
+        // sign K is the one non-ASCII letter that lower-cases to ASCII alone (`k`; `İ` becomes
+        // `i` plus a combining dot). Spelt out so the module does not carry Unicode's case tables.
         let normal: String = name
             .chars()
             .filter(|c| *c != '_' && *c != '-')
-            .flat_map(char::to_lowercase)
+            .map(fold_case)
             .collect();
         return KEYS.contains(&normal.as_str());
     }
@@ -440,6 +469,9 @@ struct Found {
     pos: usize,
     end: usize,
     candidate: Candidate,
+    /// Its source and surrounding cleanups are still to be read from the context
+    /// (`context::classify`): done only for candidates that survive the cap.
+    unclassified: bool,
 }
 
 /// Observations kept for [`Unrecognised`] when no candidate turns up.
@@ -517,8 +549,15 @@ impl Pipeline {
         }
         // Sorted: the scanner reports hits in text order.
         let hit_starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
+        // At the top level a paste may hold hundreds of thousands of hits; their context is read
+        // in `extract` for the ones kept. Nested text is classified here, where it is at hand.
+        let unclassified = depth == 0;
         for hit in hits {
-            let (source, mut cleanups) = context::classify(text, hit.start, hit.end);
+            let (source, mut cleanups) = if unclassified {
+                (Source::Bare, Vec::new())
+            } else {
+                context::classify(text, hit.start, hit.end)
+            };
             let mut token = hit.token;
             if hit.line_breaks > 0 {
                 cleanups.push(Cleanup::LineBreaksInside {
@@ -548,6 +587,7 @@ impl Pipeline {
                     source,
                     cleanups,
                 },
+                unclassified,
             });
         }
         self.authorization_headers(text, &covered, &hit_starts, &mut found);
@@ -618,6 +658,7 @@ impl Pipeline {
                         pos: start + at,
                         end: start + at + candidate.token.len(),
                         candidate,
+                        unclassified: false,
                     });
                 }
             }
@@ -639,12 +680,12 @@ impl Pipeline {
         let is_cookie = string.pair_name.as_deref().is_some_and(|n| {
             n.eq_ignore_ascii_case("cookie") || n.eq_ignore_ascii_case("set-cookie")
         });
-        let mut inner = if is_cookie {
+        let inner = if is_cookie {
             self.run(&format!("Cookie: {}", string.value), depth + 1)
         } else {
             self.run(string.value, depth + 1)
         };
-        inner.sort_by_key(|f| f.pos);
+        let inner = by_position(inner);
         let here = || match &string.pair_name {
             Some(name) => Source::JsonNamedValue {
                 path: string.path.clone(),
@@ -754,6 +795,7 @@ impl Pipeline {
                     },
                     cleanups,
                 },
+                unclassified: false,
             });
         }
         taken
@@ -825,13 +867,24 @@ impl Pipeline {
     }
 }
 
+/// `c` lower-cased where that gives ASCII (see [`is_token_key`]'s note), else `c` itself.
+fn fold_case(c: char) -> char {
+    match c {
+        '\u{212A}' => 'k',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
 /// The decoded content of a paste that is a single JSON string with escapes in it.
 fn json_string_literal(text: &str) -> Option<String> {
     let t = text.trim();
     if !(t.len() >= 2 && t.starts_with('"') && t.ends_with('"') && t.contains('\\')) {
         return None;
     }
-    serde_json::from_str::<String>(t).ok()
+    match JsonDoc::parse(t).ok()?.value {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// A non-JWT value under a token key, as an opaque token (without whitespace or `Bearer`).
@@ -950,6 +1003,7 @@ fn opaque_credential(text: &str, credential: &str) -> Option<Found> {
             source,
             cleanups,
         },
+        unclassified: false,
     })
 }
 
@@ -958,6 +1012,82 @@ mod tests {
     use super::*;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
+
+    #[test]
+    fn finds_are_put_in_text_order_and_equal_positions_keep_their_order() {
+        let found = |pos: usize, token: &str| Found {
+            pos,
+            end: pos + token.len(),
+            candidate: Candidate {
+                token: token.to_owned(),
+                shape: Shape::Opaque,
+                source: Source::Bare,
+                cleanups: Vec::new(),
+            },
+            unclassified: false,
+        };
+        let sorted = by_position(vec![
+            found(9, "c"),
+            found(2, "a1"),
+            found(5, "b"),
+            found(2, "a2"),
+            found(0, "z"),
+            found(2, "a3"),
+        ]);
+        let tokens: Vec<&str> = sorted.iter().map(|f| f.candidate.token.as_str()).collect();
+        assert_eq!(tokens, ["z", "a1", "a2", "a3", "b", "c"]);
+    }
+
+    #[test]
+    fn candidates_past_the_cap_are_counted_without_reading_their_context() {
+        // Each line a quoted token after a header name: its source and cleanups come from the
+        // context, which only the kept candidates have read.
+        let lines: Vec<String> = (0..MAX_CANDIDATES + 500)
+            .map(|i| {
+                let payload = URL_SAFE_NO_PAD.encode(format!(r#"{{"sub":"u{i}"}}"#));
+                let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256"}"#);
+                let sig = URL_SAFE_NO_PAD.encode([7u8; 32]);
+                format!("x-token: \"{header}.{payload}.{sig}\"")
+            })
+            .collect();
+        let text = lines.join("\n");
+        context::CLASSIFIED.with(|n| n.set(0));
+        let e = extract(&text);
+        let classified = context::CLASSIFIED.with(|n| n.get());
+        assert_eq!(
+            e.truncated,
+            Some(Truncated {
+                shown: MAX_CANDIDATES,
+                found: MAX_CANDIDATES + 500
+            })
+        );
+        assert_eq!(classified, MAX_CANDIDATES);
+        let last = e.candidates.last().map(|c| (&c.source, &c.cleanups));
+        let first = e.candidates.first().map(|c| (&c.source, &c.cleanups));
+        assert_eq!(
+            last, first,
+            "the kept candidates all had their context read"
+        );
+        assert_ne!(first.map(|(s, _)| s), Some(&Source::Bare));
+    }
+
+    #[test]
+    fn case_folding_agrees_with_unicode_wherever_unicode_lower_cases_to_ascii() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let unicode: String = c.to_lowercase().collect();
+            if unicode.is_ascii() {
+                assert_eq!(fold_case(c).to_string(), unicode, "U+{:04X}", u32::from(c));
+            } else {
+                assert!(!fold_case(c).is_ascii(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    #[test]
+    fn a_token_key_spelt_with_the_kelvin_sign_is_a_token_key() {
+        assert!(is_token_key("id_To\u{212A}en"));
+        assert!(!is_token_key("id_to\u{212B}en"));
+    }
 
     fn jws() -> String {
         format!(

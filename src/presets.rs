@@ -22,7 +22,8 @@
 //!     }
 //!   ],
 //!   "default_profile": "Orders API (prod)",
-//!   "auto_fetch_hosts": ["login.example.com", "*.idp.example.com"]
+//!   "auto_fetch_hosts": ["login.example.com", "*.idp.example.com"],
+//!   "fetch_keys_only_on_click": true
 //! }
 //! ```
 //!
@@ -33,13 +34,16 @@
 //! - `default_profile`: the name of one of the profiles.
 //! - `auto_fetch_hosts`: host names, or `*.` followed by a domain of at least two labels
 //!   (matches its subdomains, not the domain itself).
+//! - `fetch_keys_only_on_click`: `true` starts the page with "Fetch keys only when I click" on
+//!   (no key is fetched without a click, not even from the built-in hosts); `false` or absent
+//!   leaves it off. It is a default: a user's own choice, remembered on their device, wins.
 //!
 //! Lenient container, strict members: a profile with a problem is left out and the others are
 //! kept; unknown members are reported as warnings and ignored.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
+use crate::jose::json::{JsonDoc, Value};
 
 use crate::diagnose::config::Field;
 use crate::diagnose::profiles::Profile;
@@ -63,6 +67,8 @@ pub struct Presets {
     pub default_profile: Option<String>,
     /// Host patterns whose issuers' keys may be fetched without a click.
     pub auto_fetch_hosts: Vec<HostPattern>,
+    /// `fetch_keys_only_on_click`: the "Fetch keys only when I click" switch starts on.
+    pub fetch_keys_only_on_click: bool,
 }
 
 impl Presets {
@@ -282,16 +288,11 @@ pub fn parse_presets(body: &[u8]) -> Parsed {
             );
         }
     };
-    let root: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let root = match JsonDoc::parse(text) {
+        Ok(doc) => doc.value,
         Err(e) => {
-            return problem(
-                "$",
-                PresetReason::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                },
-            );
+            let (line, column) = crate::share::line_column(text, &e);
+            return problem("$", PresetReason::NotJson { line, column });
         }
     };
     let mut problems = Vec::new();
@@ -328,8 +329,11 @@ impl Sink<'_> {
         );
     }
 
-    fn unknown_keys(&mut self, path: &str, obj: &Map<String, Value>, known: &[&str]) {
-        for key in obj.keys().filter(|k| !known.contains(&k.as_str())) {
+    /// Each unknown member name once, in file order.
+    fn unknown_keys(&mut self, path: &str, obj: &[(String, Value)], known: &[&str]) {
+        let mut seen = HashSet::new();
+        let unknown = obj.iter().map(|(k, _)| k.as_str());
+        for key in unknown.filter(|k| !known.contains(k) && seen.insert(*k)) {
             self.push(
                 format!("{path}.{}", clip(key)),
                 PresetReason::UnknownKey { key: clip(key) },
@@ -344,20 +348,19 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
         errors: 0,
     };
     let mut presets = Presets::default();
-    let Value::Object(obj) = root else {
+    let Value::Object(members) = root else {
         sink.wrong("$", JsonType::Object, root);
         return presets;
     };
+    let obj = root;
     match obj.get("version") {
         None => sink.push("$.version", PresetReason::Missing),
-        Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(Value::Number(n)) if n.parse::<u64>() == Ok(VERSION) => {}
         Some(Value::Number(n)) => {
             // A different version may mean anything: read nothing rather than misread it.
             sink.push(
                 "$.version",
-                PresetReason::UnsupportedVersion {
-                    found: clip(&n.to_string()),
-                },
+                PresetReason::UnsupportedVersion { found: clip(n) },
             );
             return presets;
         }
@@ -365,8 +368,14 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
     }
     sink.unknown_keys(
         "$",
-        obj,
-        &["version", "profiles", "default_profile", "auto_fetch_hosts"],
+        members,
+        &[
+            "version",
+            "profiles",
+            "default_profile",
+            "auto_fetch_hosts",
+            "fetch_keys_only_on_click",
+        ],
     );
     match obj.get("profiles") {
         None => {}
@@ -426,18 +435,24 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
         }
         Some(v) => sink.wrong("$.auto_fetch_hosts", JsonType::Array, v),
     }
+    match obj.get("fetch_keys_only_on_click") {
+        None => {}
+        Some(Value::Bool(on)) => presets.fetch_keys_only_on_click = *on,
+        Some(v) => sink.wrong("$.fetch_keys_only_on_click", JsonType::Bool, v),
+    }
     presets
 }
 
 fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfile> {
-    let Value::Object(obj) = item else {
+    let Value::Object(members) = item else {
         sink.wrong(path, JsonType::Object, item);
         return None;
     };
+    let obj = item;
     let before = sink.errors;
     sink.unknown_keys(
         path,
-        obj,
+        members,
         &[
             "name",
             "issuer",
@@ -505,7 +520,15 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
     match obj.get("fields") {
         None => {}
         Some(Value::Object(fields)) => {
-            for (id, value) in fields {
+            // A repeated id: its last value, as `get` reads every other member.
+            let last: HashMap<&str, usize> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (id.as_str(), i))
+                .collect();
+            let members = fields.iter().enumerate();
+            for (_, (id, value)) in members.filter(|(i, (id, _))| last.get(id.as_str()) == Some(i))
+            {
                 let at = format!("{path}.fields.{}", clip(id));
                 let Some(known) = field_id(id) else {
                     sink.push(at, PresetReason::UnknownField { id: clip(id) });

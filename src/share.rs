@@ -25,9 +25,9 @@
 //! token (a curl command's other headers, say); in [`Mode::TokenWithoutSignature`] the token's
 //! signature. Each omission is reported as a [`Dropped`].
 
+use crate::jose::json::{write_string, JsonDoc, JsonError, Value};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde_json::{Map, Value};
 
 use crate::input::{self, Shape};
 use crate::jose::jwk::{self, KeyFormat, PublicKey, SecretEncoding, SetOrigin};
@@ -486,29 +486,48 @@ fn has_text_beside_pem(text: &str) -> bool {
     false
 }
 
+// Members in name order (`f`, `j`, `k`, `s`, `t`): the order links have always had.
 fn write(shared: &Shared) -> String {
-    let mut obj = Map::new();
-    if let Some(t) = &shared.token {
-        obj.insert("t".into(), Value::String(t.clone()));
+    let mut json = String::from("{");
+    let member = |name: &str, json: &mut String| {
+        if json.len() > 1 {
+            json.push(',');
+        }
+        write_string(name, json);
+        json.push(':');
+    };
+    if !shared.fields.is_empty() {
+        member("f", &mut json);
+        json.push('[');
+        for (i, (k, v)) in shared.fields.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push('[');
+            write_string(k, &mut json);
+            json.push(',');
+            write_string(v, &mut json);
+            json.push(']');
+        }
+        json.push(']');
     }
     if let Some(j) = &shared.jwks_url {
-        obj.insert("j".into(), Value::String(j.clone()));
-    }
-    if !shared.fields.is_empty() {
-        let pairs = shared
-            .fields
-            .iter()
-            .map(|(k, v)| Value::Array(vec![Value::String(k.clone()), Value::String(v.clone())]))
-            .collect();
-        obj.insert("f".into(), Value::Array(pairs));
-    }
-    if shared.selected != 0 {
-        obj.insert("s".into(), Value::from(shared.selected as u64));
+        member("j", &mut json);
+        write_string(j, &mut json);
     }
     if let Some(k) = &shared.keys_public {
-        obj.insert("k".into(), Value::String(k.clone()));
+        member("k", &mut json);
+        write_string(k, &mut json);
     }
-    let json = Value::Object(obj).to_string();
+    if shared.selected != 0 {
+        member("s", &mut json);
+        json.push_str(&shared.selected.to_string());
+    }
+    if let Some(t) = &shared.token {
+        member("t", &mut json);
+        write_string(t, &mut json);
+    }
+    json.push('}');
     format!(
         "v{VERSION}.{}.{}",
         shared.mode.letter(),
@@ -574,20 +593,46 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
     let text = String::from_utf8(bytes).map_err(|e| ShareError::NotUtf8 {
         valid_up_to: e.utf8_error().valid_up_to(),
     })?;
-    let value: Value = serde_json::from_str(&text).map_err(|e| ShareError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
-    let Value::Object(obj) = value else {
+    let value = JsonDoc::parse(&text)
+        .map_err(|e| {
+            let (line, column) = line_column(&text, &e);
+            ShareError::NotJson { line, column }
+        })?
+        .value;
+    if !matches!(value, Value::Object(_)) {
         return Err(ShareError::NotAnObject);
-    };
-    read(mode, &obj)
+    }
+    read(mode, &value)
 }
 
-fn read(mode: Mode, obj: &Map<String, Value>) -> Result<Shared, ShareError> {
-    if let Some(name) = obj
-        .keys()
-        .find(|k| !matches!(k.as_str(), "t" | "j" | "f" | "s" | "k"))
+/// The 1-based line and column (in characters) of JSON error `e` in `text` (shared with
+/// `crate::presets`, whose file errors are also shown as line and column).
+pub(crate) fn line_column(text: &str, e: &JsonError) -> (usize, usize) {
+    let at = match e {
+        JsonError::Unexpected { at, .. }
+        | JsonError::TooDeep { at, .. }
+        | JsonError::ControlCharacterInString { at, .. } => *at,
+    };
+    let mut line = 1;
+    let mut column = 1;
+    for c in text.chars().take(at) {
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    (line, column)
+}
+
+// Duplicate members: the last one wins ([`Value::get`]), as in `JSON.parse`.
+fn read(mode: Mode, obj: &Value) -> Result<Shared, ShareError> {
+    if let Some((name, _)) = obj
+        .as_object()
+        .unwrap_or_default()
+        .iter()
+        .find(|(k, _)| !matches!(k.as_str(), "t" | "j" | "f" | "s" | "k"))
     {
         return Err(ShareError::UnknownMember { name: clip(name) });
     }
@@ -606,21 +651,21 @@ fn read(mode: Mode, obj: &Map<String, Value>) -> Result<Shared, ShareError> {
     let keys_public = string("k")?;
     let selected = match obj.get("s") {
         None => 0,
-        Some(v) => {
-            v.as_u64()
-                .and_then(|n| usize::try_from(n).ok())
-                .ok_or(ShareError::WrongType {
-                    path: "s".into(),
-                    expected: JsonType::Index,
-                })?
+        Some(v) => match v {
+            Value::Number(n) => n.parse::<usize>().ok(),
+            _ => None,
         }
+        .ok_or(ShareError::WrongType {
+            path: "s".into(),
+            expected: JsonType::Index,
+        })?,
     };
     let mut fields = Vec::new();
     match obj.get("f") {
         None => {}
         Some(Value::Array(pairs)) => {
             for (i, pair) in pairs.iter().enumerate() {
-                match pair.as_array().map(Vec::as_slice) {
+                match pair.as_array() {
                     Some([Value::String(k), Value::String(v)]) => {
                         fields.push((k.clone(), v.clone()))
                     }

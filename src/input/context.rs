@@ -116,9 +116,17 @@ fn peel_trail(trail: &str) -> Option<(Option<char>, String)> {
     Some((quote, punctuation))
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Calls of [`classify`] on this thread (tests check that capped candidates skip it).
+    pub(super) static CLASSIFIED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Names the source of the token at `start..end` of `text` and lists what was removed around
 /// it. Cleanups inside the token (line breaks, percent escapes) are added by callers.
 pub(super) fn classify(text: &str, start: usize, end: usize) -> (Source, Vec<Cleanup>) {
+    #[cfg(test)]
+    CLASSIFIED.with(|n| n.set(n.get() + 1));
     let lead = text.get(..start).unwrap_or("");
     let trail = text.get(end..).unwrap_or("");
     let peeled = peel_lead(lead);

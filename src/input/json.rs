@@ -1,86 +1,55 @@
 //! JSON found in a paste, walked in document order down to its string values.
 //!
-//! `serde_json::Value` sorts object keys (the `preserve_order` feature is off), so a small
-//! order-keeping tree is deserialised instead: candidates must come out in order of appearance.
+//! Read with the crate's own exact reader ([`crate::jose::json`]), which keeps members in
+//! document order: candidates must come out in order of appearance.
 
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use crate::jose::json::{JsonDoc, Value};
 
 use super::Unrecognised;
 
-/// A JSON value, keeping only what extraction needs, members in document order.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum JValue {
-    Str(String),
-    Obj(Vec<(String, JValue)>),
-    Arr(Vec<JValue>),
-    /// Numbers, booleans, null.
-    Other,
+/// Parses the JSON object or array at the start of `text` (after whitespace); returns it and
+/// the bytes it spans. Text after the value is ignored (an HTTP response dump may continue after
+/// the body).
+pub(super) fn parse_prefix(text: &str) -> Option<(Value, usize)> {
+    let end = value_end(text)?;
+    let doc = JsonDoc::parse(text.get(..end)?).ok()?;
+    matches!(doc.value, Value::Object(_) | Value::Array(_)).then_some((doc.value, end))
 }
 
-impl<'de> Deserialize<'de> for JValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JVisitor)
+/// Where the object or array starting `text` (after whitespace) ends: one pass that follows
+/// only strings and brackets. Whether the span is JSON is for the parser to say.
+fn value_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if !matches!(bytes.get(first), Some(b'{' | b'[')) {
+        return None;
     }
-}
-
-struct JVisitor;
-
-impl<'de> Visitor<'de> for JVisitor {
-    type Value = JValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<JValue, E> {
-        Ok(JValue::Other)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<JValue, E> {
-        Ok(JValue::Other)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<JValue, E> {
-        Ok(JValue::Other)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<JValue, E> {
-        Ok(JValue::Other)
-    }
-    fn visit_unit<E>(self) -> Result<JValue, E> {
-        Ok(JValue::Other)
-    }
-    fn visit_none<E>(self) -> Result<JValue, E> {
-        Ok(JValue::Other)
-    }
-    fn visit_str<E>(self, v: &str) -> Result<JValue, E> {
-        Ok(JValue::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<JValue, E> {
-        Ok(JValue::Str(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JValue, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<JValue>()? {
-            items.push(item);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(first) {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
         }
-        Ok(JValue::Arr(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JValue, A::Error> {
-        let mut members = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, JValue>()? {
-            members.push((key, value));
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
         }
-        Ok(JValue::Obj(members))
     }
-}
-
-/// Parses the JSON object or array at the start of `text`; returns it and the bytes it spans.
-/// Text after the value is ignored (an HTTP response dump may continue after the body).
-pub(super) fn parse_prefix(text: &str) -> Option<(JValue, usize)> {
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<JValue>();
-    match stream.next() {
-        Some(Ok(value @ (JValue::Obj(_) | JValue::Arr(_)))) => Some((value, stream.byte_offset())),
-        _ => None,
-    }
+    None
 }
 
 /// One string value and where it sits.
@@ -96,7 +65,7 @@ pub(super) struct JsonString<'a> {
 }
 
 /// Every string value under `root`, in document order.
-pub(super) fn strings(root: &JValue) -> Vec<JsonString<'_>> {
+pub(super) fn strings(root: &Value) -> Vec<JsonString<'_>> {
     let mut out = Vec::new();
     walk(root, "", "", None, &mut out);
     out
@@ -111,27 +80,27 @@ fn join(path: &str, key: &str) -> String {
 }
 
 fn walk<'a>(
-    value: &'a JValue,
+    value: &'a Value,
     path: &str,
     key: &str,
     pair_name: Option<&str>,
     out: &mut Vec<JsonString<'a>>,
 ) {
     match value {
-        JValue::Str(s) => out.push(JsonString {
+        Value::String(s) => out.push(JsonString {
             path: path.to_owned(),
             key: key.to_owned(),
             pair_name: pair_name.map(str::to_owned),
             value: s,
         }),
-        JValue::Arr(items) => {
+        Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 walk(item, &format!("{path}[{i}]"), key, None, out);
             }
         }
-        JValue::Obj(members) => {
+        Value::Object(members) => {
             let name = members.iter().find_map(|(k, v)| match v {
-                JValue::Str(s) if k == "name" => Some(s.as_str()),
+                Value::String(s) if k == "name" => Some(s.as_str()),
                 _ => None,
             });
             for (k, v) in members {
@@ -139,17 +108,17 @@ fn walk<'a>(
                 walk(v, &join(path, k), k, pair, out);
             }
         }
-        JValue::Other => {}
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
 
 /// What a token-less JSON document is, if it is something users paste into the wrong box.
-pub(super) fn kind(root: &JValue) -> Unrecognised {
-    let JValue::Obj(members) = root else {
+pub(super) fn kind(root: &Value) -> Unrecognised {
+    let Value::Object(members) = root else {
         return Unrecognised::JsonWithoutTokens;
     };
     let get = |name: &str| members.iter().find(|(k, _)| k == name).map(|(_, v)| v);
-    if let Some(JValue::Arr(_)) = get("keys") {
+    if let Some(Value::Array(_)) = get("keys") {
         return Unrecognised::Jwks;
     }
     if get("kty").is_some() {
@@ -162,7 +131,7 @@ pub(super) fn kind(root: &JValue) -> Unrecognised {
     if get("jwks_uri").is_some() {
         return Unrecognised::DiscoveryDocument;
     }
-    if let Some(JValue::Str(error)) = get("error") {
+    if let Some(Value::String(error)) = get("error") {
         return Unrecognised::OAuthError {
             error: super::bounded(error),
         };
@@ -176,14 +145,14 @@ mod tests {
 
     #[test]
     fn members_keep_document_order() {
-        let (v, _) = parse_prefix(r#"{"z": "1", "a": "2"}"#).unwrap_or((JValue::Other, 0));
+        let (v, _) = parse_prefix(r#"{"z": "1", "a": "2"}"#).unwrap_or((Value::Null, 0));
         let keys: Vec<String> = strings(&v).into_iter().map(|s| s.key).collect();
         assert_eq!(keys, ["z", "a"]);
     }
 
     #[test]
     fn paths_name_nesting_and_array_indices() {
-        let (v, _) = parse_prefix(r#"{"a": {"b": [{"c": "x"}]}}"#).unwrap_or((JValue::Other, 0));
+        let (v, _) = parse_prefix(r#"{"a": {"b": [{"c": "x"}]}}"#).unwrap_or((Value::Null, 0));
         let s = strings(&v);
         assert_eq!(s[0].path, "a.b[0].c");
         assert_eq!(s[0].key, "c");
@@ -192,7 +161,7 @@ mod tests {
     #[test]
     fn name_value_pairs_carry_the_name() {
         let (v, _) = parse_prefix(r#"[{"name": "Authorization", "value": "Bearer x"}]"#)
-            .unwrap_or((JValue::Other, 0));
+            .unwrap_or((Value::Null, 0));
         let s = strings(&v);
         assert_eq!(s[1].pair_name.as_deref(), Some("Authorization"));
     }
@@ -204,8 +173,28 @@ mod tests {
     }
 
     #[test]
+    fn the_value_ends_at_its_own_closing_bracket_whatever_its_strings_hold() {
+        let text = "{\"a\": \"} ] \\\" {\"}\n} trailing }";
+        assert_eq!(parse_prefix(text).map(|(_, n)| n), Some(17));
+    }
+
+    #[test]
+    fn an_unclosed_or_invalid_value_is_not_json() {
+        for text in [
+            "{\"a\": [1, 2}",
+            "{\"a\": \"}",
+            "{\"a\" 1}",
+            "\"s\"",
+            "12",
+            "]",
+        ] {
+            assert_eq!(parse_prefix(text), None, "{text}");
+        }
+    }
+
+    #[test]
     fn jwks_is_recognised() {
-        let (v, _) = parse_prefix(r#"{"keys": []}"#).unwrap_or((JValue::Other, 0));
+        let (v, _) = parse_prefix(r#"{"keys": []}"#).unwrap_or((Value::Null, 0));
         assert_eq!(kind(&v), Unrecognised::Jwks);
     }
 }

@@ -4,12 +4,9 @@
 //! what the token says. `+`, `/` and `=` padding are tolerated here and kept in the token, so the
 //! decoder can report them.
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::Value;
-use std::fmt;
-
 use super::{CompactProblem, Shape};
 use crate::jose::b64::{NOT_B64, SEXTET};
+use crate::jose::json::{JsonDoc, Value};
 
 /// Most `.`-separated parts a reader keeps before it gives up (JWE has 5, plus one stray dot).
 pub(super) const MAX_SEGMENTS: usize = 7;
@@ -201,9 +198,8 @@ fn assessment(fit: Fit, shape: Shape, segments: usize) -> Assessment {
     }
 }
 
-/// The two header members the probe reads, from one pass over the header JSON that keeps
-/// nothing else (a `serde_json::Value` would copy every member). With a repeated member the
-/// last one wins, as in the full parse.
+/// The two header members the probe reads. With a repeated member the last one wins, as in the
+/// full parse.
 struct HeaderProbe {
     /// `alg`, when it is a string.
     alg: Option<String>,
@@ -211,64 +207,28 @@ struct HeaderProbe {
     enc: Option<Option<String>>,
 }
 
-/// A header member name, compared without being kept.
-enum HeaderKey {
-    Alg,
-    Enc,
-    Other,
+/// Why a header is not a [`HeaderProbe`].
+enum HeaderFault {
+    NotJson,
+    NotObject,
 }
 
-impl<'de> Deserialize<'de> for HeaderKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = HeaderKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a member name")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<HeaderKey, E> {
-                Ok(match v {
-                    "alg" => HeaderKey::Alg,
-                    "enc" => HeaderKey::Enc,
-                    _ => HeaderKey::Other,
-                })
-            }
-        }
-        deserializer.deserialize_identifier(KeyVisitor)
+fn read_header(bytes: &[u8]) -> Result<HeaderProbe, HeaderFault> {
+    let text = std::str::from_utf8(bytes).map_err(|_| HeaderFault::NotJson)?;
+    let doc = JsonDoc::parse(text).map_err(|_| HeaderFault::NotJson)?;
+    if !matches!(doc.value, Value::Object(_)) {
+        return Err(HeaderFault::NotObject);
     }
+    let string = |v: &Value| v.as_str().map(str::to_owned);
+    Ok(HeaderProbe {
+        alg: doc.value.get("alg").and_then(string),
+        enc: doc.value.get("enc").map(string),
+    })
 }
 
-impl<'de> Deserialize<'de> for HeaderProbe {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ProbeVisitor;
-        impl<'de> Visitor<'de> for ProbeVisitor {
-            type Value = HeaderProbe;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HeaderProbe, A::Error> {
-                let mut probe = HeaderProbe {
-                    alg: None,
-                    enc: None,
-                };
-                while let Some(key) = map.next_key::<HeaderKey>()? {
-                    match key {
-                        HeaderKey::Alg => {
-                            probe.alg = map.next_value::<Value>()?.as_str().map(str::to_owned)
-                        }
-                        HeaderKey::Enc => {
-                            probe.enc = Some(map.next_value::<Value>()?.as_str().map(str::to_owned))
-                        }
-                        HeaderKey::Other => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(probe)
-            }
-        }
-        deserializer.deserialize_map(ProbeVisitor)
-    }
+/// True when `bytes` are one JSON text.
+fn is_json(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| JsonDoc::parse(text).is_ok())
 }
 
 /// Judges `token` as a compact JWS/JWE without deciding anything about its contents.
@@ -297,29 +257,15 @@ pub(super) fn assess(token: &str) -> Assessment {
             segments,
         );
     };
-    let header = match serde_json::from_slice::<HeaderProbe>(&header_bytes) {
+    let header = match read_header(&header_bytes) {
         Ok(header) => header,
-        // Not an object, or not JSON: the full parse says which.
-        Err(_) => match serde_json::from_slice::<Value>(&header_bytes) {
-            Ok(Value::Object(map)) => HeaderProbe {
-                alg: map.get("alg").and_then(Value::as_str).map(str::to_owned),
-                enc: map.get("enc").map(|v| v.as_str().map(str::to_owned)),
-            },
-            Ok(_) => {
-                return assessment(
-                    incomplete_or(CompactProblem::HeaderNotObject),
-                    Shape::Jws,
-                    segments,
-                )
-            }
-            Err(_) => {
-                return assessment(
-                    incomplete_or(CompactProblem::HeaderNotJson),
-                    Shape::Jws,
-                    segments,
-                )
-            }
-        },
+        Err(fault) => {
+            let problem = match fault {
+                HeaderFault::NotJson => CompactProblem::HeaderNotJson,
+                HeaderFault::NotObject => CompactProblem::HeaderNotObject,
+            };
+            return assessment(incomplete_or(problem), Shape::Jws, segments);
+        }
     };
     let is_jwe = header.enc.is_some();
     let shape = if is_jwe { Shape::Jwe } else { Shape::Jws };
@@ -382,8 +328,7 @@ pub(super) fn assess(token: &str) -> Assessment {
     let alg = header.alg.as_deref();
     let payload = parts.get(1).copied().unwrap_or("");
     let payload_json = (segments == 3 && payload.is_empty())
-        || decode_segment(payload)
-            .is_some_and(|bytes| serde_json::from_slice::<IgnoredAny>(&bytes).is_ok());
+        || decode_segment(payload).is_some_and(|bytes| is_json(&bytes));
     let (fit, may_grow) = match segments {
         2 => {
             let fit = match (alg, payload_json) {

@@ -110,6 +110,9 @@ pub struct State {
     pub seen: bool,
     /// "Fetch keys only when I click".
     pub only_on_click: bool,
+    /// The user set the switch (now or, remembered, earlier): the presets' default no longer
+    /// applies, and a remembering user keeps this choice.
+    pub only_on_click_chosen: bool,
     /// The `iss` of the token the last fetch was made for: fetched keys check only that
     /// issuer's tokens (`fetch_policy::key_set_use`).
     pub fetched_for: Option<String>,
@@ -168,6 +171,8 @@ pub enum Action {
     Seen,
     /// The "fetch keys only when I click" switch.
     SetOnlyOnClick(bool),
+    /// The switch's setting kept on this device was read.
+    RememberedOnlyOnClick(bool),
     /// A fetch finished.
     FetchFinished {
         /// Its number.
@@ -220,7 +225,10 @@ impl Reducible for State {
                 next.forget_token_state();
             }
             Action::Seen => next.seen = true,
-            Action::SetOnlyOnClick(on) => next.only_on_click = on,
+            Action::SetOnlyOnClick(on) | Action::RememberedOnlyOnClick(on) => {
+                next.only_on_click = on;
+                next.only_on_click_chosen = true;
+            }
             Action::Select(selected) => {
                 next.selected = Some(selected);
                 next.armed_header_url = None;
@@ -274,18 +282,26 @@ impl Reducible for State {
                 next.demo = false;
                 next.keys_text = shared.keys_public.clone().unwrap_or_default();
                 next.jwks_url = shared.jwks_url.clone().unwrap_or_default();
-                next.fields = shared
-                    .fields
-                    .iter()
-                    .filter_map(|(id, value)| field_id(id).map(|id| (id, value.clone())))
-                    .collect();
+                // Inserted one by one (a repeated id: the last wins, as `collect` would): a
+                // `BTreeMap` built by `collect` sorts first, and that sort is 3 KB of wasm.
+                next.fields = BTreeMap::new();
+                for (id, value) in &shared.fields {
+                    if let Some(id) = field_id(id) {
+                        next.fields.insert(id, value.clone());
+                    }
+                }
                 next.link_error = None;
             }
             Action::LinkError(message) => {
                 next.link_error = Some(message);
                 next.demo = false;
             }
-            Action::PresetsLoaded(presets) => next.presets = Some(presets),
+            Action::PresetsLoaded(presets) => {
+                if !next.only_on_click_chosen {
+                    next.only_on_click = presets.presets.fetch_keys_only_on_click;
+                }
+                next.presets = Some(presets);
+            }
             Action::PresetsError(message) => next.presets_error = Some(message),
             Action::ApplyPreset(name, fields, jwks_url) => {
                 next.fields.extend(fields);
@@ -306,6 +322,10 @@ impl Reducible for State {
                 let network = std::mem::take(&mut next.network);
                 next = State {
                     network,
+                    only_on_click: next
+                        .presets
+                        .as_ref()
+                        .is_some_and(|p| p.presets.fetch_keys_only_on_click),
                     presets: next.presets.clone(),
                     ..State::opened(Opening::Fresh)
                 };

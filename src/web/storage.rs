@@ -1,5 +1,8 @@
 //! The only code that touches web storage, and only after the user opted in. Keeps the gateway
-//! settings (form fields and JWKS URL) and the colour scheme, never a token or a key.
+//! settings (form fields and JWKS URL), the colour scheme and the user's own setting of "Fetch
+//! keys only when I click", never a token or a key.
+
+use crate::jose::json::{write_string, JsonDoc, Value};
 
 const KEY: &str = "tokenlens.settings.v1";
 
@@ -15,12 +18,14 @@ pub struct Kept {
     pub jwks_url: String,
     /// The colour scheme's name.
     pub theme: String,
+    /// "Fetch keys only when I click", when the user set it.
+    pub only_on_click: Option<bool>,
 }
 
 /// The kept settings, if the user opted in earlier.
 pub fn load() -> Option<Kept> {
     let text = local()?.get_item(KEY).ok().flatten()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let value = JsonDoc::parse(&text).ok()?.value;
     let fields = value
         .get("fields")?
         .as_array()?
@@ -35,26 +40,54 @@ pub fn load() -> Option<Kept> {
         .collect();
     let jwks_url = value
         .get("jwks_url")
-        .and_then(|v| v.as_str())
+        .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
     let theme = value
         .get("theme")
-        .and_then(|v| v.as_str())
+        .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
+    let only_on_click = match value.get("only_on_click") {
+        Some(Value::Bool(on)) => Some(*on),
+        _ => None,
+    };
     Some(Kept {
         fields,
         jwks_url,
         theme,
+        only_on_click,
     })
 }
 
-/// Keeps the settings (called only while the user's "remember" choice is on).
-pub fn save(fields: &[(&str, &str)], jwks_url: &str, theme: &str) {
-    let value = serde_json::json!({ "fields": fields, "jwks_url": jwks_url, "theme": theme });
+/// Keeps the settings (called only while the user's "remember" choice is on); the switch only
+/// when the user set it (`None` keeps the presets' default in charge).
+pub fn save(fields: &[(&str, &str)], jwks_url: &str, theme: &str, only_on_click: Option<bool>) {
+    let mut json = String::from("{\"fields\":[");
+    for (i, (id, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        json.push('[');
+        write_string(id, &mut json);
+        json.push(',');
+        write_string(value, &mut json);
+        json.push(']');
+    }
+    json.push_str("],\"jwks_url\":");
+    write_string(jwks_url, &mut json);
+    json.push_str(",\"theme\":");
+    write_string(theme, &mut json);
+    if let Some(on) = only_on_click {
+        json.push_str(if on {
+            ",\"only_on_click\":true"
+        } else {
+            ",\"only_on_click\":false"
+        });
+    }
+    json.push('}');
     if let Some(storage) = local() {
-        let _ = storage.set_item(KEY, &value.to_string());
+        let _ = storage.set_item(KEY, &json);
     }
 }
 

@@ -6,7 +6,7 @@ use tokenlens::discovery::UrlProblem;
 use tokenlens::explain::presets as explain;
 use tokenlens::presets::{
     host_pattern, may_auto_fetch, parse_presets, AutoFetch, HostPattern, JsonType, NeedsClickWhy,
-    PresetReason, Presets, Provider, Rule,
+    PresetProblem, PresetReason, Presets, Provider, Rule,
 };
 
 const VALID: &str = r#"{
@@ -222,6 +222,96 @@ fn unknown_keys_are_warnings_only() {
     assert!(parsed.is_clean());
     assert_eq!(parsed.problems.len(), 1);
     assert!(parsed.problems[0].is_warning());
+}
+
+#[test]
+fn a_repeated_member_counts_once_and_its_last_value_wins() {
+    let parsed = parse_presets(
+        br#"{"version": 1, "x": 1, "x": 2, "profiles": [{"name": "A",
+            "fields": {"leeway": "10", "leeway": "60"}}], "version": 1}"#,
+    );
+    assert_eq!(
+        parsed.problems,
+        vec![PresetProblem {
+            path: "$.x".into(),
+            reason: PresetReason::UnknownKey { key: "x".into() }
+        }]
+    );
+    assert_eq!(
+        parsed.presets.profiles[0].fields,
+        vec![("leeway", "60".to_owned())]
+    );
+}
+
+#[test]
+fn a_version_written_as_a_fraction_is_reported_as_written() {
+    assert_eq!(
+        reasons_at(r#"{"version": 1.0}"#),
+        vec![(
+            "$.version".to_owned(),
+            PresetReason::UnsupportedVersion {
+                found: "1.0".into()
+            }
+        )]
+    );
+}
+
+#[test]
+fn fetch_keys_only_on_click_sets_the_switch_default() {
+    // (the member as written, the switch's default, the problems)
+    type Row = (&'static str, bool, Vec<(String, PresetReason)>);
+    let table: [Row; 6] = [
+        ("", false, vec![]),
+        (r#", "fetch_keys_only_on_click": true"#, true, vec![]),
+        (r#", "fetch_keys_only_on_click": false"#, false, vec![]),
+        (
+            r#", "fetch_keys_only_on_click": "true""#,
+            false,
+            vec![(
+                "$.fetch_keys_only_on_click".into(),
+                PresetReason::WrongType {
+                    expected: JsonType::Bool,
+                    found: JsonType::String,
+                },
+            )],
+        ),
+        (
+            r#", "fetch_keys_only_on_click": 1"#,
+            false,
+            vec![(
+                "$.fetch_keys_only_on_click".into(),
+                PresetReason::WrongType {
+                    expected: JsonType::Bool,
+                    found: JsonType::Number,
+                },
+            )],
+        ),
+        (
+            r#", "fetch_keys_only_on_click": false, "fetch_keys_only_on_click": true"#,
+            true,
+            vec![],
+        ),
+    ];
+    for (member, on, problems) in table {
+        let body = format!(r#"{{"version": 1{member}}}"#);
+        let parsed = parse_presets(body.as_bytes());
+        assert_eq!(parsed.presets.fetch_keys_only_on_click, on, "{member}");
+        let found: Vec<_> = parsed
+            .problems
+            .into_iter()
+            .map(|p| (p.path, p.reason))
+            .collect();
+        assert_eq!(found, problems, "{member}");
+    }
+}
+
+#[test]
+fn the_switch_setting_does_not_stop_the_profiles_from_being_read() {
+    let body = VALID.replacen('{', r#"{"fetch_keys_only_on_click": true, "#, 1);
+    let parsed = parse_presets(body.as_bytes());
+    assert_eq!(parsed.problems, vec![]);
+    assert_eq!(parsed.presets.profiles, presets().profiles);
+    assert!(parsed.presets.fetch_keys_only_on_click);
 }
 
 #[test]

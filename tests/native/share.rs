@@ -167,6 +167,32 @@ fn the_documented_example_decodes() {
 }
 
 #[test]
+fn the_link_json_has_its_members_in_name_order_as_links_always_had() {
+    // The bytes serde_json wrote before the crate's own writer replaced it: links made by either
+    // build are the same link.
+    let mut s = state();
+    s.keys_text = fixture("public/rsa2048.jwk.json");
+    s.fields = vec![("leeway".into(), "6\"0\\\u{1}".into())];
+    let enc = encode(&s, Mode::FullToken);
+    let keys = serde_json::to_string(s.keys_text.as_str()).unwrap_or_default();
+    assert_eq!(
+        payload_json(&enc.fragment),
+        format!(
+            r#"{{"f":[["leeway","6\"0\\\u0001"]],"j":"https://issuer.example.com/.well-known/jwks.json","k":{keys},"t":"{}"}}"#,
+            token()
+        )
+    );
+}
+
+#[test]
+fn a_json_error_in_a_link_gives_its_line_and_column() {
+    assert_eq!(
+        decode(&format!("v1.c.{}", b64("{\"j\":\n  tru}"))),
+        Err(ShareError::NotJson { line: 2, column: 6 })
+    );
+}
+
+#[test]
 fn empty_fields_and_an_empty_jwks_url_are_left_out() {
     let s = ShareInput {
         fields: vec![("leeway".into(), String::new())],

@@ -3,22 +3,36 @@ use yew::prelude::*;
 use crate::web::state::{Action, State};
 use crate::web::storage;
 
-/// Keeps the gateway settings and the colour scheme on this device while the user's
-/// "remember" choice is on (never a token or a key).
+/// Keeps the gateway settings, the colour scheme and the user's own "Fetch keys only when I
+/// click" setting on this device while the user's "remember" choice is on (never a token or a
+/// key). The switch is restored on every opening, a link's too: it only ever holds fetches back.
 #[hook]
 pub fn use_remember(state: &UseReducerHandle<State>) {
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let Some(on) = storage::load().and_then(|kept| kept.only_on_click) {
+                state.dispatch(Action::RememberedOnlyOnClick(on));
+            }
+        });
+    }
     let deps = (
         state.remember,
         state.fields.clone(),
         state.jwks_url.clone(),
         state.theme,
+        state.only_on_click_chosen.then_some(state.only_on_click),
     );
-    use_effect_with(deps, |(remember, fields, jwks_url, theme)| {
-        if *remember {
-            let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            storage::save(&pairs, jwks_url, theme.as_str());
-        }
-    });
+    use_effect_with(
+        deps,
+        |(remember, fields, jwks_url, theme, only_on_click)| {
+            if *remember {
+                let pairs: Vec<(&str, &str)> =
+                    fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                storage::save(&pairs, jwks_url, theme.as_str(), *only_on_click);
+            }
+        },
+    );
 }
 
 /// The settings bar's callbacks: remember on this device, forget everything, apply a preset.

@@ -1,0 +1,135 @@
+// "Fetch keys only when I click" (issue 11): an organisation's presets file can start the page with
+// it on, and a user who opted in to "Remember" keeps their own setting; nothing is stored without
+// that opt-in. The issuer is an https server on localhost that the presets list in
+// auto_fetch_hosts, so without the switch its keys would be fetched at once (hosting.spec).
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import { expect, test } from './support/fixtures.mjs';
+import { JOSE_DIR } from './support/env.mjs';
+import { ALGS, claims, signJwt } from './support/jose.mjs';
+
+test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
+
+let server;
+let origin;
+const seen = [];
+
+test.beforeAll(async () => {
+  const cert = readFileSync(path.join(JOSE_DIR, 'public', 'rsa2048.cert.pem'));
+  const key = readFileSync(path.join(JOSE_DIR, 'keys', 'rsa2048.pkcs8.pem'));
+  const jwks = readFileSync(path.join(JOSE_DIR, 'jwks', 'all.json'));
+  server = https.createServer({ cert, key }, (req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' };
+    if (req.url === '/e2e/.well-known/openid-configuration') {
+      res.writeHead(200, cors);
+      return res.end(JSON.stringify({ issuer: `${origin}/e2e`, jwks_uri: `${origin}/e2e/jwks.json` }));
+    }
+    if (req.url === '/e2e/jwks.json') {
+      res.writeHead(200, cors);
+      return res.end(jwks);
+    }
+    res.writeHead(404, cors);
+    res.end('{}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `https://localhost:${server.address().port}`;
+});
+
+test.afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+test.beforeEach(() => {
+  seen.length = 0;
+});
+
+/** Serves `presets` as the page's tokenlens.config.json (`null`: no presets file, a 404). */
+async function servePresets(page, presets) {
+  await page.route('**/tokenlens.config.json', (route) =>
+    presets === null
+      ? route.fulfill({ status: 404, body: '' })
+      : route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(presets) }),
+  );
+}
+
+const presets = (extra = {}) => ({ version: 1, auto_fetch_hosts: ['localhost'], ...extra });
+
+async function open(app, page) {
+  const loaded = page.waitForResponse((r) => r.url().endsWith('tokenlens.config.json'));
+  await app.open();
+  await loaded;
+}
+
+async function localStorageText(page) {
+  return page.evaluate(() => JSON.stringify({ ...window.localStorage }));
+}
+
+test('a presets file with fetch_keys_only_on_click starts the switch on: nothing is fetched by itself', async ({ app, page, track }) => {
+  await servePresets(page, presets({ fetch_keys_only_on_click: true }));
+  await open(app, page);
+  await expect(page.locator('#only-on-click')).toBeChecked();
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${origin}/e2e`))));
+  const decision = page.getByTestId('auto-fetch');
+  await expect(decision).toHaveAttribute('data-decision', 'ask-for-click');
+  await expect(decision).toContainText('only when you click');
+  expect(seen, 'no request without a click').toEqual([]);
+  await decision.locator('[data-action="fetch-keys-now"]').click();
+  await app.expectFetchOk();
+  await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+  expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+  expect(await localStorageText(page), 'a presets default is not stored').toBe('{}');
+});
+
+test('the same presets without the setting fetch at once (the switch starts off)', async ({ app, page, track }) => {
+  await servePresets(page, presets());
+  await open(app, page);
+  await expect(page.locator('#only-on-click')).not.toBeChecked();
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${origin}/e2e`))));
+  await app.expectFetchOk();
+  expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+});
+
+test('after opting in to "Remember", the switch is kept across a reload and wins over the presets', async ({ app, page, track }) => {
+  await servePresets(page, presets());
+  await open(app, page);
+  await page.locator('#remember').check();
+  await page.locator('#only-on-click').check();
+  await expect.poll(() => localStorageText(page)).toContain('"only_on_click\\":true');
+
+  const loaded = page.waitForResponse((r) => r.url().endsWith('tokenlens.config.json'));
+  await page.reload();
+  await loaded;
+  await expect(page.locator('#remember')).toBeChecked();
+  await expect(page.locator('#only-on-click')).toBeChecked();
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${origin}/e2e`))));
+  await expect(page.getByTestId('auto-fetch')).toHaveAttribute('data-decision', 'ask-for-click');
+  expect(seen, 'no request without a click after the reload').toEqual([]);
+
+  // Turned off by the user over a presets default of on: kept off.
+  await page.unroute('**/tokenlens.config.json');
+  await servePresets(page, presets({ fetch_keys_only_on_click: true }));
+  await page.locator('#only-on-click').uncheck();
+  await expect.poll(() => localStorageText(page)).toContain('"only_on_click\\":false');
+  const again = page.waitForResponse((r) => r.url().endsWith('tokenlens.config.json'));
+  await page.reload();
+  await again;
+  await expect(page.locator('#remember')).toBeChecked();
+  await expect(page.locator('#only-on-click')).not.toBeChecked();
+});
+
+test('without opting in, the switch is not remembered and nothing is stored', async ({ app, page }) => {
+  await servePresets(page, null);
+  await open(app, page);
+  await page.locator('#only-on-click').check();
+  await expect(page.locator('#only-on-click')).toBeChecked();
+  expect(await localStorageText(page)).toBe('{}');
+  const loaded = page.waitForResponse((r) => r.url().endsWith('tokenlens.config.json'));
+  await page.reload();
+  await loaded;
+  await expect(app.input).toBeVisible();
+  await expect(page.locator('#only-on-click')).not.toBeChecked();
+  expect(await localStorageText(page)).toBe('{}');
+});
