@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check tokenlens has, in this order:
-#   fmt · clippy (host) · clippy (wasm32) · native tests · fuzzing (10 s per target) · browser tests (wasm-bindgen-test in
+#   fmt · clippy (host) · clippy (wasm32, and the app without RustCrypto) · native tests (and
+#   key parsing without RustCrypto) · fuzzing (10 s per target) · browser tests (wasm-bindgen-test in
 #   headless Chromium) · differential test against aws-jwt-verify · release build (trunk,
 #   wasm-opt) · sizes · end-to-end tests (Playwright, real Chromium, against the release build
 #   with its own loopback servers).
@@ -47,7 +48,11 @@ count() {
 run_stage fmt cargo fmt --all -- --check
 run_stage clippy-host cargo clippy --all-targets --offline -- -D warnings
 run_stage clippy-wasm cargo clippy --all-targets --offline --target wasm32-unknown-unknown -- -D warnings
+# The page itself is built without RustCrypto (index.html: data-cargo-no-default-features).
+run_stage clippy-app cargo clippy --offline --target wasm32-unknown-unknown --no-default-features --bin tokenlens -- -D warnings
 run_stage native cargo test --offline
+# Key parsing as the page builds it (without RustCrypto: points by shape, no key derivation).
+run_stage native-app cargo test --offline --no-default-features --lib jose::
 # Every parser family and the whole pipeline under cargo-fuzz (nightly, AddressSanitizer), 10 s
 # per target: a crash or an input slower than 10 s fails the run (scripts/fuzz.sh).
 run_stage fuzz scripts/fuzz.sh --ci

@@ -127,9 +127,15 @@ fn bytes(n: u64) -> String {
     match n {
         0..=1023 => format!("{n} bytes"),
         1024..=1_048_575 => format!("{} KiB", n / 1024),
-        1_048_576..=1_073_741_823 => format!("{:.1} MiB", n as f64 / 1_048_576.0),
-        _ => format!("{:.1} GiB", n as f64 / 1_073_741_824.0),
+        1_048_576..=1_073_741_823 => tenths(n, 1_048_576, "MiB"),
+        _ => tenths(n, 1_073_741_824, "GiB"),
     }
+}
+
+/// `n / unit` to one decimal, rounded half up, in integers (no float formatting in the module).
+fn tenths(n: u64, unit: u64, name: &str) -> String {
+    let t = (u128::from(n) * 10 + u128::from(unit / 2)) / u128::from(unit);
+    format!("{}.{} {name}", t / 10, t % 10)
 }
 
 /// One or two sentences for any failure to get keys.

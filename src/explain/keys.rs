@@ -57,7 +57,9 @@ pub fn kind_short(kind: &KeyKind) -> String {
 pub fn capitalize(s: String) -> String {
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        Some(first) if first.is_ascii_lowercase() => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         _ => s,
     }
 }
@@ -277,6 +279,11 @@ pub fn error_phrase(e: &KeyError) -> String {
         KeyError::InvalidPrivateKey => {
             "it is a private key whose public half cannot be derived".to_owned()
         }
+        KeyError::CompressedPoint { curve } => format!(
+            "its {} point is compressed, and this page reads uncompressed points only: paste the key as a JWK (x and y), or export it with `openssl ec -conv_form uncompressed`",
+            curve_name(*curve)
+        ),
+        KeyError::NoPublicPart => "it is a private key that does not carry its public half, and this page does not derive one: paste the public key (or a JWK with x, y) instead".to_owned(),
         KeyError::Der(d) => der_phrase(d),
         KeyError::PemBase64 { offset: Some(o) } => {
             format!(

@@ -404,9 +404,9 @@ fn cell(r: &ProfileResult) -> Cell {
         ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => (
             Tone::Good,
             "✓",
-            words::ACCEPTED_IF_CONFIGURED.to_lowercase(),
+            words::ACCEPTED_IF_CONFIGURED.to_ascii_lowercase(),
         ),
-        ProfileVerdict::Accept => (Tone::Good, "✓", words::ACCEPTED.to_lowercase()),
+        ProfileVerdict::Accept => (Tone::Good, "✓", words::ACCEPTED.to_ascii_lowercase()),
         ProfileVerdict::Reject { status, .. } => (
             Tone::Bad,
             "✗",

@@ -192,7 +192,7 @@ pub fn response_view(text: &str) -> ResponseView {
                 let mut text = explain::response::message(f);
                 // Every answer that says nothing about the token is labelled the same way.
                 if !diagnose::response::is_token_problem(f.code.as_str())
-                    && !text.to_lowercase().contains("not a token problem")
+                    && !text.to_ascii_lowercase().contains("not a token problem")
                 {
                     text = format!("Not a token problem: {text}");
                 }

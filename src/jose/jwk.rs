@@ -426,6 +426,14 @@ pub enum KeyError {
     PointNotOnEd25519,
     /// A private key whose public half cannot be derived.
     InvalidPrivateKey,
+    /// A compressed EC point where this build reads uncompressed ones only (the page's build,
+    /// whose point arithmetic is WebCrypto's).
+    CompressedPoint {
+        /// The point's curve.
+        curve: Curve,
+    },
+    /// A private key without its public half, which this build does not derive.
+    NoPublicPart,
     /// DER that is not the expected structure.
     Der(der::DerError),
     /// A PEM body that is not base64 (`offset` into the body with whitespace removed).
@@ -477,6 +485,8 @@ impl KeyError {
             KeyError::InvalidRsaKey(_) => "invalid_rsa_key",
             KeyError::PointNotOnCurve { .. } | KeyError::PointNotOnEd25519 => "point_not_on_curve",
             KeyError::InvalidPrivateKey => "invalid_private_key",
+            KeyError::CompressedPoint { .. } => "compressed_point",
+            KeyError::NoPublicPart => "no_public_part",
             KeyError::Der(_) => "bad_der",
             KeyError::PemBase64 { .. } => "pem_base64",
             KeyError::PemUnterminated { .. } => "pem_unterminated",

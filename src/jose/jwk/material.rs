@@ -4,6 +4,14 @@
 //! Owns the checks that make a key usable (modulus size and shape, point on the curve) and the
 //! canonical encodings of a public key (SPKI DER, PKCS#1 DER, PEM) that the key-confusion check
 //! needs. Private scalars passed in are used only to derive the public key and are never kept.
+//!
+//! Two builds. With the `rustcrypto` feature (native builds, tests, the second-opinion worker)
+//! NIST points are checked on their curve, Ed25519 points are decompressed, and public keys are
+//! derived from private scalars by RustCrypto. Without it (the page, whose checks WebCrypto
+//! makes) an uncompressed NIST point is taken at its length and WebCrypto's import refuses one
+//! off its curve when the signature is checked; compressed points and keys that hold no public
+//! half are refused with their own message. RSA numbers and Ed25519 small-order points are
+//! judged by hand, identically in both builds (tests compare them with the crates').
 
 use super::der::{self, oid, tag, DerError};
 use super::{Curve, KeyError, PublicKey, RsaProblem};
@@ -28,8 +36,9 @@ pub fn bit_len(bytes: &[u8]) -> usize {
     }
 }
 
-/// Builds the `rsa` crate's key from magnitudes (shared by parsing and verification).
-pub(crate) fn rsa_key(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, RsaProblem> {
+/// Judges an RSA public key's numbers as the `rsa` crate does, in its order (modulus size, an
+/// odd modulus, an odd exponent, 2 ≤ e ≤ 2^33 − 1), without building a key.
+pub fn check_rsa(n: &[u8], e: &[u8]) -> Result<(), RsaProblem> {
     let n = strip_zeros(n);
     let e = strip_zeros(e);
     if e.is_empty() {
@@ -45,6 +54,29 @@ pub(crate) fn rsa_key(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, RsaProblem> 
     if bits > RSA_MAX_BITS {
         return Err(RsaProblem::ModulusTooLarge { bits });
     }
+    if n.last().is_none_or(|b| b & 1 == 0) {
+        return Err(RsaProblem::InvalidModulus);
+    }
+    if e.last().is_none_or(|b| b & 1 == 0) {
+        return Err(RsaProblem::InvalidExponent);
+    }
+    let value = e.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    if value < 2 {
+        return Err(RsaProblem::ExponentTooSmall);
+    }
+    if value > (1 << 33) - 1 {
+        return Err(RsaProblem::ExponentTooLarge);
+    }
+    Ok(())
+}
+
+/// Builds the `rsa` crate's key from magnitudes (for RustCrypto's verification).
+#[cfg(feature = "rustcrypto")]
+pub(crate) fn rsa_key(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, RsaProblem> {
+    check_rsa(n, e)?;
+    let n = strip_zeros(n);
+    let e = strip_zeros(e);
+    let bits = bit_len(n);
     let precision = |len: usize| u32::try_from(len.saturating_mul(8)).unwrap_or(u32::MAX);
     let n_uint = rsa::BoxedUint::from_be_slice(n, precision(n.len()))
         .map_err(|_| RsaProblem::InvalidModulus)?;
@@ -64,7 +96,7 @@ pub(crate) fn rsa_key(n: &[u8], e: &[u8]) -> Result<rsa::PublicKey, RsaProblem> 
 
 /// A validated RSA public key from `n` and `e`.
 pub fn rsa(n: &[u8], e: &[u8]) -> Result<PublicKey, KeyError> {
-    rsa_key(n, e).map_err(KeyError::InvalidRsaKey)?;
+    check_rsa(n, e).map_err(KeyError::InvalidRsaKey)?;
     let n = strip_zeros(n);
     Ok(PublicKey::Rsa {
         n: n.to_vec(),
@@ -73,10 +105,35 @@ pub fn rsa(n: &[u8], e: &[u8]) -> Result<PublicKey, KeyError> {
     })
 }
 
+/// Bytes of one coordinate on `curve`.
+fn field_len(curve: Curve) -> usize {
+    match curve {
+        Curve::P256 | Curve::Secp256k1 => 32,
+        Curve::P384 => 48,
+        Curve::P521 => 66,
+    }
+}
+
 /// Checks a SEC 1 point on `curve` and returns it uncompressed.
 pub fn ec(curve: Curve, point: &[u8]) -> Result<PublicKey, KeyError> {
+    let uncompressed = match curve {
+        Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+            .map_err(|_| KeyError::PointNotOnCurve { curve })?
+            .to_sec1_point(false)
+            .as_bytes()
+            .to_vec(),
+        Curve::P256 | Curve::P384 | Curve::P521 => nist_point(curve, point)?,
+    };
+    Ok(PublicKey::Ec {
+        curve,
+        point: uncompressed,
+    })
+}
+
+#[cfg(feature = "rustcrypto")]
+fn nist_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
     let bad = || KeyError::PointNotOnCurve { curve };
-    let uncompressed: Vec<u8> = match curve {
+    Ok(match curve {
         Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
             .map_err(|_| bad())?
             .to_sec1_point(false)
@@ -87,27 +144,47 @@ pub fn ec(curve: Curve, point: &[u8]) -> Result<PublicKey, KeyError> {
             .to_sec1_point(false)
             .as_bytes()
             .to_vec(),
-        Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
+        Curve::P521 | Curve::Secp256k1 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
             .map_err(|_| bad())?
             .to_sec1_point(false)
             .as_bytes()
             .to_vec(),
-        Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-            .map_err(|_| bad())?
-            .to_sec1_point(false)
-            .as_bytes()
-            .to_vec(),
-    };
-    Ok(PublicKey::Ec {
-        curve,
-        point: uncompressed,
     })
+}
+
+/// Without RustCrypto: an uncompressed point of the curve's length (WebCrypto checks that it is
+/// on the curve when it imports the key); a compressed one is refused with its own message.
+#[cfg(not(feature = "rustcrypto"))]
+fn nist_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
+    let len = field_len(curve);
+    match point.split_first() {
+        Some((4, xy)) if xy.len() == 2 * len => Ok(point.to_vec()),
+        Some((2 | 3, x)) if x.len() == len => Err(KeyError::CompressedPoint { curve }),
+        _ => Err(KeyError::PointNotOnCurve { curve }),
+    }
 }
 
 /// Derives the public point of an EC private scalar. The scalar is only borrowed.
 pub fn ec_from_scalar(curve: Curve, scalar: &[u8]) -> Result<PublicKey, KeyError> {
     let bad = || KeyError::InvalidPrivateKey;
+    if scalar.len() > field_len(curve) {
+        return Err(bad());
+    }
     let point: Vec<u8> = match curve {
+        Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
+            .map_err(|_| bad())?
+            .public_key()
+            .to_sec1_bytes()
+            .to_vec(),
+        Curve::P256 | Curve::P384 | Curve::P521 => nist_public(curve, scalar)?,
+    };
+    ec(curve, &point)
+}
+
+#[cfg(feature = "rustcrypto")]
+fn nist_public(curve: Curve, scalar: &[u8]) -> Result<Vec<u8>, KeyError> {
+    let bad = || KeyError::InvalidPrivateKey;
+    Ok(match curve {
         Curve::P256 => p256::SecretKey::from_slice(scalar)
             .map_err(|_| bad())?
             .public_key()
@@ -118,18 +195,17 @@ pub fn ec_from_scalar(curve: Curve, scalar: &[u8]) -> Result<PublicKey, KeyError
             .public_key()
             .to_sec1_bytes()
             .to_vec(),
-        Curve::P521 => p521::SecretKey::from_slice(scalar)
+        Curve::P521 | Curve::Secp256k1 => p521::SecretKey::from_slice(scalar)
             .map_err(|_| bad())?
             .public_key()
             .to_sec1_bytes()
             .to_vec(),
-        Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
-            .map_err(|_| bad())?
-            .public_key()
-            .to_sec1_bytes()
-            .to_vec(),
-    };
-    ec(curve, &point)
+    })
+}
+
+#[cfg(not(feature = "rustcrypto"))]
+fn nist_public(_: Curve, _: &[u8]) -> Result<Vec<u8>, KeyError> {
+    Err(KeyError::NoPublicPart)
 }
 
 /// A validated Ed25519 public key.
@@ -139,23 +215,70 @@ pub fn ed25519(x: &[u8]) -> Result<PublicKey, KeyError> {
         expected: 32,
         actual: x.len(),
     })?;
+    #[cfg(feature = "rustcrypto")]
     ed25519_dalek::VerifyingKey::from_bytes(&bytes).map_err(|_| KeyError::PointNotOnEd25519)?;
     Ok(PublicKey::Ed25519 { x: bytes })
 }
 
+/// The encodings of Ed25519's points of small order (1, 2, 4 and 8), sign bit cleared: the
+/// canonical `y` = 0, 1, p − 1 and the two `y` of order 8, and the non-canonical `y` = p and
+/// p + 1 that decode to the same points (as in libsodium's blocklist; RFC 8032 §5.1.3 decoding).
+const ED25519_SMALL_ORDER: [[u8; 32]; 7] = [
+    [0; 32],
+    [
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0,
+    ],
+    [
+        0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef, 0x98,
+        0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88, 0x6d, 0x53,
+        0xfc, 0x05,
+    ],
+    [
+        0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10, 0x67,
+        0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77, 0x92, 0xac,
+        0x03, 0x7a,
+    ],
+    ed25519_y(0xec),
+    ed25519_y(0xed),
+    ed25519_y(0xee),
+];
+
+/// `y` = p − 1, p or p + 1 by its low byte (2^255 − 19 = 0x7fff…ffed, little-endian).
+const fn ed25519_y(low: u8) -> [u8; 32] {
+    let mut y = [0xff; 32];
+    y[0] = low;
+    y[31] = 0x7f;
+    y
+}
+
 /// True for an Ed25519 point of small order (order 1, 2, 4 or 8): such a "public key" verifies
-/// signatures that no private key made. `x` is assumed to decode (see [`ed25519`]).
+/// signatures that no private key made.
 pub fn ed25519_is_small_order(x: &[u8; 32]) -> bool {
-    ed25519_dalek::VerifyingKey::from_bytes(x).is_ok_and(|k| k.is_weak())
+    let mut y = *x;
+    if let Some(top) = y.last_mut() {
+        *top &= 0x7f;
+    }
+    ED25519_SMALL_ORDER.contains(&y)
 }
 
 /// Derives an Ed25519 public key from a 32-byte seed (RFC 8032 §5.1.5). Only borrowed.
+#[cfg(feature = "rustcrypto")]
 pub fn ed25519_from_seed(seed: &[u8]) -> Result<PublicKey, KeyError> {
     let seed: [u8; 32] = seed.try_into().map_err(|_| KeyError::InvalidPrivateKey)?;
     let public = ed25519_dalek::SigningKey::from_bytes(&seed)
         .verifying_key()
         .to_bytes();
     ed25519(&public)
+}
+
+/// Without RustCrypto the page does not derive public keys: the key must carry its public half.
+#[cfg(not(feature = "rustcrypto"))]
+pub fn ed25519_from_seed(seed: &[u8]) -> Result<PublicKey, KeyError> {
+    if seed.len() != 32 {
+        return Err(KeyError::InvalidPrivateKey);
+    }
+    Err(KeyError::NoPublicPart)
 }
 
 /// The curve named by an EC parameters OID.
@@ -351,6 +474,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "rustcrypto")]
     #[test]
     fn a_point_off_the_curve_is_refused() {
         let mut point = vec![4u8];
@@ -359,6 +483,100 @@ mod tests {
             ec(Curve::P256, &point),
             Err(KeyError::PointNotOnCurve { curve: Curve::P256 })
         );
+    }
+
+    /// RSA numbers judged by hand agree with the `rsa` crate, problem for problem.
+    #[cfg(feature = "rustcrypto")]
+    #[test]
+    fn rsa_numbers_are_judged_by_hand_exactly_as_the_rsa_crate_judges_them() {
+        let odd = |len: usize, fill: u8| {
+            let mut n = vec![fill; len];
+            if let Some(last) = n.last_mut() {
+                *last |= 1;
+            }
+            n
+        };
+        let mut even = odd(256, 0xC3);
+        if let Some(last) = even.last_mut() {
+            *last = 0x02;
+        }
+        let cases: Vec<(Vec<u8>, Vec<u8>)> = vec![
+            (odd(256, 0xC3), vec![1, 0, 1]),
+            (odd(256, 0xC3), vec![3]),
+            (odd(256, 0xC3), vec![1]),
+            (odd(256, 0xC3), vec![0]),
+            (odd(256, 0xC3), vec![]),
+            (odd(256, 0xC3), vec![2]),
+            (odd(256, 0xC3), vec![1, 0, 0, 0, 1]),
+            (odd(256, 0xC3), vec![2, 0, 0, 0, 1]),
+            (odd(256, 0xC3), vec![1, 0, 0, 0, 0, 0, 0, 0, 1]),
+            (odd(256, 0xC3), vec![0, 0, 1, 0, 1]),
+            (even, vec![1, 0, 1]),
+            (odd(16, 0xC3), vec![1, 0, 1]),
+            (odd(64, 0x80), vec![1, 0, 1]),
+            (odd(64, 0x7F), vec![1, 0, 1]),
+            (odd(1025, 0xC3), vec![1, 0, 1]),
+            (odd(1024, 0xC3), vec![1, 0, 1]),
+        ];
+        for (n, e) in &cases {
+            assert_eq!(
+                check_rsa(n, e),
+                rsa_key(n, e).map(|_| ()),
+                "n: {} bytes, e: {e:?}",
+                n.len()
+            );
+        }
+    }
+
+    /// The small-order table agrees with ed25519-dalek, with and without the sign bit.
+    #[cfg(feature = "rustcrypto")]
+    #[test]
+    fn the_small_order_table_is_what_ed25519_dalek_calls_weak() {
+        for y in ED25519_SMALL_ORDER {
+            for sign in [0u8, 0x80] {
+                let mut x = y;
+                if let Some(top) = x.last_mut() {
+                    *top |= sign;
+                }
+                let dalek = ed25519_dalek::VerifyingKey::from_bytes(&x).map(|k| k.is_weak());
+                assert_eq!(dalek.ok(), Some(true), "{x:02x?}");
+                assert!(ed25519_is_small_order(&x));
+            }
+        }
+        // An ordinary public key (RFC 8032 §7.1, test 1) is not.
+        let ordinary: [u8; 32] = [
+            0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64,
+            0x07, 0x3a, 0x0e, 0xe1, 0x72, 0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68,
+            0xf7, 0x07, 0x51, 0x1a,
+        ];
+        assert!(!ed25519_is_small_order(&ordinary));
+        let dalek = ed25519_dalek::VerifyingKey::from_bytes(&ordinary).map(|k| k.is_weak());
+        assert_eq!(dalek.ok(), Some(false));
+    }
+
+    /// The page's build: NIST points by shape, no key derivation, each with its own message.
+    #[cfg(not(feature = "rustcrypto"))]
+    #[test]
+    fn without_rustcrypto_points_are_taken_by_shape_and_nothing_is_derived() {
+        let mut point = vec![4u8];
+        point.extend([1u8; 64]);
+        assert!(ec(Curve::P256, &point).is_ok());
+        assert_eq!(
+            ec(Curve::P256, &point[..33]),
+            Err(KeyError::PointNotOnCurve { curve: Curve::P256 })
+        );
+        let mut compressed = vec![2u8];
+        compressed.extend([1u8; 48]);
+        assert_eq!(
+            ec(Curve::P384, &compressed),
+            Err(KeyError::CompressedPoint { curve: Curve::P384 })
+        );
+        assert_eq!(
+            ec_from_scalar(Curve::P256, &[7u8; 32]),
+            Err(KeyError::NoPublicPart)
+        );
+        assert_eq!(ed25519_from_seed(&[7u8; 32]), Err(KeyError::NoPublicPart));
+        assert!(ed25519(&[9u8; 32]).is_ok());
     }
 
     #[test]

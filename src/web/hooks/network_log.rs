@@ -29,7 +29,7 @@ pub fn use_network_log(state: &UseReducerHandle<State>) -> NetworkRows {
                 .into_iter()
                 .filter(|(url, _, _)| !own.contains(url))
                 .map(|(url, ms, kind)| Row {
-                    at: format!("+{:.0} ms", ms),
+                    at: format!("+{} ms", (ms + 0.5) as u64),
                     url,
                     why: format!("page load ({kind})"),
                     result: String::new(),

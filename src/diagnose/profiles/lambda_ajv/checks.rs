@@ -254,9 +254,7 @@ pub(super) fn times(claims: &Claims, grace: i64, now: i64, steps: &mut Vec<Step>
     let expired = match &claims.exp {
         Field::Present(_) => claims.expired_at(now, grace),
         // A negative `exp` is a number to the library, and long past.
-        Field::Malformed(Value::Number(raw)) if raw.starts_with('-') => {
-            Some(raw.parse::<f64>().map_or(i64::MIN, |f| f.floor() as i64))
-        }
+        Field::Malformed(Value::Number(raw)) if raw.starts_with('-') => Some(negative_floor(raw)),
         _ => None,
     };
     if let Some(exp) = expired {
@@ -338,13 +336,31 @@ pub(super) fn cognito(claims: &Claims, cfg: &LambdaAjv, steps: &mut Vec<Step>) {
     }
 }
 
+/// `floor` of a negative JSON number's text (`-12.5` → -13), as an `i64`; `i64::MIN` when it
+/// has an exponent or does not fit (it is long past either way).
+fn negative_floor(raw: &str) -> i64 {
+    let (int, frac) = raw.split_once('.').unwrap_or((raw, ""));
+    if raw.contains(['e', 'E']) {
+        return i64::MIN;
+    }
+    let whole = int.parse::<i64>().unwrap_or(i64::MIN);
+    if frac.bytes().any(|b| b != b'0') {
+        whole.saturating_sub(1)
+    } else {
+        whole
+    }
+}
+
 /// JavaScript truthiness of a JSON value.
 fn truthy(v: &Value) -> bool {
     match v {
         Value::Null => false,
         Value::Bool(b) => *b,
         Value::String(s) => !s.is_empty(),
-        Value::Number(n) => n.parse::<f64>().is_ok_and(|f| f != 0.0),
+        Value::Number(n) => n
+            .split(['e', 'E'])
+            .next()
+            .is_some_and(|m| m.bytes().any(|b| matches!(b, b'1'..=b'9'))),
         Value::Array(_) | Value::Object(_) => true,
     }
 }
