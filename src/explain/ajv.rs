@@ -372,6 +372,9 @@ pub fn message_of(code: &AjvCode, now: Option<i64>) -> String {
             "Cannot tell whether kid {kid} is in the pool's JWKS and the signature is accepted \
              — needs the issuer's keys; the checks after it depend on that."
         ),
+        AjvCode::SignaturePending { kid } => {
+            format!("Checking the signature with kid {kid}…; the checks after it depend on that.")
+        }
         AjvCode::PoolAssumed { pool_id } => {
             format!("Assuming userPoolId {pool_id}, the pool in the token's iss.")
         }
@@ -459,6 +462,7 @@ pub fn fix_of(code: &AjvCode) -> Option<String> {
         | AjvCode::ClientIdNotChecked
         | AjvCode::CustomCheckNotModelled => None,
         AjvCode::KeysNeeded { .. } => Some("Fetch or paste the issuer's JWKS.".to_owned()),
+        AjvCode::SignaturePending { .. } => None,
     }
 }
 

@@ -159,6 +159,7 @@ pub fn need_words(n: crate::diagnose::profiles::Need) -> &'static str {
     use crate::diagnose::profiles::Need;
     match n {
         Need::IssuerKeys => "needs the issuer's keys",
+        Need::SignatureCheck => "checking the signature…",
         Need::RegexCheck => "check the regex by hand",
         Need::DeployedTest => "undocumented: test the stage",
         Need::UndocumentedAlg => "algorithm undocumented",
@@ -249,6 +250,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::ForeignAudience { .. } => "token for another API",
         G::SignatureInvalid { .. } => "bad signature",
         G::SignatureUnchecked { .. } => "needs the issuer's keys",
+        G::SignaturePending { .. } => "checking the signature…",
         G::IssuerMissing { .. } | G::IssuerMismatch { .. } => "wrong issuer",
         G::IssuerUnreadable { .. } => "issuer setting unreadable",
         G::IssuerAssumed { .. } => "issuer assumed",

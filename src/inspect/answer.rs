@@ -592,6 +592,36 @@ mod tests {
     }
 
     #[test]
+    fn while_the_signature_is_being_checked_no_row_accepts_or_asks_for_keys() {
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let (target, _) = target(&BTreeMap::new());
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let o = overview(&demo_token(1));
+        let planned =
+            crate::diagnose::facts_of_all_planned_with(&o.extraction.candidates, &|_| vec![&keys]);
+        assert!(planned.facts.iter().all(|f| f.verification.is_pending()));
+        let answer = answer_view(&o, &planned.facts, 0, &e, None, &ResponseView::default());
+        let own = answer.rows.first().expect("a row");
+        for c in &own.cells {
+            assert_eq!((c.profile, c.tone), (c.profile, Tone::Open), "{}", c.words);
+            assert_eq!(c.words, "checking the signature…", "{}", c.profile);
+        }
+        // Concluded with RustCrypto, the same rows decide.
+        let done = demo_answer(&target, None);
+        assert!(done
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.tone != Tone::Open));
+    }
+
+    #[test]
     fn a_gateway_answer_that_is_not_about_the_token_leads_the_card() {
         let response = response_view("HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}\nx-amzn-ErrorType: ForbiddenException");
         let line = response_line(&response).expect("a line");

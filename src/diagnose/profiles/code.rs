@@ -117,6 +117,12 @@ pub enum GatewayCode {
         /// For which authorizer.
         gw: Gw,
     },
+    /// The signature is being checked (the page's WebCrypto answers after the render): no
+    /// verdict that depends on it yet, neither "accepted" nor "needs the issuer's keys".
+    SignaturePending {
+        /// For which authorizer.
+        gw: Gw,
+    },
     /// No `iss`.
     IssuerMissing {
         /// For which authorizer.
@@ -398,6 +404,13 @@ impl GatewayCode {
                 "http_signature_invalid",
                 "oidc_signature_invalid",
             ),
+            C::SignaturePending { gw } => pick(
+                *gw,
+                "rest_signature_pending",
+                "rest_jwt_signature_pending",
+                "http_signature_pending",
+                "oidc_signature_pending",
+            ),
             C::SignatureUnchecked { gw } => pick(
                 *gw,
                 "rest_signature_unchecked",
@@ -586,6 +599,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::NoMethodScopeInToken { .. } => scope_miss(Gw::Rest),
         C::ScopeClaimMissing { gw, .. } | C::NoScopeInToken { gw, .. } => scope_miss(*gw),
         C::SignatureUnchecked { .. } => Effect::Needs(Need::IssuerKeys),
+        C::SignaturePending { .. } => Effect::Needs(Need::SignatureCheck),
         C::RegexNotEvaluated { .. } => Effect::Needs(Need::RegexCheck),
         C::UpdatedIssuer { .. } => Effect::Needs(Need::DeployedTest),
         C::AlgPssUndocumented { .. } => Effect::Needs(Need::UndocumentedAlg),

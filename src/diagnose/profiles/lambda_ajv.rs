@@ -30,6 +30,7 @@ pub fn effect(code: &AjvCode) -> Effect {
     match code {
         AjvCode::Throws { error, api } => thrown(error, *api),
         AjvCode::KeysNeeded { .. } => Effect::Needs(Need::IssuerKeys),
+        AjvCode::SignaturePending { .. } => Effect::Needs(Need::SignatureCheck),
         AjvCode::NotReached { .. }
         | AjvCode::IfSignatureAccepted { .. }
         | AjvCode::PoolAssumed { .. }

@@ -81,6 +81,9 @@ pub(crate) fn signature(
     root: bool,
     sources: &[&'static str],
 ) -> Option<Finding> {
+    if t.verification.is_pending() {
+        return (!root).then(|| warns(GatewayCode::SignaturePending { gw: g }, sources));
+    }
     match t.verification.verdict() {
         Verdict::Invalid if !root => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
         // HTTP API and REST JWT report an unknown `kid` as its own finding.

@@ -76,6 +76,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::SignatureUnchecked { .. } => {
             "Cannot tell whether the signature is accepted — needs the issuer's keys.".to_owned()
         }
+        C::SignaturePending { .. } => "Checking the signature…".to_owned(),
         C::IssuerMissing { gw } => format!("The token has no iss claim: {} rejects it.", who(*gw)),
         C::IssuerMismatch {
             gw,
@@ -388,6 +389,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             "Send an access token that carries one of the scopes.".to_owned()
         }
         C::SignatureUnchecked { .. } => "Fetch or paste the issuer's JWKS.".to_owned(),
+        C::SignaturePending { .. } => "Wait a moment: the page is checking it.".to_owned(),
         C::Unsigned { .. } => {
             "Get a signed token from the identity provider; an unsigned one is never accepted."
                 .to_owned()
@@ -435,6 +437,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::ForeignAudience { .. }
         | C::SignatureInvalid { .. }
         | C::SignatureUnchecked { .. }
+        | C::SignaturePending { .. }
         | C::IssuerMissing { .. }
         | C::IssuerMismatch { .. }
         | C::IssuerUnreadable { .. }

@@ -235,6 +235,12 @@ pub(super) fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
         steps.push(alg_fail(true));
         return;
     }
+    if v.is_pending() {
+        steps.push(Step::Unknown(AjvCode::SignaturePending {
+            kid: kid.clone(),
+        }));
+        return;
+    }
     match &c.decision {
         Decision::Verified => {}
         // The library does not read `key_ops`; this key was not tried here.

@@ -35,6 +35,12 @@ pub enum AjvCode {
         /// The token's `kid`.
         kid: String,
     },
+    /// The page is checking the signature (WebCrypto answers after the render): the key and
+    /// signature step, and what follows it, wait for that.
+    SignaturePending {
+        /// The token's `kid`.
+        kid: String,
+    },
     /// `userPoolId` was not given: the pool in the token's `iss` is assumed.
     PoolAssumed {
         /// The assumed pool id.
@@ -56,6 +62,7 @@ impl AjvCode {
             | AjvCode::NotReached { error }
             | AjvCode::IfSignatureAccepted { error } => error.as_str(),
             AjvCode::KeysNeeded { .. } => "ajv_signature_unchecked",
+            AjvCode::SignaturePending { .. } => "ajv_signature_pending",
             AjvCode::PoolAssumed { .. } => "ajv_pool_assumed",
             AjvCode::ClientIdNotChecked => "ajv_client_id_not_checked",
             AjvCode::CustomCheckNotModelled => "ajv_custom_check_not_modelled",
@@ -69,6 +76,7 @@ impl AjvCode {
             | AjvCode::NotReached { error }
             | AjvCode::IfSignatureAccepted { error } => Some(error),
             AjvCode::KeysNeeded { .. }
+            | AjvCode::SignaturePending { .. }
             | AjvCode::PoolAssumed { .. }
             | AjvCode::ClientIdNotChecked
             | AjvCode::CustomCheckNotModelled => None,
