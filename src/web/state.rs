@@ -97,6 +97,9 @@ pub struct State {
     pub presets: Option<Rc<ParsedPresets>>,
     /// Why the presets file could not be loaded (it exists but is unreadable).
     pub presets_error: Option<String>,
+    /// The presets file was read, is absent or failed: until then nothing is fetched without a
+    /// click, so an organisation's "only when I click" cannot be overtaken by a quick paste.
+    pub presets_settled: bool,
     /// The preset profile applied last.
     pub preset: Option<String>,
     /// The user asked to keep the gateway settings on this device.
@@ -200,6 +203,8 @@ pub enum Action {
     PresetsLoaded(Rc<ParsedPresets>),
     /// The presets file exists but could not be read.
     PresetsError(String),
+    /// There is no presets file (404, or no server to ask).
+    PresetsAbsent,
     /// Apply a preset profile's fields: (name, fields, JWKS URL).
     ApplyPreset(String, Vec<(&'static str, String)>, Option<String>),
     /// Settings kept on this device were read: (fields, JWKS URL, theme).
@@ -301,8 +306,13 @@ impl Reducible for State {
                     next.only_on_click = presets.presets.fetch_keys_only_on_click;
                 }
                 next.presets = Some(presets);
+                next.presets_settled = true;
             }
-            Action::PresetsError(message) => next.presets_error = Some(message),
+            Action::PresetsError(message) => {
+                next.presets_error = Some(message);
+                next.presets_settled = true;
+            }
+            Action::PresetsAbsent => next.presets_settled = true,
             Action::ApplyPreset(name, fields, jwks_url) => {
                 next.fields.extend(fields);
                 if let Some(url) = jwks_url {

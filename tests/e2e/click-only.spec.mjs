@@ -133,3 +133,51 @@ test('without opting in, the switch is not remembered and nothing is stored', as
   await expect(page.locator('#only-on-click')).not.toBeChecked();
   expect(await localStorageText(page)).toBe('{}');
 });
+
+test('a paste made before a slow presets file answers waits for it: its "only when I click" still holds', async ({ app, page, track }) => {
+  // A built-in vendor host (Auth0), fetched without a click unless the presets say otherwise;
+  // intercepted here, so nothing leaves the machine.
+  const vendor = [];
+  await page.route('https://tokenlens-e2e.eu.auth0.com/**', (route) => {
+    vendor.push(route.request().url());
+    return route.fulfill({ status: 404, body: '' });
+  });
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/tokenlens.config.json', async (route) => {
+    await held;
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(presets({ fetch_keys_only_on_click: true })),
+    });
+  });
+  await app.open();
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims('https://tokenlens-e2e.eu.auth0.com/'))));
+  // The token is decoded and judged meanwhile; nothing goes out while the presets are unknown.
+  await expect(app.tokenShape).toHaveText('JWS');
+  await page.waitForTimeout(500);
+  expect(vendor, 'no request before the presets file answered').toEqual([]);
+  const loaded = page.waitForResponse((r) => r.url().endsWith('tokenlens.config.json'));
+  release();
+  await loaded;
+  await expect(page.locator('#only-on-click')).toBeChecked();
+  await expect(page.getByTestId('auto-fetch')).toHaveAttribute('data-decision', 'ask-for-click');
+  await page.waitForTimeout(300);
+  expect(vendor, 'and none after: the presets say only on a click').toEqual([]);
+});
+
+test('without a presets file the same built-in host is fetched at once (what the wait above holds back)', async ({ app, page, track }) => {
+  const vendor = [];
+  await page.route('https://tokenlens-e2e.eu.auth0.com/**', (route) => {
+    vendor.push(route.request().url());
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await servePresets(page, null);
+  await open(app, page);
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims('https://tokenlens-e2e.eu.auth0.com/'))));
+  await expect.poll(() => vendor.length).toBeGreaterThan(0);
+  expect(vendor[0]).toMatch(/^https:\/\/tokenlens-e2e\.eu\.auth0\.com\//);
+});

@@ -28,7 +28,9 @@ pub fn use_auto_fetch(
             move || drop(timer)
         });
     }
+    // Nothing by itself before the presets file has answered: it may turn the switch on.
     let idle = !showing_demo
+        && state.presets_settled
         && state.keys_text.trim().is_empty()
         && state.fetched.is_none()
         && state.loading.is_none();

@@ -43,8 +43,8 @@ pub fn use_startup(state: UseReducerHandle<State>, from_link: bool) {
                     }
                 }
                 // No presets file (404), or no server at all (file://): the page works without.
-                Ok(r) if r.status == 404 => {}
-                Err(_) => {}
+                Ok(r) if r.status == 404 => state.dispatch(Action::PresetsAbsent),
+                Err(_) => state.dispatch(Action::PresetsAbsent),
                 Ok(r) => state.dispatch(Action::PresetsError(format!(
                     "tokenlens.config.json: HTTP {}",
                     r.status
