@@ -64,17 +64,22 @@ fn verify_token(token: &str, set: &KeySet) -> verify::Verification {
 /// The whole paste → view path for the first candidate, as the page runs it on a keystroke.
 fn pipeline(text: &str) -> usize {
     let overview = inspect::overview(text);
+    let (target, _) = inspect::target(&BTreeMap::new());
+    let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &[]);
+    // As the page does: the decoded view and the key hints read the facts' parse.
     let views = overview
         .extraction
         .candidates
         .first()
-        .map(|c| {
-            let view = inspect::decoded_view(c);
-            view.problems.len() + inspect::claim_times(&view, NOW, &|_| 0).len()
+        .zip(facts.first())
+        .map(|(c, f)| {
+            let view = inspect::decoded_view_of(c, f.parsed.as_deref());
+            let hints = inspect::key_hints_of(f);
+            view.problems.len()
+                + inspect::claim_times(&view, NOW, &|_| 0).len()
+                + usize::from(hints.kid.is_some())
         })
         .unwrap_or(0);
-    let (target, _) = inspect::target(&BTreeMap::new());
-    let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &[]);
     let diagnosis = inspect::diagnosis_view(&overview, &facts, 0, &[], &target, NOW, 0);
     views + usize::from(diagnosis.is_some()) + overview.candidates.len()
 }

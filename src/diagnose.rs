@@ -13,6 +13,8 @@ pub mod lints;
 pub mod profiles;
 pub mod response;
 
+use std::rc::Rc;
+
 use crate::input::Candidate;
 use crate::jose::jwk::KeySet;
 use crate::jose::{self, Claims, Header, Parsed, Payload};
@@ -25,16 +27,15 @@ use profiles::{ProfileResult, TokenFacts};
 /// Everything known about one token, owned, so that several tokens can be judged side by side.
 #[derive(Debug, Clone)]
 pub struct Facts {
-    /// The decoded JWS header, or a JWE's protected header.
-    pub header: Option<Header>,
-    /// The claims, when the payload is a JSON object.
-    pub claims: Option<Claims>,
-    /// True when the token is a JWE (its header is in `header`).
+    /// True when the token is a JWE (its protected header is [`Facts::header`]).
     pub encrypted: bool,
     /// What signature verification found.
     pub verification: Verification,
     /// What kind of token it is.
     pub identity: Identity,
+    /// The token as parsed, shared (the header and claims are read from it, and the decoded
+    /// view never parses it again); `None` when it does not parse.
+    pub parsed: Option<Rc<Parsed>>,
 }
 
 /// Decodes, verifies and identifies one candidate.
@@ -59,41 +60,27 @@ pub fn facts_planned_with<'k>(
     candidate: &Candidate,
     keys_for: &dyn Fn(Option<&str>) -> Vec<&'k KeySet>,
 ) -> (Facts, verify::Plan) {
-    let parsed = jose::parse_unverified(&candidate.token).ok();
-    let (header, claims, encrypted) = match &parsed {
-        Some(Parsed::Jws(jwt)) => {
-            let claims = match &jwt.payload {
-                Ok(Payload::Json { doc, claims }) if doc.value.as_object().is_some() => {
-                    Some(claims.clone())
-                }
-                _ => None,
-            };
-            (jwt.header.as_ref().ok().cloned(), claims, false)
-        }
-        Some(Parsed::Jwe(jwe)) => (jwe.header.as_ref().ok().cloned(), None, true),
-        None => (None, None, false),
-    };
+    let parsed = jose::parse_unverified(&candidate.token).ok().map(Rc::new);
+    let header = parsed.as_deref().and_then(header_of);
+    let claims = parsed.as_deref().and_then(claims_of);
+    let encrypted = matches!(parsed.as_deref(), Some(Parsed::Jwe(_)));
     let identity = if encrypted {
-        identity::identify(None, None, header.as_ref())
+        identity::identify(None, None, header)
     } else {
-        identity::identify(header.as_ref(), claims.as_ref(), None)
+        identity::identify(header, claims, None)
     };
-    let iss = claims
-        .as_ref()
-        .and_then(|c| c.iss.present())
-        .map(String::as_str);
+    let iss = claims.and_then(|c| c.iss.present()).map(String::as_str);
     let keys = keys_for(iss);
     // The token is parsed once: the plan takes the parse above.
-    let plan = match &parsed {
+    let plan = match parsed.as_deref() {
         Some(p) => verify::plan_parsed(p, &keys),
         None => verify::plan_compact(&candidate.token, &keys),
     };
     let facts = Facts {
         verification: verify::pending(&plan),
-        header,
-        claims,
         encrypted,
         identity,
+        parsed,
     };
     (facts, plan)
 }
@@ -120,7 +107,36 @@ pub fn facts_of_all_planned_with<'k>(
     Planned { facts, plans }
 }
 
+/// A JWS header, or a JWE's protected header.
+fn header_of(parsed: &Parsed) -> Option<&Header> {
+    match parsed {
+        Parsed::Jws(jwt) => jwt.header.as_ref().ok(),
+        Parsed::Jwe(jwe) => jwe.header.as_ref().ok(),
+    }
+}
+
+/// The claims of a JWS whose payload is a JSON object.
+fn claims_of(parsed: &Parsed) -> Option<&Claims> {
+    match parsed {
+        Parsed::Jws(jwt) => match &jwt.payload {
+            Ok(Payload::Json { doc, claims }) if doc.value.as_object().is_some() => Some(claims),
+            _ => None,
+        },
+        Parsed::Jwe(_) => None,
+    }
+}
+
 impl Facts {
+    /// The decoded JWS header, or a JWE's protected header.
+    pub fn header(&self) -> Option<&Header> {
+        self.parsed.as_deref().and_then(header_of)
+    }
+
+    /// The claims, when the payload is a JSON object.
+    pub fn claims(&self) -> Option<&Claims> {
+        self.parsed.as_deref().and_then(claims_of)
+    }
+
     /// These facts with the verification concluded from `plan` (the plan they were made with)
     /// and one outcome per planned check, whichever engine made them ([`verify::conclude`]).
     pub fn concluded(&self, plan: &verify::Plan, outcomes: &[verify::Outcome]) -> Facts {
@@ -134,12 +150,8 @@ impl Facts {
     pub fn token<'a>(&'a self, candidate: &'a Candidate) -> TokenFacts<'a> {
         TokenFacts {
             candidate,
-            header: if self.encrypted {
-                None
-            } else {
-                self.header.as_ref()
-            },
-            claims: self.claims.as_ref(),
+            header: if self.encrypted { None } else { self.header() },
+            claims: self.claims(),
             verification: &self.verification,
             kind: &self.identity.kind,
         }
@@ -203,7 +215,7 @@ pub fn diagnose_facts(
     let facts = all.get(selected)?.clone();
 
     let mut findings: Vec<Finding> = facts.identity.findings.clone();
-    match &facts.claims {
+    match facts.claims() {
         Some(claims) => {
             let expect = claims::Expect {
                 now: e.now,
@@ -216,8 +228,8 @@ pub fn diagnose_facts(
     let has_no_exp = findings.iter().any(|f| f.code == "no_exp");
     findings.extend(
         lints::lint(
-            facts.header.as_ref().filter(|_| !facts.encrypted),
-            facts.claims.as_ref(),
+            facts.header().filter(|_| !facts.encrypted),
+            facts.claims(),
             &facts.identity,
             e.keys,
         )

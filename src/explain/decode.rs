@@ -418,9 +418,9 @@ pub fn time_phrase(claim: TimeClaim, delta_secs: i64) -> String {
     }
 }
 
-/// Ends a claim value cut in the claims table: how many characters were left out.
-pub fn value_cut(more: usize) -> String {
-    format!("… ({more} more characters: see the payload as JSON)")
+/// Ends a claim value cut in the claims table.
+pub fn value_cut() -> &'static str {
+    "… (cut here: the whole value is in the payload as JSON)"
 }
 
 /// Warns that a time claim looks like milliseconds, showing what it would mean as such.

@@ -228,7 +228,7 @@ fn read_header(bytes: &[u8]) -> Result<HeaderProbe, HeaderFault> {
 
 /// True when `bytes` are one JSON text.
 fn is_json(bytes: &[u8]) -> bool {
-    std::str::from_utf8(bytes).is_ok_and(|text| JsonDoc::parse(text).is_ok())
+    std::str::from_utf8(bytes).is_ok_and(|text| crate::jose::json::validate(text).is_ok())
 }
 
 /// Judges `token` as a compact JWS/JWE without deciding anything about its contents.

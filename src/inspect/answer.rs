@@ -338,7 +338,7 @@ fn choice_line<'a>(
             Some(status) => {
                 let message = explain::profiles::message(f);
                 // A decoded token's reason says more than "not a JWT" about an opaque value.
-                let decoded = facts.get(*i).is_some_and(|f| f.claims.is_some());
+                let decoded = facts.get(*i).is_some_and(|f| f.claims().is_some());
                 let line = words::other_fails(&label(*i), status, &message);
                 if decoded {
                     others.insert(decoded_count, line);

@@ -170,7 +170,7 @@ pub fn key_hints_of(facts: &crate::diagnose::Facts) -> KeyHints {
     if facts.encrypted {
         return key_hints_from(None, None);
     }
-    key_hints_from(facts.header.as_ref(), facts.claims.as_ref())
+    key_hints_from(facts.header(), facts.claims())
 }
 
 fn key_hints_from(header: Option<&jose::Header>, claims: Option<&jose::Claims>) -> KeyHints {

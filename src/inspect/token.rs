@@ -115,6 +115,12 @@ pub fn claim_times(
 
 /// Decodes one candidate for display (no clock: see [`claim_times`]).
 pub fn decoded_view(candidate: &Candidate) -> TokenView {
+    decoded_view_of(candidate, None)
+}
+
+/// [`decoded_view`] from the token as already parsed (the facts keep it), so it is not parsed
+/// again; `None` parses it (and reports why it does not parse).
+pub fn decoded_view_of(candidate: &Candidate, parsed: Option<&Parsed>) -> TokenView {
     let mut view = TokenView {
         token: candidate.token.clone(),
         shape: shape_name(&candidate.shape),
@@ -135,10 +141,18 @@ pub fn decoded_view(candidate: &Candidate) -> TokenView {
         view.notice = Some(explain::input::shape(&candidate.shape));
         return view;
     }
-    match jose::parse_unverified(&candidate.token) {
+    let parsed_here;
+    let parsed = match parsed {
+        Some(p) => Ok(p),
+        None => {
+            parsed_here = jose::parse_unverified(&candidate.token);
+            parsed_here.as_ref()
+        }
+    };
+    match parsed {
         Err(err) => view
             .problems
-            .push(error(explain::decode::structure_error(&err))),
+            .push(error(explain::decode::structure_error(err))),
         Ok(Parsed::Jws(jwt)) => {
             view.shape = "JWS";
             view.raw = vec![
@@ -273,7 +287,7 @@ fn claim_rows(
             }
             ClaimRow {
                 name: name.clone(),
-                value: shown_value(value.compact()),
+                value: shown_value(value),
                 meaning: explain::dictionary::explain_claim(name, kind),
             }
         })
@@ -281,17 +295,18 @@ fn claim_rows(
     (rows, times)
 }
 
-/// A value cut after [`MAX_VALUE_CHARS`] characters, ending in a note of how much was left out.
-fn shown_value(text: String) -> String {
-    match text.char_indices().nth(MAX_VALUE_CHARS) {
-        Some((at, _)) => {
-            let more = text.get(at..).map_or(0, |rest| rest.chars().count());
-            let mut cut = text.get(..at).unwrap_or_default().to_owned();
-            cut.push_str(&explain::decode::value_cut(more));
-            cut
-        }
-        None => text,
+/// A value's JSON text cut after [`MAX_VALUE_CHARS`] characters, ending in a note that says so
+/// (only the start of a huge value is ever written).
+fn shown_value(value: &jose::Value) -> String {
+    let (mut text, mut cut) = value.compact_prefix(MAX_VALUE_CHARS * 4);
+    if let Some((at, _)) = text.char_indices().nth(MAX_VALUE_CHARS) {
+        text.truncate(at);
+        cut = true;
     }
+    if cut {
+        text.push_str(explain::decode::value_cut());
+    }
+    text
 }
 
 fn time_cell(
@@ -424,10 +439,10 @@ mod tests {
             MAX_VALUE_CHARS
         );
         assert!(blob.value.len() < MAX_VALUE_CHARS + 200);
-        // The JSON text is 2,502 characters with its quotes: 502 are left out.
-        assert!(blob
-            .value
-            .ends_with("(502 more characters: see the payload as JSON)"));
+        assert!(blob.value.ends_with(crate::explain::decode::value_cut()));
+        // A value that fits is shown whole, without the note.
+        let small = first(TOKEN);
+        assert!(small.claims.iter().all(|r| !r.value.contains('…')));
         assert!(view.payload_json.is_some_and(|p| p.contains(&big)));
     }
 
@@ -453,6 +468,24 @@ mod tests {
         assert_eq!(view.raw.len(), 5);
         assert!(view.notice.is_some());
         assert!(view.header_json.is_some_and(|h| h.contains("A256GCM")));
+    }
+
+    #[test]
+    fn the_view_from_the_facts_parse_equals_the_view_that_parses_for_itself() {
+        let demo = include_str!("../../static/demo/authentication-result.json");
+        let text = format!("{demo}\nBearer eyJhbGciOiJIUzI1NiJ9.eyJhIjo.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlMTIzNA");
+        let overview = overview(&text);
+        let candidates = &overview.extraction.candidates;
+        let facts = crate::diagnose::facts_of_all(candidates, &[]);
+        assert_eq!(candidates.len(), 4);
+        for (c, f) in candidates.iter().zip(&facts) {
+            assert_eq!(
+                decoded_view_of(c, f.parsed.as_deref()),
+                decoded_view(c),
+                "{}",
+                c.token
+            );
+        }
     }
 
     #[test]

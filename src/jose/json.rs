@@ -113,15 +113,32 @@ impl Value {
     /// text, strings are re-escaped.
     pub fn pretty(&self) -> String {
         let mut out = String::new();
-        write_value(self, Some(0), &mut out);
+        write_value(self, Some(0), &mut out, usize::MAX);
         out
     }
 
     /// Printed on one line without insignificant whitespace.
     pub fn compact(&self) -> String {
         let mut out = String::new();
-        write_value(self, None, &mut out);
+        write_value(self, None, &mut out, usize::MAX);
         out
+    }
+
+    /// The start of [`Value::compact`]: about `limit` bytes (whole characters, never more), and
+    /// whether anything was left out. Stops writing once past the limit, so a huge value costs
+    /// no more than its start.
+    pub fn compact_prefix(&self, limit: usize) -> (String, bool) {
+        let mut out = String::new();
+        write_value(self, None, &mut out, limit);
+        if out.len() <= limit {
+            return (out, false);
+        }
+        let mut end = limit;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+        (out, true)
     }
 }
 
@@ -221,6 +238,29 @@ fn bounded_key(key: &str) -> String {
     }
 }
 
+/// Checks that `text` is one JSON text, exactly as [`JsonDoc::parse`] would, without building
+/// the tree (for a yes/no on a large payload, in time and memory proportional to its depth).
+pub fn validate(text: &str) -> Result<(), JsonError> {
+    let mut p = Parser {
+        src: text,
+        bytes: text.as_bytes(),
+        pos: 0,
+        path: Vec::new(),
+        duplicates: Vec::new(),
+        duplicates_unlisted: 0,
+        lone_surrogates: Vec::new(),
+        lone_surrogates_unlisted: 0,
+        keep: false,
+    };
+    p.skip_ws();
+    p.value(0)?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.unexpected(Expected::EndOfInput));
+    }
+    Ok(())
+}
+
 impl JsonDoc {
     /// Parses one JSON text (RFC 8259 §2: optional whitespace around exactly one value).
     pub fn parse(text: &str) -> Result<JsonDoc, JsonError> {
@@ -233,6 +273,7 @@ impl JsonDoc {
             duplicates_unlisted: 0,
             lone_surrogates: Vec::new(),
             lone_surrogates_unlisted: 0,
+            keep: true,
         };
         p.skip_ws();
         let value = p.value(0)?;
@@ -319,6 +360,8 @@ struct Parser<'a> {
     duplicates_unlisted: usize,
     lone_surrogates: Vec<JsonPath>,
     lone_surrogates_unlisted: usize,
+    /// False when only checking the grammar ([`validate`]): no tree, no duplicate bookkeeping.
+    keep: bool,
 }
 
 /// Distinct keys of one object looked up by a linear search; beyond this, through a map.
@@ -587,6 +630,20 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
+            if !self.keep {
+                drop(key);
+                self.value(depth)?;
+                self.skip_ws();
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        return Ok(Value::Null);
+                    }
+                    _ => return Err(self.unexpected(Expected::CommaOrObjectEnd)),
+                }
+                continue;
+            }
             // The key lives on the path while its value is parsed (no copy), then in `members`.
             self.path.push(PathStep::Key(key));
             let value = self.value(depth);
@@ -648,10 +705,14 @@ impl Parser<'_> {
         }
         loop {
             self.skip_ws();
-            self.path.push(PathStep::Index(items.len()));
-            let item = self.value(depth);
-            self.path.pop();
-            items.push(item?);
+            if self.keep {
+                self.path.push(PathStep::Index(items.len()));
+                let item = self.value(depth);
+                self.path.pop();
+                items.push(item?);
+            } else {
+                self.value(depth)?;
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
@@ -699,8 +760,12 @@ fn newline(indent: Option<usize>, out: &mut String) {
     }
 }
 
-/// `indent`: `Some(level)` pretty-prints at that indentation, `None` prints compactly.
-fn write_value(v: &Value, indent: Option<usize>, out: &mut String) {
+/// `indent`: `Some(level)` pretty-prints at that indentation, `None` prints compactly. Stops
+/// early once `out` is longer than `limit` bytes.
+fn write_value(v: &Value, indent: Option<usize>, out: &mut String, limit: usize) {
+    if out.len() > limit {
+        return;
+    }
     let inner = indent.map(|n| n.saturating_add(2));
     match v {
         Value::Null => out.push_str("null"),
@@ -715,7 +780,10 @@ fn write_value(v: &Value, indent: Option<usize>, out: &mut String) {
                     out.push(',');
                 }
                 newline(inner, out);
-                write_value(item, inner, out);
+                write_value(item, inner, out, limit);
+                if out.len() > limit {
+                    return;
+                }
             }
             newline(indent, out);
             out.push(']');
@@ -733,7 +801,10 @@ fn write_value(v: &Value, indent: Option<usize>, out: &mut String) {
                 if indent.is_some() {
                     out.push(' ');
                 }
-                write_value(item, inner, out);
+                write_value(item, inner, out, limit);
+                if out.len() > limit {
+                    return;
+                }
             }
             newline(indent, out);
             out.push('}');
@@ -968,5 +1039,56 @@ mod tests {
         // Linear: about a line per bracket, none wider than the cap plus a bracket.
         assert!(pretty.len() <= (2 * depth + 1) * (MAX_INDENT + 2));
         assert_eq!(parse(&pretty).value, doc.value);
+    }
+
+    #[test]
+    fn validating_agrees_with_parsing_on_every_kind_of_text() {
+        let deep_ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let too_deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let texts = [
+            r#"{"a":[1,{"b":"x\"y\n\u0001"}],"e":{},"f":[]}"#,
+            r#"{"dup":1,"dup":2}"#,
+            r#"{"a":1,}"#,
+            r#"[1,2"#,
+            r#"{"a" 1}"#,
+            r#"{"a":1} x"#,
+            r#""\ud800""#,
+            "\"raw\u{1}control\"",
+            "01",
+            "-",
+            "1e5",
+            " true ",
+            "nul",
+            "",
+            "{}",
+            "[]",
+            &deep_ok,
+            &too_deep,
+        ];
+        for text in texts {
+            assert_eq!(
+                validate(text),
+                JsonDoc::parse(text).map(|_| ()),
+                "{text:.40}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_compact_prefix_is_the_start_of_the_compact_text_and_says_when_it_was_cut() {
+        let doc = parse(r#"{"a":["é","long string here",{"b":[1,2,3]}],"c":true}"#);
+        let whole = doc.value.compact();
+        assert_eq!(
+            doc.value.compact_prefix(whole.len()),
+            (whole.clone(), false)
+        );
+        for limit in 0..whole.len() {
+            let (start, cut) = doc.value.compact_prefix(limit);
+            assert!(cut, "{limit}");
+            assert!(
+                start.len() <= limit && whole.starts_with(&start),
+                "{limit}: {start}"
+            );
+        }
     }
 }

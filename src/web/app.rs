@@ -101,6 +101,20 @@ impl PartialEq for SameFacts {
     }
 }
 
+/// A token's parse as a memo dependency: equal when it is the same parse (the facts are made
+/// again when keys change or a check concludes, but they share the parse).
+struct SameParse(Option<Rc<crate::jose::Parsed>>);
+
+impl PartialEq for SameParse {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     // The address is read before the first render, so a link never paints the demo first.
@@ -247,11 +261,13 @@ pub fn app() -> Html {
     use_verify(&verified, wanted);
     let engines = verified.engines(selected);
     let second = verified.second(selected);
-    // Decoded once per token; only the time cells follow the clock.
-    let view = use_memo(candidate.clone(), |candidate| {
+    // Decoded once per token, from the parse the facts keep; only the time cells follow the
+    // clock.
+    let parsed = SameParse(facts.get(selected).and_then(|f| f.parsed.clone()));
+    let view = use_memo((candidate.clone(), parsed), |(candidate, parsed)| {
         candidate
             .as_ref()
-            .map(|c| Rc::new(inspect::decoded_view(c)))
+            .map(|c| Rc::new(inspect::decoded_view_of(c, parsed.0.as_deref())))
     });
     let times = use_memo(((*view).clone(), now), |(view, now)| {
         Rc::new(
