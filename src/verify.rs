@@ -7,8 +7,9 @@
 //! derives the findings. [`verify`] (and [`verify_parsed`], [`verify_compact`] for tokens that
 //! may be JWE or not a token at all) are plan + [`rustcrypto`] + conclude; [`pending`] is the
 //! verification before any check is made (what the page shows while WebCrypto works), and
-//! [`wire`] carries a plan's checks to the RustCrypto worker. RustCrypto's RSA, NIST-curve,
-//! Ed25519 and HMAC code is the `rustcrypto` cargo feature (default; off in the app's wasm). The [`Verification`]
+//! [`wire`] carries a plan's checks to the RustCrypto worker. RustCrypto's RSA, ECDSA
+//! (NIST curves and secp256k1), Ed25519 and HMAC code is the `rustcrypto` cargo feature
+//! (default; off in the app's wasm). The [`Verification`]
 //! holds the candidate keys with why each was chosen or skipped, and [`Finding`]s with stable
 //! codes and evidence. The [`Verdict`] is derived from the findings ([`Verification::verdict`]),
 //! never stored beside them.
@@ -341,11 +342,26 @@ pub enum Finding {
         /// The engine's error name (`DataError`, `NotSupportedError`, …).
         error: String,
     },
-    /// The signature checks are planned and not made yet (the browser's WebCrypto answers
-    /// asynchronously): nothing can be said about the signature until they are.
+    /// The signature check against these keys needed the page's RustCrypto worker (ES256K,
+    /// which WebCrypto lacks), and the worker could not run (an offline single-file copy of the
+    /// page cannot load it): nothing can be said about the signature.
+    RustCryptoUnavailable {
+        /// The token's `alg`.
+        alg: Alg,
+        /// The keys not checked.
+        keys: Vec<KeyRef>,
+        /// Why the worker could not answer, as the page saw it.
+        reason: String,
+    },
+    /// The signature checks are planned and not made yet (the browser's WebCrypto and the
+    /// RustCrypto worker answer asynchronously): nothing can be said about the signature until
+    /// they are.
     SignaturePending {
         /// The token's `alg`.
         alg: Alg,
+        /// Which engine the page asks: WebCrypto, or RustCrypto when WebCrypto lacks the
+        /// algorithm ([`Attempt::webcrypto`] is `None`).
+        engine: Engine,
         /// How many checks are waiting.
         checks: usize,
     },
@@ -469,6 +485,7 @@ impl Finding {
             Finding::SignatureLength { .. } => "signature_length",
             Finding::SignatureMismatch { .. } => "signature_mismatch",
             Finding::SignatureNotChecked { .. } => "signature_not_checked",
+            Finding::RustCryptoUnavailable { .. } => "rustcrypto_unavailable",
             Finding::SignaturePending { .. } => "signature_pending",
             Finding::SignatureValid { .. } => "signature_valid",
             Finding::NoKidMultipleKeys { .. } => "no_kid_multiple_keys",
@@ -503,6 +520,7 @@ impl Finding {
             | Finding::NoUsableKey { .. }
             | Finding::TooManyCandidateKeys { .. }
             | Finding::SignatureNotChecked { .. }
+            | Finding::RustCryptoUnavailable { .. }
             | Finding::SignaturePending { .. } => Effect::Unverifiable,
             Finding::AlgNone
             | Finding::CritNotUnderstood { .. }
@@ -661,8 +679,8 @@ pub fn verify(token: &UnverifiedJwt, sets: &[&KeySet]) -> Verification {
     with_rustcrypto(&plan(token, sets))
 }
 
-/// Concludes a plan with every check made by RustCrypto (without the `rustcrypto` feature,
-/// only ES256K can be checked: the other checks conclude to not checked).
+/// Concludes a plan with every check made by RustCrypto (without the `rustcrypto` feature no
+/// check can be made: they conclude to not checked).
 pub fn with_rustcrypto(p: &Plan) -> Verification {
     conclude(p, &rustcrypto::outcomes(p))
 }

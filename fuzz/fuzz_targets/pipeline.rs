@@ -9,7 +9,8 @@ const NOW: i64 = 1_767_225_600;
 fuzz_target!(|text: &str| {
     let overview = tokenlens::inspect::overview(text);
     for c in overview.extraction.candidates.iter().take(4) {
-        let _ = tokenlens::inspect::token_view(c, NOW, &|_| 0);
+        let view = tokenlens::inspect::decoded_view(c);
+        let _ = tokenlens::inspect::claim_times(&view, NOW, &|_| 0);
         let _ = tokenlens::inspect::key_hints(c);
     }
     let (target, _) = tokenlens::inspect::target(&BTreeMap::new());

@@ -1,6 +1,7 @@
 //! RustCrypto's second opinion, as a Web Worker (`index.html` builds it with
-//! `data-type="worker"`; the page starts it only when the user asks). The app's own module is
-//! built without RustCrypto's RSA and NIST-curve code; this module has it.
+//! `data-type="worker"`; the page starts it only when a token needs ES256K, which WebCrypto
+//! lacks, or when the user asks for a second opinion). The app's own module is built without
+//! RustCrypto; this module has it.
 //!
 //! Protocol: the worker posts an empty string when it is ready; then each message is a
 //! `Uint8Array` of a 4-byte request id followed by [`verify::wire::encode_checks`], and each

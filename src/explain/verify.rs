@@ -8,7 +8,7 @@ use super::decode::{segment_error, structure_error};
 use super::keys;
 use crate::jose::Alg;
 use crate::verify::{
-    Candidate, Decision, Effect, Engines, Finding, KeyRef, PublicKeyForm, SecretReading,
+    Candidate, Decision, Effect, Engine, Engines, Finding, KeyRef, PublicKeyForm, SecretReading,
     SkipReason, Verdict, Verification,
 };
 
@@ -193,6 +193,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::SignatureMismatch { .. } => "the signature does not match",
         Finding::TooManyCandidateKeys { .. } => "too many keys fit and the ones tried do not match",
         Finding::SignatureNotChecked { .. } => "the signature could not be checked",
+        Finding::RustCryptoUnavailable { .. } => "the RustCrypto check could not run",
         Finding::SignaturePending { .. } => "checking the signature…",
         _ => return None,
     })
@@ -454,10 +455,28 @@ fn sentence(f: &Finding) -> String {
             list(ks),
             error.escape_debug()
         ),
-        Finding::SignaturePending { alg: a, checks } => format!(
-            "The {} signature is being checked with the browser's WebCrypto ({checks} {}); the \
-             verdict follows.",
+        Finding::RustCryptoUnavailable {
+            alg: a,
+            keys: ks,
+            reason,
+        } => format!(
+            "The {} check against {} could not be made: WebCrypto lacks this algorithm, and the \
+             RustCrypto check could not run: {}. Nothing can be said about the signature.",
             alg(a),
+            list(ks),
+            reason.escape_debug()
+        ),
+        Finding::SignaturePending {
+            alg: a,
+            engine,
+            checks,
+        } => format!(
+            "The {} signature is being checked with {} ({checks} {}); the verdict follows.",
+            alg(a),
+            match engine {
+                Engine::WebCrypto => "the browser's WebCrypto",
+                Engine::RustCrypto => "RustCrypto (WebCrypto lacks this algorithm)",
+            },
             if *checks == 1 { "check" } else { "checks" }
         ),
         Finding::SignatureValid { alg: a, key } => {
@@ -643,8 +662,14 @@ mod tests {
                 keys: vec![k.clone()],
                 error: "DataError".into(),
             },
+            Finding::RustCryptoUnavailable {
+                alg: Alg::ES256K,
+                keys: vec![k.clone()],
+                reason: "the RustCrypto worker did not load".into(),
+            },
             Finding::SignaturePending {
                 alg: Alg::ES256,
+                engine: Engine::WebCrypto,
                 checks: 2,
             },
             Finding::KidNotFound {

@@ -6,7 +6,8 @@
 
 use super::plan::{Attempt, Context, Plan, Purpose};
 use super::{
-    Candidate, Decision, Family, Finding, KeyRef, SkipReason, Verification, MAX_KEY_ATTEMPTS,
+    Candidate, Decision, Engine, Family, Finding, KeyRef, SkipReason, Verification,
+    MAX_KEY_ATTEMPTS,
 };
 use crate::jose::jwk::{KeyKind, PublicKey, SetOrigin};
 
@@ -22,8 +23,33 @@ pub enum Outcome {
         /// The exception's name as the engine gave it (`DataError`, `NotSupportedError`, …).
         error: String,
     },
+    /// Not made: the RustCrypto worker that makes the checks WebCrypto lacks (ES256K) could not
+    /// run in the page.
+    WorkerFailed {
+        /// Why, as the page saw it (the worker did not load, gave an unreadable answer…).
+        reason: String,
+    },
     /// Not made: a [`super::Round::IfNoneVerified`] check when a first-round check verified.
     NotRun,
+}
+
+impl Outcome {
+    /// True when an engine made the check (whatever it found, or its error), false when it was
+    /// not run or the worker meant to make it could not run.
+    pub fn made(&self) -> bool {
+        match self {
+            Outcome::Verified | Outcome::NotVerified | Outcome::CouldNotCheck { .. } => true,
+            Outcome::WorkerFailed { .. } | Outcome::NotRun => false,
+        }
+    }
+}
+
+/// Why candidate checks could not be made.
+enum NotChecked {
+    /// The engine raised this error.
+    Engine(String),
+    /// The RustCrypto worker could not run, for this reason.
+    Worker(String),
 }
 
 /// Derives the [`Verification`] from a plan and one outcome per attempt, in the order of
@@ -101,8 +127,14 @@ pub fn pending(plan: &Plan) -> Verification {
     }
     let mut v = plan.partial.clone();
     if let Some(cx) = &plan.context {
+        let webcrypto = plan.attempts.iter().all(|a| a.webcrypto().is_some());
         v.findings.push(Finding::SignaturePending {
             alg: cx.alg.clone(),
+            engine: if webcrypto {
+                Engine::WebCrypto
+            } else {
+                Engine::RustCrypto
+            },
             checks: plan.attempts.len(),
         });
     }
@@ -113,14 +145,14 @@ pub fn pending(plan: &Plan) -> Verification {
 struct Recorded {
     /// Verified ES256K keys whose signature had a high `s`.
     high_s: Vec<KeyRef>,
-    /// Keys whose check could not be made, and the first engine error.
-    uncheckable: Option<(Vec<KeyRef>, String)>,
+    /// Keys whose check could not be made, and the first reason.
+    uncheckable: Option<(Vec<KeyRef>, NotChecked)>,
 }
 
 /// Sets each tried candidate's decision from its outcome.
 fn record_candidates(v: &mut Verification, results: &[(&Attempt, Outcome)]) -> Recorded {
     let mut high_s = Vec::new();
-    let mut uncheckable: Option<(Vec<KeyRef>, String)> = None;
+    let mut uncheckable: Option<(Vec<KeyRef>, NotChecked)> = None;
     for (a, o) in results {
         let Purpose::Candidate(i) = a.purpose else {
             continue;
@@ -140,11 +172,12 @@ fn record_candidates(v: &mut Verification, results: &[(&Attempt, Outcome)]) -> R
                 c.decision = Decision::Mismatch;
                 continue;
             }
-            Outcome::CouldNotCheck { error } => error.as_str(),
-            Outcome::NotRun => "NotRun",
+            Outcome::CouldNotCheck { error } => NotChecked::Engine(error.clone()),
+            Outcome::WorkerFailed { reason } => NotChecked::Worker(reason.clone()),
+            Outcome::NotRun => NotChecked::Engine("NotRun".to_owned()),
         };
         uncheckable
-            .get_or_insert_with(|| (Vec::new(), error.to_owned()))
+            .get_or_insert_with(|| (Vec::new(), error))
             .0
             .push(c.key.clone());
     }
@@ -179,7 +212,7 @@ fn signature_findings(
     v: &Verification,
     verified: &[KeyRef],
     tried: &[KeyRef],
-    uncheckable: Option<(Vec<KeyRef>, String)>,
+    uncheckable: Option<(Vec<KeyRef>, NotChecked)>,
 ) -> Vec<Finding> {
     let alg = cx.alg.clone();
     if let Some(first) = verified.first() {
@@ -195,8 +228,11 @@ fn signature_findings(
         }
         return out;
     }
-    if let Some((keys, error)) = uncheckable {
-        return vec![Finding::SignatureNotChecked { alg, keys, error }];
+    if let Some((keys, why)) = uncheckable {
+        return vec![match why {
+            NotChecked::Engine(error) => Finding::SignatureNotChecked { alg, keys, error },
+            NotChecked::Worker(reason) => Finding::RustCryptoUnavailable { alg, keys, reason },
+        }];
     }
     if !tried.is_empty() {
         return vec![if cx.untried > 0 {

@@ -82,6 +82,7 @@ pub(crate) struct EcCheck {
     pub high_s: bool,
 }
 
+#[cfg(feature = "rustcrypto")]
 macro_rules! check_curve {
     ($krate:ident, $point:expr, $msg:expr, $raw:expr, $normalize:expr) => {{
         use $krate::ecdsa::signature::Verifier as _;
@@ -104,28 +105,50 @@ macro_rules! check_curve {
     }};
 }
 
-/// True when a raw secp256k1 `r ‖ s` signature has `s` in the upper half of the group order
-/// (the check normalises it first; RFC 8812 allows either).
+/// The order `n` of secp256k1's group (SEC 2 §2.4.1), big-endian.
+const SECP256K1_N: [u8; 32] = [
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFE,
+    0xBA, 0xAE, 0xDC, 0xE6, 0xAF, 0x48, 0xA0, 0x3B, 0xBF, 0xD2, 0x5E, 0x8C, 0xD0, 0x36, 0x41, 0x41,
+];
+
+/// `⌊n / 2⌋` for secp256k1: an `s` above it is "high".
+const SECP256K1_HALF_N: [u8; 32] = [
+    0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0x5D, 0x57, 0x6E, 0x73, 0x57, 0xA4, 0x50, 0x1D, 0xDF, 0xE9, 0x2F, 0x46, 0x68, 0x1B, 0x20, 0xA0,
+];
+
+/// True when a raw secp256k1 `r ‖ s` signature (both in `1..n`) has `s` in the upper half of
+/// the group order (the check normalises it first; RFC 8812 allows either). Judged by hand, so
+/// that the page's build needs no secp256k1 arithmetic; a test holds it to k256.
 pub(crate) fn is_high_s(raw: &[u8]) -> bool {
-    k256::ecdsa::Signature::from_slice(raw).is_ok_and(|sig| sig.normalize_s() != sig)
+    let Some((r, s)) = raw.split_first_chunk::<32>() else {
+        return false;
+    };
+    let Ok(s) = <&[u8; 32]>::try_from(s) else {
+        return false;
+    };
+    let in_range = |x: &[u8; 32]| x.iter().any(|&b| b != 0) && *x < SECP256K1_N;
+    in_range(r) && in_range(s) && *s > SECP256K1_HALF_N
 }
 
 /// Checks a raw `r ‖ s` signature over `msg` with `point` on `curve`; `None` when this build
-/// has no arithmetic for the curve (without the `rustcrypto` feature only secp256k1, which
-/// WebCrypto lacks).
+/// has no curve arithmetic (without the `rustcrypto` feature: the page's build, where WebCrypto
+/// checks the NIST curves and the RustCrypto worker checks secp256k1).
+#[cfg(feature = "rustcrypto")]
 pub(crate) fn verify(curve: Curve, point: &[u8], msg: &[u8], raw: &[u8]) -> Option<EcCheck> {
     Some(match curve {
-        #[cfg(feature = "rustcrypto")]
         Curve::P256 => check_curve!(p256, point, msg, raw, false),
-        #[cfg(feature = "rustcrypto")]
         Curve::P384 => check_curve!(p384, point, msg, raw, false),
-        #[cfg(feature = "rustcrypto")]
         Curve::P521 => check_curve!(p521, point, msg, raw, false),
-        #[cfg(not(feature = "rustcrypto"))]
-        Curve::P256 | Curve::P384 | Curve::P521 => return None,
         // k256 refuses high-s signatures; RFC 8812 does not, so normalise first.
         Curve::Secp256k1 => check_curve!(k256, point, msg, raw, true),
     })
+}
+
+/// See the `rustcrypto` version: this build has no curve arithmetic at all.
+#[cfg(not(feature = "rustcrypto"))]
+pub(crate) fn verify(_: Curve, _: &[u8], _: &[u8], _: &[u8]) -> Option<EcCheck> {
+    None
 }
 
 #[cfg(test)]
@@ -164,6 +187,39 @@ mod tests {
         assert_eq!(raw.len(), 64);
         assert_eq!(raw[..32], [0xFF; 32]);
         assert_eq!(raw[63], 1);
+    }
+
+    /// The hand-made high-`s` test agrees with k256's `normalize_s` around `n / 2` and `n`.
+    #[cfg(feature = "rustcrypto")]
+    #[test]
+    fn high_s_is_judged_by_hand_exactly_as_k256_judges_it() {
+        let by_k256 = |raw: &[u8]| {
+            k256::ecdsa::Signature::from_slice(raw).is_ok_and(|sig| sig.normalize_s() != sig)
+        };
+        let plus = |x: [u8; 32], d: i16| {
+            let mut out = x;
+            let mut carry = d;
+            for b in out.iter_mut().rev() {
+                let v = i16::from(*b) + carry;
+                *b = v.rem_euclid(256) as u8;
+                carry = v.div_euclid(256);
+            }
+            out
+        };
+        let one = plus([0; 32], 1);
+        let mut cases = 0;
+        for s in [SECP256K1_HALF_N, SECP256K1_N, one, [0; 32], [0xFF; 32]] {
+            for d in -2..=2 {
+                for r in [one, SECP256K1_N, plus(SECP256K1_N, -1), [0; 32]] {
+                    let mut raw = r.to_vec();
+                    raw.extend(plus(s, d));
+                    assert_eq!(is_high_s(&raw), by_k256(&raw), "{raw:02x?}");
+                    cases += usize::from(by_k256(&raw));
+                }
+            }
+        }
+        assert!(cases > 0, "some cases are high");
+        assert!(!is_high_s(&[1u8; 63]));
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub enum Engine {
     RustCrypto,
 }
 
-/// How many of a plan's checks each engine made (checks not made are not counted).
+/// How many of a plan's checks each engine made (checks not made, [`Outcome::NotRun`] and
+/// [`Outcome::WorkerFailed`], are not counted).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Engines {
     /// Checks made by WebCrypto.
@@ -29,7 +30,7 @@ impl Engines {
     pub fn of(made: &[(Engine, Outcome)]) -> Engines {
         let mut e = Engines::default();
         for (engine, outcome) in made {
-            if *outcome == Outcome::NotRun {
+            if !outcome.made() {
                 continue;
             }
             match engine {
@@ -44,7 +45,7 @@ impl Engines {
     pub fn rustcrypto_only(outcomes: &[Outcome]) -> Engines {
         Engines {
             webcrypto: 0,
-            rustcrypto: outcomes.iter().filter(|o| **o != Outcome::NotRun).count(),
+            rustcrypto: outcomes.iter().filter(|o| o.made()).count(),
         }
     }
 
@@ -77,6 +78,13 @@ mod tests {
         ];
         assert_eq!(Engines::of(&mixed).name(), "webcrypto+rustcrypto");
         assert_eq!(Engines::of(&[]).name(), "none");
+        let failed = [(
+            Engine::RustCrypto,
+            Outcome::WorkerFailed {
+                reason: "the RustCrypto worker did not load".into(),
+            },
+        )];
+        assert_eq!(Engines::of(&failed).name(), "none");
         assert_eq!(
             Engines::rustcrypto_only(&[Outcome::Verified, Outcome::NotRun]),
             Engines {

@@ -1,13 +1,14 @@
 //! The planned signature checks made with RustCrypto (pure Rust, no browser): the engine for
-//! native builds and tests, for what WebCrypto lacks (ES256K), and the second opinion.
+//! native builds and tests, and in the page's worker for what WebCrypto lacks (ES256K) and the
+//! second opinion.
 //!
 //! Owns [`check`] (one attempt) and [`outcomes`] (a whole plan, rounds in order). Must not
 //! decide anything beyond "does this signature verify with this key".
 //!
 //! Without the `rustcrypto` cargo feature (the app's wasm build, where WebCrypto makes these
-//! checks) only ES256K is built in; every other check is [`Outcome::CouldNotCheck`] with
-//! [`NOT_IN_THIS_BUILD`], and the page's second opinion runs in a separate worker module built
-//! with the feature.
+//! checks) no algorithm is built in: every check is [`Outcome::CouldNotCheck`] with
+//! [`NOT_IN_THIS_BUILD`], and the page sends ES256K (which WebCrypto lacks) and the second
+//! opinion to a separate worker module built with the feature.
 
 use super::plan::{Attempt, Plan, Round};
 use super::{ec, Family, Outcome};

@@ -17,10 +17,26 @@ const VERSION: u8 = 1;
 
 /// The checks of `plan`, as bytes for [`decode_checks`].
 pub fn encode_checks(plan: &Plan) -> Vec<u8> {
+    encode(plan, plan.attempts().iter().collect(), None)
+}
+
+/// The checks of `plan` at `indexes` (in [`Plan::attempts`]; others are left out), each to be
+/// made whatever the others' outcomes (as [`Round::First`]): what the page sends when it makes
+/// the other checks itself and only these need RustCrypto (ES256K). The answer has one outcome
+/// per index, in the order given.
+pub fn encode_checks_at(plan: &Plan, indexes: &[usize]) -> Vec<u8> {
+    let picked = indexes
+        .iter()
+        .filter_map(|&i| plan.attempts().get(i))
+        .collect();
+    encode(plan, picked, Some(Round::First))
+}
+
+fn encode(plan: &Plan, attempts: Vec<&Attempt>, round: Option<Round>) -> Vec<u8> {
     let mut w = Writer(vec![VERSION]);
     w.bytes(plan.signing_input());
-    w.len(plan.attempts().len());
-    for a in plan.attempts() {
+    w.len(attempts.len());
+    for a in attempts {
         match a.purpose {
             Purpose::Candidate(i) => {
                 w.0.push(0);
@@ -31,7 +47,7 @@ pub fn encode_checks(plan: &Plan) -> Vec<u8> {
             | Purpose::KidMixUp(_)
             | Purpose::SecretReading { .. } => w.0.push(1),
         }
-        w.0.push(match a.round {
+        w.0.push(match round.unwrap_or(a.round) {
             Round::First => 0,
             Round::IfNoneVerified => 1,
         });
@@ -158,6 +174,10 @@ pub fn encode_outcomes(outcomes: &[Outcome]) -> Vec<u8> {
                 w.0.push(3);
                 w.bytes(error.as_bytes());
             }
+            Outcome::WorkerFailed { reason } => {
+                w.0.push(4);
+                w.bytes(reason.as_bytes());
+            }
         }
     }
     w.0
@@ -175,6 +195,9 @@ pub fn decode_outcomes(bytes: &[u8]) -> Option<Vec<Outcome>> {
             2 => Outcome::NotVerified,
             3 => Outcome::CouldNotCheck {
                 error: String::from_utf8_lossy(r.bytes()?).into_owned(),
+            },
+            4 => Outcome::WorkerFailed {
+                reason: String::from_utf8_lossy(r.bytes()?).into_owned(),
             },
             _ => return None,
         });
@@ -276,6 +299,26 @@ mod tests {
     }
 
     #[test]
+    fn checks_picked_by_index_are_all_made_and_answered_in_that_order() {
+        let keys = parse_jwks(DEMO_KEYS.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
+        let Some(c) = crate::input::extract(DEMO).candidates.into_iter().next() else {
+            panic!("the demo has candidates");
+        };
+        let plan = plan_compact(&c.token, &[&keys]);
+        let all = rustcrypto::outcomes(&plan);
+        let Some(last) = all.len().checked_sub(1) else {
+            panic!("the demo token has checks");
+        };
+        let Some(picked) = decode_checks(&encode_checks_at(&plan, &[last, 0, last + 9])) else {
+            panic!("picked checks decode");
+        };
+        assert!(picked.attempts().iter().all(|a| a.round == Round::First));
+        let mut expected = vec![rustcrypto::check(&plan, &plan.attempts()[last])];
+        expected.push(rustcrypto::check(&plan, &plan.attempts()[0]));
+        assert_eq!(rustcrypto::outcomes(&picked), expected);
+    }
+
+    #[test]
     fn truncated_or_extended_bytes_are_refused_not_a_panic() {
         let keys = parse_jwks(DEMO_KEYS.as_bytes()).unwrap_or_else(|e| panic!("{e:?}"));
         let Some(c) = crate::input::extract(DEMO).candidates.into_iter().next() else {
@@ -288,9 +331,18 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode_checks(&longer).is_none());
-        let error = vec![Outcome::CouldNotCheck {
-            error: "DataError".into(),
-        }];
+        let error = vec![
+            Outcome::CouldNotCheck {
+                error: "DataError".into(),
+            },
+            Outcome::WorkerFailed {
+                reason: "the RustCrypto worker did not load".into(),
+            },
+        ];
+        assert_eq!(
+            decode_outcomes(&encode_outcomes(&error)),
+            Some(error.clone())
+        );
         let b = encode_outcomes(&error);
         assert_eq!(
             decode_outcomes(b.get(..b.len() - 1).unwrap_or_default()),

@@ -5,9 +5,11 @@
 //! and algorithm, so re-verifying on every keystroke imports nothing and the list cannot grow
 //! without bound). An import or verify exception is [`Outcome::CouldNotCheck`] with the
 //! browser's error name, never a panic; [`outcomes`] then asks RustCrypto for that check.
-//! What WebCrypto lacks (ES256K) is always RustCrypto. [`second_opinion`] is RustCrypto for
+//! What WebCrypto lacks (ES256K) is always RustCrypto, and [`second_opinion`] is RustCrypto for
 //! every check of the same plan: in this module when it is built with the `rustcrypto`
-//! feature (tests), otherwise in the `second_opinion` worker, started on first use.
+//! feature (tests), otherwise in the `second_opinion` worker, started on first use (the first
+//! ES256K check or the first second opinion, never on load). A worker that cannot run makes
+//! its checks [`Outcome::WorkerFailed`] with the reason.
 
 use crate::jose::jwk::Curve;
 use crate::verify::{
@@ -41,8 +43,8 @@ thread_local! {
 
 pub use crate::verify::Engine;
 
-/// Makes every check of `plan` with WebCrypto where it can, RustCrypto otherwise (ES256K, and
-/// any check WebCrypto could not make), and concludes. What the page should call.
+/// Makes every check of `plan` with WebCrypto where it can, RustCrypto otherwise (ES256K, in
+/// the worker; and any check WebCrypto could not make, when built in), and concludes.
 pub async fn verify(plan: &Plan) -> Verification {
     let outcomes = outcomes(plan).await;
     verify::conclude(plan, &outcomes)
@@ -85,7 +87,40 @@ pub async fn second_opinion(plan: &Plan) -> Result<Vec<Outcome>, String> {
     let answer = ask_worker(wire::encode_checks(plan)).await?;
     wire::decode_outcomes(&answer)
         .filter(|o| o.len() == plan.attempts().len())
-        .ok_or_else(|| "the RustCrypto worker gave an unreadable answer".to_owned())
+        .ok_or_else(|| UNREADABLE.to_owned())
+}
+
+const UNREADABLE: &str = "the RustCrypto worker gave an unreadable answer";
+
+/// The checks of `plan` at `indexes` that WebCrypto lacks (ES256K), made by RustCrypto: here
+/// when built in, otherwise in the worker; one outcome per index, [`Outcome::WorkerFailed`]
+/// when the worker could not answer.
+async fn rustcrypto_checks(plan: &Plan, indexes: &[usize]) -> Vec<Outcome> {
+    if indexes.is_empty() {
+        return Vec::new();
+    }
+    if rustcrypto::COMPLETE {
+        return indexes
+            .iter()
+            .filter_map(|&i| plan.attempts().get(i))
+            .map(|a| rustcrypto::check(plan, a))
+            .collect();
+    }
+    let answer = ask_worker(wire::encode_checks_at(plan, indexes))
+        .await
+        .and_then(|answer| {
+            wire::decode_outcomes(&answer)
+                .filter(|o| o.len() == indexes.len())
+                .ok_or_else(|| UNREADABLE.to_owned())
+        });
+    answer.unwrap_or_else(|reason| {
+        indexes
+            .iter()
+            .map(|_| Outcome::WorkerFailed {
+                reason: reason.clone(),
+            })
+            .collect()
+    })
 }
 
 /// The worker's loader (`static/lazy/second_opinion_loader.js`, beside the `second_opinion`
@@ -230,21 +265,24 @@ async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
         // Start every check of the round, then collect them: the browser runs them side by side.
         // The futures attach their handlers at once, so a rejection is never unhandled.
         let mut pending: Vec<(usize, Result<JsFuture, String>)> = Vec::new();
+        let mut lacking: Vec<usize> = Vec::new();
         for (i, a) in plan.attempts().iter().enumerate() {
             if a.round != round {
                 continue;
             }
             match (a.webcrypto(), &subtle) {
-                (None, _) => {
-                    if let Some(slot) = out.get_mut(i) {
-                        *slot = (Engine::RustCrypto, rustcrypto::check(plan, a));
-                    }
-                }
+                (None, _) => lacking.push(i),
                 (Some(call), Ok(subtle)) => {
                     let started = start(subtle, &call, plan.signing_input(), &a.signature).await;
                     pending.push((i, started.map(JsFuture::from)));
                 }
                 (Some(_), Err(e)) => pending.push((i, Err(e.clone()))),
+            }
+        }
+        let made = rustcrypto_checks(plan, &lacking).await;
+        for (i, outcome) in lacking.into_iter().zip(made) {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = (Engine::RustCrypto, outcome);
             }
         }
         for (i, started) in pending {

@@ -1,6 +1,7 @@
 // The page checks signatures with the browser's WebCrypto (`data-engine` on the verdict), and a
-// user can ask RustCrypto for a second opinion: a separate worker module, fetched only then,
-// which must agree on valid and tampered tokens alike. Nothing here touches the network but the
+// user can ask RustCrypto for a second opinion: a separate worker module, fetched only then (or
+// when a token needs ES256K, which WebCrypto lacks), which must agree on valid and tampered
+// tokens alike. Nothing here touches the network but the
 // page's own files.
 import { readFileSync } from 'node:fs';
 import { DEMO_RESPONSE_FILE } from './support/env.mjs';
@@ -62,13 +63,51 @@ test('an HS256 token is checked by WebCrypto HMAC', async ({ app, page, track })
   await expectSecondOpinionAgrees(app, page, 'valid');
 });
 
-test('ES256K, which WebCrypto lacks, is checked by the RustCrypto built into the page', async ({
+test('a page with only RS256 tokens never fetches the RustCrypto worker', async ({ app, requests, track }) => {
+  await app.open();
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(ISS))));
+  await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+  await expect(app.verdict).toHaveAttribute('data-engine', 'webcrypto');
+  expect(requests.filter((r) => /\/lazy\//.test(r.url)), 'nothing under lazy/ is fetched').toEqual([]);
+});
+
+test('ES256K, which WebCrypto lacks, is checked by the RustCrypto worker, fetched only for it', async ({
   app,
+  page,
+  requests,
   track,
 }) => {
   await app.open();
   await app.pasteKeys(keyFile('jwks/all.json'));
+  expect(requests.filter((r) => worker.test(r.url)), 'no worker before an ES256K token').toEqual([]);
   await app.pasteToken(track(signJwt(ALGS.es256k, claims(ISS))));
   await app.expectVerdict('valid', { kid: ALGS.es256k.kid });
   await expect(app.verdict).toHaveAttribute('data-engine', 'rustcrypto');
+  expect(requests.some((r) => /\/lazy\/second_opinion_bg\.wasm$/.test(r.url))).toBe(true);
+  await expectSecondOpinionAgrees(app, page, 'valid');
+});
+
+test('a tampered ES256K token is invalid for the RustCrypto worker', async ({ app, track }) => {
+  await app.open();
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  await app.pasteToken(track(tamper(signJwt(ALGS.es256k, claims(ISS)))));
+  await app.expectVerdict('invalid');
+  await expect(app.verdict).toHaveAttribute('data-engine', 'rustcrypto');
+  await app.expectFinding('signature_mismatch');
+});
+
+test('when the RustCrypto worker cannot load, ES256K is not checked and the page says why', async ({
+  app,
+  page,
+  track,
+}) => {
+  await page.route(/\/lazy\//, (route) => route.abort());
+  await app.open();
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  await app.pasteToken(track(signJwt(ALGS.es256k, claims(ISS))));
+  await app.expectVerdict('unverifiable');
+  await app.expectFinding('rustcrypto_unavailable');
+  await expect(app.finding('rustcrypto_unavailable')).toContainText('RustCrypto check could not run');
+  await expect(app.verdict).toHaveAttribute('data-engine', 'none');
 });

@@ -116,22 +116,16 @@ fn field_len(curve: Curve) -> usize {
 
 /// Checks a SEC 1 point on `curve` and returns it uncompressed.
 pub fn ec(curve: Curve, point: &[u8]) -> Result<PublicKey, KeyError> {
-    let uncompressed = match curve {
-        Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-            .map_err(|_| KeyError::PointNotOnCurve { curve })?
-            .to_sec1_point(false)
-            .as_bytes()
-            .to_vec(),
-        Curve::P256 | Curve::P384 | Curve::P521 => nist_point(curve, point)?,
-    };
+    let uncompressed = sec1_point(curve, point)?;
     Ok(PublicKey::Ec {
         curve,
         point: uncompressed,
     })
 }
 
+/// The point, uncompressed, once RustCrypto has checked that it is on the curve.
 #[cfg(feature = "rustcrypto")]
-fn nist_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
+fn sec1_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
     let bad = || KeyError::PointNotOnCurve { curve };
     Ok(match curve {
         Curve::P256 => p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
@@ -144,7 +138,12 @@ fn nist_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
             .to_sec1_point(false)
             .as_bytes()
             .to_vec(),
-        Curve::P521 | Curve::Secp256k1 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
+        Curve::P521 => p521::ecdsa::VerifyingKey::from_sec1_bytes(point)
+            .map_err(|_| bad())?
+            .to_sec1_point(false)
+            .as_bytes()
+            .to_vec(),
+        Curve::Secp256k1 => k256::ecdsa::VerifyingKey::from_sec1_bytes(point)
             .map_err(|_| bad())?
             .to_sec1_point(false)
             .as_bytes()
@@ -152,10 +151,11 @@ fn nist_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
     })
 }
 
-/// Without RustCrypto: an uncompressed point of the curve's length (WebCrypto checks that it is
-/// on the curve when it imports the key); a compressed one is refused with its own message.
+/// Without RustCrypto: an uncompressed point of the curve's length (WebCrypto, or for
+/// secp256k1 the RustCrypto worker, checks that it is on the curve when it uses the key); a
+/// compressed one is refused with its own message.
 #[cfg(not(feature = "rustcrypto"))]
-fn nist_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
+fn sec1_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>, KeyError> {
     let len = field_len(curve);
     match point.split_first() {
         Some((4, xy)) if xy.len() == 2 * len => Ok(point.to_vec()),
@@ -170,19 +170,12 @@ pub fn ec_from_scalar(curve: Curve, scalar: &[u8]) -> Result<PublicKey, KeyError
     if scalar.len() > field_len(curve) {
         return Err(bad());
     }
-    let point: Vec<u8> = match curve {
-        Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
-            .map_err(|_| bad())?
-            .public_key()
-            .to_sec1_bytes()
-            .to_vec(),
-        Curve::P256 | Curve::P384 | Curve::P521 => nist_public(curve, scalar)?,
-    };
-    ec(curve, &point)
+    ec(curve, &scalar_public(curve, scalar)?)
 }
 
+/// The SEC 1 public point of a private scalar.
 #[cfg(feature = "rustcrypto")]
-fn nist_public(curve: Curve, scalar: &[u8]) -> Result<Vec<u8>, KeyError> {
+fn scalar_public(curve: Curve, scalar: &[u8]) -> Result<Vec<u8>, KeyError> {
     let bad = || KeyError::InvalidPrivateKey;
     Ok(match curve {
         Curve::P256 => p256::SecretKey::from_slice(scalar)
@@ -195,7 +188,12 @@ fn nist_public(curve: Curve, scalar: &[u8]) -> Result<Vec<u8>, KeyError> {
             .public_key()
             .to_sec1_bytes()
             .to_vec(),
-        Curve::P521 | Curve::Secp256k1 => p521::SecretKey::from_slice(scalar)
+        Curve::P521 => p521::SecretKey::from_slice(scalar)
+            .map_err(|_| bad())?
+            .public_key()
+            .to_sec1_bytes()
+            .to_vec(),
+        Curve::Secp256k1 => k256::SecretKey::from_slice(scalar)
             .map_err(|_| bad())?
             .public_key()
             .to_sec1_bytes()
@@ -203,8 +201,9 @@ fn nist_public(curve: Curve, scalar: &[u8]) -> Result<Vec<u8>, KeyError> {
     })
 }
 
+/// Without RustCrypto no public point can be derived: a private key needs its public part.
 #[cfg(not(feature = "rustcrypto"))]
-fn nist_public(_: Curve, _: &[u8]) -> Result<Vec<u8>, KeyError> {
+fn scalar_public(_: Curve, _: &[u8]) -> Result<Vec<u8>, KeyError> {
     Err(KeyError::NoPublicPart)
 }
 
@@ -483,6 +482,12 @@ mod tests {
             ec(Curve::P256, &point),
             Err(KeyError::PointNotOnCurve { curve: Curve::P256 })
         );
+        assert_eq!(
+            ec(Curve::Secp256k1, &point),
+            Err(KeyError::PointNotOnCurve {
+                curve: Curve::Secp256k1
+            })
+        );
     }
 
     /// RSA numbers judged by hand agree with the `rsa` crate, problem for problem.
@@ -554,7 +559,8 @@ mod tests {
         assert_eq!(dalek.ok(), Some(false));
     }
 
-    /// The page's build: NIST points by shape, no key derivation, each with its own message.
+    /// The page's build: NIST and secp256k1 points by shape, no key derivation, each with its
+    /// own message.
     #[cfg(not(feature = "rustcrypto"))]
     #[test]
     fn without_rustcrypto_points_are_taken_by_shape_and_nothing_is_derived() {
@@ -571,10 +577,21 @@ mod tests {
             ec(Curve::P384, &compressed),
             Err(KeyError::CompressedPoint { curve: Curve::P384 })
         );
+        assert!(ec(Curve::Secp256k1, &point).is_ok());
+        let mut compressed = vec![3u8];
+        compressed.extend([1u8; 32]);
         assert_eq!(
-            ec_from_scalar(Curve::P256, &[7u8; 32]),
-            Err(KeyError::NoPublicPart)
+            ec(Curve::Secp256k1, &compressed),
+            Err(KeyError::CompressedPoint {
+                curve: Curve::Secp256k1
+            })
         );
+        for curve in [Curve::P256, Curve::Secp256k1] {
+            assert_eq!(
+                ec_from_scalar(curve, &[7u8; 32]),
+                Err(KeyError::NoPublicPart)
+            );
+        }
         assert_eq!(ed25519_from_seed(&[7u8; 32]), Err(KeyError::NoPublicPart));
         assert!(ed25519(&[9u8; 32]).is_ok());
     }
