@@ -214,7 +214,7 @@ pub fn decoded_view_of(candidate: &Candidate, parsed: Option<&Parsed>) -> TokenV
                 raw("tag", &jwe.raw_tag),
             ];
             read_header(&jwe.header, jose::Segment::Header, &mut view);
-            view.notice = Some(explain::decode::jwe_notice(&jwe));
+            view.notice = Some(explain::decode::jwe_notice(jwe));
             for part in [&jwe.encrypted_key, &jwe.iv, &jwe.ciphertext, &jwe.tag] {
                 if let Err(err) = part {
                     view.problems
