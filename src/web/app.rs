@@ -362,10 +362,17 @@ pub fn app() -> Html {
         keys_text: state.keys_text.clone(),
         secret_encoding: state.secret_encoding,
         jwks_url: state.jwks_url.clone(),
+        // The gateway chosen on the answer panel travels with the form.
         fields: state
             .fields
             .iter()
             .map(|(k, v)| (k.to_string(), v.clone()))
+            .chain(state.gateway.map(|p| {
+                (
+                    super::state::GATEWAY_FIELD.to_owned(),
+                    inspect::profile_id(p).to_owned(),
+                )
+            }))
             .collect(),
     };
     let share_view = use_memo((share_input, state.share_mode), |(input, mode)| {

@@ -293,6 +293,8 @@ impl Reducible for State {
                 for (id, value) in &shared.fields {
                     if let Some(id) = field_id(id) {
                         next.fields.insert(id, value.clone());
+                    } else if id == GATEWAY_FIELD {
+                        next.gateway = crate::presets::gateway(value);
                     }
                 }
                 next.link_error = None;
@@ -395,6 +397,9 @@ impl State {
         }
     }
 }
+
+/// The link field that carries the gateway chosen on the answer panel (its presets name).
+pub const GATEWAY_FIELD: &str = "gateway";
 
 /// The known form field id equal to `id` (link and storage contents are untrusted text).
 pub fn field_id(id: &str) -> Option<&'static str> {

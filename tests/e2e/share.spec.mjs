@@ -81,6 +81,7 @@ test('a configuration-only link restores the gateway fields and the JWKS URL, wi
   await app.configure('cfg-oidc-issuer', keyServer.issuer('rs256'));
   await app.configure('cfg-oidc-audiences', 'e2e-share-client');
   await app.jwksUrl.fill(keyServer.jwksUrl('rs256'));
+  await app.chooseGateway('oidc');
 
   const link = await shareLink(app, 'config');
   expect(link.startsWith(app.page.url().split('#')[0])).toBe(true);
@@ -93,6 +94,8 @@ test('a configuration-only link restores the gateway fields and the JWKS URL, wi
     await expect(fresh.app.cfg('cfg-oidc-issuer')).toHaveValue(keyServer.issuer('rs256'));
     await expect(fresh.app.cfg('cfg-oidc-audiences')).toHaveValue('e2e-share-client');
     await expect(fresh.app.jwksUrl).toHaveValue(keyServer.jwksUrl('rs256'));
+    // The gateway chosen on the answer panel comes with the link.
+    await expect(fresh.app.gatewayChoice).toHaveValue('oidc');
     await expect(fresh.app.input).toHaveValue('');
     await expect(fresh.app.diagnosis).toBeVisible();
     // A link is never painted over with the demo: the page waits for the user's token.
