@@ -241,17 +241,7 @@ fn bounded_key(key: &str) -> String {
 /// Checks that `text` is one JSON text, exactly as [`JsonDoc::parse`] would, without building
 /// the tree (for a yes/no on a large payload, in time and memory proportional to its depth).
 pub fn validate(text: &str) -> Result<(), JsonError> {
-    let mut p = Parser {
-        src: text,
-        bytes: text.as_bytes(),
-        pos: 0,
-        path: Vec::new(),
-        duplicates: Vec::new(),
-        duplicates_unlisted: 0,
-        lone_surrogates: Vec::new(),
-        lone_surrogates_unlisted: 0,
-        keep: false,
-    };
+    let mut p = Parser::new(text, false);
     p.skip_ws();
     p.value(0)?;
     p.skip_ws();
@@ -264,17 +254,7 @@ pub fn validate(text: &str) -> Result<(), JsonError> {
 impl JsonDoc {
     /// Parses one JSON text (RFC 8259 §2: optional whitespace around exactly one value).
     pub fn parse(text: &str) -> Result<JsonDoc, JsonError> {
-        let mut p = Parser {
-            src: text,
-            bytes: text.as_bytes(),
-            pos: 0,
-            path: Vec::new(),
-            duplicates: Vec::new(),
-            duplicates_unlisted: 0,
-            lone_surrogates: Vec::new(),
-            lone_surrogates_unlisted: 0,
-            keep: true,
-        };
+        let mut p = Parser::new(text, true);
         p.skip_ws();
         let value = p.value(0)?;
         p.skip_ws();
@@ -374,6 +354,22 @@ struct Seen {
     listed: Option<usize>,
     /// It repeated (listed or counted as unlisted).
     repeated: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn new(text: &'a str, keep: bool) -> Parser<'a> {
+        Parser {
+            src: text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            path: Vec::new(),
+            duplicates: Vec::new(),
+            duplicates_unlisted: 0,
+            lone_surrogates: Vec::new(),
+            lone_surrogates_unlisted: 0,
+            keep,
+        }
+    }
 }
 
 impl Parser<'_> {

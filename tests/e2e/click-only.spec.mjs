@@ -2,44 +2,24 @@
 // it on, and a user who opted in to "Remember" keeps their own setting; nothing is stored without
 // that opt-in. The issuer is an https server on localhost that the presets list in
 // auto_fetch_hosts, so without the switch its keys would be fetched at once (hosting.spec).
-import { readFileSync } from 'node:fs';
-import https from 'node:https';
-import path from 'node:path';
 import { expect, test } from './support/fixtures.mjs';
 import { JOSE_DIR } from './support/env.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
+import { startHttpsIssuer } from './support/servers.mjs';
 
 test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
 
-let server;
+let issuer;
 let origin;
-const seen = [];
+let seen;
 
 test.beforeAll(async () => {
-  const cert = readFileSync(path.join(JOSE_DIR, 'public', 'rsa2048.cert.pem'));
-  const key = readFileSync(path.join(JOSE_DIR, 'keys', 'rsa2048.pkcs8.pem'));
-  const jwks = readFileSync(path.join(JOSE_DIR, 'jwks', 'all.json'));
-  server = https.createServer({ cert, key }, (req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' };
-    if (req.url === '/e2e/.well-known/openid-configuration') {
-      res.writeHead(200, cors);
-      return res.end(JSON.stringify({ issuer: `${origin}/e2e`, jwks_uri: `${origin}/e2e/jwks.json` }));
-    }
-    if (req.url === '/e2e/jwks.json') {
-      res.writeHead(200, cors);
-      return res.end(jwks);
-    }
-    res.writeHead(404, cors);
-    res.end('{}');
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `https://localhost:${server.address().port}`;
+  issuer = await startHttpsIssuer(JOSE_DIR);
+  ({ origin, seen } = issuer);
 });
 
 test.afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
+  await issuer.close();
 });
 
 test.beforeEach(() => {

@@ -1,12 +1,10 @@
 // Hosting it yourself: the build under a nested base path, and an organisation's presets file
 // (tokenlens.config.json beside index.html), valid or broken. Served by the mounts server of
 // global setup (support/mounts.mjs).
-import { readFileSync } from 'node:fs';
-import https from 'node:https';
-import path from 'node:path';
 import { expect, test, KeyServer } from './support/fixtures.mjs';
 import { e2eEnv, JOSE_DIR } from './support/env.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
+import { startHttpsIssuer } from './support/servers.mjs';
 import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
 import { mountUrl, PRESETS_NS } from './support/mounts.mjs';
 
@@ -76,36 +74,17 @@ test('a loopback http:// issuer waits for a click even when the presets list its
 
 test.describe('an https issuer whose host the presets list', () => {
   test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
-  let server;
+  let issuer;
   let origin;
-  const seen = [];
+  let seen;
 
   test.beforeAll(async () => {
-    // The x5u test certificate and its key (tests/fixtures/jose), for https on localhost.
-    const cert = readFileSync(path.join(JOSE_DIR, 'public', 'rsa2048.cert.pem'));
-    const key = readFileSync(path.join(JOSE_DIR, 'keys', 'rsa2048.pkcs8.pem'));
-    const jwks = readFileSync(path.join(JOSE_DIR, 'jwks', 'all.json'));
-    server = https.createServer({ cert, key }, (req, res) => {
-      seen.push(`${req.method} ${req.url}`);
-      const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' };
-      if (req.url === '/e2e/.well-known/openid-configuration') {
-        res.writeHead(200, cors);
-        return res.end(JSON.stringify({ issuer: `${origin}/e2e`, jwks_uri: `${origin}/e2e/jwks.json` }));
-      }
-      if (req.url === '/e2e/jwks.json') {
-        res.writeHead(200, cors);
-        return res.end(jwks);
-      }
-      res.writeHead(404, cors);
-      res.end('{}');
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `https://localhost:${server.address().port}`;
+    issuer = await startHttpsIssuer(JOSE_DIR);
+    ({ origin, seen } = issuer);
   });
 
   test.afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await issuer.close();
   });
 
   test('gets its keys fetched without a click', async ({ app, page }) => {

@@ -3,6 +3,7 @@
 import { spawn, execFile } from 'node:child_process';
 import { createReadStream, existsSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -232,4 +233,42 @@ export function seedCognito(venv, script, motoUrl) {
       }
     });
   });
+}
+
+/**
+ * An OpenID issuer over https on localhost (the committed, self-signed x5u test certificate:
+ * pages need `ignoreHTTPSErrors`), serving `{origin}/e2e/.well-known/openid-configuration` and
+ * `{origin}/e2e/jwks.json` (`jwksFile`) with CORS. Resolves to { origin, seen, close }: `seen`
+ * lists every request as "METHOD path", in order.
+ */
+export async function startHttpsIssuer(joseDir) {
+  const cert = readFileSync(path.join(joseDir, 'public', 'rsa2048.cert.pem'));
+  const key = readFileSync(path.join(joseDir, 'keys', 'rsa2048.pkcs8.pem'));
+  const jwks = readFileSync(path.join(joseDir, 'jwks', 'all.json'));
+  const seen = [];
+  let origin;
+  const server = https.createServer({ cert, key }, (req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const cors = { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' };
+    if (req.url === '/e2e/.well-known/openid-configuration') {
+      res.writeHead(200, cors);
+      return res.end(JSON.stringify({ issuer: `${origin}/e2e`, jwks_uri: `${origin}/e2e/jwks.json` }));
+    }
+    if (req.url === '/e2e/jwks.json') {
+      res.writeHead(200, cors);
+      return res.end(jwks);
+    }
+    res.writeHead(404, cors);
+    res.end('{}');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `https://localhost:${server.address().port}`;
+  return {
+    origin,
+    seen,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
