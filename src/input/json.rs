@@ -103,7 +103,7 @@ fn walk<'a>(
                 Value::String(s) if k == "name" => Some(s.as_str()),
                 _ => None,
             });
-            for (k, v) in members {
+            for (k, v) in members.iter() {
                 let pair = if k == "value" { name } else { None };
                 walk(v, &join(path, k), k, pair, out);
             }

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
@@ -39,10 +40,10 @@ pub enum Value {
     /// A string, unescaped. An unpaired UTF-16 surrogate escape becomes U+FFFD and is listed in
     /// [`JsonDoc::lone_surrogates`].
     String(String),
-    /// An array.
-    Array(Vec<Value>),
-    /// An object's members in source order, duplicates included.
-    Object(Vec<(String, Value)>),
+    /// An array (shared: cloning a value never copies a tree).
+    Array(Rc<Vec<Value>>),
+    /// An object's members in source order, duplicates included (shared, as arrays are).
+    Object(Rc<Vec<(String, Value)>>),
 }
 
 /// The JSON type of a [`Value`].
@@ -614,7 +615,7 @@ impl Parser<'_> {
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(Value::Object(Rc::new(members)));
         }
         loop {
             self.skip_ws();
@@ -686,7 +687,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(Value::Object(Rc::new(members)));
                 }
                 _ => return Err(self.unexpected(Expected::CommaOrObjectEnd)),
             }
@@ -699,7 +700,7 @@ impl Parser<'_> {
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Rc::new(items)));
         }
         loop {
             self.skip_ws();
@@ -716,7 +717,7 @@ impl Parser<'_> {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(Rc::new(items)));
                 }
                 _ => return Err(self.unexpected(Expected::CommaOrArrayEnd)),
             }

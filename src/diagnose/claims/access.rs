@@ -8,6 +8,7 @@
 //! `string_or_array` for `aud`-like claims.
 
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use crate::diagnose::finding::{Code, Evidence, Finding, Severity, Stage, Status};
 use crate::jose::{Audience, Claims, Field, Header, Value};
@@ -118,7 +119,7 @@ pub fn json_str(s: &str) -> String {
 
 /// JSON text of a list of strings.
 pub fn json_list(items: &[String]) -> String {
-    Value::Array(items.iter().cloned().map(Value::String).collect()).compact()
+    Value::Array(Rc::new(items.iter().cloned().map(Value::String).collect())).compact()
 }
 
 /// Raw JSON of `aud`, `None` when absent.

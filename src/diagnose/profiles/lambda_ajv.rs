@@ -130,7 +130,9 @@ fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
         // `payload.scope?.split(" ")`: the space character only.
         let found = match raw_claim(claims, "scope") {
             Some(Value::String(s)) => overlap(
-                &Value::Array(s.split(' ').map(|x| Value::String(x.to_owned())).collect()),
+                &Value::Array(std::rc::Rc::new(
+                    s.split(' ').map(|x| Value::String(x.to_owned())).collect(),
+                )),
                 &cfg.scopes,
             ),
             _ => Some(Mismatch::Missing),

@@ -190,9 +190,9 @@ pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
         "aud" => match &claims.aud {
             crate::jose::Field::Present(a) => Some(match a {
                 crate::jose::Audience::One(s) => Value::String(s.clone()),
-                crate::jose::Audience::Many(v) => {
-                    Value::Array(v.iter().map(|s| Value::String(s.clone())).collect())
-                }
+                crate::jose::Audience::Many(v) => Value::Array(std::rc::Rc::new(
+                    v.iter().map(|s| Value::String(s.clone())).collect(),
+                )),
             }),
             crate::jose::Field::Malformed(v) => Some(v.clone()),
             crate::jose::Field::Absent => None,

@@ -389,7 +389,7 @@ pub(super) fn overlap(actual: &Value, expected: &[String]) -> Option<Mismatch> {
     }
     let items: Vec<Value> = match actual {
         Value::String(s) => vec![Value::String(s.clone())],
-        Value::Array(items) => items.clone(),
+        Value::Array(items) => items.to_vec(),
         other => return Some(Mismatch::NotArray(other.compact())),
     };
     let mut seen = Vec::new();
