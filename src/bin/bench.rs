@@ -104,7 +104,10 @@ mod wasm {
     #[wasm_bindgen]
     pub fn decode(token: &str) -> usize {
         match parse_unverified(token) {
-            Ok(Parsed::Jws(jwt)) => jwt.claims().map(|c| c.others.len() + 1).unwrap_or_default(),
+            Ok(Parsed::Jws(jwt)) => jwt
+                .claims()
+                .map(|c| c.others().count() + 1)
+                .unwrap_or_default(),
             _ => 0,
         }
     }

@@ -5,6 +5,8 @@
 //! through `f64`, so nothing is rounded). Must not compare times with a clock or decide whether
 //! a token is valid: that is `diagnose`'s job.
 
+use std::rc::Rc;
+
 use super::header::{read, string, strings};
 use super::json::{Kind, Value};
 use super::{ExpectedType, Field};
@@ -183,7 +185,7 @@ impl Audience {
 }
 
 /// The claims of a JSON payload. For a payload that is JSON but not an object, every field is
-/// [`Field::Absent`] and `others` is empty; check the document's kind to tell.
+/// [`Field::Absent`] and [`Claims::others`] is empty; check the document's kind to tell.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Claims {
     /// `iss`: issuer (RFC 7519 §4.1.1).
@@ -202,8 +204,9 @@ pub struct Claims {
     pub jti: Field<String>,
     /// `auth_time`: when the user authenticated (OpenID Connect Core 1.0 §2).
     pub auth_time: Field<NumericDate>,
-    /// Every other member, raw, in source order (duplicates included).
-    pub others: Vec<(String, Value)>,
+    /// Every member, raw, in source order (duplicates included), shared with the payload's
+    /// JSON document (reading claims copies nothing).
+    members: Rc<Vec<(String, Value)>>,
 }
 
 /// Claim names read into [`Claims`] fields.
@@ -226,7 +229,7 @@ fn date(v: &Value) -> Option<NumericDate> {
 impl Claims {
     /// Reads the claims of a payload value (registered claims from their last occurrence).
     pub fn from_value(v: &Value) -> Claims {
-        let Some(members) = v.as_object() else {
+        let Value::Object(members) = v else {
             return Claims::default();
         };
         Claims {
@@ -241,12 +244,21 @@ impl Claims {
             iat: read(v, "iat", date),
             jti: read(v, "jti", string),
             auth_time: read(v, "auth_time", date),
-            others: members
-                .iter()
-                .filter(|(k, _)| !REGISTERED.contains(&k.as_str()))
-                .cloned()
-                .collect(),
+            members: members.clone(),
         }
+    }
+
+    /// Every member other than the registered ones ([`REGISTERED`]), raw, in source order
+    /// (duplicates included).
+    pub fn others(&self) -> impl DoubleEndedIterator<Item = &(String, Value)> {
+        self.members
+            .iter()
+            .filter(|(k, _)| !REGISTERED.contains(&k.as_str()))
+    }
+
+    /// Every member, registered or not, raw, in source order (duplicates included).
+    pub fn members(&self) -> &[(String, Value)] {
+        &self.members
     }
 
     /// The one time rule, RFC 7519 §4.1.4: the current time must be *before* `exp`, so a token
@@ -427,7 +439,7 @@ mod tests {
             Some((1, true))
         );
         assert_eq!(c.nbf, Field::Absent);
-        let others: Vec<&str> = c.others.iter().map(|(k, _)| k.as_str()).collect();
+        let others: Vec<&str> = c.others().map(|(k, _)| k.as_str()).collect();
         assert_eq!(others, ["z", "a"]);
         let bad: Vec<&str> = c.malformed().iter().map(|(n, _, _)| *n).collect();
         assert_eq!(bad, ["sub", "exp"]);

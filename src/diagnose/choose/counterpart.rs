@@ -14,8 +14,10 @@
 use crate::diagnose::config::Target;
 use crate::diagnose::identity::TokenKind;
 use crate::diagnose::profiles::Profile;
+use std::rc::Rc;
+
 use crate::jose::json::Value;
-use crate::jose::{Audience, Claims, Field};
+use crate::jose::{Audience, Claims};
 
 /// The counterpart of a pasted token.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,16 +36,18 @@ pub struct Counterpart {
 const ID_ONLY: [&str; 4] = ["at_hash", "nonce", "cognito:username", "identities"];
 const ACCESS_ONLY: [&str; 5] = ["client_id", "scope", "username", "origin_jti", "version"];
 
-fn without(others: &[(String, Value)], names: &[&str]) -> Vec<(String, Value)> {
-    others
+/// The members of `claims` without `token_use`, `aud` and `names`.
+fn without(claims: &Claims, names: &[&str]) -> Vec<(String, Value)> {
+    claims
+        .members()
         .iter()
-        .filter(|(k, _)| k != "token_use" && !names.contains(&k.as_str()))
+        .filter(|(k, _)| k != "token_use" && k != "aud" && !names.contains(&k.as_str()))
         .cloned()
         .collect()
 }
 
 fn string_member<'a>(claims: &'a Claims, name: &str) -> Option<&'a str> {
-    claims.others.iter().rev().find_map(|(k, v)| match v {
+    claims.others().rev().find_map(|(k, v)| match v {
         Value::String(s) if k == name => Some(s.as_str()),
         _ => None,
     })
@@ -77,7 +81,7 @@ fn required_scopes(target: &Target) -> Vec<String> {
 /// token has no ID token, a refresh token is never sent, other issuers' kinds are not derived)
 /// or when the app client cannot be read (`aud` of an ID token, `client_id` of an access token).
 pub fn counterpart(kind: &TokenKind, claims: &Claims, target: &Target) -> Option<Counterpart> {
-    let mut c = claims.clone();
+    let string = |s: &str| Value::String(s.to_owned());
     match kind {
         TokenKind::CognitoId => {
             let client = match claims.aud.present()? {
@@ -85,38 +89,32 @@ pub fn counterpart(kind: &TokenKind, claims: &Claims, target: &Target) -> Option
                 Audience::Many(v) => v.first()?.clone(),
             };
             let scopes = required_scopes(target);
-            c.aud = Field::Absent;
-            c.others = without(&claims.others, &ID_ONLY);
-            c.others
-                .push(("token_use".into(), Value::String("access".into())));
-            c.others.push(("client_id".into(), Value::String(client)));
+            let mut members = without(claims, &ID_ONLY);
+            members.push(("token_use".into(), string("access")));
+            members.push(("client_id".into(), Value::String(client)));
             if let Some(user) = string_member(claims, "cognito:username") {
-                c.others
-                    .push(("username".into(), Value::String(user.to_owned())));
+                members.push(("username".into(), string(user)));
             }
             if !scopes.is_empty() {
-                c.others
-                    .push(("scope".into(), Value::String(scopes.join(" "))));
+                members.push(("scope".into(), Value::String(scopes.join(" "))));
             }
             Some(Counterpart {
                 kind: TokenKind::CognitoAccess,
-                claims: c,
+                claims: Claims::from_value(&Value::Object(Rc::new(members))),
                 assumed_scopes: scopes,
             })
         }
         TokenKind::CognitoAccess => {
-            let client = string_member(claims, "client_id")?.to_owned();
-            c.aud = Field::Present(Audience::One(client));
-            c.others = without(&claims.others, &ACCESS_ONLY);
-            c.others
-                .push(("token_use".into(), Value::String("id".into())));
+            let client = string_member(claims, "client_id")?;
+            let mut members = without(claims, &ACCESS_ONLY);
+            members.push(("aud".into(), string(client)));
+            members.push(("token_use".into(), string("id")));
             if let Some(user) = string_member(claims, "username") {
-                c.others
-                    .push(("cognito:username".into(), Value::String(user.to_owned())));
+                members.push(("cognito:username".into(), string(user)));
             }
             Some(Counterpart {
                 kind: TokenKind::CognitoId,
-                claims: c,
+                claims: Claims::from_value(&Value::Object(Rc::new(members))),
                 assumed_scopes: Vec::new(),
             })
         }
@@ -128,7 +126,7 @@ pub fn counterpart(kind: &TokenKind, claims: &Claims, target: &Target) -> Option
 mod tests {
     use super::*;
     use crate::diagnose::claims::{token_use, TokenUse};
-    use crate::jose::JsonDoc;
+    use crate::jose::{Field, JsonDoc};
 
     fn claims(text: &str) -> Claims {
         Claims::from_value(&JsonDoc::parse(text).expect("json").value)

@@ -65,8 +65,7 @@ pub fn header_str<'h>(h: &'h Header, name: &str) -> Option<&'h str> {
 /// The last occurrence of an unregistered claim (registered ones live in [`Claims`] fields).
 pub fn other<'c>(claims: &'c Claims, name: &str) -> Option<&'c Value> {
     claims
-        .others
-        .iter()
+        .others()
         .rev()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)

@@ -198,8 +198,7 @@ pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
             crate::jose::Field::Absent => None,
         },
         _ => claims
-            .others
-            .iter()
+            .others()
             .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone()),
