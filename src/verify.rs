@@ -65,6 +65,18 @@ pub enum Verdict {
     Malformed,
 }
 
+impl Verdict {
+    /// The stable name (`data-verdict`, fixtures, the benchmark).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Invalid => "invalid",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::Malformed => "malformed",
+        }
+    }
+}
+
 /// What a finding does to the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {

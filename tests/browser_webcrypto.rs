@@ -90,15 +90,6 @@ fn load_keys(rel: &str, encoding: Option<&str>) -> KeySet {
     parse_key_input(text, encoding).unwrap_or_else(|e| panic!("{rel}: {e:?}"))
 }
 
-fn verdict_name(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Valid => "valid",
-        Verdict::Invalid => "invalid",
-        Verdict::Unverifiable => "unverifiable",
-        Verdict::Malformed => "malformed",
-    }
-}
-
 fn family_name(f: Family) -> String {
     format!("{f:?}")
 }
@@ -156,7 +147,7 @@ async fn every_fixture_gets_the_same_outcomes_from_webcrypto_and_rustcrypto() {
                 let outcomes = webcrypto::outcomes(&plan).await;
                 let v = conclude(&plan, &outcomes);
                 assert_eq!(
-                    verdict_name(v.verdict()),
+                    v.verdict().as_str(),
                     c.expect,
                     "{}: {:?}",
                     c.name,

@@ -13,7 +13,7 @@ mod wasm {
     use tokenlens::jose::jwk::{self, KeySet, SecretEncoding};
     use tokenlens::jose::{parse_unverified, Parsed};
     use tokenlens::share::{self, Mode, ShareInput};
-    use tokenlens::verify::{self, Verdict};
+    use tokenlens::verify;
     use wasm_bindgen::prelude::*;
 
     /// A pasted key set, parsed once (as the app memoises it on the keys text), and its text.
@@ -72,20 +72,14 @@ mod wasm {
         }
     }
 
-    fn verdict_name(v: Verdict) -> &'static str {
-        match v {
-            Verdict::Valid => "valid",
-            Verdict::Invalid => "invalid",
-            Verdict::Unverifiable => "unverifiable",
-            Verdict::Malformed => "malformed",
-        }
-    }
-
     /// Parses and verifies one compact token against the pre-parsed keys with RustCrypto (the
     /// native path and the second opinion): the verdict's name.
     #[wasm_bindgen]
     pub fn verify(token: &str, keys: &Keys) -> String {
-        verdict_name(verify::verify_compact(token, &keys.refs()).verdict()).to_owned()
+        verify::verify_compact(token, &keys.refs())
+            .verdict()
+            .as_str()
+            .to_owned()
     }
 
     /// The page's path: plans the checks, makes them with the browser's WebCrypto (keys
@@ -95,7 +89,7 @@ mod wasm {
         let plan = verify::plan_compact(token, &keys.refs());
         wasm_bindgen_futures::future_to_promise(async move {
             let v = tokenlens::web::webcrypto::verify(&plan).await;
-            Ok(JsValue::from_str(verdict_name(v.verdict())))
+            Ok(JsValue::from_str(v.verdict().as_str()))
         })
     }
 

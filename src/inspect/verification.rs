@@ -1,7 +1,7 @@
 //! A signature check already made, ready to show: banner, findings, keys considered.
 
 use crate::explain;
-use crate::verify::{self, Verdict};
+use crate::verify;
 
 /// The signature check of one token, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,12 +101,10 @@ pub fn second_opinion_view(
 }
 
 fn verdict_code(v: &verify::Verification) -> &'static str {
-    match v.verdict() {
-        _ if v.is_pending() => "pending",
-        Verdict::Valid => "valid",
-        Verdict::Invalid => "invalid",
-        Verdict::Unverifiable => "unverifiable",
-        Verdict::Malformed => "malformed",
+    if v.is_pending() {
+        "pending"
+    } else {
+        v.verdict().as_str()
     }
 }
 

@@ -708,18 +708,21 @@ fn read_entries(entries: &[Value]) -> Result<KeySet, JwksError> {
             }),
         }
     }
-    if entries.len() > MAX_KEYS_PER_SET {
-        set.problems.push(KeyProblem {
-            index: MAX_KEYS_PER_SET,
-            kid: None,
-            reason: KeyError::BeyondKeyCap {
-                cap: MAX_KEYS_PER_SET,
-                unread: entries.len() - MAX_KEYS_PER_SET,
-            },
-            private: false,
-        });
-    }
+    set.problems.extend(beyond_cap(entries.len()));
     Ok(set)
+}
+
+/// The problem that says a set of `entries` keys was read only up to [`MAX_KEYS_PER_SET`].
+fn beyond_cap(entries: usize) -> Option<KeyProblem> {
+    (entries > MAX_KEYS_PER_SET).then(|| KeyProblem {
+        index: MAX_KEYS_PER_SET,
+        kid: None,
+        reason: KeyError::BeyondKeyCap {
+            cap: MAX_KEYS_PER_SET,
+            unread: entries - MAX_KEYS_PER_SET,
+        },
+        private: false,
+    })
 }
 
 fn single_jwk(v: &Value) -> KeySet {
@@ -760,17 +763,7 @@ fn pem_set(text: &str) -> KeySet {
             }),
         }
     }
-    if blocks.len() > MAX_KEYS_PER_SET {
-        set.problems.push(KeyProblem {
-            index: MAX_KEYS_PER_SET,
-            kid: None,
-            reason: KeyError::BeyondKeyCap {
-                cap: MAX_KEYS_PER_SET,
-                unread: blocks.len() - MAX_KEYS_PER_SET,
-            },
-            private: false,
-        });
-    }
+    set.problems.extend(beyond_cap(blocks.len()));
     set
 }
 

@@ -87,15 +87,6 @@ fn run(c: &Case) -> Verification {
     verify_compact(&c.token, &[&set])
 }
 
-fn verdict_name(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Valid => "valid",
-        Verdict::Invalid => "invalid",
-        Verdict::Unverifiable => "unverifiable",
-        Verdict::Malformed => "malformed",
-    }
-}
-
 /// The finding codes each fixture `why` must produce.
 fn codes_for_why(why: &str) -> &'static [&'static str] {
     match why {
@@ -126,7 +117,7 @@ fn every_token_fixture_gets_its_expected_verdict_and_reason() {
     let mut failures = Vec::new();
     for c in &all {
         let v = run(c);
-        let got = verdict_name(v.verdict());
+        let got = v.verdict().as_str();
         if got != c.expect {
             failures.push(format!(
                 "{}: expected {}, got {got} ({:?})",
@@ -181,12 +172,7 @@ fn every_rfc_vector_verifies_as_published() {
         };
         let sets: Vec<&KeySet> = set.iter().collect();
         let v = verify_compact(token, &sets);
-        assert_eq!(
-            verdict_name(v.verdict()),
-            expect,
-            "{source}: {:?}",
-            v.codes()
-        );
+        assert_eq!(v.verdict().as_str(), expect, "{source}: {:?}", v.codes());
         if let Some(why) = vector.get("why").and_then(|s| s.as_str()) {
             assert!(v.has(why), "{source}: {:?}", v.codes());
         }
