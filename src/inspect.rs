@@ -63,6 +63,16 @@ pub fn target(fields: &BTreeMap<&'static str, String>) -> (Target, Vec<(&'static
     explain::diagnosis::read_target(|id| fields.get(id).map(String::as_str).unwrap_or(""))
 }
 
+impl Overview {
+    /// Candidate `i`'s label, empty when there is no such candidate.
+    pub fn label(&self, i: usize) -> String {
+        self.candidates
+            .get(i)
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// Finds the candidate tokens in a paste.
 pub fn overview(text: &str) -> Overview {
     let extraction = input::extract(text);

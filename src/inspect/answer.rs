@@ -132,13 +132,7 @@ pub fn answer_view(
         .zip(facts)
         .map(|(c, f)| f.token(c))
         .collect();
-    let label = |i: usize| {
-        overview
-            .candidates
-            .get(i)
-            .map(|c| c.label.clone())
-            .unwrap_or_default()
-    };
+    let label = |i: usize| overview.label(i);
     let order = profile_order(chosen);
     let judged: Vec<Vec<ProfileResult>> = tokens
         .iter()

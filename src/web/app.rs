@@ -300,18 +300,11 @@ pub fn app() -> Html {
     let compare = use_memo((overview.clone(), state.compare), |(overview, pair)| {
         let (l, r) = (*pair)?;
         let candidates = &overview.extraction.candidates;
-        let label = |i: usize| {
-            overview
-                .candidates
-                .get(i)
-                .map(|c| c.label.clone())
-                .unwrap_or_default()
-        };
         Some(Rc::new(inspect::compare_view(
             candidates.get(l)?,
-            &label(l),
+            &overview.label(l),
             candidates.get(r)?,
-            &label(r),
+            &overview.label(r),
         )))
     });
     let fetch_view = use_memo(
