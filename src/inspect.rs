@@ -36,9 +36,9 @@ pub use token::*;
 pub use verification::*;
 
 /// The paste as a list of candidate tokens (or a note of what was seen instead).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
-    /// What [`input::extract`] found, for [`token_view`].
+    /// What [`input::extract`] found, for [`decoded_view`].
     pub extraction: Extraction,
     /// One entry per candidate, in the order they appear in the paste.
     pub candidates: Vec<CandidateItem>,
