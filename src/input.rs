@@ -739,19 +739,19 @@ impl Pipeline {
         found: &mut Vec<Found>,
     ) -> Vec<(usize, usize)> {
         let mut taken = Vec::new();
-        for param in url::params(text, covered) {
+        // One parameter at a time: a log with thousands of URLs never holds them all.
+        let signals = &mut self.signals;
+        url::each_param(text, covered, &mut |param| {
             if param.name == "code" {
-                self.signals.authorization_code = true;
+                signals.authorization_code = true;
             }
             if param.name == "error" {
                 if let Some(error) = &param.value {
-                    self.signals
-                        .oauth_error
-                        .get_or_insert_with(|| bounded(error));
+                    signals.oauth_error.get_or_insert_with(|| bounded(error));
                 }
             }
             let Some(value) = param.value else {
-                continue;
+                return;
             };
             // Most parameters are not tokens, and their first characters say so.
             let (assessment, len) = if probe::json_object_start(value.as_bytes()) == Some(false) {
@@ -780,7 +780,7 @@ impl Pipeline {
             {
                 (value, Shape::Opaque)
             } else {
-                continue;
+                return;
             };
             taken.push((param.start, param.end));
             found.push(Found {
@@ -797,7 +797,7 @@ impl Pipeline {
                 },
                 unclassified: false,
             });
-        }
+        });
         taken
     }
 

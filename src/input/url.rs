@@ -41,8 +41,16 @@ fn break_at(text: &str, i: usize) -> (bool, usize) {
 }
 
 /// Every parameter in URL-like words of `text`, skipping the `covered` ranges.
-pub(super) fn params(text: &str, covered: &[(usize, usize)]) -> Vec<Param> {
+#[cfg(test)]
+fn params(text: &str, covered: &[(usize, usize)]) -> Vec<Param> {
     let mut out = Vec::new();
+    each_param(text, covered, &mut |p| out.push(p));
+    out
+}
+
+/// Hands every parameter in URL-like words of `text` to `visit`, in text order, skipping the
+/// `covered` ranges. One at a time: memory stays flat however many URLs a log holds.
+pub(super) fn each_param(text: &str, covered: &[(usize, usize)], visit: &mut dyn FnMut(Param)) {
     let mut word_start = None;
     let mut next = 0;
     while next <= text.len() {
@@ -66,19 +74,25 @@ pub(super) fn params(text: &str, covered: &[(usize, usize)]) -> Vec<Param> {
         let query = word.find('?').filter(|q| hash.is_none_or(|h| *q < h));
         if let Some(q) = query {
             let end = hash.unwrap_or(word.len());
-            pairs(word, q + 1, end, false, start, &mut out);
+            pairs(word, q + 1, end, false, start, visit);
         }
         if let Some(h) = hash {
-            pairs(word, h + 1, word.len(), true, start, &mut out);
+            pairs(word, h + 1, word.len(), true, start, visit);
         }
         if query.is_none() && hash.is_none() && word.contains('&') {
-            pairs(word, 0, word.len(), false, start, &mut out);
+            pairs(word, 0, word.len(), false, start, visit);
         }
     }
-    out
 }
 
-fn pairs(word: &str, from: usize, to: usize, in_fragment: bool, base: usize, out: &mut Vec<Param>) {
+fn pairs(
+    word: &str,
+    from: usize,
+    to: usize,
+    in_fragment: bool,
+    base: usize,
+    visit: &mut dyn FnMut(Param),
+) {
     let Some(section) = word.get(from..to) else {
         return;
     };
@@ -94,7 +108,7 @@ fn pairs(word: &str, from: usize, to: usize, in_fragment: bool, base: usize, out
         }
         let (value, escapes) = percent_decode(raw);
         let value_start = base + pair_start + name.len() + 1;
-        out.push(Param {
+        visit(Param {
             name: name.to_owned(),
             value,
             escapes,

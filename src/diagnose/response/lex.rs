@@ -137,9 +137,12 @@ fn header(line: &str) -> Option<(&str, &str)> {
     ok.then_some((name, value.trim()))
 }
 
+/// The keys of an error body's message (API Gateway writes `message`, some services `Message`).
+const MESSAGE_KEYS: [&str; 2] = ["\"message\"", "\"Message\""];
+
 /// The JSON `"message"` (or `"Message"`) member anywhere in the text: `Some(None)` for `null`.
 fn message_of(text: &str) -> Option<Option<String>> {
-    let at = ["\"message\"", "\"Message\""]
+    let at = MESSAGE_KEYS
         .iter()
         .filter_map(|k| text.find(k).map(|at| at + k.len()))
         .min()?;
@@ -253,14 +256,18 @@ pub(super) fn read(text: &str) -> Facts {
         }
     }
     // The body's message is read from answer lines only: a request body (`> {…}`) is not the
-    // gateway's answer.
-    let answer: String = text
+    // gateway's answer. Joined from the first answer line naming a message key, so a long log
+    // without one is never copied.
+    let mut answer_lines = text
         .lines()
         .take(MAX_LINES)
         .filter(|l| !matches!(classify(l), Line::Request(_)))
-        .flat_map(|l| [l, "\n"])
-        .collect();
-    facts.message = message_of(&answer);
+        .skip_while(|l| !MESSAGE_KEYS.iter().any(|k| l.contains(k)))
+        .peekable();
+    if answer_lines.peek().is_some() {
+        let answer: String = answer_lines.flat_map(|l| [l, "\n"]).collect();
+        facts.message = message_of(&answer);
+    }
     facts
 }
 
