@@ -23,9 +23,10 @@ use super::hooks::clock::use_now;
 use super::hooks::key_fetch::{self, use_key_fetch};
 use super::hooks::network_log::use_network_log;
 use super::hooks::remember::{use_remember, use_settings};
+use super::hooks::reveal::use_revealed;
 use super::hooks::startup::use_startup;
 use super::hooks::theme::use_theme;
-use super::hooks::verify::{self as verify_hook, use_verified, use_verify, Second};
+use super::hooks::verify::{self as verify_hook, use_verified, Second};
 use super::state::{Action, State};
 use super::{clock, location};
 use crate::diagnose::{self, config, Expectations};
@@ -122,10 +123,10 @@ pub fn app() -> Html {
     let state =
         use_reducer(|| State::opened(share::opening(&location::fragment(), &location::href())));
     let showing_demo = state.demo;
-    let text: Rc<str> = if showing_demo {
-        DEMO.into()
+    let text: Rc<String> = if showing_demo {
+        demo_text()
     } else {
-        state.text.as_str().into()
+        state.text.clone()
     };
     let overview = use_memo(text.clone(), |text| inspect::overview(text));
     let marks = use_memo(
@@ -203,8 +204,9 @@ pub fn app() -> Html {
 
     // Every candidate decoded, identified and its signature checks planned once per paste and
     // key set; the answer card and the diagnosis both judge these facts (time, gateway and
-    // selection don't change them). The checks are made with WebCrypto after the render
-    // (`use_verify`), the selected candidate first; until then its verdict is pending.
+    // selection don't change them). The checks are started with WebCrypto by the render
+    // (`start_verify`) and land after it, the selected candidate first; until then its verdict
+    // is pending.
     let planned = use_memo(
         (
             overview.clone(),
@@ -258,8 +260,10 @@ pub fn app() -> Html {
     let wanted: Vec<usize> = std::iter::once(selected)
         .chain((0..count).filter(|&i| count <= verify_hook::EAGER && i != selected))
         .collect();
-    use_verify(&verified, wanted);
+    verify_hook::start_verify(&verified, &wanted);
     let engines = verified.engines(selected);
+    // The panels below the answer wait until the selected token's verdict is painted.
+    let revealed = use_revealed(count == 0 || engines.is_some());
     let second = verified.second(selected);
     // Decoded once per token, from the parse the facts keep; only the time cells follow the
     // clock.
@@ -350,7 +354,12 @@ pub fn app() -> Html {
     let settings = use_settings(&state);
     let network = use_network_log(&state);
     let share_input = ShareInput {
-        text: state.text.clone(),
+        // Only a link carrying the token reads the paste (to find the selected token in it).
+        text: if state.share_mode == share::Mode::Config {
+            String::new()
+        } else {
+            state.text.to_string()
+        },
         selected,
         keys_text: state.keys_text.clone(),
         secret_encoding: state.secret_encoding,
@@ -401,7 +410,7 @@ pub fn app() -> Html {
             <main id="main">
                 <section class="panel paste" aria-labelledby="paste-heading">
                     <h2 id="paste-heading" class="visually-hidden">{ "Paste" }</h2>
-                    <PasteArea text={AttrValue::from(state.text.clone())} on_text={make_callback(&state, Action::SetText)}
+                    <PasteArea text={state.text.clone()} on_text={make_callback(&state, Action::SetText)}
                         on_clear={make_signal(&state, Action::Clear)} on_demo={make_signal(&state, Action::ShowDemo)}
                         {showing_demo} marks={marks} />
                     if let Some(error) = &state.link_error {
@@ -465,6 +474,7 @@ pub fn app() -> Html {
                             <p class="note warn" data-testid="keys-not-for-token">{ explain::fetch::key_set_use(u) }</p>
                         }
                     </section>
+                    if revealed {
                     <div class="more">
                         <DiagnosisPanel
                                 view={(*diagnosis).clone()}
@@ -500,6 +510,7 @@ pub fn app() -> Html {
                                 on_remember={settings.on_remember} on_forget={settings.on_forget} on_preset={settings.on_preset} />
                         </section>
                     </div>
+                    }
                 </div>
                 if let Some(view) = (*view).clone() {
                     <TokenView {view} times={(*times).clone()}>
@@ -523,14 +534,25 @@ pub fn app() -> Html {
                     </TokenView>
                 }
             </main>
-            <aside class="network-wrap" aria-label="Network log">
-                <NetworkLog assets={network.assets} fetches={network.fetches} note={AttrValue::from(explain::fetch::network_note())} on_open={network.on_open} />
-            </aside>
+            if revealed {
+                <aside class="network-wrap" aria-label="Network log">
+                    <NetworkLog assets={network.assets} fetches={network.fetches} note={AttrValue::from(explain::fetch::network_note())} on_open={network.on_open} />
+                </aside>
+            }
             <footer class="bottom">
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }
             </footer>
         </>
     }
+}
+
+thread_local! {
+    /// The demo's text, made once: memo dependencies holding it then compare by pointer.
+    static DEMO_TEXT: Rc<String> = Rc::new(DEMO.to_owned());
+}
+
+fn demo_text() -> Rc<String> {
+    DEMO_TEXT.with(Rc::clone)
 }
 
 /// RustCrypto's second opinion beside the page's verification, once made.

@@ -55,8 +55,9 @@ impl Theme {
 /// What the user has entered and chosen, and what was fetched at their request.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
-    /// The paste area's text, exactly as typed.
-    pub text: String,
+    /// The paste area's text, exactly as typed; shared, never copied (a paste can be 1 MiB, and
+    /// the state is cloned on every action).
+    pub text: Rc<String>,
     /// The candidate the user picked; `None` lets the recommended one (or the first) show.
     pub selected: Option<usize>,
     /// The demo is showing (first load with nothing in the address, or asked for).
@@ -140,7 +141,7 @@ pub struct NetEntry {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// The paste area changed.
-    SetText(String),
+    SetText(Rc<String>),
     /// The user picked a candidate.
     Select(usize),
     /// Empty the paste (and everything that came from it).
@@ -239,13 +240,13 @@ impl Reducible for State {
                 next.armed_header_url = None;
             }
             Action::Clear => {
-                next.text = String::new();
+                next.text = Rc::default();
                 next.response_text = String::new();
                 next.link_error = None;
                 next.forget_token_state();
             }
             Action::ShowDemo => {
-                next.text = String::new();
+                next.text = Rc::default();
                 next.forget_token_state();
                 next.demo = true;
                 next.demo_clock = true;
@@ -282,7 +283,7 @@ impl Reducible for State {
             Action::NetStarted(entry) => next.network.push(entry),
             Action::SetShareMode(mode) => next.share_mode = mode,
             Action::Restore(shared) => {
-                next.text = shared.token.clone().unwrap_or_default();
+                next.text = Rc::new(shared.token.clone().unwrap_or_default());
                 next.selected = Some(shared.selected);
                 next.demo = false;
                 next.keys_text = shared.keys_public.clone().unwrap_or_default();
@@ -370,7 +371,7 @@ impl State {
                 ..fresh.reduce_now(Action::Restore(Rc::new(*shared)))
             },
             Opening::Paste(text) => State {
-                text,
+                text: Rc::new(text),
                 from_link: true,
                 ..fresh
             },

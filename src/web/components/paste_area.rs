@@ -7,13 +7,23 @@ use crate::inspect::{paste_pieces, PasteMark};
 
 #[derive(Properties, PartialEq)]
 pub struct PasteAreaProps {
-    pub text: AttrValue,
-    pub on_text: Callback<String>,
+    /// The text (shared with the page state: a 1 MiB paste is never copied to be shown).
+    pub text: Rc<String>,
+    pub on_text: Callback<Rc<String>>,
     pub on_clear: Callback<()>,
     pub on_demo: Callback<()>,
     pub showing_demo: bool,
     /// Where the tokens' segments are in `text`, to colour them in the box itself.
     pub marks: Rc<Vec<PasteMark>>,
+}
+
+/// The text as an effect dependency: the same text exactly when it is the same allocation.
+struct SameText(Rc<String>);
+
+impl PartialEq for SameText {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The coloured backdrop behind the (transparent) textarea: the same text, invisible, with
@@ -36,13 +46,32 @@ fn backdrop(text: &str, marks: &[PasteMark]) -> Html {
 
 #[function_component(PasteArea)]
 pub fn paste_area(props: &PasteAreaProps) -> Html {
+    // The box is not given its text on every render (Yew would compare and copy it): what was
+    // typed is already in it. The text is written into it only when the page's text is not the
+    // one the box last reported (cleared, the demo, a link, remembered input).
+    let area_ref = use_node_ref();
+    let typed = use_mut_ref(std::rc::Weak::<String>::new);
     let oninput = {
         let on_text = props.on_text.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_text.emit(area.value());
+            let text = Rc::new(area.value());
+            *typed.borrow_mut() = Rc::downgrade(&text);
+            on_text.emit(text);
         })
     };
+    {
+        let area_ref = area_ref.clone();
+        use_effect_with(SameText(props.text.clone()), move |SameText(text)| {
+            let shown = typed.borrow().upgrade();
+            if !shown.is_some_and(|shown| Rc::ptr_eq(&shown, text)) {
+                if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let marks_ref = use_node_ref();
     let onscroll = {
         let marks_ref = marks_ref.clone();
@@ -83,7 +112,7 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
                 autocapitalize="off"
                 aria-describedby="paste-hint"
                 placeholder="Paste a token, a Bearer header, a curl command, a JSON sign-in response, a redirect URL — or what the gateway answered"
-                value={props.text.clone()}
+                ref={area_ref}
                 {oninput}
                 {onscroll}
             />

@@ -118,7 +118,7 @@ impl Verified {
     }
 }
 
-/// The facts of `planned`, verified as far as the checks [`use_verify`] started have come.
+/// The facts of `planned`, verified as far as the checks [`start_verify`] started have come.
 #[hook]
 pub fn use_verified(planned: Rc<Planned>) -> Verified {
     let store = use_mut_ref(|| Store::new(planned.clone()));
@@ -130,62 +130,53 @@ pub fn use_verified(planned: Rc<Planned>) -> Verified {
     Verified { store, update }
 }
 
-/// The plans as an effect dependency: equal exactly when they are the same memo value.
-#[derive(Clone)]
-struct SamePlanned(Rc<Planned>);
-
-impl PartialEq for SamePlanned {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// Makes the checks of the candidates in `wanted`, in order (the selected one first), with
 /// WebCrypto, each once per plan.
-#[hook]
-pub fn use_verify(verified: &Verified, wanted: Vec<usize>) {
-    let planned = SamePlanned(verified.store.borrow().planned.clone());
+///
+/// Called from the render itself, not from an effect after it: the checks then run while the
+/// browser lays out and paints the pending state (Yew yields to the browser before effects when
+/// a render took longer than a frame), so the verdict lands a frame or more sooner. Each check
+/// starts once per plan however often the page renders (`Store::started`).
+pub fn start_verify(verified: &Verified, wanted: &[usize]) {
+    let (planned, todo) = {
+        let mut st = verified.store.borrow_mut();
+        let todo: Vec<usize> = wanted
+            .iter()
+            .copied()
+            .filter(|&i| match st.started.get_mut(i) {
+                Some(started) if !*started => {
+                    *started = true;
+                    true
+                }
+                _ => false,
+            })
+            .collect();
+        (st.planned.clone(), todo)
+    };
+    if todo.is_empty() {
+        return;
+    }
     let verified = verified.clone();
-    use_effect_with((planned, wanted), move |(planned, wanted)| {
-        let todo: Vec<usize> = {
-            let mut st = verified.store.borrow_mut();
-            wanted
-                .iter()
-                .copied()
-                .filter(|&i| match st.started.get_mut(i) {
-                    Some(started) if !*started => {
-                        *started = true;
-                        true
-                    }
-                    _ => false,
-                })
-                .collect()
-        };
-        if !todo.is_empty() {
-            let planned = planned.0.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                for i in todo {
-                    let Some(plan) = planned.plans.get(i) else {
-                        continue;
-                    };
-                    let made = webcrypto::outcomes_with_engines(plan).await;
-                    let outcomes: Vec<verify::Outcome> =
-                        made.iter().map(|(_, o)| o.clone()).collect();
-                    let landed = verified.land(&planned, |st| {
-                        let mut facts = (*st.facts).clone();
-                        if let Some(f) = facts.get_mut(i) {
-                            *f = f.concluded(plan, &outcomes);
-                        }
-                        st.facts = Rc::new(facts);
-                        if let Some(e) = st.engines.get_mut(i) {
-                            *e = Some(Engines::of(&made));
-                        }
-                    });
-                    if !landed {
-                        return;
-                    }
+    wasm_bindgen_futures::spawn_local(async move {
+        for i in todo {
+            let Some(plan) = planned.plans.get(i) else {
+                continue;
+            };
+            let made = webcrypto::outcomes_with_engines(plan).await;
+            let outcomes: Vec<verify::Outcome> = made.iter().map(|(_, o)| o.clone()).collect();
+            let landed = verified.land(&planned, |st| {
+                let mut facts = (*st.facts).clone();
+                if let Some(f) = facts.get_mut(i) {
+                    *f = f.concluded(plan, &outcomes);
+                }
+                st.facts = Rc::new(facts);
+                if let Some(e) = st.engines.get_mut(i) {
+                    *e = Some(Engines::of(&made));
                 }
             });
+            if !landed {
+                return;
+            }
         }
     });
 }
