@@ -408,6 +408,7 @@ pub fn app() -> Html {
                 <ThemeSwitch theme={state.theme} on_theme={make_callback(&state, Action::SetTheme)} />
             </header>
             <main id="main">
+                { apart(Box::new(|| html! {
                 <section class="panel paste" aria-labelledby="paste-heading">
                     <h2 id="paste-heading" class="visually-hidden">{ "Paste" }</h2>
                     <PasteArea text={state.text.clone()} on_text={make_callback(&state, Action::SetText)}
@@ -434,7 +435,9 @@ pub fn app() -> Html {
                         <p class="note warn" role="status" data-testid="input-message">{ message }</p>
                     }
                 </section>
+                })) }
                 <div class="right">
+                    { apart(Box::new(|| html! {
                     <section class="panel answer-panel" aria-labelledby="answer-heading">
                         <h2 id="answer-heading" tabindex="-1">{ "The answer" }</h2>
                         <GatewayChooser gateway={state.gateway} fields={state.fields.clone()}
@@ -474,7 +477,9 @@ pub fn app() -> Html {
                             <p class="note warn" data-testid="keys-not-for-token">{ explain::fetch::key_set_use(u) }</p>
                         }
                     </section>
+                    })) }
                     if revealed {
+                    { apart(Box::new(|| html! {
                     <div class="more">
                         <DiagnosisPanel
                                 view={(*diagnosis).clone()}
@@ -510,8 +515,10 @@ pub fn app() -> Html {
                                 on_remember={settings.on_remember} on_forget={settings.on_forget} on_preset={settings.on_preset} />
                         </section>
                     </div>
+                    })) }
                     }
                 </div>
+                { apart(Box::new(|| html! {
                 if let Some(view) = (*view).clone() {
                     <TokenView {view} times={(*times).clone()}>
                         if overview.candidates.len() > 1 {
@@ -533,17 +540,30 @@ pub fn app() -> Html {
                         }
                     </TokenView>
                 }
+                })) }
             </main>
             if revealed {
+                { apart(Box::new(|| html! {
                 <aside class="network-wrap" aria-label="Network log">
                     <NetworkLog assets={network.assets} fetches={network.fetches} note={AttrValue::from(explain::fetch::network_note())} on_open={network.on_open} />
                 </aside>
+                })) }
             }
             <footer class="bottom">
                 { "tokenlens sends no analytics and keeps nothing unless you ask." }
             </footer>
         </>
     }
+}
+
+/// Builds one section of the page in a function of its own, called through a pointer so that
+/// no optimiser (LLVM, or wasm-opt, which inlines every function called once) puts it back into
+/// the page's render function. That function was one 104 KB block that V8 compiled whole on the
+/// first render; now a section not shown yet (the panels below the answer) is compiled only when
+/// it is first shown.
+#[inline(never)]
+fn apart(section: Box<dyn FnOnce() -> Html + '_>) -> Html {
+    section()
 }
 
 thread_local! {
