@@ -2,7 +2,7 @@
 // browser context (nothing carried over but the link) and must restore the page and show the
 // diagnosis without a click. Secrets never go into a link; broken or newer links say so.
 import { expect, test } from './support/fixtures.mjs';
-import { ALGS, HMAC_TEXT_SECRET, claims, signJwt } from './support/jose.mjs';
+import { ALGS, HMAC_TEXT_SECRET, claims, keyFile, signJwt } from './support/jose.mjs';
 import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
 import { TokenLens } from './support/app.mjs';
 
@@ -163,6 +163,38 @@ test('a full-token link warns first, then restores the token and the JWKS URL wi
     expectNoPageErrors(fresh.errors);
   } finally {
     await fresh.context.close();
+  }
+});
+
+test('a full-token link with its public keys shows the verdict before the panels below the answer are built', async ({ app, browser }) => {
+  const token = track(signJwt(ALGS.rs256, claims('https://first-answer.example.com/e2e')));
+  await app.open();
+  await app.pasteToken(token);
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  await app.expectVerdict('valid');
+  const link = await shareLink(app, 'full');
+
+  const context = await browser.newContext();
+  try {
+    // Before any page script: note when the link's verdict and the lower panels first exist.
+    await context.addInitScript(() => {
+      window.__order = [];
+      const seen = new Set();
+      const note = (what, present) => {
+        if (present && !seen.has(what)) (seen.add(what), window.__order.push(what));
+      };
+      new MutationObserver(() => {
+        note('verdict', document.querySelector('[data-testid="verdict"][data-verdict="valid"]'));
+        note('panels', document.querySelector('.more'));
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    const page = await context.newPage();
+    await page.goto(link);
+    await expect(page.locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'valid');
+    await expect(page.locator('.more [data-testid="share"]')).toHaveCount(1);
+    expect(await page.evaluate(() => window.__order)).toEqual(['verdict', 'panels']);
+  } finally {
+    await context.close();
   }
 });
 
