@@ -65,8 +65,15 @@ fn reading_a_1_mib_log_costs_far_less_memory_than_the_log_itself() {
 
     // Finding the token: the URL parameters are judged one at a time, never collected.
     let (peak, overview) = peak_of(|| inspect::overview(&text));
-    assert_eq!(overview.candidates.len(), 1, "the token in the log is found");
-    assert!(peak < 64 * 1024, "finding the tokens took {peak} bytes at once");
+    assert_eq!(
+        overview.candidates.len(),
+        1,
+        "the token in the log is found"
+    );
+    assert!(
+        peak < 64 * 1024,
+        "finding the tokens took {peak} bytes at once"
+    );
 
     // Reading it as a gateway answer: at most the bounded lower-case copy it searches.
     let (peak, _) = peak_of(|| inspect::response_view(&text));
@@ -81,6 +88,12 @@ fn reading_a_1_mib_log_costs_far_less_memory_than_the_log_itself() {
         ..share::ShareInput::default()
     };
     let (peak, encoded) = peak_of(|| share::encode(&input, share::Mode::FullToken));
-    assert!(encoded.fragment.len() > TOKEN.len() / 2, "the link carries the token");
-    assert!(peak < 64 * 1024, "making the share link took {peak} bytes at once");
+    assert!(
+        encoded.fragment.len() > TOKEN.len() / 2,
+        "the link carries the token"
+    );
+    assert!(
+        peak < 64 * 1024,
+        "making the share link took {peak} bytes at once"
+    );
 }
