@@ -44,17 +44,69 @@ const DEMO_KEYS: &str = include_str!("../../static/demo/jwks.json");
 /// Seconds between re-judgements at the real time (the claims table ticks every second).
 const JUDGE_EVERY: i64 = 5;
 
-fn make_callback<T: 'static>(
-    state: &UseReducerHandle<State>,
-    make: fn(T) -> Action,
-) -> Callback<T> {
-    let state = state.clone();
-    Callback::from(move |value: T| state.dispatch(make(value)))
+type Dispatcher = UseReducerDispatcher<State>;
+
+fn make_callback<T: 'static>(d: &Dispatcher, make: fn(T) -> Action) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |value: T| d.dispatch(make(value)))
 }
 
-fn make_signal(state: &UseReducerHandle<State>, action: Action) -> Callback<()> {
-    let state = state.clone();
-    Callback::from(move |()| state.dispatch(action.clone()))
+fn make_signal(d: &Dispatcher, action: Action) -> Callback<()> {
+    let d = d.clone();
+    Callback::from(move |()| d.dispatch(action.clone()))
+}
+
+/// The callbacks that only dispatch an action, made once per page: a component is re-rendered
+/// when its props differ, and a callback made afresh in every render always differs (before,
+/// every keystroke rebuilt and compared the whole page, the gateway form included, twice).
+#[derive(PartialEq)]
+struct On {
+    theme: Callback<super::state::Theme>,
+    text: Callback<Rc<String>>,
+    clear: Callback<()>,
+    demo: Callback<()>,
+    real_clock: Callback<MouseEvent>,
+    gateway: Callback<Option<diagnose::profiles::Profile>>,
+    select: Callback<usize>,
+    only_on_click: Callback<Event>,
+    field: Callback<(&'static str, String)>,
+    response: Callback<String>,
+    keys_text: Callback<String>,
+    secret_encoding: Callback<SecretEncoding>,
+    jwks_url: Callback<String>,
+    pair: Callback<Option<(usize, usize)>>,
+    share_mode: Callback<share::Mode>,
+    arm: Callback<&'static str>,
+}
+
+impl On {
+    fn new(d: &Dispatcher) -> On {
+        let only = d.clone();
+        let real = d.clone();
+        On {
+            theme: make_callback(d, Action::SetTheme),
+            text: make_callback(d, Action::SetText),
+            clear: make_signal(d, Action::Clear),
+            demo: make_signal(d, Action::ShowDemo),
+            real_clock: Callback::from(move |_| real.dispatch(Action::RealClock)),
+            gateway: make_callback(d, Action::ChooseGateway),
+            select: make_callback(d, Action::Select),
+            only_on_click: Callback::from(move |e: Event| {
+                only.dispatch(Action::SetOnlyOnClick(
+                    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .checked(),
+                ))
+            }),
+            field: make_callback(d, |(id, value)| Action::SetField(id, value)),
+            response: make_callback(d, Action::SetResponse),
+            keys_text: make_callback(d, Action::SetKeysText),
+            secret_encoding: make_callback(d, Action::SetSecretEncoding),
+            jwks_url: make_callback(d, Action::SetJwksUrl),
+            pair: make_callback(d, Action::Compare),
+            share_mode: make_callback(d, Action::SetShareMode),
+            arm: make_callback(d, Action::ArmHeaderUrl),
+        }
+    }
 }
 
 /// The preset names and the problems of the presets file, for the settings bar.
@@ -84,11 +136,6 @@ fn presets_shown(state: &State) -> (Vec<AttrValue>, Vec<AttrValue>) {
         .chain(state.presets_error.clone().map(AttrValue::from))
         .collect();
     (names, problems)
-}
-
-fn make_click(state: &UseReducerHandle<State>, action: Action) -> Callback<MouseEvent> {
-    let state = state.clone();
-    Callback::from(move |_| state.dispatch(action.clone()))
 }
 
 /// The candidates' facts as a memo dependency: equal exactly when they are the same memo
@@ -265,6 +312,8 @@ pub fn app() -> Html {
     // The panels below the answer wait until the selected token's verdict is painted.
     let revealed = use_revealed(count == 0 || engines.is_some());
     let second = verified.second(selected);
+    // Made once per selected token (the store it writes to is the same for the page's life).
+    let on_second_opinion = use_memo(selected, |&i| verified.on_second_opinion(i));
     // Decoded once per token, from the parse the facts keep; only the time cells follow the
     // clock.
     let parsed = SameParse(facts.get(selected).and_then(|f| f.parsed.clone()));
@@ -345,12 +394,7 @@ pub fn app() -> Html {
             .map(|h| h.header_urls.clone())
             .unwrap_or_default(),
     );
-    let on_field = {
-        let state = state.clone();
-        Callback::from(move |(id, value): (&'static str, String)| {
-            state.dispatch(Action::SetField(id, value))
-        })
-    };
+    let on = use_memo(state.dispatcher(), On::new);
     let settings = use_settings(&state);
     let network = use_network_log(&state);
     let share_input = ShareInput {
@@ -405,14 +449,14 @@ pub fn app() -> Html {
                     <h1>{ "tokenlens" }</h1>
                     <p>{ "Which token to send, and why a gateway says 401 — decoded and checked in this page; nothing is sent anywhere." }</p>
                 </div>
-                <ThemeSwitch theme={state.theme} on_theme={make_callback(&state, Action::SetTheme)} />
+                <ThemeSwitch theme={state.theme} on_theme={on.theme.clone()} />
             </header>
             <main id="main">
                 { apart(Box::new(|| html! {
                 <section class="panel paste" aria-labelledby="paste-heading">
                     <h2 id="paste-heading" class="visually-hidden">{ "Paste" }</h2>
-                    <PasteArea text={state.text.clone()} on_text={make_callback(&state, Action::SetText)}
-                        on_clear={make_signal(&state, Action::Clear)} on_demo={make_signal(&state, Action::ShowDemo)}
+                    <PasteArea text={state.text.clone()} on_text={on.text.clone()}
+                        on_clear={on.clear.clone()} on_demo={on.demo.clone()}
                         {showing_demo} marks={marks} />
                     if let Some(error) = &state.link_error {
                         <p class="note bad" role="alert" data-testid="link-error">{ error.clone() }</p>
@@ -423,7 +467,7 @@ pub fn app() -> Html {
                             if demo_clock {
                                 <p data-testid="demo-clock">{ inspect::demo_clock(now) }{ " " }
                                     <button type="button" class="copy" data-action="real-clock"
-                                        onclick={make_click(&state, Action::RealClock)}>{ "Judge at the real time" }</button>
+                                        onclick={on.real_clock.clone()}>{ "Judge at the real time" }</button>
                                 </p>
                             }
                         </div>
@@ -441,10 +485,10 @@ pub fn app() -> Html {
                     <section class="panel answer-panel" aria-labelledby="answer-heading">
                         <h2 id="answer-heading" tabindex="-1">{ "The answer" }</h2>
                         <GatewayChooser gateway={state.gateway} fields={state.fields.clone()}
-                            on_gateway={make_callback(&state, Action::ChooseGateway)} on_field={on_field.clone()} />
+                            on_gateway={on.gateway.clone()} on_field={on.field.clone()} />
                         if has_answer {
                             <AnswerCard view={answer_rc.clone()} chosen={state.gateway.is_some()}>
-                                <TokenMatrix view={answer_rc.clone()} {selected} on_select={make_callback(&state, Action::Select)} />
+                                <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />
                             </AnswerCard>
                         } else {
                             <p class="hint" data-testid="answer-empty">{ "Paste a token (or what the gateway answered) on the left: the answer shows here." }</p>
@@ -466,11 +510,7 @@ pub fn app() -> Html {
                         }
                         <label class="inline-check hint">
                             <input type="checkbox" id="only-on-click" checked={state.only_on_click}
-                                onchange={{
-                                    let state = state.clone();
-                                    Callback::from(move |e: Event| state.dispatch(Action::SetOnlyOnClick(
-                                        e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
-                                }} />
+                                onchange={on.only_on_click.clone()} />
                             { " Fetch keys only when I click" }
                         </label>
                         if let Some(u) = keys_use.as_ref().filter(|u| !u.may_use()) {
@@ -488,8 +528,8 @@ pub fn app() -> Html {
                                 fields={state.fields.clone()}
                                 notes={target.1.clone()}
                                 leeway_hint={AttrValue::from(explain::diagnosis::leeway_hint())}
-                                on_field={on_field.clone()}
-                                on_response={make_callback(&state, Action::SetResponse)}
+                                on_field={on.field.clone()}
+                                on_response={on.response.clone()}
                             />
                         <KeysPanel
                             keys_text={AttrValue::from(state.keys_text.clone())}
@@ -500,15 +540,15 @@ pub fn app() -> Html {
                             {discover}
                             {using_demo_keys}
                             privacy_note={AttrValue::from(explain::fetch::privacy_note())}
-                            on_keys_text={make_callback(&state, Action::SetKeysText)}
-                            on_secret_encoding={make_callback(&state, Action::SetSecretEncoding as fn(SecretEncoding) -> Action)}
-                            on_jwks_url={make_callback(&state, Action::SetJwksUrl)}
+                            on_keys_text={on.keys_text.clone()}
+                            on_secret_encoding={on.secret_encoding.clone()}
+                            on_jwks_url={on.jwks_url.clone()}
                             {on_fetch}
                             {on_discover}
                         />
                         <ComparePanel items={overview.candidates.clone()} pair={state.compare}
-                            view={(*compare).clone()} on_pair={make_callback(&state, Action::Compare)} />
-                        <SharePanel mode={state.share_mode} view={(*share_view).clone()} on_mode={make_callback(&state, Action::SetShareMode)} />
+                            view={(*compare).clone()} on_pair={on.pair.clone()} />
+                        <SharePanel mode={state.share_mode} view={(*share_view).clone()} on_mode={on.share_mode.clone()} />
                         <section class="panel settings" aria-label="Settings and privacy">
                             <PrivacyBar remember={state.remember} presets={preset_names}
                                 preset={state.preset.clone().map(AttrValue::from)} problems={preset_problems}
@@ -522,7 +562,7 @@ pub fn app() -> Html {
                 if let Some(view) = (*view).clone() {
                     <TokenView {view} times={(*times).clone()}>
                         if overview.candidates.len() > 1 {
-                            <CandidatePicker items={overview.candidates.clone()} {selected} on_select={make_callback(&state, Action::Select)} />
+                            <CandidatePicker items={overview.candidates.clone()} {selected} on_select={on.select.clone()} />
                         }
                         <TokenStrip {raw} />
                         if let Some(verification) = (*diagnosis).as_ref().and_then(|d| d.verification.clone()) {
@@ -532,11 +572,11 @@ pub fn app() -> Html {
                                 second_running={matches!(second, Some(Second::Running))}
                                 second={second_view(&second, facts.get(selected))}
                                 second_error={match &second { Some(Second::Failed(e)) => Some(AttrValue::from(explain::verify::second_opinion_failed(e))), _ => None }}
-                                on_second_opinion={verified.on_second_opinion(selected)} />
+                                on_second_opinion={(*on_second_opinion).clone()} />
                         }
                         if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {
                             <HeaderUrls urls={hints.header_urls.clone()} armed={state.armed_header_url}
-                                on_arm={make_callback(&state, Action::ArmHeaderUrl)} on_confirm={on_confirm_header_url} />
+                                on_arm={on.arm.clone()} on_confirm={on_confirm_header_url} />
                         }
                     </TokenView>
                 }
