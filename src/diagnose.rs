@@ -237,7 +237,7 @@ pub fn diagnose_facts(
         // `check_times` already says a token without exp never expires.
         .filter(|f| !(has_no_exp && f.code == "token_never_expires")),
     );
-    findings.sort_by_key(|f| f.stage);
+    let findings = by_stage(findings);
 
     let profiles = profiles::judge_all(&facts.token(candidate), e.target, e.now, e.leeway);
     let choices = if candidates.len() > 1 {
@@ -256,6 +256,20 @@ pub fn diagnose_facts(
         profiles,
         choices,
     })
+}
+
+/// The findings in stage order, stable within a stage. Not `sort_by_key`: a stable sort is a few
+/// KB of wasm of its own, while the (stage, index) pairs are unique, so the unstable sort that
+/// `input` already uses keeps input order within a stage.
+fn by_stage(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut order: Vec<(usize, usize)> =
+        findings.iter().map(|f| f.stage as usize).zip(0..).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }
 
 fn claims_skipped(candidate: &Candidate, encrypted: bool) -> Finding {
@@ -335,5 +349,42 @@ mod tests {
         assert!(!v.is_pending());
         assert_eq!(v.verdict(), Verdict::Unverifiable);
         assert!(v.has("signature_not_checked"));
+    }
+
+    #[test]
+    fn findings_come_in_stage_order_and_keep_their_order_within_a_stage() {
+        let finding = |stage, reason| Finding {
+            code: finding::Code::Skipped(reason),
+            stage,
+            severity: Severity::Info,
+            status: Status::Confirmed,
+            evidence: Vec::new(),
+            sources: Vec::new(),
+        };
+        use finding::SkipReason::{Encrypted, NoClaims, Opaque};
+        let input = vec![
+            finding(Stage::Gateway, Encrypted),
+            finding(Stage::Claims, Opaque),
+            finding(Stage::Gateway, NoClaims),
+            finding(Stage::Input, NoClaims),
+            finding(Stage::Claims, Encrypted),
+            finding(Stage::Gateway, Opaque),
+        ];
+        let order: Vec<_> = by_stage(input)
+            .into_iter()
+            .map(|f| (f.stage, f.code))
+            .collect();
+        let code = finding::Code::Skipped;
+        assert_eq!(
+            order,
+            [
+                (Stage::Input, code(NoClaims)),
+                (Stage::Claims, code(Opaque)),
+                (Stage::Claims, code(Encrypted)),
+                (Stage::Gateway, code(Encrypted)),
+                (Stage::Gateway, code(NoClaims)),
+                (Stage::Gateway, code(Opaque)),
+            ]
+        );
     }
 }

@@ -132,10 +132,13 @@ fn bytes(n: u64) -> String {
     }
 }
 
-/// `n / unit` to one decimal, rounded half up, in integers (no float formatting in the module).
+/// `n / unit` to one decimal, rounded half up, in integers (no float formatting in the module,
+/// and no `u128` either: its formatting is 1.3 KB of wasm). `unit` is at most 2^30, so the
+/// remainder times ten fits a `u64`.
 fn tenths(n: u64, unit: u64, name: &str) -> String {
-    let t = (u128::from(n) * 10 + u128::from(unit / 2)) / u128::from(unit);
-    format!("{}.{} {name}", t / 10, t % 10)
+    let tenth = (n % unit * 10 + unit / 2) / unit;
+    let (whole, tenth) = (n / unit + tenth / 10, tenth % 10);
+    format!("{whole}.{tenth} {name}")
 }
 
 /// One or two sentences for any failure to get keys.
@@ -367,6 +370,30 @@ pub fn network_note() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_in_tenths_round_half_up_exactly_as_wide_arithmetic_does() {
+        let wide = |n: u64, unit: u64| {
+            let t = (u128::from(n) * 10 + u128::from(unit / 2)) / u128::from(unit);
+            format!("{}.{}", t / 10, t % 10)
+        };
+        for unit in [1_048_576u64, 1_073_741_824] {
+            for n in [
+                unit,
+                unit + unit / 20 - 1,
+                unit + unit / 20,
+                2 * unit - unit / 20 - 1,
+                2 * unit - unit / 20,
+                1_073_741_823,
+                u64::MAX / 2,
+                u64::MAX,
+            ] {
+                assert_eq!(tenths(n, unit, "X"), format!("{} X", wide(n, unit)), "{n}");
+            }
+        }
+        assert_eq!(bytes(1_572_864), "1.5 MiB");
+        assert_eq!(bytes(u64::MAX), "17179869184.0 GiB");
+    }
 
     #[test]
     fn a_refused_cross_origin_redirect_names_both_urls() {

@@ -143,20 +143,20 @@ pub fn second_opinion(first: &Verification, second: &Verification) -> String {
     if first == second {
         format!(
             "RustCrypto agrees: {}.",
-            verdict(second.verdict()).to_lowercase()
+            verdict(second.verdict()).to_ascii_lowercase()
         )
     } else if first.verdict() == second.verdict() {
         format!(
             "RustCrypto reaches the same verdict ({}) with different details: {}",
-            verdict(second.verdict()).to_lowercase(),
+            verdict(second.verdict()).to_ascii_lowercase(),
             banner(second)
         )
     } else {
         format!(
             "RustCrypto disagrees: WebCrypto says “{}”, RustCrypto says “{}”. Please report \
              this token's header and key type.",
-            verdict(first.verdict()).to_lowercase(),
-            verdict(second.verdict()).to_lowercase()
+            verdict(first.verdict()).to_ascii_lowercase(),
+            verdict(second.verdict()).to_ascii_lowercase()
         )
     }
 }

@@ -447,8 +447,7 @@ pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
 mod tests {
     use super::*;
     use crate::diagnose::config::Target;
-    use crate::inspect::{overview, response_view, target};
-    use std::collections::BTreeMap;
+    use crate::inspect::{overview, response_view, target, Fields};
 
     const DEMO: &str = include_str!("../../static/demo/authentication-result.json");
     /// 2026-01-15T09:30Z: both demo tokens are within their hour.
@@ -484,7 +483,7 @@ mod tests {
 
     #[test]
     fn on_a_rest_method_without_scopes_the_answer_leads_with_send_the_id_token() {
-        let (target, _) = target(&BTreeMap::new());
+        let (target, _) = target(&Fields::new());
         let answer = demo_answer(&target, Some(Profile::RestCognito));
         let lead = answer.lines.first().expect("a line");
         assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Good));
@@ -505,7 +504,7 @@ mod tests {
 
     #[test]
     fn with_a_method_scope_the_access_token_carries_the_answer_turns_to_the_access_token() {
-        let mut fields = BTreeMap::new();
+        let mut fields = Fields::new();
         fields.insert(
             "cfg-rest-scopes",
             "aws.cognito.signin.user.admin".to_owned(),
@@ -519,7 +518,7 @@ mod tests {
 
     #[test]
     fn the_matrix_has_a_row_per_token_and_marks_the_refresh_token_never_sent() {
-        let (target, _) = target(&BTreeMap::new());
+        let (target, _) = target(&Fields::new());
         let answer = demo_answer(&target, None);
         assert_eq!(answer.rows.len(), 3);
         assert_eq!(answer.recommended, None);
@@ -546,7 +545,7 @@ mod tests {
 
     #[test]
     fn one_pasted_id_token_gets_an_example_row_for_the_access_token_of_the_same_sign_in() {
-        let (target, _) = target(&BTreeMap::new());
+        let (target, _) = target(&Fields::new());
         let answer = answer_for(&demo_token(1), &target, Some(Profile::RestCognito));
         let [own, example] = answer.rows.as_slice() else {
             panic!("two rows, got {}", answer.rows.len());
@@ -563,7 +562,7 @@ mod tests {
 
     #[test]
     fn with_method_scopes_the_example_access_token_passes_if_it_carries_one() {
-        let mut fields = BTreeMap::new();
+        let mut fields = Fields::new();
         fields.insert("cfg-rest-scopes", "orders/read".to_owned());
         let (target, _) = target(&fields);
         let answer = answer_for(&demo_token(1), &target, Some(Profile::RestCognito));
@@ -577,7 +576,7 @@ mod tests {
 
     #[test]
     fn one_pasted_access_token_gets_an_example_id_row_and_several_tokens_get_none() {
-        let (target, _) = target(&BTreeMap::new());
+        let (target, _) = target(&Fields::new());
         let answer = answer_for(&demo_token(0), &target, None);
         let example = answer.rows.get(1).expect("example row");
         assert_eq!((example.kind, example.example), ("ID token", true));
@@ -589,7 +588,7 @@ mod tests {
     fn while_the_signature_is_being_checked_no_row_accepts_or_asks_for_keys() {
         let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
             .expect("demo keys");
-        let (target, _) = target(&BTreeMap::new());
+        let (target, _) = target(&Fields::new());
         let e = Expectations {
             keys: &[&keys],
             target: &target,

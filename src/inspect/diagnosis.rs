@@ -237,8 +237,6 @@ mod tests {
     use super::*;
     use crate::inspect::*;
 
-    use std::collections::BTreeMap;
-
     #[test]
     fn the_demo_access_token_is_rejected_by_a_rest_method_without_scopes_and_says_likely_where_reported(
     ) {
@@ -246,7 +244,7 @@ mod tests {
         let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
             .expect("demo keys");
         let overview = overview(demo);
-        let (target, notes) = target(&BTreeMap::new());
+        let (target, notes) = target(&Fields::new());
         assert!(notes.is_empty());
         // 2026-01-15T09:30Z: both demo tokens are within their hour.
         let facts = diagnose::facts_of_all(&overview.extraction.candidates, &[&keys]);

@@ -233,9 +233,14 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
         mixup_unchecked = b.mixup_attempts(v, &alg, tried);
         b.reading_attempts(v, &compatible);
     }
-    // First-round attempts first, so the shell can run them as one batch.
-    b.attempts.sort_by_key(|a| a.round == Round::IfNoneVerified);
-    p.attempts = b.attempts;
+    // First-round attempts first, so the shell can run them as one batch (a stable partition:
+    // `sort_by_key` would add a stable sort's few KB of wasm).
+    let (mut first, later): (Vec<_>, Vec<_>) = b
+        .attempts
+        .into_iter()
+        .partition(|a| a.round != Round::IfNoneVerified);
+    first.extend(later);
+    p.attempts = first;
     p.context = Some(Context {
         der: shape.der_raw.as_ref().and_then(|_| match fam {
             Family::Ecdsa(curve) => Some((sig.len(), 2 * curve.field_len())),
@@ -314,18 +319,20 @@ fn signature_shape(alg: &Alg, fam: Family, sig: &[u8], v: &mut Verification) -> 
 /// at most [`MAX_KEY_ATTEMPTS`] are kept, the rest are named as not tried. Also returns how
 /// many were left out.
 fn order_and_cap(v: &mut Verification, token_kid: &Option<String>) -> (Vec<usize>, usize) {
-    let mut compatible: Vec<usize> = v
+    // The kid's keys, then the others, each in input order (a stable partition, not a stable
+    // sort's few KB of wasm).
+    let (mut compatible, others): (Vec<usize>, Vec<usize>) = v
         .candidates
         .iter()
         .enumerate()
         .filter(|(_, c)| c.decision == Decision::NotTried)
         .map(|(i, _)| i)
-        .collect();
-    compatible.sort_by_key(|&i| {
-        v.candidates
-            .get(i)
-            .is_none_or(|c| token_kid.is_none() || c.key.kid != *token_kid)
-    });
+        .partition(|&i| {
+            v.candidates
+                .get(i)
+                .is_some_and(|c| token_kid.is_some() && c.key.kid == *token_kid)
+        });
+    compatible.extend(others);
     let untried = compatible.len().saturating_sub(MAX_KEY_ATTEMPTS);
     for &i in compatible.iter().skip(MAX_KEY_ATTEMPTS) {
         if let Some(c) = v.candidates.get_mut(i) {
