@@ -7,7 +7,6 @@
 mod cases;
 
 use cases::*;
-use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Instant;
 use tokenlens::jose::jwk::{parse_jwks, parse_key_input, KeySet, SecretEncoding};
@@ -64,7 +63,7 @@ fn verify_token(token: &str, set: &KeySet) -> verify::Verification {
 /// The whole paste → view path for the first candidate, as the page runs it on a keystroke.
 fn pipeline(text: &str) -> usize {
     let overview = inspect::overview(text);
-    let (target, _) = inspect::target(&BTreeMap::new());
+    let (target, _) = inspect::target(&inspect::Fields::new());
     let facts = tokenlens::diagnose::facts_of_all(&overview.extraction.candidates, &[]);
     // As the page does: the decoded view and the key hints read the facts' parse.
     let views = overview

@@ -59,27 +59,8 @@ pub struct CandidateItem {
 
 /// Reads the gateway description fields into a [`Target`], with a note per field saying what
 /// was taken from it (ARN, issuer URL, …) where that is worth saying.
-pub fn target(fields: &impl FieldValues) -> (Target, Vec<(&'static str, String)>) {
-    explain::diagnosis::read_target(|id| fields.value(id))
-}
-
-/// The gateway form's values by field id (empty when unset): [`Fields`], or the `BTreeMap` the
-/// shell holds until it moves to [`Fields`] (1.9 KB gzip less wasm; then this impl goes).
-pub trait FieldValues {
-    /// The value of field `id`, or `""`.
-    fn value(&self, id: &str) -> &str;
-}
-
-impl FieldValues for Fields {
-    fn value(&self, id: &str) -> &str {
-        self.get(id).map_or("", String::as_str)
-    }
-}
-
-impl FieldValues for std::collections::BTreeMap<&'static str, String> {
-    fn value(&self, id: &str) -> &str {
-        self.get(id).map_or("", String::as_str)
-    }
+pub fn target(fields: &Fields) -> (Target, Vec<(&'static str, String)>) {
+    explain::diagnosis::read_target(|id| fields.get(id).map_or("", String::as_str))
 }
 
 impl Overview {

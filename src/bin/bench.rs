@@ -6,7 +6,6 @@
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use std::collections::BTreeMap;
 
     use tokenlens::diagnose::config::Target;
     use tokenlens::inspect;
@@ -52,7 +51,7 @@ mod wasm {
     thread_local! {
         /// The gateway description the app starts with (no fields filled), read once: the app
         /// memoises it on the form fields, which a keystroke in the paste area does not change.
-        static TARGET: Target = inspect::target(&BTreeMap::new()).0;
+        static TARGET: Target = inspect::target(&inspect::Fields::new()).0;
     }
 
     /// What `location::href()` gives the app's share panel (only its length matters here).

@@ -1,13 +1,13 @@
 //! Page state: one [`Action`] enum and a reducer. Derived data (candidates, decoded views,
 //! verification) is memoised from this state, never stored beside it.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::diagnose::profiles::Profile;
 use crate::discovery::{Fetched, Outcome, Why};
+use crate::inspect::Fields;
 use crate::jose::jwk::SecretEncoding;
 use crate::presets::Parsed as ParsedPresets;
 use crate::share::{Mode, Opening, Shared};
@@ -85,7 +85,7 @@ pub struct State {
     /// The header member (`jku`/`x5u`) whose fetch warning is showing.
     pub armed_header_url: Option<&'static str>,
     /// The gateway description form, by field id, exactly as typed.
-    pub fields: BTreeMap<&'static str, String>,
+    pub fields: Fields,
     /// What the gateway answered, as pasted.
     pub response_text: String,
     /// Every request the app itself made, in order.
@@ -288,9 +288,8 @@ impl Reducible for State {
                 next.demo = false;
                 next.keys_text = shared.keys_public.clone().unwrap_or_default();
                 next.jwks_url = shared.jwks_url.clone().unwrap_or_default();
-                // Inserted one by one (a repeated id: the last wins, as `collect` would): a
-                // `BTreeMap` built by `collect` sorts first, and that sort is 3 KB of wasm.
-                next.fields = BTreeMap::new();
+                // Inserted one by one: a repeated id, the last wins.
+                next.fields = Fields::new();
                 for (id, value) in &shared.fields {
                     if let Some(id) = field_id(id) {
                         next.fields.insert(id, value.clone());

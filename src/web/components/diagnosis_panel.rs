@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -6,6 +5,7 @@ use yew::prelude::*;
 
 use super::finding_list::FindingList;
 use super::gateway_form::GatewayForm;
+use crate::inspect::Fields;
 use crate::inspect::{DiagnosisView, ResponseView};
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +13,7 @@ pub struct Props {
     pub view: Option<Rc<DiagnosisView>>,
     pub response: Rc<ResponseView>,
     pub response_text: AttrValue,
-    pub fields: BTreeMap<&'static str, String>,
+    pub fields: Fields,
     pub notes: Vec<(&'static str, String)>,
     pub leeway_hint: AttrValue,
     pub on_field: Callback<(&'static str, String)>,

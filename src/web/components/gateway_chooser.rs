@@ -1,16 +1,15 @@
-use std::collections::BTreeMap;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::diagnose::profiles::Profile;
 use crate::explain::answer::{self as words, Question, QuestionKind};
 use crate::inspect::profile_id;
+use crate::inspect::Fields;
 
 #[derive(Properties, PartialEq)]
 pub struct GatewayChooserProps {
     pub gateway: Option<Profile>,
-    pub fields: BTreeMap<&'static str, String>,
+    pub fields: Fields,
     pub on_gateway: Callback<Option<Profile>>,
     pub on_field: Callback<(&'static str, String)>,
 }
@@ -48,11 +47,7 @@ pub fn gateway_chooser(props: &GatewayChooserProps) -> Html {
     }
 }
 
-fn question(
-    q: &Question,
-    fields: &BTreeMap<&'static str, String>,
-    on_field: &Callback<(&'static str, String)>,
-) -> Html {
+fn question(q: &Question, fields: &Fields, on_field: &Callback<(&'static str, String)>) -> Html {
     html! { <QuestionRow question={*q} value={fields.get(q.field.id()).cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
 }
 

@@ -1,13 +1,12 @@
-use std::collections::BTreeMap;
-
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::diagnose::config::{Field, Group, Input};
+use crate::inspect::Fields;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub fields: BTreeMap<&'static str, String>,
+    pub fields: Fields,
     pub notes: Vec<(&'static str, String)>,
     pub on_field: Callback<(&'static str, String)>,
 }
