@@ -397,33 +397,45 @@ pub fn app() -> Html {
     let on = use_memo(state.dispatcher(), On::new);
     let settings = use_settings(&state);
     let network = use_network_log(&state);
-    let share_input = ShareInput {
-        // Only a link carrying the token reads the paste (to find the selected token in it).
-        text: if state.share_mode == share::Mode::Config {
-            String::new()
-        } else {
-            state.text.to_string()
+    // The link is remade when what it could carry changes; only a link carrying the token reads
+    // the paste (to find the selected token in it), so the text is copied for nothing else.
+    let share_view = use_memo(
+        (
+            state.text.clone(),
+            selected,
+            state.keys_text.clone(),
+            state.secret_encoding,
+            state.jwks_url.clone(),
+            state.fields.clone(),
+            state.gateway,
+            state.share_mode,
+        ),
+        |(text, selected, keys_text, secret_encoding, jwks_url, fields, gateway, mode)| {
+            let input = ShareInput {
+                text: if *mode == share::Mode::Config {
+                    String::new()
+                } else {
+                    text.to_string()
+                },
+                selected: *selected,
+                keys_text: keys_text.clone(),
+                secret_encoding: *secret_encoding,
+                jwks_url: jwks_url.clone(),
+                // The gateway chosen on the answer panel travels with the form.
+                fields: fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .chain(gateway.map(|p| {
+                        (
+                            super::state::GATEWAY_FIELD.to_owned(),
+                            inspect::profile_id(p).to_owned(),
+                        )
+                    }))
+                    .collect(),
+            };
+            Rc::new(inspect::share_view(&input, *mode, &location::href()))
         },
-        selected,
-        keys_text: state.keys_text.clone(),
-        secret_encoding: state.secret_encoding,
-        jwks_url: state.jwks_url.clone(),
-        // The gateway chosen on the answer panel travels with the form.
-        fields: state
-            .fields
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.clone()))
-            .chain(state.gateway.map(|p| {
-                (
-                    super::state::GATEWAY_FIELD.to_owned(),
-                    inspect::profile_id(p).to_owned(),
-                )
-            }))
-            .collect(),
-    };
-    let share_view = use_memo((share_input, state.share_mode), |(input, mode)| {
-        Rc::new(inspect::share_view(input, *mode, &location::href()))
-    });
+    );
     let (preset_names, preset_problems) = presets_shown(&state);
     let discover = match hints.as_ref() {
         Some(h) => h
