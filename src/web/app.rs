@@ -374,7 +374,7 @@ pub fn app() -> Html {
     let kid = hints.as_ref().as_ref().and_then(|h| h.kid.clone());
     let iss = hints.as_ref().as_ref().and_then(|h| h.iss.clone());
     let fetch = use_key_fetch(state.clone(), kid, iss.clone());
-    use_startup(state.clone(), *opened_with_fragment);
+    use_startup(state.clone(), *opened_with_fragment, revealed);
     let auto_decision = use_auto_fetch(state.clone(), iss.clone(), showing_demo, fetch.clone());
     let keys_use = state
         .fetched

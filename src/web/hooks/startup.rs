@@ -10,10 +10,16 @@ use crate::web::state::{field_id, Action, State, Theme};
 use crate::web::{location, storage};
 
 /// Once, after the first paint: settings kept on this device (when the page was not opened with
-/// a link), then the organisation's presets file beside the page.
+/// a link), then the organisation's presets file beside the page. A page opened with a link
+/// reads the presets only once its first answer is shown (`ready`): they cannot change what the
+/// link restores, and their arrival would re-render the page while the verdict is on its way.
 #[hook]
-pub fn use_startup(state: UseReducerHandle<State>, from_link: bool) {
-    use_effect_with((), move |_| {
+pub fn use_startup(state: UseReducerHandle<State>, from_link: bool, ready: bool) {
+    let started = use_mut_ref(|| false);
+    use_effect_with(!from_link || ready, move |&go| {
+        if !go || std::mem::replace(&mut *started.borrow_mut(), true) {
+            return;
+        }
         let mut remembered = false;
         if !from_link {
             if let Some(kept) = storage::load() {
