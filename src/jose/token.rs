@@ -243,10 +243,11 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
     if token.trim().is_empty() {
         return Err(StructureError::Empty);
     }
-    let parts: Vec<&str> = token.split('.').collect();
+    let mut split = token.split('.');
+    let parts: [Option<&str>; 6] = std::array::from_fn(|_| split.next());
     let mut quirks = Vec::new();
-    match parts.as_slice() {
-        [h, p, s] => {
+    match parts {
+        [Some(h), Some(p), Some(s), None, ..] => {
             let header = decode_header(h, &mut quirks);
             let cty_jwt = header.as_ref().is_ok_and(Header::cty_is_jwt);
             let payload = decode_bytes(Segment::Payload, p, &mut quirks)
@@ -254,23 +255,23 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
                 .and_then(|r| r);
             let signature = decode_bytes(Segment::Signature, s, &mut quirks);
             Ok(Parsed::Jws(UnverifiedJwt {
-                raw_header: (*h).to_owned(),
-                raw_payload: (*p).to_owned(),
-                raw_signature: (*s).to_owned(),
+                raw_header: h.to_owned(),
+                raw_payload: p.to_owned(),
+                raw_signature: s.to_owned(),
                 header,
                 payload,
                 signature,
                 quirks,
             }))
         }
-        [h, k, iv, c, t] => {
+        [Some(h), Some(k), Some(iv), Some(c), Some(t), None] => {
             let header = decode_header(h, &mut quirks);
             Ok(Parsed::Jwe(UnverifiedJwe {
-                raw_header: (*h).to_owned(),
-                raw_encrypted_key: (*k).to_owned(),
-                raw_iv: (*iv).to_owned(),
-                raw_ciphertext: (*c).to_owned(),
-                raw_tag: (*t).to_owned(),
+                raw_header: h.to_owned(),
+                raw_encrypted_key: k.to_owned(),
+                raw_iv: iv.to_owned(),
+                raw_ciphertext: c.to_owned(),
+                raw_tag: t.to_owned(),
                 header,
                 encrypted_key: decode_bytes(Segment::EncryptedKey, k, &mut quirks),
                 iv: decode_bytes(Segment::Iv, iv, &mut quirks),
@@ -279,7 +280,9 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
                 quirks,
             }))
         }
-        other => Err(StructureError::WrongSegmentCount { count: other.len() }),
+        _ => Err(StructureError::WrongSegmentCount {
+            count: token.split('.').count(),
+        }),
     }
 }
 
@@ -358,18 +361,15 @@ fn is_printable(text: &str) -> bool {
 /// with a non-empty first part. Without `cty: JWT` the first part must also decode to a JSON
 /// object, so ordinary dotted text is not mistaken for a token.
 pub fn looks_like_compact(text: &str, cty_jwt: bool) -> bool {
-    let parts: Vec<&str> = text.split('.').collect();
-    if !matches!(parts.len(), 3 | 5) {
+    // The alphabet first: it rejects JSON text at its first byte.
+    let alphabet_ok = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'=' | b'+' | b'/'));
+    if !alphabet_ok || !matches!(text.split('.').count(), 3 | 5) {
         return false;
     }
-    let alphabet_ok = parts.iter().all(|p| {
-        p.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=' | '+' | '/'))
-    });
-    let Some(first) = parts.first() else {
-        return false;
-    };
-    if !alphabet_ok || first.is_empty() {
+    let first = text.split('.').next().unwrap_or_default();
+    if first.is_empty() {
         return false;
     }
     if cty_jwt {
