@@ -7,8 +7,8 @@
 
 use std::rc::Rc;
 
-use super::header::{read, string, strings};
-use super::json::{Kind, Value};
+use super::header::{last_values, read, string, strings};
+use super::json::{Kind, Str, Value};
 use super::{ExpectedType, Field};
 
 /// Seconds above which a `NumericDate` more plausibly counts milliseconds: 10^11 s is
@@ -206,7 +206,7 @@ pub struct Claims {
     pub auth_time: Field<NumericDate>,
     /// Every member, raw, in source order (duplicates included), shared with the payload's
     /// JSON document (reading claims copies nothing).
-    members: Rc<Vec<(String, Value)>>,
+    members: Rc<Vec<(Str, Value)>>,
 }
 
 /// Claim names read into [`Claims`] fields.
@@ -232,32 +232,33 @@ impl Claims {
         let Value::Object(members) = v else {
             return Claims::default();
         };
+        let [iss, sub, aud, exp, nbf, iat, jti, auth_time] = last_values(members, &REGISTERED);
         Claims {
-            iss: read(v, "iss", string),
-            sub: read(v, "sub", string),
-            aud: read(v, "aud", |v| match v {
-                Value::String(s) => Some(Audience::One(s.clone())),
+            iss: read(iss, string),
+            sub: read(sub, string),
+            aud: read(aud, |v| match v {
+                Value::String(s) => Some(Audience::One(s.to_string())),
                 other => strings(other).map(Audience::Many),
             }),
-            exp: read(v, "exp", date),
-            nbf: read(v, "nbf", date),
-            iat: read(v, "iat", date),
-            jti: read(v, "jti", string),
-            auth_time: read(v, "auth_time", date),
+            exp: read(exp, date),
+            nbf: read(nbf, date),
+            iat: read(iat, date),
+            jti: read(jti, string),
+            auth_time: read(auth_time, date),
             members: members.clone(),
         }
     }
 
     /// Every member other than the registered ones ([`REGISTERED`]), raw, in source order
     /// (duplicates included).
-    pub fn others(&self) -> impl DoubleEndedIterator<Item = &(String, Value)> {
+    pub fn others(&self) -> impl DoubleEndedIterator<Item = &(Str, Value)> {
         self.members
             .iter()
             .filter(|(k, _)| !REGISTERED.contains(&k.as_str()))
     }
 
     /// Every member, registered or not, raw, in source order (duplicates included).
-    pub fn members(&self) -> &[(String, Value)] {
+    pub fn members(&self) -> &[(Str, Value)] {
         &self.members
     }
 

@@ -4,7 +4,7 @@
 //! not, stays available in order through [`Header::members`]. Must not judge the values (an
 //! `alg` of `none` or an embedded `jwk` is a finding for `diagnose`, not a parse error).
 
-use super::json::{JsonDoc, Kind, Value};
+use super::json::{JsonDoc, Kind, Str, Value};
 use super::{ExpectedType, Field};
 
 /// The `alg` header parameter (RFC 7515 §4.1.1; values from RFC 7518 §3.1, RFC 8037 §3.1 and
@@ -148,11 +148,28 @@ pub fn expected_type(name: &str) -> Option<ExpectedType> {
     }
 }
 
-pub(crate) fn read<T>(value: &Value, name: &str, f: impl Fn(&Value) -> Option<T>) -> Field<T> {
-    match value.get(name) {
+/// A member's value (from [`last_values`]) read into a [`Field`] by `f`.
+pub(crate) fn read<T>(value: Option<&Value>, f: impl Fn(&Value) -> Option<T>) -> Field<T> {
+    match value {
         None => Field::Absent,
         Some(v) => f(v).map_or_else(|| Field::Malformed(v.clone()), Field::Present),
     }
+}
+
+/// The value of the last occurrence of each of `names` among `members` (the one
+/// [`Value::get`] finds), in one pass over the members.
+pub(crate) fn last_values<'a, const N: usize>(
+    members: &'a [(Str, Value)],
+    names: &[&str; N],
+) -> [Option<&'a Value>; N] {
+    let mut found = [None; N];
+    for (k, v) in members.iter().rev() {
+        let k = k.as_str();
+        if let Some(slot) = names.iter().position(|n| *n == k).and_then(|i| found.get_mut(i)) {
+            slot.get_or_insert(v);
+        }
+    }
+    found
 }
 
 pub(crate) fn string(v: &Value) -> Option<String> {
@@ -167,25 +184,26 @@ impl Header {
     /// Reads the registered parameters of a header document. Fails only when the JSON is not an
     /// object (RFC 7515 §4 requires one), returning the kind that was found.
     pub fn from_doc(doc: JsonDoc) -> Result<Header, Kind> {
-        let v = &doc.value;
-        if v.kind() != Kind::Object {
-            return Err(v.kind());
-        }
+        let Value::Object(members) = &doc.value else {
+            return Err(doc.value.kind());
+        };
+        let [alg, jku, jwk, kid, x5u, x5c, x5t, x5t_s256, typ, cty, crit, enc, zip, b64] =
+            last_values(members, &REGISTERED);
         Ok(Header {
-            alg: read(v, "alg", |v| v.as_str().map(Alg::parse)),
-            kid: read(v, "kid", string),
-            typ: read(v, "typ", string),
-            cty: read(v, "cty", string),
-            jku: read(v, "jku", string),
-            x5u: read(v, "x5u", string),
-            jwk: read(v, "jwk", |v| (v.kind() == Kind::Object).then(|| v.clone())),
-            x5c: read(v, "x5c", strings),
-            x5t: read(v, "x5t", string),
-            x5t_s256: read(v, "x5t#S256", string),
-            crit: read(v, "crit", strings),
-            enc: read(v, "enc", string),
-            zip: read(v, "zip", string),
-            b64: read(v, "b64", |v| match v {
+            alg: read(alg, |v| v.as_str().map(Alg::parse)),
+            kid: read(kid, string),
+            typ: read(typ, string),
+            cty: read(cty, string),
+            jku: read(jku, string),
+            x5u: read(x5u, string),
+            jwk: read(jwk, |v| (v.kind() == Kind::Object).then(|| v.clone())),
+            x5c: read(x5c, strings),
+            x5t: read(x5t, string),
+            x5t_s256: read(x5t_s256, string),
+            crit: read(crit, strings),
+            enc: read(enc, string),
+            zip: read(zip, string),
+            b64: read(b64, |v| match v {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             }),
@@ -194,7 +212,7 @@ impl Header {
     }
 
     /// Every member in source order, registered or not, duplicates included.
-    pub fn members(&self) -> &[(String, Value)] {
+    pub fn members(&self) -> &[(Str, Value)] {
         self.doc.value.as_object().unwrap_or(&[])
     }
 
