@@ -671,12 +671,11 @@ impl Parser<'_> {
         let mut lone_surrogate = false;
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let rest = self.bytes.get(run_start..).unwrap_or_default();
+            self.pos += rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
             // The run stops only at ASCII bytes or the end, so both ends are char boundaries.
             if let Some(out) = out.as_deref_mut() {
                 out.push_str(self.src.get(run_start..self.pos).unwrap_or_default());
