@@ -222,6 +222,21 @@ pub fn expected_type(name: &str) -> Option<ExpectedType> {
     }
 }
 
+/// Where `name` is in [`REGISTERED`].
+fn registered_slot(name: &str) -> Option<usize> {
+    Some(match name {
+        "iss" => 0,
+        "sub" => 1,
+        "aud" => 2,
+        "exp" => 3,
+        "nbf" => 4,
+        "iat" => 5,
+        "jti" => 6,
+        "auth_time" => 7,
+        _ => return None,
+    })
+}
+
 fn date(v: &Value) -> Option<NumericDate> {
     NumericDate::from_value(v).ok()
 }
@@ -232,7 +247,7 @@ impl Claims {
         let Value::Object(members) = v else {
             return Claims::default();
         };
-        let [iss, sub, aud, exp, nbf, iat, jti, auth_time] = last_values(members, &REGISTERED);
+        let [iss, sub, aud, exp, nbf, iat, jti, auth_time] = last_values(members, registered_slot);
         Claims {
             iss: read(iss, string),
             sub: read(sub, string),
@@ -254,7 +269,7 @@ impl Claims {
     pub fn others(&self) -> impl DoubleEndedIterator<Item = &(Str, Value)> {
         self.members
             .iter()
-            .filter(|(k, _)| !REGISTERED.contains(&k.as_str()))
+            .filter(|(k, _)| registered_slot(k).is_none())
     }
 
     /// Every member, registered or not, raw, in source order (duplicates included).
@@ -338,6 +353,15 @@ pub fn time_claims(claims: &Claims) -> [(TimeClaim, &Field<NumericDate>); 4] {
 mod tests {
     use super::*;
     use crate::jose::json::JsonDoc;
+
+    #[test]
+    fn every_registered_claim_has_its_own_slot_and_no_other_name_has_one() {
+        for (i, name) in REGISTERED.iter().enumerate() {
+            assert_eq!(registered_slot(name), Some(i), "{name}");
+        }
+        assert_eq!(registered_slot("ISS"), None);
+        assert_eq!(registered_slot("auth"), None);
+    }
 
     fn claims(json: &str) -> Claims {
         Claims::from_value(

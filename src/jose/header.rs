@@ -156,20 +156,40 @@ pub(crate) fn read<T>(value: Option<&Value>, f: impl Fn(&Value) -> Option<T>) ->
     }
 }
 
-/// The value of the last occurrence of each of `names` among `members` (the one
-/// [`Value::get`] finds), in one pass over the members.
+/// The value of the last occurrence (the one [`Value::get`] finds) of each name that `slot`
+/// places, at that place, in one pass over the members.
 pub(crate) fn last_values<'a, const N: usize>(
     members: &'a [(Str, Value)],
-    names: &[&str; N],
+    slot: fn(&str) -> Option<usize>,
 ) -> [Option<&'a Value>; N] {
     let mut found = [None; N];
     for (k, v) in members.iter().rev() {
-        let k = k.as_str();
-        if let Some(slot) = names.iter().position(|n| *n == k).and_then(|i| found.get_mut(i)) {
-            slot.get_or_insert(v);
+        if let Some(place) = slot(k).and_then(|i| found.get_mut(i)) {
+            place.get_or_insert(v);
         }
     }
     found
+}
+
+/// Where `name` is in [`REGISTERED`].
+fn registered_slot(name: &str) -> Option<usize> {
+    Some(match name {
+        "alg" => 0,
+        "jku" => 1,
+        "jwk" => 2,
+        "kid" => 3,
+        "x5u" => 4,
+        "x5c" => 5,
+        "x5t" => 6,
+        "x5t#S256" => 7,
+        "typ" => 8,
+        "cty" => 9,
+        "crit" => 10,
+        "enc" => 11,
+        "zip" => 12,
+        "b64" => 13,
+        _ => return None,
+    })
 }
 
 pub(crate) fn string(v: &Value) -> Option<String> {
@@ -188,7 +208,7 @@ impl Header {
             return Err(doc.value.kind());
         };
         let [alg, jku, jwk, kid, x5u, x5c, x5t, x5t_s256, typ, cty, crit, enc, zip, b64] =
-            last_values(members, &REGISTERED);
+            last_values(members, registered_slot);
         Ok(Header {
             alg: read(alg, |v| v.as_str().map(Alg::parse)),
             kid: read(kid, string),
@@ -257,6 +277,15 @@ impl Header {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_registered_name_has_its_own_slot_and_no_other_name_has_one() {
+        for (i, name) in REGISTERED.iter().enumerate() {
+            assert_eq!(registered_slot(name), Some(i), "{name}");
+        }
+        assert_eq!(registered_slot("ALG"), None);
+        assert_eq!(registered_slot("x5t#s256"), None);
+    }
 
     fn header(json: &str) -> Header {
         let doc = JsonDoc::parse(json).unwrap_or_else(|e| panic!("{e:?}"));

@@ -497,7 +497,7 @@ enum Step {
     Index(usize),
 }
 
-/// Distinct keys of one object looked up by a linear search; beyond this, through a map.
+/// Members of one object searched linearly for a repeated name; beyond this, through a map.
 const LINEAR_KEYS: usize = 16;
 
 /// What is known about a key already seen in the object being parsed.
@@ -507,6 +507,16 @@ struct Seen {
     listed: Option<usize>,
     /// It repeated (listed or counted as unlisted).
     repeated: bool,
+}
+
+impl Seen {
+    fn new(first_member: usize) -> Seen {
+        Seen {
+            first_member,
+            listed: None,
+            repeated: false,
+        }
+    }
 }
 
 impl<'a> Parser<'a> {
@@ -805,8 +815,9 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.pos += 1;
         let mut members: Vec<(Str, Value)> = Vec::new();
-        // One entry per distinct key; found by a linear search while the object is small (no
-        // hashing, no copy of the key), through a map once it is not.
+        // While the object is small, a repeated name is found by a linear search of `members`
+        // (no hashing, no copy of the name) and only repeated names have an entry here; past
+        // [`LINEAR_KEYS`] members, every distinct name has one, found through `index`.
         let mut seen: Vec<Seen> = Vec::new();
         let mut index: Option<HashMap<Str, usize>> = None;
         self.skip_ws();
@@ -850,30 +861,33 @@ impl Parser<'_> {
             let member = members.len();
             let found = match &index {
                 Some(map) => map.get(&key).copied(),
-                None => seen
-                    .iter()
-                    .position(|s| members.get(s.first_member).is_some_and(|(k, _)| *k == key)),
+                None => members.iter().position(|(k, _)| *k == key).map(|first| {
+                    let known = seen.iter().position(|s| s.first_member == first);
+                    known.unwrap_or_else(|| {
+                        seen.push(Seen::new(first));
+                        seen.len() - 1
+                    })
+                }),
             };
             match found.and_then(|i| seen.get_mut(i)) {
                 Some(entry) => self.note_duplicate(entry, &key, member),
                 None => {
-                    seen.push(Seen {
-                        first_member: member,
-                        listed: None,
-                        repeated: false,
-                    });
                     if let Some(map) = &mut index {
+                        seen.push(Seen::new(member));
                         map.insert(key.clone(), seen.len() - 1);
-                    } else if seen.len() > LINEAR_KEYS {
-                        index = Some(
-                            seen.iter()
-                                .enumerate()
-                                .filter_map(|(i, s)| {
-                                    members.get(s.first_member).map(|(k, _)| (k.clone(), i))
-                                })
-                                .chain(std::iter::once((key.clone(), seen.len() - 1)))
-                                .collect(),
-                        );
+                    } else if member >= LINEAR_KEYS {
+                        let mut repeated = std::mem::take(&mut seen);
+                        let mut map = HashMap::new();
+                        let names = members.iter().map(|(k, _)| k);
+                        for (i, k) in names.chain([&key]).enumerate() {
+                            if !map.contains_key(k) {
+                                let had = repeated.iter().position(|s| s.first_member == i);
+                                let entry = had.map(|p| repeated.swap_remove(p));
+                                seen.push(entry.unwrap_or_else(|| Seen::new(i)));
+                                map.insert(k.clone(), seen.len() - 1);
+                            }
+                        }
+                        index = Some(map);
                     }
                 }
             }
@@ -1078,6 +1092,20 @@ mod tests {
             .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
             .collect();
         assert_eq!(found, [("k3", 3, 40, 2), ("k30", 30, 41, 1)]);
+    }
+
+    #[test]
+    fn a_key_repeated_before_and_after_an_object_grows_large_is_one_duplicate() {
+        let keys: Vec<String> = (0..30).map(|i| format!("\"k{i}\":{i}")).collect();
+        let text = format!("{{\"a\":1,\"a\":2,{},\"a\":3}}", keys.join(","));
+        let doc = parse(&text);
+        let found: Vec<(&str, usize, usize, usize)> = doc
+            .duplicates
+            .iter()
+            .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
+            .collect();
+        assert_eq!(found, [("a", 0, 1, 2)]);
+        assert_eq!(doc.value.get("a"), Some(&Value::Number("3".into())));
     }
 
     #[test]
