@@ -681,11 +681,7 @@ impl Parser<'_> {
         let mut lone_surrogate = false;
         loop {
             let run_start = self.pos;
-            let rest = self.bytes.get(run_start..).unwrap_or_default();
-            self.pos += rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(rest.len());
+            self.pos += plain_run(self.bytes.get(run_start..).unwrap_or_default());
             // The run stops only at ASCII bytes or the end, so both ends are char boundaries.
             if let Some(out) = out.as_deref_mut() {
                 out.push_str(self.src.get(run_start..self.pos).unwrap_or_default());
@@ -935,6 +931,31 @@ impl Parser<'_> {
     }
 }
 
+/// How many bytes of `bytes` come before the first `"`, `\\` or control character: eight at a
+/// time (SWAR: a byte's high bit is set in `found` where it matches; borrows only reach bytes
+/// above a true match, so the lowest set bit is the first match), then one at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([b'"'; 8]));
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let found = (zero_in(x ^ (ONES * 0x22)) | zero_in(x ^ (ONES * 0x5C)) | below_space) & HIGHS;
+        if found != 0 {
+            return n + (found.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = chunks.remainder();
+    n + rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(rest.len())
+}
+
 /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as short
 /// escapes or `\u00XX`, everything else (including non-ASCII) as is.
 pub fn write_string(s: &str, out: &mut String) {
@@ -1116,6 +1137,22 @@ mod tests {
             PathStep::Key("ok_1".into()),
         ]);
         assert_eq!(p.to_string(), r#"$["http://x"][3].ok_1"#);
+    }
+
+    #[test]
+    fn a_plain_run_stops_at_the_first_quote_backslash_or_control_character() {
+        let text = "abcdefgh\u{e9}ijklmnop\u{1F600}qrstuvwxyz0123456789";
+        for stop in ["\"", "\\", "\u{0}", "\u{1f}", "\n"] {
+            for at in 0..=text.len() {
+                if !text.is_char_boundary(at) {
+                    continue;
+                }
+                let probe = format!("{}{stop}{}", &text[..at], &text[at..]);
+                assert_eq!(plain_run(probe.as_bytes()), at, "{stop:?} at {at}");
+            }
+        }
+        assert_eq!(plain_run(text.as_bytes()), text.len());
+        assert_eq!(plain_run(b" !#[]~\x7f\x80\xff"), 9);
     }
 
     #[test]
