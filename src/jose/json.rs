@@ -62,7 +62,7 @@ pub struct Str {
 
 impl Str {
     /// `buf[start..end]`, shared; a copy when the range does not fit the compact form.
-    fn slice(buf: &Rc<str>, start: usize, end: usize) -> Str {
+    pub(crate) fn slice(buf: &Rc<str>, start: usize, end: usize) -> Str {
         match (u32::try_from(start), u32::try_from(end)) {
             (Ok(s), Ok(e)) => Str {
                 buf: Rc::clone(buf),

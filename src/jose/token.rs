@@ -9,7 +9,8 @@ use super::b64::{self, B64Error, B64Quirk};
 use super::claims::Claims;
 use super::header::Header;
 use super::json::Duplicate;
-use super::json::{JsonDoc, JsonError, Kind};
+use super::json::{JsonDoc, JsonError, Kind, Str};
+use std::rc::Rc;
 
 /// Why a text is not a compact JWS or JWE at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,11 +121,11 @@ pub enum Payload {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnverifiedJwt {
     /// The header segment as received.
-    pub raw_header: String,
+    pub raw_header: Str,
     /// The payload segment as received.
-    pub raw_payload: String,
+    pub raw_payload: Str,
     /// The signature segment as received.
-    pub raw_signature: String,
+    pub raw_signature: Str,
     /// The decoded header.
     pub header: Result<Header, SegmentError>,
     /// The decoded payload.
@@ -171,15 +172,15 @@ impl UnverifiedJwt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnverifiedJwe {
     /// The protected header segment as received (also the AAD, RFC 7516 §5.1 step 14).
-    pub raw_header: String,
+    pub raw_header: Str,
     /// The encrypted-key segment as received.
-    pub raw_encrypted_key: String,
+    pub raw_encrypted_key: Str,
     /// The initialization-vector segment as received.
-    pub raw_iv: String,
+    pub raw_iv: Str,
     /// The ciphertext segment as received.
-    pub raw_ciphertext: String,
+    pub raw_ciphertext: Str,
     /// The authentication-tag segment as received.
-    pub raw_tag: String,
+    pub raw_tag: Str,
     /// The decoded protected header.
     pub header: Result<Header, SegmentError>,
     /// Encrypted key bytes.
@@ -245,9 +246,27 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
     }
     let mut split = token.split('.');
     let parts: [Option<&str>; 6] = std::array::from_fn(|_| split.next());
+    let jws_or_jwe = matches!(
+        parts,
+        [Some(_), Some(_), Some(_), None, ..] | [Some(_), Some(_), Some(_), Some(_), Some(_), None]
+    );
+    if !jws_or_jwe {
+        return Err(StructureError::WrongSegmentCount {
+            count: token.split('.').count(),
+        });
+    }
+    // The segments as received: ranges of one shared copy of the token.
+    let whole: Rc<str> = Rc::from(token);
+    let mut at = 0;
+    let mut raw = |part: &str| {
+        let s = Str::slice(&whole, at, at + part.len());
+        at += part.len() + 1;
+        s
+    };
     let mut quirks = Vec::new();
     match parts {
         [Some(h), Some(p), Some(s), None, ..] => {
+            let (raw_header, raw_payload, raw_signature) = (raw(h), raw(p), raw(s));
             let header = decode_header(h, &mut quirks);
             let cty_jwt = header.as_ref().is_ok_and(Header::cty_is_jwt);
             let payload = decode_bytes(Segment::Payload, p, &mut quirks)
@@ -255,9 +274,9 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
                 .and_then(|r| r);
             let signature = decode_bytes(Segment::Signature, s, &mut quirks);
             Ok(Parsed::Jws(UnverifiedJwt {
-                raw_header: h.to_owned(),
-                raw_payload: p.to_owned(),
-                raw_signature: s.to_owned(),
+                raw_header,
+                raw_payload,
+                raw_signature,
                 header,
                 payload,
                 signature,
@@ -267,11 +286,11 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
         [Some(h), Some(k), Some(iv), Some(c), Some(t), None] => {
             let header = decode_header(h, &mut quirks);
             Ok(Parsed::Jwe(UnverifiedJwe {
-                raw_header: h.to_owned(),
-                raw_encrypted_key: k.to_owned(),
-                raw_iv: iv.to_owned(),
-                raw_ciphertext: c.to_owned(),
-                raw_tag: t.to_owned(),
+                raw_header: raw(h),
+                raw_encrypted_key: raw(k),
+                raw_iv: raw(iv),
+                raw_ciphertext: raw(c),
+                raw_tag: raw(t),
                 header,
                 encrypted_key: decode_bytes(Segment::EncryptedKey, k, &mut quirks),
                 iv: decode_bytes(Segment::Iv, iv, &mut quirks),
