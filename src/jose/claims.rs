@@ -224,15 +224,15 @@ pub fn expected_type(name: &str) -> Option<ExpectedType> {
 
 /// Where `name` is in [`REGISTERED`].
 fn registered_slot(name: &str) -> Option<usize> {
-    Some(match name {
-        "iss" => 0,
-        "sub" => 1,
-        "aud" => 2,
-        "exp" => 3,
-        "nbf" => 4,
-        "iat" => 5,
-        "jti" => 6,
-        "auth_time" => 7,
+    Some(match name.as_bytes() {
+        b"iss" => 0,
+        b"sub" => 1,
+        b"aud" => 2,
+        b"exp" => 3,
+        b"nbf" => 4,
+        b"iat" => 5,
+        b"jti" => 6,
+        b"auth_time" => 7,
         _ => return None,
     })
 }
