@@ -73,28 +73,27 @@ fn floor_decimal(raw: &str) -> Result<(i64, bool), DateProblem> {
     if negative {
         i += 1;
     }
-    let mut digits: Vec<u8> = Vec::new();
     let int_start = i;
-    while let Some(&b @ b'0'..=b'9') = bytes.get(i) {
-        digits.push(b - b'0');
+    while let Some(b'0'..=b'9') = bytes.get(i) {
         i += 1;
     }
     if i == int_start {
         return Err(DateProblem::InvalidNumber);
     }
-    let mut frac_len: i64 = 0;
+    let int_digits = bytes.get(int_start..i).unwrap_or_default();
+    let mut frac_digits: &[u8] = &[];
     if bytes.get(i) == Some(&b'.') {
         i += 1;
         let frac_start = i;
-        while let Some(&b @ b'0'..=b'9') = bytes.get(i) {
-            digits.push(b - b'0');
-            frac_len = frac_len.saturating_add(1);
+        while let Some(b'0'..=b'9') = bytes.get(i) {
             i += 1;
         }
         if i == frac_start {
             return Err(DateProblem::InvalidNumber);
         }
+        frac_digits = bytes.get(frac_start..i).unwrap_or_default();
     }
+    let frac_len = i64::try_from(frac_digits.len()).unwrap_or(i64::MAX);
     let mut exp: i64 = 0;
     if matches!(bytes.get(i), Some(b'e' | b'E')) {
         i += 1;
@@ -127,16 +126,16 @@ fn floor_decimal(raw: &str) -> Result<(i64, bool), DateProblem> {
     }
 
     // value = 0.digits × 10^(len + exp10), with leading zeros stripped.
-    let first_nonzero = digits.iter().position(|&d| d != 0);
-    let Some(start) = first_nonzero else {
+    let digits = || int_digits.iter().chain(frac_digits).map(|b| b - b'0');
+    let Some(start) = digits().position(|d| d != 0) else {
         return Ok((0, false)); // zero, including -0 and 0e999
     };
     if negative {
         return Err(DateProblem::Negative);
     }
-    let significant = digits.get(start..).unwrap_or_default();
     let exp10 = exp.saturating_sub(frac_len);
-    let len = i64::try_from(significant.len()).unwrap_or(i64::MAX);
+    let total = int_digits.len() + frac_digits.len();
+    let len = i64::try_from(total - start).unwrap_or(i64::MAX);
     let int_len = len.saturating_add(exp10);
     if int_len <= 0 {
         return Ok((0, true));
@@ -144,24 +143,18 @@ fn floor_decimal(raw: &str) -> Result<(i64, bool), DateProblem> {
     if int_len > 19 {
         return Err(DateProblem::TooLarge);
     }
+    // The integer part: the significant digits, then zeros when the exponent is larger.
+    let mut significant = digits().skip(start);
     let mut secs: i64 = 0;
-    let mut fractional = false;
-    for k in 0..int_len {
-        let d = usize::try_from(k)
-            .ok()
-            .and_then(|k| significant.get(k))
-            .copied()
-            .unwrap_or(0);
+    for _ in 0..int_len {
+        let d = significant.next().unwrap_or(0);
         secs = secs
             .checked_mul(10)
             .and_then(|s| s.checked_add(i64::from(d)))
             .ok_or(DateProblem::TooLarge)?;
     }
-    if let Ok(cut) = usize::try_from(int_len) {
-        fractional = significant
-            .get(cut..)
-            .is_some_and(|rest| rest.iter().any(|&d| d != 0));
-    }
+    // Whatever digits are left are the fraction.
+    let fractional = significant.any(|d| d != 0);
     Ok((secs, fractional))
 }
 
