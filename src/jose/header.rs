@@ -158,10 +158,10 @@ pub(crate) fn read<T>(value: Option<&Value>, f: impl Fn(&Value) -> Option<T>) ->
 
 /// The value of the last occurrence (the one [`Value::get`] finds) of each name that `slot`
 /// places, at that place, in one pass over the members.
-pub(crate) fn last_values<'a, const N: usize>(
-    members: &'a [(Str, Value)],
+pub(crate) fn last_values<const N: usize>(
+    members: &[(Str, Value)],
     slot: fn(&str) -> Option<usize>,
-) -> [Option<&'a Value>; N] {
+) -> [Option<&Value>; N] {
     let mut found = [None; N];
     for (k, v) in members.iter().rev() {
         if let Some(place) = slot(k).and_then(|i| found.get_mut(i)) {

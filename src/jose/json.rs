@@ -97,6 +97,12 @@ impl From<String> for Str {
     }
 }
 
+impl From<&String> for Str {
+    fn from(s: &String) -> Str {
+        Str::from(s.as_str())
+    }
+}
+
 impl Default for Str {
     fn default() -> Str {
         Str::from("")

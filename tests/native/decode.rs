@@ -523,10 +523,16 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(6, 64, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(|v| Value::Array(v.into())),
-            prop::collection::vec(("[a-c]{0,2}|\\PC{0,4}", inner), 0..6)
-                .prop_map(|v: Vec<(String, Value)>| {
-                    Value::Object(v.into_iter().map(|(k, v)| (k.into(), v)).collect::<Vec<_>>().into())
-                }),
+            prop::collection::vec(("[a-c]{0,2}|\\PC{0,4}", inner), 0..6).prop_map(
+                |v: Vec<(String, Value)>| {
+                    Value::Object(
+                        v.into_iter()
+                            .map(|(k, v)| (k.into(), v))
+                            .collect::<Vec<_>>()
+                            .into(),
+                    )
+                }
+            ),
         ]
     })
 }

@@ -118,7 +118,10 @@ pub fn json_str(s: &str) -> String {
 
 /// JSON text of a list of strings.
 pub fn json_list(items: &[String]) -> String {
-    Value::Array(Rc::new(items.iter().map(|s| Value::String(s.as_str().into())).collect())).compact()
+    Value::Array(Rc::new(
+        items.iter().map(|s| Value::String(s.into())).collect(),
+    ))
+    .compact()
 }
 
 /// Raw JSON of `aud`, `None` when absent.
