@@ -246,27 +246,10 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
     }
     let mut split = token.split('.');
     let parts: [Option<&str>; 6] = std::array::from_fn(|_| split.next());
-    let jws_or_jwe = matches!(
-        parts,
-        [Some(_), Some(_), Some(_), None, ..] | [Some(_), Some(_), Some(_), Some(_), Some(_), None]
-    );
-    if !jws_or_jwe {
-        return Err(StructureError::WrongSegmentCount {
-            count: token.split('.').count(),
-        });
-    }
-    // The segments as received: ranges of one shared copy of the token.
-    let whole: Rc<str> = Rc::from(token);
-    let mut at = 0;
-    let mut raw = |part: &str| {
-        let s = Str::slice(&whole, at, at + part.len());
-        at += part.len() + 1;
-        s
-    };
     let mut quirks = Vec::new();
     match parts {
         [Some(h), Some(p), Some(s), None, ..] => {
-            let (raw_header, raw_payload, raw_signature) = (raw(h), raw(p), raw(s));
+            let [raw_header, raw_payload, raw_signature] = shared_parts(token, [h, p, s]);
             let header = decode_header(h, &mut quirks);
             let cty_jwt = header.as_ref().is_ok_and(Header::cty_is_jwt);
             let payload = decode_bytes(Segment::Payload, p, &mut quirks)
@@ -284,13 +267,15 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
             }))
         }
         [Some(h), Some(k), Some(iv), Some(c), Some(t), None] => {
+            let [raw_header, raw_encrypted_key, raw_iv, raw_ciphertext, raw_tag] =
+                shared_parts(token, [h, k, iv, c, t]);
             let header = decode_header(h, &mut quirks);
             Ok(Parsed::Jwe(UnverifiedJwe {
-                raw_header: raw(h),
-                raw_encrypted_key: raw(k),
-                raw_iv: raw(iv),
-                raw_ciphertext: raw(c),
-                raw_tag: raw(t),
+                raw_header,
+                raw_encrypted_key,
+                raw_iv,
+                raw_ciphertext,
+                raw_tag,
                 header,
                 encrypted_key: decode_bytes(Segment::EncryptedKey, k, &mut quirks),
                 iv: decode_bytes(Segment::Iv, iv, &mut quirks),
@@ -303,6 +288,17 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
             count: token.split('.').count(),
         }),
     }
+}
+
+/// `parts`, the `.`-separated pieces of `token` in order, as ranges of one shared copy of it.
+fn shared_parts<const N: usize>(token: &str, parts: [&str; N]) -> [Str; N] {
+    let whole: Rc<str> = Rc::from(token);
+    let mut at = 0;
+    parts.map(|part| {
+        let s = Str::slice(&whole, at, at + part.len());
+        at += part.len() + 1;
+        s
+    })
 }
 
 fn decode_bytes(
@@ -440,6 +436,24 @@ mod tests {
         let t = parsed_jws("eyJhbGciOiJub25lIn0.e30=.");
         assert_eq!(t.signing_input(), "eyJhbGciOiJub25lIn0.e30=");
         assert_eq!(t.signature, Ok(vec![]));
+    }
+
+    #[test]
+    fn raw_segments_are_the_parts_as_received() {
+        let t = parsed_jws("eyJhbGciOiJub25lIn0.e30.c2ln");
+        let raw = [&*t.raw_header, &*t.raw_payload, &*t.raw_signature];
+        assert_eq!(raw, ["eyJhbGciOiJub25lIn0", "e30", "c2ln"]);
+        let Ok(Parsed::Jwe(t)) = parse_unverified("eyJhbGciOiJkaXIifQ..aXY.Y3Q.dGFn") else {
+            panic!("expected a JWE");
+        };
+        let raw = [
+            &*t.raw_header,
+            &*t.raw_encrypted_key,
+            &*t.raw_iv,
+            &*t.raw_ciphertext,
+            &*t.raw_tag,
+        ];
+        assert_eq!(raw, ["eyJhbGciOiJkaXIifQ", "", "aXY", "Y3Q", "dGFn"]);
     }
 
     #[test]
