@@ -49,22 +49,22 @@ pub enum Alg {
 impl Alg {
     /// Reads an `alg` string; comparison is case-sensitive as RFC 7515 §4.1.1 requires.
     pub fn parse(s: &str) -> Alg {
-        match s.as_bytes() {
-            b"HS256" => Alg::HS256,
-            b"HS384" => Alg::HS384,
-            b"HS512" => Alg::HS512,
-            b"RS256" => Alg::RS256,
-            b"RS384" => Alg::RS384,
-            b"RS512" => Alg::RS512,
-            b"PS256" => Alg::PS256,
-            b"PS384" => Alg::PS384,
-            b"PS512" => Alg::PS512,
-            b"ES256" => Alg::ES256,
-            b"ES384" => Alg::ES384,
-            b"ES512" => Alg::ES512,
-            b"ES256K" => Alg::ES256K,
-            b"EdDSA" => Alg::EdDSA,
-            b"none" => Alg::None,
+        match s {
+            "HS256" => Alg::HS256,
+            "HS384" => Alg::HS384,
+            "HS512" => Alg::HS512,
+            "RS256" => Alg::RS256,
+            "RS384" => Alg::RS384,
+            "RS512" => Alg::RS512,
+            "PS256" => Alg::PS256,
+            "PS384" => Alg::PS384,
+            "PS512" => Alg::PS512,
+            "ES256" => Alg::ES256,
+            "ES384" => Alg::ES384,
+            "ES512" => Alg::ES512,
+            "ES256K" => Alg::ES256K,
+            "EdDSA" => Alg::EdDSA,
+            "none" => Alg::None,
             _ => Alg::Other(s.to_owned()),
         }
     }
@@ -171,25 +171,9 @@ pub(crate) fn last_values<const N: usize>(
     found
 }
 
-/// Where `name` is in [`REGISTERED`].
+/// Where `name` is in [`REGISTERED`] (a header has a handful of members: a search is enough).
 fn registered_slot(name: &str) -> Option<usize> {
-    Some(match name.as_bytes() {
-        b"alg" => 0,
-        b"jku" => 1,
-        b"jwk" => 2,
-        b"kid" => 3,
-        b"x5u" => 4,
-        b"x5c" => 5,
-        b"x5t" => 6,
-        b"x5t#S256" => 7,
-        b"typ" => 8,
-        b"cty" => 9,
-        b"crit" => 10,
-        b"enc" => 11,
-        b"zip" => 12,
-        b"b64" => 13,
-        _ => return None,
-    })
+    REGISTERED.iter().position(|n| *n == name)
 }
 
 pub(crate) fn string(v: &Value) -> Option<String> {

@@ -825,7 +825,7 @@ impl Parser<'_> {
         // (no hashing, no copy of the name) and only repeated names have an entry here; past
         // [`LINEAR_KEYS`] members, every distinct name has one, found through `index`.
         let mut seen: Vec<Seen> = Vec::new();
-        let mut index: Option<HashMap<Str, usize>> = None;
+        let mut index: Option<HashMap<String, usize>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -866,7 +866,7 @@ impl Parser<'_> {
             let value = value?;
             let member = members.len();
             let found = match &index {
-                Some(map) => map.get(&key).copied(),
+                Some(map) => map.get(key.as_str()).copied(),
                 None => members.iter().position(|(k, _)| *k == key).map(|first| {
                     let known = seen.iter().position(|s| s.first_member == first);
                     known.unwrap_or_else(|| {
@@ -880,17 +880,17 @@ impl Parser<'_> {
                 None => {
                     if let Some(map) = &mut index {
                         seen.push(Seen::new(member));
-                        map.insert(key.clone(), seen.len() - 1);
+                        map.insert(key.to_string(), seen.len() - 1);
                     } else if member >= LINEAR_KEYS {
                         let mut repeated = std::mem::take(&mut seen);
                         let mut map = HashMap::new();
                         let names = members.iter().map(|(k, _)| k);
                         for (i, k) in names.chain([&key]).enumerate() {
-                            if !map.contains_key(k) {
+                            if !map.contains_key(k.as_str()) {
                                 let had = repeated.iter().position(|s| s.first_member == i);
                                 let entry = had.map(|p| repeated.swap_remove(p));
                                 seen.push(entry.unwrap_or_else(|| Seen::new(i)));
-                                map.insert(k.clone(), seen.len() - 1);
+                                map.insert(k.to_string(), seen.len() - 1);
                             }
                         }
                         index = Some(map);
