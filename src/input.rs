@@ -882,7 +882,7 @@ fn json_string_literal(text: &str) -> Option<String> {
         return None;
     }
     match JsonDoc::parse(t).ok()?.value {
-        Value::String(s) => Some(s),
+        Value::String(s) => Some(s.to_string()),
         _ => None,
     }
 }

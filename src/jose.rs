@@ -21,7 +21,7 @@ pub mod token;
 
 pub use claims::{time_claims, Audience, Claims, DateProblem, NumericDate, TimeClaim};
 pub use header::{Alg, Header};
-pub use json::{Duplicate, JsonDoc, JsonError, JsonPath, Kind, Value};
+pub use json::{Duplicate, JsonDoc, JsonError, JsonPath, Kind, Str, Value};
 pub use token::{
     parse_unverified, Parsed, Payload, Quirk, Segment, SegmentError, SegmentErrorKind,
     StructureError, UnverifiedJwe, UnverifiedJwt,

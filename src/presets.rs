@@ -43,7 +43,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::jose::json::{JsonDoc, Value};
+use crate::jose::json::{JsonDoc, Str, Value};
 
 use crate::diagnose::config::Field;
 use crate::diagnose::profiles::Profile;
@@ -330,7 +330,7 @@ impl Sink<'_> {
     }
 
     /// Each unknown member name once, in file order.
-    fn unknown_keys(&mut self, path: &str, obj: &[(String, Value)], known: &[&str]) {
+    fn unknown_keys(&mut self, path: &str, obj: &[(Str, Value)], known: &[&str]) {
         let mut seen = HashSet::new();
         let unknown = obj.iter().map(|(k, _)| k.as_str());
         for key in unknown.filter(|k| !known.contains(k) && seen.insert(*k)) {
@@ -409,7 +409,7 @@ fn read_root(root: &Value, problems: &mut Vec<PresetProblem>) -> Presets {
         None => {}
         Some(Value::String(name)) => {
             if presets.profiles.iter().any(|p| p.name == *name) {
-                presets.default_profile = Some(name.clone());
+                presets.default_profile = Some(name.to_string());
             } else {
                 sink.push(
                     "$.default_profile",
@@ -469,7 +469,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
         Some(Value::String(s)) if s.trim().is_empty() => {
             sink.push(format!("{path}.name"), PresetReason::Empty)
         }
-        Some(Value::String(s)) => profile.name = s.clone(),
+        Some(Value::String(s)) => profile.name = s.to_string(),
         Some(v) => sink.wrong(format!("{path}.name"), JsonType::String, v),
     }
     for (key, slot) in [
@@ -535,7 +535,7 @@ fn read_profile(path: &str, item: &Value, sink: &mut Sink) -> Option<PresetProfi
                     continue;
                 };
                 match value {
-                    Value::String(s) => profile.fields.push((known, s.clone())),
+                    Value::String(s) => profile.fields.push((known, s.to_string())),
                     v => sink.wrong(at, JsonType::String, v),
                 }
             }

@@ -639,7 +639,7 @@ fn read(mode: Mode, obj: &Value) -> Result<Shared, ShareError> {
     let string = |key: &str| -> Result<Option<String>, ShareError> {
         match obj.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => Ok(Some(s.to_string())),
             Some(_) => Err(ShareError::WrongType {
                 path: key.to_owned(),
                 expected: JsonType::String,
@@ -667,7 +667,7 @@ fn read(mode: Mode, obj: &Value) -> Result<Shared, ShareError> {
             for (i, pair) in pairs.iter().enumerate() {
                 match pair.as_array() {
                     Some([Value::String(k), Value::String(v)]) => {
-                        fields.push((k.clone(), v.clone()))
+                        fields.push((k.to_string(), v.to_string()))
                     }
                     _ => {
                         return Err(ShareError::WrongType {

@@ -10,7 +10,7 @@ use crate::jose::Value;
 
 /// A value quoted as JSON (escapes included).
 pub(crate) fn q(s: &str) -> String {
-    Value::String(s.to_owned()).compact()
+    Value::String(s.into()).compact()
 }
 
 /// Most items a list in a sentence names before "and N more".

@@ -2,7 +2,7 @@
 //! (an ID token against an access token, a token before and after a refresh).
 
 use crate::input::Candidate;
-use crate::jose::{self, Parsed, Payload, Value};
+use crate::jose::{self, Parsed, Payload, Str, Value};
 
 /// How a member differs between the two tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub struct CompareView {
 }
 
 /// A JSON object's members, in order.
-type Members = Vec<(String, Value)>;
+type Members = Vec<(Str, Value)>;
 
 /// The header's and the payload's members (empty where a part is not a JSON object).
 fn members(candidate: &Candidate) -> (Members, Members) {
@@ -92,18 +92,18 @@ fn members(candidate: &Candidate) -> (Members, Members) {
 
 fn compare_members(
     place: &'static str,
-    left: &[(String, Value)],
-    right: &[(String, Value)],
+    left: &[(Str, Value)],
+    right: &[(Str, Value)],
     rows: &mut Vec<CompareRow>,
 ) {
-    let mut names: Vec<&String> = left.iter().map(|(k, _)| k).collect();
+    let mut names: Vec<&Str> = left.iter().map(|(k, _)| k).collect();
     for (k, _) in right {
         if !names.contains(&k) {
             names.push(k);
         }
     }
     // The last occurrence wins, as JSON parsers commonly read duplicates.
-    let get = |side: &[(String, Value)], name: &str| {
+    let get = |side: &[(Str, Value)], name: &str| {
         side.iter()
             .rev()
             .find(|(k, _)| k == name)
@@ -119,7 +119,7 @@ fn compare_members(
         };
         rows.push(CompareRow {
             place,
-            name: name.clone(),
+            name: name.to_string(),
             left: l,
             right: r,
             change,

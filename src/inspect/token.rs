@@ -286,7 +286,7 @@ fn claim_rows(
                 times.push((i, *claim, (*field).clone()));
             }
             ClaimRow {
-                name: name.clone(),
+                name: name.to_string(),
                 value: shown_value(value),
                 meaning: explain::dictionary::explain_claim(name, kind),
             }

@@ -7,8 +7,8 @@
 
 use std::rc::Rc;
 
-use super::header::{read, string, strings};
-use super::json::{Kind, Value};
+use super::header::{last_values, read, string, strings};
+use super::json::{Kind, Str, Value};
 use super::{ExpectedType, Field};
 
 /// Seconds above which a `NumericDate` more plausibly counts milliseconds: 10^11 s is
@@ -73,28 +73,27 @@ fn floor_decimal(raw: &str) -> Result<(i64, bool), DateProblem> {
     if negative {
         i += 1;
     }
-    let mut digits: Vec<u8> = Vec::new();
     let int_start = i;
-    while let Some(&b @ b'0'..=b'9') = bytes.get(i) {
-        digits.push(b - b'0');
+    while let Some(b'0'..=b'9') = bytes.get(i) {
         i += 1;
     }
     if i == int_start {
         return Err(DateProblem::InvalidNumber);
     }
-    let mut frac_len: i64 = 0;
+    let int_digits = bytes.get(int_start..i).unwrap_or_default();
+    let mut frac_digits: &[u8] = &[];
     if bytes.get(i) == Some(&b'.') {
         i += 1;
         let frac_start = i;
-        while let Some(&b @ b'0'..=b'9') = bytes.get(i) {
-            digits.push(b - b'0');
-            frac_len = frac_len.saturating_add(1);
+        while let Some(b'0'..=b'9') = bytes.get(i) {
             i += 1;
         }
         if i == frac_start {
             return Err(DateProblem::InvalidNumber);
         }
+        frac_digits = bytes.get(frac_start..i).unwrap_or_default();
     }
+    let frac_len = i64::try_from(frac_digits.len()).unwrap_or(i64::MAX);
     let mut exp: i64 = 0;
     if matches!(bytes.get(i), Some(b'e' | b'E')) {
         i += 1;
@@ -127,16 +126,16 @@ fn floor_decimal(raw: &str) -> Result<(i64, bool), DateProblem> {
     }
 
     // value = 0.digits × 10^(len + exp10), with leading zeros stripped.
-    let first_nonzero = digits.iter().position(|&d| d != 0);
-    let Some(start) = first_nonzero else {
+    let digits = || int_digits.iter().chain(frac_digits).map(|b| b - b'0');
+    let Some(start) = digits().position(|d| d != 0) else {
         return Ok((0, false)); // zero, including -0 and 0e999
     };
     if negative {
         return Err(DateProblem::Negative);
     }
-    let significant = digits.get(start..).unwrap_or_default();
     let exp10 = exp.saturating_sub(frac_len);
-    let len = i64::try_from(significant.len()).unwrap_or(i64::MAX);
+    let total = int_digits.len() + frac_digits.len();
+    let len = i64::try_from(total - start).unwrap_or(i64::MAX);
     let int_len = len.saturating_add(exp10);
     if int_len <= 0 {
         return Ok((0, true));
@@ -144,24 +143,18 @@ fn floor_decimal(raw: &str) -> Result<(i64, bool), DateProblem> {
     if int_len > 19 {
         return Err(DateProblem::TooLarge);
     }
+    // The integer part: the significant digits, then zeros when the exponent is larger.
+    let mut significant = digits().skip(start);
     let mut secs: i64 = 0;
-    let mut fractional = false;
-    for k in 0..int_len {
-        let d = usize::try_from(k)
-            .ok()
-            .and_then(|k| significant.get(k))
-            .copied()
-            .unwrap_or(0);
+    for _ in 0..int_len {
+        let d = significant.next().unwrap_or(0);
         secs = secs
             .checked_mul(10)
             .and_then(|s| s.checked_add(i64::from(d)))
             .ok_or(DateProblem::TooLarge)?;
     }
-    if let Ok(cut) = usize::try_from(int_len) {
-        fractional = significant
-            .get(cut..)
-            .is_some_and(|rest| rest.iter().any(|&d| d != 0));
-    }
+    // Whatever digits are left are the fraction.
+    let fractional = significant.any(|d| d != 0);
     Ok((secs, fractional))
 }
 
@@ -206,7 +199,7 @@ pub struct Claims {
     pub auth_time: Field<NumericDate>,
     /// Every member, raw, in source order (duplicates included), shared with the payload's
     /// JSON document (reading claims copies nothing).
-    members: Rc<Vec<(String, Value)>>,
+    members: Rc<Vec<(Str, Value)>>,
 }
 
 /// Claim names read into [`Claims`] fields.
@@ -222,6 +215,21 @@ pub fn expected_type(name: &str) -> Option<ExpectedType> {
     }
 }
 
+/// Where `name` is in [`REGISTERED`].
+fn registered_slot(name: &str) -> Option<usize> {
+    Some(match name.as_bytes() {
+        b"iss" => 0,
+        b"sub" => 1,
+        b"aud" => 2,
+        b"exp" => 3,
+        b"nbf" => 4,
+        b"iat" => 5,
+        b"jti" => 6,
+        b"auth_time" => 7,
+        _ => return None,
+    })
+}
+
 fn date(v: &Value) -> Option<NumericDate> {
     NumericDate::from_value(v).ok()
 }
@@ -232,32 +240,33 @@ impl Claims {
         let Value::Object(members) = v else {
             return Claims::default();
         };
+        let [iss, sub, aud, exp, nbf, iat, jti, auth_time] = last_values(members, registered_slot);
         Claims {
-            iss: read(v, "iss", string),
-            sub: read(v, "sub", string),
-            aud: read(v, "aud", |v| match v {
-                Value::String(s) => Some(Audience::One(s.clone())),
+            iss: read(iss, string),
+            sub: read(sub, string),
+            aud: read(aud, |v| match v {
+                Value::String(s) => Some(Audience::One(s.to_string())),
                 other => strings(other).map(Audience::Many),
             }),
-            exp: read(v, "exp", date),
-            nbf: read(v, "nbf", date),
-            iat: read(v, "iat", date),
-            jti: read(v, "jti", string),
-            auth_time: read(v, "auth_time", date),
+            exp: read(exp, date),
+            nbf: read(nbf, date),
+            iat: read(iat, date),
+            jti: read(jti, string),
+            auth_time: read(auth_time, date),
             members: members.clone(),
         }
     }
 
     /// Every member other than the registered ones ([`REGISTERED`]), raw, in source order
     /// (duplicates included).
-    pub fn others(&self) -> impl DoubleEndedIterator<Item = &(String, Value)> {
+    pub fn others(&self) -> impl DoubleEndedIterator<Item = &(Str, Value)> {
         self.members
             .iter()
-            .filter(|(k, _)| !REGISTERED.contains(&k.as_str()))
+            .filter(|(k, _)| registered_slot(k).is_none())
     }
 
     /// Every member, registered or not, raw, in source order (duplicates included).
-    pub fn members(&self) -> &[(String, Value)] {
+    pub fn members(&self) -> &[(Str, Value)] {
         &self.members
     }
 
@@ -337,6 +346,15 @@ pub fn time_claims(claims: &Claims) -> [(TimeClaim, &Field<NumericDate>); 4] {
 mod tests {
     use super::*;
     use crate::jose::json::JsonDoc;
+
+    #[test]
+    fn every_registered_claim_has_its_own_slot_and_no_other_name_has_one() {
+        for (i, name) in REGISTERED.iter().enumerate() {
+            assert_eq!(registered_slot(name), Some(i), "{name}");
+        }
+        assert_eq!(registered_slot("ISS"), None);
+        assert_eq!(registered_slot("auth"), None);
+    }
 
     fn claims(json: &str) -> Claims {
         Claims::from_value(

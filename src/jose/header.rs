@@ -4,7 +4,7 @@
 //! not, stays available in order through [`Header::members`]. Must not judge the values (an
 //! `alg` of `none` or an embedded `jwk` is a finding for `diagnose`, not a parse error).
 
-use super::json::{JsonDoc, Kind, Value};
+use super::json::{JsonDoc, Kind, Str, Value};
 use super::{ExpectedType, Field};
 
 /// The `alg` header parameter (RFC 7515 §4.1.1; values from RFC 7518 §3.1, RFC 8037 §3.1 and
@@ -65,7 +65,7 @@ impl Alg {
             "ES256K" => Alg::ES256K,
             "EdDSA" => Alg::EdDSA,
             "none" => Alg::None,
-            other => Alg::Other(other.to_owned()),
+            _ => Alg::Other(s.to_owned()),
         }
     }
 
@@ -148,11 +148,32 @@ pub fn expected_type(name: &str) -> Option<ExpectedType> {
     }
 }
 
-pub(crate) fn read<T>(value: &Value, name: &str, f: impl Fn(&Value) -> Option<T>) -> Field<T> {
-    match value.get(name) {
+/// A member's value (from [`last_values`]) read into a [`Field`] by `f`.
+pub(crate) fn read<T>(value: Option<&Value>, f: impl Fn(&Value) -> Option<T>) -> Field<T> {
+    match value {
         None => Field::Absent,
         Some(v) => f(v).map_or_else(|| Field::Malformed(v.clone()), Field::Present),
     }
+}
+
+/// The value of the last occurrence (the one [`Value::get`] finds) of each name that `slot`
+/// places, at that place, in one pass over the members.
+pub(crate) fn last_values<const N: usize>(
+    members: &[(Str, Value)],
+    slot: fn(&str) -> Option<usize>,
+) -> [Option<&Value>; N] {
+    let mut found = [None; N];
+    for (k, v) in members.iter().rev() {
+        if let Some(place) = slot(k).and_then(|i| found.get_mut(i)) {
+            place.get_or_insert(v);
+        }
+    }
+    found
+}
+
+/// Where `name` is in [`REGISTERED`] (a header has a handful of members: a search is enough).
+fn registered_slot(name: &str) -> Option<usize> {
+    REGISTERED.iter().position(|n| *n == name)
 }
 
 pub(crate) fn string(v: &Value) -> Option<String> {
@@ -167,25 +188,26 @@ impl Header {
     /// Reads the registered parameters of a header document. Fails only when the JSON is not an
     /// object (RFC 7515 §4 requires one), returning the kind that was found.
     pub fn from_doc(doc: JsonDoc) -> Result<Header, Kind> {
-        let v = &doc.value;
-        if v.kind() != Kind::Object {
-            return Err(v.kind());
-        }
+        let Value::Object(members) = &doc.value else {
+            return Err(doc.value.kind());
+        };
+        let [alg, jku, jwk, kid, x5u, x5c, x5t, x5t_s256, typ, cty, crit, enc, zip, b64] =
+            last_values(members, registered_slot);
         Ok(Header {
-            alg: read(v, "alg", |v| v.as_str().map(Alg::parse)),
-            kid: read(v, "kid", string),
-            typ: read(v, "typ", string),
-            cty: read(v, "cty", string),
-            jku: read(v, "jku", string),
-            x5u: read(v, "x5u", string),
-            jwk: read(v, "jwk", |v| (v.kind() == Kind::Object).then(|| v.clone())),
-            x5c: read(v, "x5c", strings),
-            x5t: read(v, "x5t", string),
-            x5t_s256: read(v, "x5t#S256", string),
-            crit: read(v, "crit", strings),
-            enc: read(v, "enc", string),
-            zip: read(v, "zip", string),
-            b64: read(v, "b64", |v| match v {
+            alg: read(alg, |v| v.as_str().map(Alg::parse)),
+            kid: read(kid, string),
+            typ: read(typ, string),
+            cty: read(cty, string),
+            jku: read(jku, string),
+            x5u: read(x5u, string),
+            jwk: read(jwk, |v| (v.kind() == Kind::Object).then(|| v.clone())),
+            x5c: read(x5c, strings),
+            x5t: read(x5t, string),
+            x5t_s256: read(x5t_s256, string),
+            crit: read(crit, strings),
+            enc: read(enc, string),
+            zip: read(zip, string),
+            b64: read(b64, |v| match v {
                 Value::Bool(b) => Some(*b),
                 _ => None,
             }),
@@ -194,7 +216,7 @@ impl Header {
     }
 
     /// Every member in source order, registered or not, duplicates included.
-    pub fn members(&self) -> &[(String, Value)] {
+    pub fn members(&self) -> &[(Str, Value)] {
         self.doc.value.as_object().unwrap_or(&[])
     }
 
@@ -239,6 +261,15 @@ impl Header {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_registered_name_has_its_own_slot_and_no_other_name_has_one() {
+        for (i, name) in REGISTERED.iter().enumerate() {
+            assert_eq!(registered_slot(name), Some(i), "{name}");
+        }
+        assert_eq!(registered_slot("ALG"), None);
+        assert_eq!(registered_slot("x5t#s256"), None);
+    }
 
     fn header(json: &str) -> Header {
         let doc = JsonDoc::parse(json).unwrap_or_else(|e| panic!("{e:?}"));

@@ -5,9 +5,16 @@
 //! Owns JSON text ⇄ [`Value`] tree. Must not know about JOSE. Nesting is limited to
 //! [`MAX_DEPTH`] so hostile input yields [`JsonError::TooDeep`], never a stack overflow.
 //! Error positions are 0-based character indices into the parsed text.
+//!
+//! Parsing copies the text once into a shared buffer and allocates no text per value: strings
+//! without escapes, numbers and member names are [`Str`] ranges of it (escaped strings get
+//! their own), so a document costs about one allocation per array or object.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Deref;
 use std::rc::Rc;
 
 /// Deepest nesting of arrays and objects accepted.
@@ -36,14 +43,159 @@ pub enum Value {
     /// `true` or `false`.
     Bool(bool),
     /// A number, as its exact source text (already validated against the JSON grammar).
-    Number(String),
+    Number(Str),
     /// A string, unescaped. An unpaired UTF-16 surrogate escape becomes U+FFFD and is listed in
     /// [`JsonDoc::lone_surrogates`].
-    String(String),
+    String(Str),
     /// An array (shared: cloning a value never copies a tree).
     Array(Rc<Vec<Value>>),
     /// An object's members in source order, duplicates included (shared, as arrays are).
-    Object(Rc<Vec<(String, Value)>>),
+    Object(Rc<Vec<(Str, Value)>>),
+}
+
+/// The text of a JSON string (unescaped), number or member name: a range of a shared buffer.
+/// A parsed document's strings without escapes and its numbers are ranges of one copy of the
+/// document's text, so parsing allocates no text per value; cloning never copies. Reads as a
+/// `&str` (it derefs to one) and compares, hashes and prints as its text.
+#[derive(Clone)]
+pub struct Str {
+    buf: Rc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Str {
+    /// `buf[start..end]`, shared; a copy when the range does not fit the compact form.
+    pub(crate) fn slice(buf: &Rc<str>, start: usize, end: usize) -> Str {
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(s), Ok(e)) => Str {
+                buf: Rc::clone(buf),
+                start: s,
+                end: e,
+            },
+            _ => Str::from(buf.get(start..end).unwrap_or_default()),
+        }
+    }
+
+    /// The text.
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        let range = self.start as usize..self.end as usize;
+        self.buf.get(range).unwrap_or_default()
+    }
+}
+
+impl From<&str> for Str {
+    fn from(s: &str) -> Str {
+        Str {
+            end: u32::try_from(s.len()).unwrap_or(0),
+            buf: Rc::from(s),
+            start: 0,
+        }
+    }
+}
+
+impl From<String> for Str {
+    fn from(s: String) -> Str {
+        Str::from(s.as_str())
+    }
+}
+
+impl From<&String> for Str {
+    fn from(s: &String) -> Str {
+        Str::from(s.as_str())
+    }
+}
+
+impl Default for Str {
+    fn default() -> Str {
+        Str::from("")
+    }
+}
+
+impl Deref for Str {
+    type Target = str;
+    #[inline(always)]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Str {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for Str {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Str {
+    #[inline(always)]
+    fn eq(&self, other: &Str) -> bool {
+        // Lengths first: most keys of one object differ in length.
+        self.end.wrapping_sub(self.start) == other.end.wrapping_sub(other.start)
+            && self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Str {}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Str {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Str> for str {
+    fn eq(&self, other: &Str) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Str> for &str {
+    fn eq(&self, other: &Str) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Str> for String {
+    fn eq(&self, other: &Str) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl Hash for Str {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Str {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// The JSON type of a [`Value`].
@@ -79,7 +231,7 @@ impl Value {
     /// The string, when this is a JSON string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
-            Value::String(s) => Some(s),
+            Value::String(s) => Some(s.as_str()),
             _ => None,
         }
     }
@@ -93,7 +245,7 @@ impl Value {
     }
 
     /// The members in order, when this is an object.
-    pub fn as_object(&self) -> Option<&[(String, Value)]> {
+    pub fn as_object(&self) -> Option<&[(Str, Value)]> {
         match self {
             Value::Object(m) => Some(m),
             _ => None,
@@ -106,7 +258,7 @@ impl Value {
         self.as_object()?
             .iter()
             .rev()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| k.as_str() == key)
             .map(|(_, v)| v)
     }
 
@@ -335,8 +487,12 @@ pub enum Expected {
 struct Parser<'a> {
     src: &'a str,
     bytes: &'a [u8],
+    /// A shared copy of `src` (empty when only validating): strings without escapes and
+    /// numbers are ranges of it.
+    buf: Rc<str>,
     pos: usize,
-    path: Vec<PathStep>,
+    /// Where the parser is: member names and array indices from the root.
+    path: Vec<Step>,
     duplicates: Vec<Duplicate>,
     duplicates_unlisted: usize,
     lone_surrogates: Vec<JsonPath>,
@@ -345,7 +501,13 @@ struct Parser<'a> {
     keep: bool,
 }
 
-/// Distinct keys of one object looked up by a linear search; beyond this, through a map.
+/// One step of the parser's current path (a [`PathStep`] without a copy of the key).
+enum Step {
+    Key(Str),
+    Index(usize),
+}
+
+/// Members of one object searched linearly for a repeated name; beyond this, through a map.
 const LINEAR_KEYS: usize = 16;
 
 /// What is known about a key already seen in the object being parsed.
@@ -357,11 +519,22 @@ struct Seen {
     repeated: bool,
 }
 
+impl Seen {
+    fn new(first_member: usize) -> Seen {
+        Seen {
+            first_member,
+            listed: None,
+            repeated: false,
+        }
+    }
+}
+
 impl<'a> Parser<'a> {
     fn new(text: &'a str, keep: bool) -> Parser<'a> {
         Parser {
             src: text,
             bytes: text.as_bytes(),
+            buf: Rc::from(if keep { text } else { "" }),
             pos: 0,
             path: Vec::new(),
             duplicates: Vec::new(),
@@ -412,11 +585,18 @@ impl Parser<'_> {
             }),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => Ok(self.string()?.map_or(Value::Null, Value::String)),
             Some(b't') => self.literal("true").map(|()| Value::Bool(true)),
             Some(b'f') => self.literal("false").map(|()| Value::Bool(false)),
             Some(b'n') => self.literal("null").map(|()| Value::Null),
-            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.pos;
+                self.number()?;
+                Ok(match self.keep {
+                    true => Value::Number(Str::slice(&self.buf, start, self.pos)),
+                    false => Value::Null,
+                })
+            }
             _ => Err(self.unexpected(Expected::Value)),
         }
     }
@@ -441,8 +621,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn number(&mut self) -> Result<String, JsonError> {
-        let start = self.pos;
+    fn number(&mut self) -> Result<(), JsonError> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -461,8 +640,7 @@ impl Parser<'_> {
             }
             self.digits()?;
         }
-        // All bytes consumed are ASCII, so both ends are char boundaries.
-        Ok(self.src.get(start..self.pos).unwrap_or_default().to_owned())
+        Ok(())
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
@@ -480,28 +658,52 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    /// Parses a string starting at its opening quote.
-    fn string(&mut self) -> Result<String, JsonError> {
-        self.pos += 1;
+    /// Parses a string starting at its opening quote: a range of the shared text when it has
+    /// no escapes, else unescaped into its own buffer; `None` when only validating.
+    fn string(&mut self) -> Result<Option<Str>, JsonError> {
+        let start = self.pos;
+        let (escaped, lone_surrogate) = self.scan_string(None)?;
+        if lone_surrogate {
+            self.note_lone_surrogate();
+        }
+        if !self.keep {
+            return Ok(None);
+        }
+        if !escaped {
+            // Inside the quotes (ASCII, so both ends are char boundaries).
+            return Ok(Some(Str::slice(&self.buf, start + 1, self.pos - 1)));
+        }
+        // Valid (just scanned): a second pass unescapes it.
+        let end = self.pos;
+        self.pos = start;
         let mut out = String::new();
+        self.scan_string(Some(&mut out))?;
+        self.pos = end;
+        Ok(Some(Str::from(out)))
+    }
+
+    /// Scans a string from its opening quote to past its closing quote, appending its unescaped
+    /// text to `out` when given. Returns whether it had escapes and whether one of them was an
+    /// unpaired surrogate (then U+FFFD).
+    fn scan_string(&mut self, mut out: Option<&mut String>) -> Result<(bool, bool), JsonError> {
+        self.pos += 1;
+        let mut escaped = false;
         let mut lone_surrogate = false;
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos += plain_run(self.bytes.get(run_start..).unwrap_or_default());
             // The run stops only at ASCII bytes or the end, so both ends are char boundaries.
-            out.push_str(self.src.get(run_start..self.pos).unwrap_or_default());
+            if let Some(out) = out.as_deref_mut() {
+                out.push_str(self.src.get(run_start..self.pos).unwrap_or_default());
+            }
             match self.peek() {
                 None => return Err(self.unexpected(Expected::ClosingQuote)),
                 Some(b'"') => {
                     self.pos += 1;
-                    break;
+                    return Ok((escaped, lone_surrogate));
                 }
                 Some(b'\\') => {
+                    escaped = true;
                     self.pos += 1;
                     let esc = self.peek();
                     let simple = match esc {
@@ -517,22 +719,23 @@ impl Parser<'_> {
                         _ => return Err(self.unexpected(Expected::Escape)),
                     };
                     self.pos += 1;
-                    if let Some(c) = simple {
-                        out.push(c);
-                        continue;
-                    }
-                    let unit = self.hex4()?;
-                    let c = if (0xD800..0xDC00).contains(&unit) {
-                        self.low_surrogate_after(unit)
-                    } else {
-                        char::from_u32(unit)
-                    };
-                    match c {
-                        Some(c) => out.push(c),
+                    let c = match simple {
+                        Some(c) => c,
                         None => {
-                            lone_surrogate = true;
-                            out.push('\u{FFFD}');
+                            let unit = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&unit) {
+                                self.low_surrogate_after(unit)
+                            } else {
+                                char::from_u32(unit)
+                            };
+                            c.unwrap_or_else(|| {
+                                lone_surrogate = true;
+                                '\u{FFFD}'
+                            })
                         }
+                    };
+                    if let Some(out) = out.as_deref_mut() {
+                        out.push(c);
                     }
                 }
                 Some(b) => {
@@ -543,10 +746,6 @@ impl Parser<'_> {
                 }
             }
         }
-        if lone_surrogate {
-            self.note_lone_surrogate();
-        }
-        Ok(out)
     }
 
     /// After a high surrogate, consumes a following `\uDC00`–`\uDFFF` escape if there is one.
@@ -569,9 +768,25 @@ impl Parser<'_> {
         }
     }
 
+    /// The current path, plus `key` when given, as [`bounded_path`] reports it.
+    fn reported_path(&self, key: Option<&str>) -> JsonPath {
+        let total = self.path.len() + usize::from(key.is_some());
+        let cut = total.saturating_sub(MAX_PATH_STEPS);
+        let mut out = Vec::with_capacity(MAX_PATH_STEPS + 1);
+        if cut > 0 {
+            out.push(PathStep::Elided(cut));
+        }
+        out.extend(self.path.iter().skip(cut).map(|step| match step {
+            Step::Key(k) => PathStep::Key(bounded_key(k)),
+            Step::Index(i) => PathStep::Index(*i),
+        }));
+        out.extend(key.map(|k| PathStep::Key(bounded_key(k))));
+        JsonPath(out)
+    }
+
     fn note_lone_surrogate(&mut self) {
         if self.lone_surrogates.len() < MAX_LONE_SURROGATES {
-            self.lone_surrogates.push(bounded_path(&self.path));
+            self.lone_surrogates.push(self.reported_path(None));
         } else {
             self.lone_surrogates_unlisted += 1;
         }
@@ -593,11 +808,9 @@ impl Parser<'_> {
             self.duplicates_unlisted += 1;
             return;
         }
-        let mut path = self.path.clone();
-        path.push(PathStep::Key(key.to_owned()));
         seen.listed = Some(self.duplicates.len());
         self.duplicates.push(Duplicate {
-            path: bounded_path(&path),
+            path: self.reported_path(Some(key)),
             key: bounded_key(key),
             first_member: seen.first_member,
             member,
@@ -607,9 +820,10 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
         self.pos += 1;
-        let mut members: Vec<(String, Value)> = Vec::new();
-        // One entry per distinct key; found by a linear search while the object is small (no
-        // hashing, no copy of the key), through a map once it is not.
+        let mut members: Vec<(Str, Value)> = Vec::new();
+        // While the object is small, a repeated name is found by a linear search of `members`
+        // (no hashing, no copy of the name) and only repeated names have an entry here; past
+        // [`LINEAR_KEYS`] members, every distinct name has one, found through `index`.
         let mut seen: Vec<Seen> = Vec::new();
         let mut index: Option<HashMap<String, usize>> = None;
         self.skip_ws();
@@ -629,8 +843,7 @@ impl Parser<'_> {
             }
             self.pos += 1;
             self.skip_ws();
-            if !self.keep {
-                drop(key);
+            let Some(key) = key else {
                 self.value(depth)?;
                 self.skip_ws();
                 match self.peek() {
@@ -642,42 +855,45 @@ impl Parser<'_> {
                     _ => return Err(self.unexpected(Expected::CommaOrObjectEnd)),
                 }
                 continue;
-            }
+            };
             // The key lives on the path while its value is parsed (no copy), then in `members`.
-            self.path.push(PathStep::Key(key));
+            self.path.push(Step::Key(key));
             let value = self.value(depth);
             let key = match self.path.pop() {
-                Some(PathStep::Key(key)) => key,
-                _ => String::new(),
+                Some(Step::Key(key)) => key,
+                _ => Str::default(),
             };
             let value = value?;
             let member = members.len();
             let found = match &index {
-                Some(map) => map.get(&key).copied(),
-                None => seen
-                    .iter()
-                    .position(|s| members.get(s.first_member).is_some_and(|(k, _)| *k == key)),
+                Some(map) => map.get(key.as_str()).copied(),
+                None => members.iter().position(|(k, _)| *k == key).map(|first| {
+                    let known = seen.iter().position(|s| s.first_member == first);
+                    known.unwrap_or_else(|| {
+                        seen.push(Seen::new(first));
+                        seen.len() - 1
+                    })
+                }),
             };
             match found.and_then(|i| seen.get_mut(i)) {
                 Some(entry) => self.note_duplicate(entry, &key, member),
                 None => {
-                    seen.push(Seen {
-                        first_member: member,
-                        listed: None,
-                        repeated: false,
-                    });
                     if let Some(map) = &mut index {
-                        map.insert(key.clone(), seen.len() - 1);
-                    } else if seen.len() > LINEAR_KEYS {
-                        index = Some(
-                            seen.iter()
-                                .enumerate()
-                                .filter_map(|(i, s)| {
-                                    members.get(s.first_member).map(|(k, _)| (k.clone(), i))
-                                })
-                                .chain(std::iter::once((key.clone(), seen.len() - 1)))
-                                .collect(),
-                        );
+                        seen.push(Seen::new(member));
+                        map.insert(key.to_string(), seen.len() - 1);
+                    } else if member >= LINEAR_KEYS {
+                        let mut repeated = std::mem::take(&mut seen);
+                        let mut map = HashMap::new();
+                        let names = members.iter().map(|(k, _)| k);
+                        for (i, k) in names.chain([&key]).enumerate() {
+                            if !map.contains_key(k.as_str()) {
+                                let had = repeated.iter().position(|s| s.first_member == i);
+                                let entry = had.map(|p| repeated.swap_remove(p));
+                                seen.push(entry.unwrap_or_else(|| Seen::new(i)));
+                                map.insert(k.to_string(), seen.len() - 1);
+                            }
+                        }
+                        index = Some(map);
                     }
                 }
             }
@@ -705,7 +921,7 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             if self.keep {
-                self.path.push(PathStep::Index(items.len()));
+                self.path.push(Step::Index(items.len()));
                 let item = self.value(depth);
                 self.path.pop();
                 items.push(item?);
@@ -723,6 +939,31 @@ impl Parser<'_> {
             }
         }
     }
+}
+
+/// How many bytes of `bytes` come before the first `"`, `\\` or control character: eight at a
+/// time (SWAR: a byte's high bit is set in `found` where it matches; borrows only reach bytes
+/// above a true match, so the lowest set bit is the first match), then one at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([b'"'; 8]));
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let found = (zero_in(x ^ (ONES * 0x22)) | zero_in(x ^ (ONES * 0x5C)) | below_space) & HIGHS;
+        if found != 0 {
+            return n + (found.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    let rest = chunks.remainder();
+    n + rest
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(rest.len())
 }
 
 /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as short
@@ -885,6 +1126,20 @@ mod tests {
     }
 
     #[test]
+    fn a_key_repeated_before_and_after_an_object_grows_large_is_one_duplicate() {
+        let keys: Vec<String> = (0..30).map(|i| format!("\"k{i}\":{i}")).collect();
+        let text = format!("{{\"a\":1,\"a\":2,{},\"a\":3}}", keys.join(","));
+        let doc = parse(&text);
+        let found: Vec<(&str, usize, usize, usize)> = doc
+            .duplicates
+            .iter()
+            .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
+            .collect();
+        assert_eq!(found, [("a", 0, 1, 2)]);
+        assert_eq!(doc.value.get("a"), Some(&Value::Number("3".into())));
+    }
+
+    #[test]
     fn paths_display_odd_keys_quoted_and_indices_in_brackets() {
         let p = JsonPath(vec![
             PathStep::Key("http://x".into()),
@@ -892,6 +1147,22 @@ mod tests {
             PathStep::Key("ok_1".into()),
         ]);
         assert_eq!(p.to_string(), r#"$["http://x"][3].ok_1"#);
+    }
+
+    #[test]
+    fn a_plain_run_stops_at_the_first_quote_backslash_or_control_character() {
+        let text = "abcdefgh\u{e9}ijklmnop\u{1F600}qrstuvwxyz0123456789";
+        for stop in ["\"", "\\", "\u{0}", "\u{1f}", "\n"] {
+            for at in 0..=text.len() {
+                if !text.is_char_boundary(at) {
+                    continue;
+                }
+                let probe = format!("{}{stop}{}", &text[..at], &text[at..]);
+                assert_eq!(plain_run(probe.as_bytes()), at, "{stop:?} at {at}");
+            }
+        }
+        assert_eq!(plain_run(text.as_bytes()), text.len());
+        assert_eq!(plain_run(b" !#[]~\x7f\x80\xff"), 9);
     }
 
     #[test]

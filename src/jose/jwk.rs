@@ -825,7 +825,7 @@ fn secret_set(text: &str, secret: SecretEncoding) -> Result<KeySet, KeyInputErro
 fn string_member(v: &Value, member: &'static str) -> Result<Option<String>, KeyError> {
     match v.get(member) {
         None => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::String(s)) => Ok(Some(s.to_string())),
         Some(other) => Err(KeyError::MemberType {
             member,
             expected: ExpectedType::String,

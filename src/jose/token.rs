@@ -9,7 +9,8 @@ use super::b64::{self, B64Error, B64Quirk};
 use super::claims::Claims;
 use super::header::Header;
 use super::json::Duplicate;
-use super::json::{JsonDoc, JsonError, Kind};
+use super::json::{JsonDoc, JsonError, Kind, Str};
+use std::rc::Rc;
 
 /// Why a text is not a compact JWS or JWE at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,11 +121,11 @@ pub enum Payload {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnverifiedJwt {
     /// The header segment as received.
-    pub raw_header: String,
+    pub raw_header: Str,
     /// The payload segment as received.
-    pub raw_payload: String,
+    pub raw_payload: Str,
     /// The signature segment as received.
-    pub raw_signature: String,
+    pub raw_signature: Str,
     /// The decoded header.
     pub header: Result<Header, SegmentError>,
     /// The decoded payload.
@@ -171,15 +172,15 @@ impl UnverifiedJwt {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnverifiedJwe {
     /// The protected header segment as received (also the AAD, RFC 7516 §5.1 step 14).
-    pub raw_header: String,
+    pub raw_header: Str,
     /// The encrypted-key segment as received.
-    pub raw_encrypted_key: String,
+    pub raw_encrypted_key: Str,
     /// The initialization-vector segment as received.
-    pub raw_iv: String,
+    pub raw_iv: Str,
     /// The ciphertext segment as received.
-    pub raw_ciphertext: String,
+    pub raw_ciphertext: Str,
     /// The authentication-tag segment as received.
-    pub raw_tag: String,
+    pub raw_tag: Str,
     /// The decoded protected header.
     pub header: Result<Header, SegmentError>,
     /// Encrypted key bytes.
@@ -243,10 +244,12 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
     if token.trim().is_empty() {
         return Err(StructureError::Empty);
     }
-    let parts: Vec<&str> = token.split('.').collect();
+    let mut split = token.split('.');
+    let parts: [Option<&str>; 6] = std::array::from_fn(|_| split.next());
     let mut quirks = Vec::new();
-    match parts.as_slice() {
-        [h, p, s] => {
+    match parts {
+        [Some(h), Some(p), Some(s), None, ..] => {
+            let [raw_header, raw_payload, raw_signature] = shared_parts(token, [h, p, s]);
             let header = decode_header(h, &mut quirks);
             let cty_jwt = header.as_ref().is_ok_and(Header::cty_is_jwt);
             let payload = decode_bytes(Segment::Payload, p, &mut quirks)
@@ -254,23 +257,25 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
                 .and_then(|r| r);
             let signature = decode_bytes(Segment::Signature, s, &mut quirks);
             Ok(Parsed::Jws(UnverifiedJwt {
-                raw_header: (*h).to_owned(),
-                raw_payload: (*p).to_owned(),
-                raw_signature: (*s).to_owned(),
+                raw_header,
+                raw_payload,
+                raw_signature,
                 header,
                 payload,
                 signature,
                 quirks,
             }))
         }
-        [h, k, iv, c, t] => {
+        [Some(h), Some(k), Some(iv), Some(c), Some(t), None] => {
+            let [raw_header, raw_encrypted_key, raw_iv, raw_ciphertext, raw_tag] =
+                shared_parts(token, [h, k, iv, c, t]);
             let header = decode_header(h, &mut quirks);
             Ok(Parsed::Jwe(UnverifiedJwe {
-                raw_header: (*h).to_owned(),
-                raw_encrypted_key: (*k).to_owned(),
-                raw_iv: (*iv).to_owned(),
-                raw_ciphertext: (*c).to_owned(),
-                raw_tag: (*t).to_owned(),
+                raw_header,
+                raw_encrypted_key,
+                raw_iv,
+                raw_ciphertext,
+                raw_tag,
                 header,
                 encrypted_key: decode_bytes(Segment::EncryptedKey, k, &mut quirks),
                 iv: decode_bytes(Segment::Iv, iv, &mut quirks),
@@ -279,8 +284,21 @@ pub fn parse_unverified(token: &str) -> Result<Parsed, StructureError> {
                 quirks,
             }))
         }
-        other => Err(StructureError::WrongSegmentCount { count: other.len() }),
+        _ => Err(StructureError::WrongSegmentCount {
+            count: token.split('.').count(),
+        }),
     }
+}
+
+/// `parts`, the `.`-separated pieces of `token` in order, as ranges of one shared copy of it.
+fn shared_parts<const N: usize>(token: &str, parts: [&str; N]) -> [Str; N] {
+    let whole: Rc<str> = Rc::from(token);
+    let mut at = 0;
+    parts.map(|part| {
+        let s = Str::slice(&whole, at, at + part.len());
+        at += part.len() + 1;
+        s
+    })
 }
 
 fn decode_bytes(
@@ -358,18 +376,15 @@ fn is_printable(text: &str) -> bool {
 /// with a non-empty first part. Without `cty: JWT` the first part must also decode to a JSON
 /// object, so ordinary dotted text is not mistaken for a token.
 pub fn looks_like_compact(text: &str, cty_jwt: bool) -> bool {
-    let parts: Vec<&str> = text.split('.').collect();
-    if !matches!(parts.len(), 3 | 5) {
+    // The alphabet first: it rejects JSON text at its first byte.
+    let alphabet_ok = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'=' | b'+' | b'/'));
+    if !alphabet_ok || !matches!(text.split('.').count(), 3 | 5) {
         return false;
     }
-    let alphabet_ok = parts.iter().all(|p| {
-        p.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=' | '+' | '/'))
-    });
-    let Some(first) = parts.first() else {
-        return false;
-    };
-    if !alphabet_ok || first.is_empty() {
+    let first = text.split('.').next().unwrap_or_default();
+    if first.is_empty() {
         return false;
     }
     if cty_jwt {
@@ -421,6 +436,24 @@ mod tests {
         let t = parsed_jws("eyJhbGciOiJub25lIn0.e30=.");
         assert_eq!(t.signing_input(), "eyJhbGciOiJub25lIn0.e30=");
         assert_eq!(t.signature, Ok(vec![]));
+    }
+
+    #[test]
+    fn raw_segments_are_the_parts_as_received() {
+        let t = parsed_jws("eyJhbGciOiJub25lIn0.e30.c2ln");
+        let raw = [&*t.raw_header, &*t.raw_payload, &*t.raw_signature];
+        assert_eq!(raw, ["eyJhbGciOiJub25lIn0", "e30", "c2ln"]);
+        let Ok(Parsed::Jwe(t)) = parse_unverified("eyJhbGciOiJkaXIifQ..aXY.Y3Q.dGFn") else {
+            panic!("expected a JWE");
+        };
+        let raw = [
+            &*t.raw_header,
+            &*t.raw_encrypted_key,
+            &*t.raw_iv,
+            &*t.raw_ciphertext,
+            &*t.raw_tag,
+        ];
+        assert_eq!(raw, ["eyJhbGciOiJkaXIifQ", "", "aXY", "Y3Q", "dGFn"]);
     }
 
     #[test]

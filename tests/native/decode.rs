@@ -79,7 +79,7 @@ fn rfc7515_a1_hs256_example_decodes_exactly() {
     assert!(!exp.looks_like_milliseconds);
     assert_eq!(
         claims.others().cloned().collect::<Vec<_>>(),
-        vec![("http://example.com/is_root".to_owned(), Value::Bool(true))]
+        vec![("http://example.com/is_root".into(), Value::Bool(true))]
     );
     assert!(doc.duplicates.is_empty());
 
@@ -517,14 +517,22 @@ fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        number_text().prop_map(Value::Number),
-        any::<String>().prop_map(Value::String),
+        number_text().prop_map(|n| Value::Number(n.into())),
+        any::<String>().prop_map(|s| Value::String(s.into())),
     ];
     leaf.prop_recursive(6, 64, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(|v| Value::Array(v.into())),
-            prop::collection::vec(("[a-c]{0,2}|\\PC{0,4}", inner), 0..6)
-                .prop_map(|v| Value::Object(v.into())),
+            prop::collection::vec(("[a-c]{0,2}|\\PC{0,4}", inner), 0..6).prop_map(
+                |v: Vec<(String, Value)>| {
+                    Value::Object(
+                        v.into_iter()
+                            .map(|(k, v)| (k.into(), v))
+                            .collect::<Vec<_>>()
+                            .into(),
+                    )
+                }
+            ),
         ]
     })
 }

@@ -16,7 +16,7 @@ use crate::diagnose::identity::TokenKind;
 use crate::diagnose::profiles::Profile;
 use std::rc::Rc;
 
-use crate::jose::json::Value;
+use crate::jose::json::{Str, Value};
 use crate::jose::{Audience, Claims};
 
 /// The counterpart of a pasted token.
@@ -37,7 +37,7 @@ const ID_ONLY: [&str; 4] = ["at_hash", "nonce", "cognito:username", "identities"
 const ACCESS_ONLY: [&str; 5] = ["client_id", "scope", "username", "origin_jti", "version"];
 
 /// The members of `claims` without `token_use`, `aud` and `names`.
-fn without(claims: &Claims, names: &[&str]) -> Vec<(String, Value)> {
+fn without(claims: &Claims, names: &[&str]) -> Vec<(Str, Value)> {
     claims
         .members()
         .iter()
@@ -81,7 +81,7 @@ fn required_scopes(target: &Target) -> Vec<String> {
 /// token has no ID token, a refresh token is never sent, other issuers' kinds are not derived)
 /// or when the app client cannot be read (`aud` of an ID token, `client_id` of an access token).
 pub fn counterpart(kind: &TokenKind, claims: &Claims, target: &Target) -> Option<Counterpart> {
-    let string = |s: &str| Value::String(s.to_owned());
+    let string = |s: &str| Value::String(s.into());
     match kind {
         TokenKind::CognitoId => {
             let client = match claims.aud.present()? {
@@ -91,12 +91,12 @@ pub fn counterpart(kind: &TokenKind, claims: &Claims, target: &Target) -> Option
             let scopes = required_scopes(target);
             let mut members = without(claims, &ID_ONLY);
             members.push(("token_use".into(), string("access")));
-            members.push(("client_id".into(), Value::String(client)));
+            members.push(("client_id".into(), Value::String(client.into())));
             if let Some(user) = string_member(claims, "cognito:username") {
                 members.push(("username".into(), string(user)));
             }
             if !scopes.is_empty() {
-                members.push(("scope".into(), Value::String(scopes.join(" "))));
+                members.push(("scope".into(), Value::String(scopes.join(" ").into())));
             }
             Some(Counterpart {
                 kind: TokenKind::CognitoAccess,

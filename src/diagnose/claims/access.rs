@@ -113,12 +113,15 @@ fn raw_field<T>(f: &Field<T>, present: impl Fn(&T) -> String) -> Option<String> 
 
 /// JSON text of a string.
 pub fn json_str(s: &str) -> String {
-    Value::String(s.to_owned()).compact()
+    Value::String(s.into()).compact()
 }
 
 /// JSON text of a list of strings.
 pub fn json_list(items: &[String]) -> String {
-    Value::Array(Rc::new(items.iter().cloned().map(Value::String).collect())).compact()
+    Value::Array(Rc::new(
+        items.iter().map(|s| Value::String(s.into())).collect(),
+    ))
+    .compact()
 }
 
 /// Raw JSON of `aud`, `None` when absent.

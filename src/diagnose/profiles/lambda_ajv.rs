@@ -131,7 +131,7 @@ fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
         let found = match raw_claim(claims, "scope") {
             Some(Value::String(s)) => overlap(
                 &Value::Array(std::rc::Rc::new(
-                    s.split(' ').map(|x| Value::String(x.to_owned())).collect(),
+                    s.split(' ').map(|x| Value::String(x.into())).collect(),
                 )),
                 &cfg.scopes,
             ),

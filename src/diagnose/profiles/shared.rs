@@ -179,7 +179,7 @@ pub(crate) fn exact_issuer(
 pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
     // Registered claims live in fields; others (in order, duplicates kept) in `others`.
     let reg = |f: &crate::jose::Field<String>| match f {
-        crate::jose::Field::Present(s) => Some(Value::String(s.clone())),
+        crate::jose::Field::Present(s) => Some(Value::String(s.as_str().into())),
         crate::jose::Field::Malformed(v) => Some(v.clone()),
         crate::jose::Field::Absent => None,
     };
@@ -189,9 +189,9 @@ pub(crate) fn raw_claim(claims: &Claims, name: &str) -> Option<Value> {
         "jti" => reg(&claims.jti),
         "aud" => match &claims.aud {
             crate::jose::Field::Present(a) => Some(match a {
-                crate::jose::Audience::One(s) => Value::String(s.clone()),
+                crate::jose::Audience::One(s) => Value::String(s.as_str().into()),
                 crate::jose::Audience::Many(v) => Value::Array(std::rc::Rc::new(
-                    v.iter().map(|s| Value::String(s.clone())).collect(),
+                    v.iter().map(|s| Value::String(s.as_str().into())).collect(),
                 )),
             }),
             crate::jose::Field::Malformed(v) => Some(v.clone()),

@@ -91,7 +91,7 @@ pub(super) fn parse<'a>(t: &TokenFacts<'a>) -> Result<(&'a Header, &'a Claims), 
 
 fn time_raw(f: &Field<crate::jose::NumericDate>) -> Option<Value> {
     match f {
-        Field::Present(d) => Some(Value::Number(d.raw.clone())),
+        Field::Present(d) => Some(Value::Number(d.raw.as_str().into())),
         Field::Malformed(v) => Some(v.clone()),
         Field::Absent => None,
     }
@@ -395,8 +395,8 @@ pub(super) fn overlap(actual: &Value, expected: &[String]) -> Option<Mismatch> {
     let mut seen = Vec::new();
     for item in &items {
         match item {
-            Value::String(s) if expected.contains(s) => return None,
-            Value::String(s) => seen.push(s.clone()),
+            Value::String(s) if expected.iter().any(|e| e == s.as_str()) => return None,
+            Value::String(s) => seen.push(s.to_string()),
             _ => return Some(Mismatch::NonStringElement(actual.compact())),
         }
     }
