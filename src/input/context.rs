@@ -25,11 +25,21 @@ pub(super) fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
     if h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|i| {
-        h.get(*i).is_some_and(|b| b.to_ascii_lowercase() == first)
-            && h.get(*i..*i + n.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(n))
-    })
+    let last = h.len() - n.len();
+    let mut from = 0;
+    while let Some(skip) = h
+        .get(from..=last)
+        .and_then(|rest| rest.iter().position(|b| b.to_ascii_lowercase() == first))
+    {
+        let at = from + skip;
+        if h.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Drops the last `n` bytes of `s` (the caller checked they are ASCII).

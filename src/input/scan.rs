@@ -144,9 +144,10 @@ pub(super) fn scan(
             i += 1;
             continue;
         }
-        let word_end = (i..b.len())
-            .find(|k| !b.get(*k).copied().is_some_and(probe::is_b64url))
-            .unwrap_or(b.len());
+        let word_end = b
+            .get(i..)
+            .and_then(|run| run.iter().position(|&c| !probe::is_b64url(c)))
+            .map_or(b.len(), |len| i + len);
         if !probe::starts_like_json_object(b.get(i..).unwrap_or_default()) {
             i = word_end;
             continue;
