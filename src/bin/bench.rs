@@ -139,8 +139,9 @@ mod wasm {
         .facts;
         let diagnosis = TARGET
             .with(|target| inspect::diagnosis_view(&overview, &facts, 0, &sets, target, now, 0));
+        // As the app does: a link in the default (configuration) mode does not carry the
+        // token, so the paste is not copied for it.
         let share = ShareInput {
-            text: text.to_owned(),
             keys_text: keys.text.clone(),
             ..ShareInput::default()
         };
