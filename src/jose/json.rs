@@ -1111,18 +1111,23 @@ mod tests {
         assert_eq!(doc.duplicates[0].path.to_string(), "$.a.b");
     }
 
+    /// Each reported duplicate as (key, first member, member, repeats).
+    fn repeated(doc: &JsonDoc) -> Vec<(&str, usize, usize, usize)> {
+        doc.duplicates
+            .iter()
+            .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
+            .collect()
+    }
+
     #[test]
     fn duplicates_are_found_in_large_objects_as_in_small_ones() {
         let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{i}")).collect();
         // k3 repeats before the object grows past the linear search, k30 after it.
         let text = format!("{{{},\"k3\":0,\"k30\":0,\"k3\":1}}", keys.join(","));
-        let doc = parse(&text);
-        let found: Vec<(&str, usize, usize, usize)> = doc
-            .duplicates
-            .iter()
-            .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
-            .collect();
-        assert_eq!(found, [("k3", 3, 40, 2), ("k30", 30, 41, 1)]);
+        assert_eq!(
+            repeated(&parse(&text)),
+            [("k3", 3, 40, 2), ("k30", 30, 41, 1)]
+        );
     }
 
     #[test]
@@ -1130,12 +1135,7 @@ mod tests {
         let keys: Vec<String> = (0..30).map(|i| format!("\"k{i}\":{i}")).collect();
         let text = format!("{{\"a\":1,\"a\":2,{},\"a\":3}}", keys.join(","));
         let doc = parse(&text);
-        let found: Vec<(&str, usize, usize, usize)> = doc
-            .duplicates
-            .iter()
-            .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
-            .collect();
-        assert_eq!(found, [("a", 0, 1, 2)]);
+        assert_eq!(repeated(&doc), [("a", 0, 1, 2)]);
         assert_eq!(doc.value.get("a"), Some(&Value::Number("3".into())));
     }
 
