@@ -5,26 +5,9 @@
 import { expect, test } from './support/fixtures.mjs';
 import { JOSE_DIR } from './support/env.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
-import { startHttpsIssuer } from './support/servers.mjs';
+import { useHttpsIssuer } from './support/servers.mjs';
 
-test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
-
-let issuer;
-let origin;
-let seen;
-
-test.beforeAll(async () => {
-  issuer = await startHttpsIssuer(JOSE_DIR);
-  ({ origin, seen } = issuer);
-});
-
-test.afterAll(async () => {
-  await issuer.close();
-});
-
-test.beforeEach(() => {
-  seen.length = 0;
-});
+const issuer = useHttpsIssuer(test, JOSE_DIR);
 
 /** Serves `presets` as the page's tokenlens.config.json (`null`: no presets file, a 404). */
 async function servePresets(page, presets) {
@@ -51,15 +34,15 @@ test('a presets file with fetch_keys_only_on_click starts the switch on: nothing
   await servePresets(page, presets({ fetch_keys_only_on_click: true }));
   await open(app, page);
   await expect(page.locator('#only-on-click')).toBeChecked();
-  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${origin}/e2e`))));
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${issuer.origin}/e2e`))));
   const decision = page.getByTestId('auto-fetch');
   await expect(decision).toHaveAttribute('data-decision', 'ask-for-click');
   await expect(decision).toContainText('only when you click');
-  expect(seen, 'no request without a click').toEqual([]);
+  expect(issuer.seen, 'no request without a click').toEqual([]);
   await decision.locator('[data-action="fetch-keys-now"]').click();
   await app.expectFetchOk();
   await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
-  expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+  expect(issuer.seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
   expect(await localStorageText(page), 'a presets default is not stored').toBe('{}');
 });
 
@@ -67,9 +50,9 @@ test('the same presets without the setting fetch at once (the switch starts off)
   await servePresets(page, presets());
   await open(app, page);
   await expect(page.locator('#only-on-click')).not.toBeChecked();
-  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${origin}/e2e`))));
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${issuer.origin}/e2e`))));
   await app.expectFetchOk();
-  expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+  expect(issuer.seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
 });
 
 test('after opting in to "Remember", the switch is kept across a reload and wins over the presets', async ({ app, page, track }) => {
@@ -84,9 +67,9 @@ test('after opting in to "Remember", the switch is kept across a reload and wins
   await loaded;
   await expect(page.locator('#remember')).toBeChecked();
   await expect(page.locator('#only-on-click')).toBeChecked();
-  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${origin}/e2e`))));
+  await app.pasteToken(track(signJwt(ALGS.rs256, claims(`${issuer.origin}/e2e`))));
   await expect(page.getByTestId('auto-fetch')).toHaveAttribute('data-decision', 'ask-for-click');
-  expect(seen, 'no request without a click after the reload').toEqual([]);
+  expect(issuer.seen, 'no request without a click after the reload').toEqual([]);
 
   // Turned off by the user over a presets default of on: kept off.
   await page.unroute('**/tokenlens.config.json');

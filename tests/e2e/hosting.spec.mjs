@@ -4,7 +4,7 @@
 import { expect, test, KeyServer } from './support/fixtures.mjs';
 import { e2eEnv, JOSE_DIR } from './support/env.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
-import { startHttpsIssuer } from './support/servers.mjs';
+import { useHttpsIssuer } from './support/servers.mjs';
 import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
 import { mountUrl, PRESETS_NS } from './support/mounts.mjs';
 
@@ -73,60 +73,45 @@ test('a loopback http:// issuer waits for a click even when the presets list its
 });
 
 test.describe('an https issuer whose host the presets list', () => {
-  test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
-  let issuer;
-  let origin;
-  let seen;
-
-  test.beforeAll(async () => {
-    issuer = await startHttpsIssuer(JOSE_DIR);
-    ({ origin, seen } = issuer);
-  });
-
-  test.afterAll(async () => {
-    await issuer.close();
-  });
+  const issuer = useHttpsIssuer(test, JOSE_DIR);
 
   test('gets its keys fetched without a click', async ({ app, page }) => {
-    seen.length = 0;
     await openAt(app, mountUrl('presets'));
     await expect(page.locator('select#preset')).toBeVisible();
-    const token = track(signJwt(ALGS.rs256, claims(`${origin}/e2e`)));
+    const token = track(signJwt(ALGS.rs256, claims(`${issuer.origin}/e2e`)));
     await app.pasteToken(token);
     await app.expectFetchOk();
     await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
-    expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+    expect(issuer.seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
     await expect(page.getByTestId('auto-fetch')).toHaveAttribute('data-decision', 'fetch-now');
   });
 
   test('with "Fetch keys only when I click" on, nothing is fetched until the button is pressed', async ({ app, page }) => {
-    seen.length = 0;
     await openAt(app, mountUrl('presets'));
     await expect(page.locator('select#preset')).toBeVisible();
     await page.locator('#only-on-click').check();
-    const token = track(signJwt(ALGS.rs256, claims(`${origin}/e2e`)));
+    const token = track(signJwt(ALGS.rs256, claims(`${issuer.origin}/e2e`)));
     await app.pasteToken(token);
     const decision = page.getByTestId('auto-fetch');
     await expect(decision).toHaveAttribute('data-decision', 'ask-for-click');
     await expect(decision).toContainText('only when you click');
-    expect(seen, 'no request before the click').toEqual([]);
+    expect(issuer.seen, 'no request before the click').toEqual([]);
     await decision.locator('[data-action="fetch-keys-now"]').click();
     await app.expectFetchOk();
     await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
-    expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+    expect(issuer.seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
   });
 
   test('a token opened from a link fetches nothing before it has been on screen', async ({ app, page }) => {
-    seen.length = 0;
-    const token = track(signJwt(ALGS.rs256, claims(`${origin}/e2e`)));
+    const token = track(signJwt(ALGS.rs256, claims(`${issuer.origin}/e2e`)));
     await openAt(app, `${mountUrl('presets')}#id_token=${token}`);
     const decision = page.getByTestId('auto-fetch');
     await expect(decision).toHaveAttribute('data-decision', 'ask-for-click');
-    expect(seen, 'nothing fetched while the token was not yet seen').toEqual([]);
+    expect(issuer.seen, 'nothing fetched while the token was not yet seen').toEqual([]);
     // After a visible moment the allow-listed issuer's keys are fetched as for a paste.
     await app.expectFetchOk();
     await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
-    expect(seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
+    expect(issuer.seen).toEqual(['GET /e2e/.well-known/openid-configuration', 'GET /e2e/jwks.json']);
   });
 });
 

@@ -238,8 +238,8 @@ export function seedCognito(venv, script, motoUrl) {
 /**
  * An OpenID issuer over https on localhost (the committed, self-signed x5u test certificate:
  * pages need `ignoreHTTPSErrors`), serving `{origin}/e2e/.well-known/openid-configuration` and
- * `{origin}/e2e/jwks.json` (`jwksFile`) with CORS. Resolves to { origin, seen, close }: `seen`
- * lists every request as "METHOD path", in order.
+ * `{origin}/e2e/jwks.json` (`jwks/all.json` of `joseDir`) with CORS. Resolves to
+ * { origin, seen, close }: `seen` lists every request as "METHOD path", in order.
  */
 export async function startHttpsIssuer(joseDir) {
   const cert = readFileSync(path.join(joseDir, 'public', 'rsa2048.cert.pem'));
@@ -271,4 +271,27 @@ export async function startHttpsIssuer(joseDir) {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * [`startHttpsIssuer`] for the tests of the current file or `describe` block: started before
+ * them and closed after, its certificate accepted by their pages, `seen` emptied before each
+ * test. Returns { origin, seen }, filled in once the server has started.
+ */
+export function useHttpsIssuer(test, joseDir) {
+  const issuer = { origin: '', seen: [] };
+  let server;
+  test.use({ ignoreHTTPSErrors: true }); // the committed test certificate is self-signed
+  test.beforeAll(async () => {
+    server = await startHttpsIssuer(joseDir);
+    issuer.origin = server.origin;
+    issuer.seen = server.seen;
+  });
+  test.afterAll(async () => {
+    await server?.close();
+  });
+  test.beforeEach(() => {
+    issuer.seen.length = 0;
+  });
+  return issuer;
 }
