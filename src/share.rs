@@ -25,7 +25,7 @@
 //! token (a curl command's other headers, say); in [`Mode::TokenWithoutSignature`] the token's
 //! signature. Each omission is reported as a [`Dropped`].
 
-use crate::jose::json::{write_string, JsonDoc, JsonError, Value};
+use crate::jose::json::{write_string, write_string_pairs, JsonDoc, JsonError, Value};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -498,18 +498,10 @@ fn write(shared: &Shared) -> String {
     };
     if !shared.fields.is_empty() {
         member("f", &mut json);
-        json.push('[');
-        for (i, (k, v)) in shared.fields.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
-            }
-            json.push('[');
-            write_string(k, &mut json);
-            json.push(',');
-            write_string(v, &mut json);
-            json.push(']');
-        }
-        json.push(']');
+        write_string_pairs(
+            &mut shared.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            &mut json,
+        );
     }
     if let Some(j) = &shared.jwks_url {
         member("j", &mut json);

@@ -966,6 +966,26 @@ fn plain_run(bytes: &[u8]) -> usize {
         .unwrap_or(rest.len())
 }
 
+/// Appends `[["a","b"],["c","d"]]`: name/value pairs as an array of two-string arrays (the form
+/// share links and kept settings store the gateway form in).
+pub fn write_string_pairs<'a>(
+    pairs: &mut dyn Iterator<Item = (&'a str, &'a str)>,
+    out: &mut String,
+) {
+    out.push('[');
+    for (i, (name, value)) in pairs.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        write_string(name, out);
+        out.push(',');
+        write_string(value, out);
+        out.push(']');
+    }
+    out.push(']');
+}
+
 /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as short
 /// escapes or `\u00XX`, everything else (including non-ASCII) as is.
 pub fn write_string(s: &str, out: &mut String) {
@@ -1117,6 +1137,16 @@ mod tests {
             .iter()
             .map(|d| (d.key.as_str(), d.first_member, d.member, d.repeats))
             .collect()
+    }
+
+    #[test]
+    fn string_pairs_are_written_as_an_array_of_two_string_arrays() {
+        let mut out = String::new();
+        write_string_pairs(&mut [("a", "b"), ("c\"", "d\n")].into_iter(), &mut out);
+        assert_eq!(out, r#"[["a","b"],["c\"","d\n"]]"#);
+        let mut empty = String::new();
+        write_string_pairs(&mut std::iter::empty(), &mut empty);
+        assert_eq!(empty, "[]");
     }
 
     #[test]

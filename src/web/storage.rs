@@ -2,7 +2,7 @@
 //! settings (form fields and JWKS URL), the colour scheme and the user's own setting of "Fetch
 //! keys only when I click", never a token or a key.
 
-use crate::jose::json::{write_string, JsonDoc, Value};
+use crate::jose::json::{write_string, write_string_pairs, JsonDoc, Value};
 
 const KEY: &str = "tokenlens.settings.v1";
 
@@ -63,18 +63,9 @@ pub fn load() -> Option<Kept> {
 /// Keeps the settings (called only while the user's "remember" choice is on); the switch only
 /// when the user set it (`None` keeps the presets' default in charge).
 pub fn save(fields: &[(&str, &str)], jwks_url: &str, theme: &str, only_on_click: Option<bool>) {
-    let mut json = String::from("{\"fields\":[");
-    for (i, (id, value)) in fields.iter().enumerate() {
-        if i > 0 {
-            json.push(',');
-        }
-        json.push('[');
-        write_string(id, &mut json);
-        json.push(',');
-        write_string(value, &mut json);
-        json.push(']');
-    }
-    json.push_str("],\"jwks_url\":");
+    let mut json = String::from("{\"fields\":");
+    write_string_pairs(&mut fields.iter().copied(), &mut json);
+    json.push_str(",\"jwks_url\":");
     write_string(jwks_url, &mut json);
     json.push_str(",\"theme\":");
     write_string(theme, &mut json);
