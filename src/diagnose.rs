@@ -258,18 +258,9 @@ pub fn diagnose_facts(
     })
 }
 
-/// The findings in stage order, stable within a stage. Not `sort_by_key`: a stable sort is a few
-/// KB of wasm of its own, while the (stage, index) pairs are unique, so the unstable sort that
-/// `input` already uses keeps input order within a stage.
+/// The findings in stage order, stable within a stage.
 fn by_stage(findings: Vec<Finding>) -> Vec<Finding> {
-    let mut order: Vec<(usize, usize)> =
-        findings.iter().map(|f| f.stage as usize).zip(0..).collect();
-    order.sort_unstable();
-    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    crate::input::stable_by_key(findings, |f| f.stage as usize)
 }
 
 fn claims_skipped(candidate: &Candidate, encrypted: bool) -> Finding {

@@ -345,17 +345,23 @@ pub fn extract(original: &str) -> Extraction {
     }
 }
 
-/// `found` in text order, equal positions in the order found (a stable sort). Sorted as
-/// `(position, index)` pairs: that unstable sort is already in the module for the covered
-/// ranges, where a stable sort of `Found` would add its own few KB of wasm.
+/// `found` in text order, equal positions in the order found.
 fn by_position(found: Vec<Found>) -> Vec<Found> {
+    stable_by_key(found, |f| f.pos)
+}
+
+/// `items` ordered by `key`, equal keys in their order (a stable sort), without a stable sort's
+/// own few KB of wasm: the `(key, index)` pairs are unique, so the unstable sort of `usize`
+/// pairs the module already has for the covered ranges keeps that order. Shared with
+/// `diagnose`'s stage order.
+pub(crate) fn stable_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> usize) -> Vec<T> {
     // Often already so (one kind of find, e.g. a long query string).
-    if found.is_sorted_by_key(|f| f.pos) {
-        return found;
+    if items.is_sorted_by_key(&key) {
+        return items;
     }
-    let mut order: Vec<(usize, usize)> = found.iter().map(|f| f.pos).zip(0..).collect();
+    let mut order: Vec<(usize, usize)> = items.iter().map(&key).zip(0..).collect();
     order.sort_unstable();
-    let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order
         .into_iter()
         .filter_map(|(_, i)| slots.get_mut(i).and_then(Option::take))
