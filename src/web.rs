@@ -11,6 +11,23 @@ pub mod state;
 pub mod storage;
 pub mod webcrypto;
 
+/// A shared value as a memo or effect dependency: equal exactly when it is the same allocation,
+/// so no deep comparison runs per render (a new paste or key set makes a new one). An
+/// `Option<Same<T>>` compares the same way, `None` equal to `None`.
+pub struct Same<T: ?Sized>(pub std::rc::Rc<T>);
+
+impl<T: ?Sized> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// Mounts the app on `<body>`.
 pub fn start() {
     yew::Renderer::<app::App>::new().render();

@@ -28,7 +28,7 @@ use super::hooks::startup::use_startup;
 use super::hooks::theme::use_theme;
 use super::hooks::verify::{self as verify_hook, use_verified, Second};
 use super::state::{Action, State};
-use super::{clock, location};
+use super::{clock, location, Same};
 use crate::diagnose::{self, config, Expectations};
 use crate::explain;
 use crate::fetch_policy;
@@ -59,7 +59,6 @@ fn make_signal(d: &Dispatcher, action: Action) -> Callback<()> {
 /// The callbacks that only dispatch an action, made once per page: a component is re-rendered
 /// when its props differ, and a callback made afresh in every render always differs (before,
 /// every keystroke rebuilt and compared the whole page, the gateway form included, twice).
-#[derive(PartialEq)]
 struct On {
     theme: Callback<super::state::Theme>,
     text: Callback<Rc<String>>,
@@ -82,13 +81,12 @@ struct On {
 impl On {
     fn new(d: &Dispatcher) -> On {
         let only = d.clone();
-        let real = d.clone();
         On {
             theme: make_callback(d, Action::SetTheme),
             text: make_callback(d, Action::SetText),
             clear: make_signal(d, Action::Clear),
             demo: make_signal(d, Action::ShowDemo),
-            real_clock: Callback::from(move |_| real.dispatch(Action::RealClock)),
+            real_clock: make_signal(d, Action::RealClock).reform(|_: MouseEvent| ()),
             gateway: make_callback(d, Action::ChooseGateway),
             select: make_callback(d, Action::Select),
             only_on_click: Callback::from(move |e: Event| {
@@ -136,31 +134,6 @@ fn presets_shown(state: &State) -> (Vec<AttrValue>, Vec<AttrValue>) {
         .chain(state.presets_error.clone().map(AttrValue::from))
         .collect();
     (names, problems)
-}
-
-/// The candidates' facts as a memo dependency: equal exactly when they are the same memo
-/// value (a new paste or key set makes new facts), so no deep comparison runs per render.
-#[derive(Clone)]
-struct SameFacts(Rc<Vec<diagnose::Facts>>);
-
-impl PartialEq for SameFacts {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// A token's parse as a memo dependency: equal when it is the same parse (the facts are made
-/// again when keys change or a check concludes, but they share the parse).
-struct SameParse(Option<Rc<crate::jose::Parsed>>);
-
-impl PartialEq for SameParse {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        }
-    }
 }
 
 #[function_component(App)]
@@ -277,7 +250,7 @@ pub fn app() -> Html {
     let answer = use_memo(
         (
             overview.clone(),
-            SameFacts(facts.clone()),
+            Same(facts.clone()),
             state.selected.unwrap_or(0),
             key_sets.clone(),
             target.clone(),
@@ -316,11 +289,11 @@ pub fn app() -> Html {
     let on_second_opinion = use_memo(selected, |&i| verified.on_second_opinion(i));
     // Decoded once per token, from the parse the facts keep; only the time cells follow the
     // clock.
-    let parsed = SameParse(facts.get(selected).and_then(|f| f.parsed.clone()));
+    let parsed = facts.get(selected).and_then(|f| f.parsed.clone()).map(Same);
     let view = use_memo((candidate.clone(), parsed), |(candidate, parsed)| {
         candidate
             .as_ref()
-            .map(|c| Rc::new(inspect::decoded_view_of(c, parsed.0.as_deref())))
+            .map(|c| Rc::new(inspect::decoded_view_of(c, parsed.as_ref().map(|p| &*p.0))))
     });
     let times = use_memo(((*view).clone(), now), |(view, now)| {
         Rc::new(
@@ -329,13 +302,13 @@ pub fn app() -> Html {
                 .unwrap_or_default(),
         )
     });
-    let hints = use_memo((SameFacts(facts.clone()), selected), |(facts, selected)| {
+    let hints = use_memo((Same(facts.clone()), selected), |(facts, selected)| {
         facts.0.get(*selected).map(inspect::key_hints_of)
     });
     let diagnosis = use_memo(
         (
             overview.clone(),
-            SameFacts(facts.clone()),
+            Same(facts.clone()),
             selected,
             key_sets.clone(),
             target.clone(),

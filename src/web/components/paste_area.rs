@@ -4,6 +4,7 @@ use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::inspect::{paste_pieces, PasteMark};
+use crate::web::Same;
 
 #[derive(Properties, PartialEq)]
 pub struct PasteAreaProps {
@@ -15,15 +16,6 @@ pub struct PasteAreaProps {
     pub showing_demo: bool,
     /// Where the tokens' segments are in `text`, to colour them in the box itself.
     pub marks: Rc<Vec<PasteMark>>,
-}
-
-/// The text as an effect dependency: the same text exactly when it is the same allocation.
-struct SameText(Rc<String>);
-
-impl PartialEq for SameText {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// The coloured backdrop behind the (transparent) textarea: the same text, invisible, with
@@ -63,7 +55,7 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
     };
     {
         let area_ref = area_ref.clone();
-        use_effect_with(SameText(props.text.clone()), move |SameText(text)| {
+        use_effect_with(Same(props.text.clone()), move |Same(text)| {
             let shown = typed.borrow().upgrade();
             if !shown.is_some_and(|shown| Rc::ptr_eq(&shown, text)) {
                 if let Some(area) = area_ref.cast::<HtmlTextAreaElement>() {
