@@ -15,9 +15,9 @@ use crate::web::{location, storage};
 /// link restores, and their arrival would re-render the page while the verdict is on its way.
 #[hook]
 pub fn use_startup(state: UseReducerHandle<State>, from_link: bool, ready: bool) {
-    let started = use_mut_ref(|| false);
+    // Runs when this turns true, once: `ready` never turns false again.
     use_effect_with(!from_link || ready, move |&go| {
-        if !go || std::mem::replace(&mut *started.borrow_mut(), true) {
+        if !go {
             return;
         }
         let mut remembered = false;
