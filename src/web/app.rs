@@ -136,6 +136,45 @@ fn presets_shown(state: &State) -> (Vec<AttrValue>, Vec<AttrValue>) {
     (names, problems)
 }
 
+/// Every candidate's facts with its signature checks planned: against the key sets every
+/// token may use, and the fetched set where the token's issuer may use it
+/// (`fetch_policy::key_set_use`).
+fn planned_of(
+    overview: &inspect::Overview,
+    sets: &[KeySet],
+    fetched: Option<&KeySet>,
+    fetched_for: Option<&str>,
+) -> diagnose::Planned {
+    let keys_for = |iss: Option<&str>| {
+        let mut keys: Vec<&KeySet> = sets.iter().collect();
+        if fetch_policy::key_set_use(fetched_for, iss).may_use() {
+            keys.extend(fetched);
+        }
+        keys
+    };
+    diagnose::facts_of_all_planned_with(&overview.extraction.candidates, &keys_for)
+}
+
+/// The signature checks the first render of a page opened with a link or a pasted address
+/// will plan: its candidates (at most [`verify_hook::EAGER`]) against its pasted keys, as the
+/// page plans them (a link carries no fetched keys). Empty for a fresh page. [`super::start`]
+/// makes them before mounting, so the first paint shows the verdict, not "checking…".
+pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
+    let state = State::opened(share::opening(&location::fragment(), &location::href()));
+    if !state.from_link || state.demo {
+        return Vec::new();
+    }
+    let overview = inspect::overview(&state.text);
+    if overview.extraction.candidates.len() > verify_hook::EAGER {
+        return Vec::new();
+    }
+    let sets: Vec<KeySet> = jwk::parse_key_input(&state.keys_text, state.secret_encoding)
+        .ok()
+        .into_iter()
+        .collect();
+    planned_of(&overview, &sets, None, None).plans
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     // The address is read before the first render, so a link never paints the demo first.
@@ -235,14 +274,7 @@ pub fn app() -> Html {
             state.fetched_for.clone(),
         ),
         |(overview, sets, fetched, fetched_for)| {
-            let keys_for = |iss: Option<&str>| {
-                let mut keys: Vec<&KeySet> = sets.iter().collect();
-                if fetch_policy::key_set_use(fetched_for.as_deref(), iss).may_use() {
-                    keys.extend(fetched.as_ref());
-                }
-                keys
-            };
-            diagnose::facts_of_all_planned_with(&overview.extraction.candidates, &keys_for)
+            planned_of(overview, sets, fetched.as_ref(), fetched_for.as_deref())
         },
     );
     let verified = use_verified(planned);

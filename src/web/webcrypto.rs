@@ -319,6 +319,11 @@ async fn run(plan: &Plan, fallback: bool) -> Vec<(Engine, Outcome)> {
     out
 }
 
+/// Whether this page has WebCrypto (`crypto.subtle`: a secure context).
+pub fn available() -> bool {
+    subtle().is_ok()
+}
+
 fn subtle() -> Result<SubtleCrypto, String> {
     let window = web_sys::window().ok_or_else(|| "NoWindow".to_owned())?;
     let crypto = window.crypto().map_err(|e| error_name(&e))?;

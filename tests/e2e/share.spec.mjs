@@ -166,7 +166,7 @@ test('a full-token link warns first, then restores the token and the JWKS URL wi
   }
 });
 
-test('a full-token link with its public keys shows the verdict before the panels below the answer are built', async ({ app, browser }) => {
+test('a full-token link with its public keys shows the verdict first: never "checking" before it, the panels below the answer after it', async ({ app, browser }) => {
   const token = track(signJwt(ALGS.rs256, claims('https://first-answer.example.com/e2e')));
   await app.open();
   await app.pasteToken(token);
@@ -176,7 +176,8 @@ test('a full-token link with its public keys shows the verdict before the panels
 
   const context = await browser.newContext();
   try {
-    // Before any page script: note when the link's verdict and the lower panels first exist.
+    // Before any page script: note when a pending verdict, the link's verdict and the lower
+    // panels first exist (the checks are made before the first render: no pending state).
     await context.addInitScript(() => {
       window.__order = [];
       const seen = new Set();
@@ -184,6 +185,7 @@ test('a full-token link with its public keys shows the verdict before the panels
         if (present && !seen.has(what)) (seen.add(what), window.__order.push(what));
       };
       new MutationObserver(() => {
+        note('pending', document.querySelector('[data-testid="verdict"][data-verdict="pending"]'));
         note('verdict', document.querySelector('[data-testid="verdict"][data-verdict="valid"]'));
         note('panels', document.querySelector('.more'));
       }).observe(document, { subtree: true, childList: true, attributes: true });

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::super::webcrypto;
 use crate::diagnose::{Facts, Planned};
-use crate::verify::{self, Engines, Verification};
+use crate::verify::{self, Engine, Engines, Outcome, Plan, Verification};
 
 /// Candidates verified without being selected when a paste has at most this many (the answer
 /// card compares them); beyond it only the selected one is (caps exist for 1,000 candidates).
@@ -36,21 +36,65 @@ struct Store {
     second: Option<(usize, Second)>,
 }
 
+/// A plan's checks as made: each attempt's outcome and the engine that made it.
+type Made = Vec<(Engine, Outcome)>;
+
+thread_local! {
+    /// Checks made before the page was mounted ([`verify_before_mount`]), each with its plan;
+    /// the first store takes what matches its plans and drops the rest.
+    static EARLY: RefCell<Vec<(Plan, Made)>> = const { RefCell::new(Vec::new()) };
+}
+
 impl Store {
     fn new(planned: Rc<Planned>) -> Store {
-        // A plan without checks is already final: nothing to start.
-        let done: Vec<bool> = planned
-            .plans
-            .iter()
-            .map(|p| p.attempts().is_empty())
-            .collect();
+        let mut early = EARLY.take();
+        let mut facts = planned.facts.clone();
+        let mut engines = Vec::with_capacity(planned.plans.len());
+        let mut started = Vec::with_capacity(planned.plans.len());
+        for (i, plan) in planned.plans.iter().enumerate() {
+            let made = early
+                .iter()
+                .position(|(p, _)| p == plan)
+                .map(|at| early.swap_remove(at).1);
+            // A plan without checks is already final: nothing to start.
+            let done = match made {
+                Some(made) => {
+                    let outcomes: Vec<Outcome> = made.iter().map(|(_, o)| o.clone()).collect();
+                    if let Some(f) = facts.get_mut(i) {
+                        *f = f.concluded(plan, &outcomes);
+                    }
+                    Some(Engines::of(&made))
+                }
+                None => plan.attempts().is_empty().then(Engines::default),
+            };
+            started.push(done.is_some());
+            engines.push(done);
+        }
         Store {
-            facts: Rc::new(planned.facts.clone()),
-            engines: done.iter().map(|&d| d.then(Engines::default)).collect(),
-            started: done,
+            facts: Rc::new(facts),
+            engines,
+            started,
             planned,
             second: None,
         }
+    }
+}
+
+/// Makes `plans`' checks with WebCrypto before the page is first rendered, for the first
+/// render to conclude (a page opened with a link paints its verdict, not "checking…", first).
+/// Only when WebCrypto can make every check (the RustCrypto worker is not started for this);
+/// the results are used only for a plan equal to one the page makes.
+pub async fn verify_before_mount(plans: Vec<Plan>) {
+    let can = webcrypto::available()
+        && plans
+            .iter()
+            .all(|p| p.attempts().iter().all(|a| a.webcrypto().is_some()));
+    if !can {
+        return;
+    }
+    for plan in plans {
+        let made = webcrypto::outcomes_with_engines(&plan).await;
+        EARLY.with(|e| e.borrow_mut().push((plan, made)));
     }
 }
 
