@@ -8,11 +8,14 @@
 mod wasm {
 
     use tokenlens::diagnose::config::Target;
+    use tokenlens::diagnose::{Expectations, Facts};
     use tokenlens::inspect;
     use tokenlens::jose::jwk::{self, KeySet, SecretEncoding};
     use tokenlens::jose::{parse_unverified, Parsed};
     use tokenlens::share::{self, Mode, ShareInput};
     use tokenlens::verify;
+    use tokenlens::verify::rustcrypto;
+    use tokenlens::verify::{Outcome, Plan};
     use wasm_bindgen::prelude::*;
 
     /// A pasted key set, parsed once (as the app memoises it on the keys text), and its text.
@@ -105,12 +108,15 @@ mod wasm {
         }
     }
 
-    /// The app's whole synchronous per-keystroke pipeline for a change of the paste text, with
-    /// the keys already parsed (the app memoises them on the keys text): find the candidates,
-    /// decode the first for display, read its key hints, plan every candidate's signature checks
-    /// (the page makes them afterwards with WebCrypto: the verify row), diagnose the first, and
-    /// rebuild the share link (memoised on the whole page state, so redone on every keystroke,
-    /// key text included). Returns a size of the result.
+    /// The app's whole synchronous per-keystroke core work for a change of the paste text, with
+    /// the keys already parsed (the app memoises them on the keys text), memo for memo as
+    /// `web::app` recomputes them: find the candidates, mark them in the paste, read the paste as
+    /// a gateway answer, decode and plan every candidate's signature checks; then the first
+    /// render (verification pending): the answer card (every gateway for every candidate), the
+    /// decoded token and its times, the key hints, the diagnosis, the share link; then the
+    /// render once WebCrypto's outcomes land (timed apart in the verify rows; here RustCrypto's,
+    /// made once per token outside the timing): conclude, and again the answer card, the key
+    /// hints and the diagnosis. Returns a size of the results.
     #[wasm_bindgen]
     pub fn inspect(text: &str, keys: &Keys) -> usize {
         pipeline(text, keys)
@@ -122,23 +128,45 @@ mod wasm {
         pipeline(text, &Keys::new(keys_text))
     }
 
+    thread_local! {
+        /// The signature outcomes of the last plans seen: in the page they arrive from WebCrypto
+        /// after the first render; the benchmark makes them once per token with RustCrypto and
+        /// times only what the core does with them.
+        static OUTCOMES: std::cell::RefCell<Vec<(Plan, Vec<Outcome>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    fn outcomes_of(plan: &Plan) -> Vec<Outcome> {
+        OUTCOMES.with(|o| {
+            let mut o = o.borrow_mut();
+            if let Some((_, made)) = o.iter().find(|(p, _)| p == plan) {
+                return made.clone();
+            }
+            let made = rustcrypto::outcomes(plan);
+            if o.len() >= 16 {
+                o.clear();
+            }
+            o.push((plan.clone(), made.clone()));
+            made
+        })
+    }
+
     fn pipeline(text: &str, keys: &Keys) -> usize {
         let now = now_secs();
         let sets = keys.refs();
         let overview = inspect::overview(text);
+        let marks = inspect::paste_marks(text, &overview.extraction);
+        let pasted_answer = inspect::response_view(text);
+        let planned = tokenlens::diagnose::facts_of_all_planned_with(
+            &overview.extraction.candidates,
+            &|_| sets.clone(),
+        );
         let candidate = overview.extraction.candidates.first();
-        let view = candidate.map(inspect::decoded_view);
+        let parsed = planned.facts.first().and_then(|f| f.parsed.clone());
+        let view = candidate.map(|c| inspect::decoded_view_of(c, parsed.as_deref()));
         let times = view
             .as_ref()
             .map(|v| inspect::claim_times(v, now, &local_offset_minutes));
-        let hints = candidate.map(inspect::key_hints);
-        let facts = tokenlens::diagnose::facts_of_all_planned_with(
-            &overview.extraction.candidates,
-            &|_| sets.clone(),
-        )
-        .facts;
-        let diagnosis = TARGET
-            .with(|target| inspect::diagnosis_view(&overview, &facts, 0, &sets, target, now, 0));
         // As the app does: a link in the default (configuration) mode does not carry the
         // token, so the paste is not copied for it.
         let share = ShareInput {
@@ -146,15 +174,42 @@ mod wasm {
             ..ShareInput::default()
         };
         let link = inspect::share_view(&share, Mode::default(), BASE);
+        let judge = |facts: &[Facts]| {
+            TARGET.with(|target| {
+                let e = Expectations {
+                    keys: &sets,
+                    target,
+                    now,
+                    leeway: 0,
+                };
+                let answer = inspect::answer_view(&overview, facts, 0, &e, None, &pasted_answer);
+                let hints = facts.first().map(inspect::key_hints_of);
+                let diagnosis = inspect::diagnosis_view(&overview, facts, 0, &sets, target, now, 0);
+                answer.rows.len()
+                    + answer.lines.len()
+                    + hints.map(|h| h.header_urls.len()).unwrap_or_default()
+                    + diagnosis
+                        .map(|d| d.stages.len() + d.profiles.len())
+                        .unwrap_or_default()
+            })
+        };
+        let pending = judge(&planned.facts);
+        let concluded: Vec<Facts> = planned
+            .facts
+            .iter()
+            .zip(&planned.plans)
+            .map(|(f, plan)| f.concluded(plan, &outcomes_of(plan)))
+            .collect();
+        let verdict = judge(&concluded);
         overview.candidates.len()
+            + marks.len()
+            + pasted_answer.findings.len()
             + view
                 .map(|v| v.claims.len() + v.raw.len())
                 .unwrap_or_default()
             + times.map(|t| t.len()).unwrap_or_default()
-            + hints.map(|h| h.header_urls.len()).unwrap_or_default()
-            + diagnosis
-                .map(|d| d.stages.len() + d.profiles.len())
-                .unwrap_or_default()
+            + pending
+            + verdict
             + link.link.len()
     }
 
