@@ -28,14 +28,10 @@ impl<T: ?Sized> PartialEq for Same<T> {
     }
 }
 
-/// At most this long, in ms, the first render waits for the checks a link's token needs
-/// (they take 1–15 ms on a 2-core machine; a WebCrypto that never answers costs only this).
-const EARLY_WAIT_MS: u32 = 100;
-
 /// Mounts the app on `<body>`. A page opened with a link or a pasted address first makes its
 /// token's signature checks (WebCrypto, a few ms) and mounts when they are done, at the latest
-/// after [`EARLY_WAIT_MS`]: the first paint is then the verdict, with no "checking…" state
-/// laid out and painted before it and no second render of the whole page.
+/// after [`hooks::verify::WAIT_MS`]: the first paint is then the verdict, with no "checking…"
+/// state laid out and painted before it and no second render of the whole page.
 pub fn start() {
     let plans = app::opening_plans();
     if plans.is_empty() {
@@ -48,9 +44,9 @@ pub fn start() {
             mount();
         }
     };
-    gloo_timers::callback::Timeout::new(EARLY_WAIT_MS, once.clone()).forget();
+    gloo_timers::callback::Timeout::new(hooks::verify::WAIT_MS, once.clone()).forget();
     wasm_bindgen_futures::spawn_local(async move {
-        hooks::verify::verify_before_mount(plans).await;
+        hooks::verify::verify_before_render(plans).await;
         once();
     });
 }

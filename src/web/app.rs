@@ -1,3 +1,4 @@
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -60,6 +61,8 @@ fn make_signal(d: &Dispatcher, action: Action) -> Callback<()> {
 /// when its props differ, and a callback made afresh in every render always differs (before,
 /// every keystroke rebuilt and compared the whole page, the gateway form included, twice).
 struct On {
+    /// What the last render planned signature checks with, for [`paste_callback`].
+    plan_keys: Rc<RefCell<PlanKeys>>,
     theme: Callback<super::state::Theme>,
     text: Callback<Rc<String>>,
     clear: Callback<()>,
@@ -81,11 +84,23 @@ struct On {
 impl On {
     fn new(d: &Dispatcher) -> On {
         let only = d.clone();
+        let plan_keys = Rc::new(RefCell::new(PlanKeys::default()));
+        // Counts the paste box's changes; Clear and Demo count too, so a paste still being
+        // checked when either is pressed never lands over them.
+        let edits = Rc::new(Cell::new(0u64));
+        let counted = |cb: Callback<()>| {
+            let edits = edits.clone();
+            Callback::from(move |()| {
+                edits.set(edits.get() + 1);
+                cb.emit(())
+            })
+        };
         On {
             theme: make_callback(d, Action::SetTheme),
-            text: make_callback(d, Action::SetText),
-            clear: make_signal(d, Action::Clear),
-            demo: make_signal(d, Action::ShowDemo),
+            text: paste_callback(d, edits.clone(), plan_keys.clone()),
+            clear: counted(make_signal(d, Action::Clear)),
+            demo: counted(make_signal(d, Action::ShowDemo)),
+            plan_keys,
             real_clock: make_signal(d, Action::RealClock).reform(|_: MouseEvent| ()),
             gateway: make_callback(d, Action::ChooseGateway),
             select: make_callback(d, Action::Select),
@@ -155,24 +170,89 @@ fn planned_of(
     diagnose::facts_of_all_planned_with(&overview.extraction.candidates, &keys_for)
 }
 
+/// The signature checks the render of `text` will plan, for them to be made before it
+/// ([`verify_hook::verify_before_render`]): every candidate's, when there are at most
+/// [`verify_hook::EAGER`] (the render then starts them all); none beyond.
+fn plans_first(
+    text: &str,
+    sets: &[KeySet],
+    fetched: Option<&KeySet>,
+    fetched_for: Option<&str>,
+) -> Vec<crate::verify::Plan> {
+    let overview = inspect::overview(text);
+    if overview.extraction.candidates.len() > verify_hook::EAGER {
+        return Vec::new();
+    }
+    planned_of(&overview, sets, fetched, fetched_for).plans
+}
+
 /// The signature checks the first render of a page opened with a link or a pasted address
-/// will plan: its candidates (at most [`verify_hook::EAGER`]) against its pasted keys, as the
-/// page plans them (a link carries no fetched keys). Empty for a fresh page. [`super::start`]
-/// makes them before mounting, so the first paint shows the verdict, not "checking…".
+/// will plan: its candidates against its pasted keys (a link carries no fetched keys). Empty
+/// for a fresh page. [`super::start`] makes them before mounting, so the first paint shows the
+/// verdict, not "checking…".
 pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
     let state = State::opened(share::opening(&location::fragment(), &location::href()));
     if !state.from_link || state.demo {
-        return Vec::new();
-    }
-    let overview = inspect::overview(&state.text);
-    if overview.extraction.candidates.len() > verify_hook::EAGER {
         return Vec::new();
     }
     let sets: Vec<KeySet> = jwk::parse_key_input(&state.keys_text, state.secret_encoding)
         .ok()
         .into_iter()
         .collect();
-    planned_of(&overview, &sets, None, None).plans
+    plans_first(&state.text, &sets, None, None)
+}
+
+/// The keys the last render planned signature checks with (set by every render).
+#[derive(Default)]
+struct PlanKeys {
+    sets: Rc<Vec<KeySet>>,
+    fetched: Option<KeySet>,
+    fetched_for: Option<String>,
+}
+
+/// Pastes up to this many bytes have their signature checks made before the page shows them
+/// (planning twice costs a few µs per KiB); a larger paste is shown at once, "checking…" first.
+const CHECK_FIRST_MAX: usize = 64 * 1024;
+
+/// The paste box's text, passed to the page once its tokens' signature checks are made
+/// (WebCrypto: well under a millisecond once its keys are imported), at the latest after
+/// [`verify_hook::WAIT_MS`]: a paste or a keystroke then renders the page once, with the
+/// verdict, instead of a "checking…" render, its frame, and a second render. The box itself
+/// shows what was typed at once. Only the newest edit lands (`edits`).
+fn paste_callback(
+    d: &Dispatcher,
+    edits: Rc<Cell<u64>>,
+    keys: Rc<RefCell<PlanKeys>>,
+) -> Callback<Rc<String>> {
+    let d = d.clone();
+    Callback::from(move |text: Rc<String>| {
+        let edit = edits.get() + 1;
+        edits.set(edit);
+        let plans = if text.len() <= CHECK_FIRST_MAX {
+            let k = keys.borrow();
+            plans_first(&text, &k.sets, k.fetched.as_ref(), k.fetched_for.as_deref())
+        } else {
+            Vec::new()
+        };
+        if plans.iter().all(|p| p.attempts().is_empty()) {
+            d.dispatch(Action::SetText(text));
+            return;
+        }
+        let apply = {
+            let (d, edits, landed) = (d.clone(), edits.clone(), Rc::new(Cell::new(false)));
+            move || {
+                if !landed.replace(true) && edits.get() == edit {
+                    d.dispatch(Action::SetText(text.clone()));
+                }
+            }
+        };
+        let timer = gloo_timers::callback::Timeout::new(verify_hook::WAIT_MS, apply.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            verify_hook::verify_before_render(plans).await;
+            apply();
+            drop(timer);
+        });
+    })
 }
 
 #[function_component(App)]
@@ -181,6 +261,7 @@ pub fn app() -> Html {
     let opened_with_fragment = use_state(|| !location::fragment().is_empty());
     let state =
         use_reducer(|| State::opened(share::opening(&location::fragment(), &location::href())));
+    let on = use_memo(state.dispatcher(), On::new);
     let showing_demo = state.demo;
     let text: Rc<String> = if showing_demo {
         demo_text()
@@ -278,6 +359,11 @@ pub fn app() -> Html {
         },
     );
     let verified = use_verified(planned);
+    *on.plan_keys.borrow_mut() = PlanKeys {
+        sets: key_sets.clone(),
+        fetched: fetched_keys.clone(),
+        fetched_for: state.fetched_for.clone(),
+    };
     let facts = verified.facts();
     let answer = use_memo(
         (
@@ -399,7 +485,6 @@ pub fn app() -> Html {
             .map(|h| h.header_urls.clone())
             .unwrap_or_default(),
     );
-    let on = use_memo(state.dispatcher(), On::new);
     let settings = use_settings(&state);
     let network = use_network_log(&state);
     // The link is remade when what it could carry changes; only a link carrying the token reads

@@ -111,3 +111,32 @@ test('when the RustCrypto worker cannot load, ES256K is not checked and the page
   await expect(app.finding('rustcrypto_unavailable')).toContainText('RustCrypto check could not run');
   await expect(app.verdict).toHaveAttribute('data-engine', 'none');
 });
+
+test('a paste, and then a keystroke, with the keys already pasted show the new verdict with no "checking" state in between', async ({
+  app,
+  page,
+  track,
+}) => {
+  const token = track(signJwt(ALGS.rs256, claims(ISS)));
+  await app.open();
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  // Note every verdict state the page ever shows from here on.
+  await page.evaluate(() => {
+    window.__states = [];
+    new MutationObserver(() => {
+      const v = document.querySelector('[data-testid="verdict"]')?.dataset.verdict;
+      if (v && window.__states.at(-1) !== v) window.__states.push(v);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await app.paste(token);
+  await app.expectVerdict('valid');
+  // One signature character changed by typing: the same length, so the checks run again.
+  const at = token.length - 10;
+  await app.input.focus();
+  await app.input.evaluate((el, at) => el.setSelectionRange(at, at + 1), at);
+  await page.keyboard.press(token[at] === 'A' ? 'B' : 'A');
+  await app.expectVerdict('invalid');
+  const states = await page.evaluate(() => window.__states);
+  expect(states.slice(-2)).toEqual(['valid', 'invalid']);
+  expect(states, 'never "checking…"').not.toContain('pending');
+});

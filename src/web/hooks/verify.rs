@@ -40,8 +40,8 @@ struct Store {
 type Made = Vec<(Engine, Outcome)>;
 
 thread_local! {
-    /// Checks made before the page was mounted ([`verify_before_mount`]), each with its plan;
-    /// the first store takes what matches its plans and drops the rest.
+    /// Checks made before the render that plans them ([`verify_before_render`]), each with its
+    /// plan; the next store takes what matches its plans and drops the rest.
     static EARLY: RefCell<Vec<(Plan, Made)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -80,11 +80,17 @@ impl Store {
     }
 }
 
-/// Makes `plans`' checks with WebCrypto before the page is first rendered, for the first
-/// render to conclude (a page opened with a link paints its verdict, not "checking…", first).
+/// At most this long, in ms, a render waits for the checks [`verify_before_render`] makes
+/// (they take 1–15 ms on a cold page of a 2-core machine, well under 1 ms once the keys are
+/// imported; a WebCrypto that never answers costs only this).
+pub const WAIT_MS: u32 = 100;
+
+/// Makes `plans`' checks with WebCrypto before the render that plans them, for that render to
+/// conclude at once (a link's first paint, a paste or a keystroke shows the verdict, not
+/// "checking…" and then a second render).
 /// Only when WebCrypto can make every check (the RustCrypto worker is not started for this);
 /// the results are used only for a plan equal to one the page makes.
-pub async fn verify_before_mount(plans: Vec<Plan>) {
+pub async fn verify_before_render(plans: Vec<Plan>) {
     let can = webcrypto::available()
         && plans
             .iter()
