@@ -110,13 +110,15 @@ mod wasm {
 
     /// The app's whole synchronous per-keystroke core work for a change of the paste text, with
     /// the keys already parsed (the app memoises them on the keys text), memo for memo as
-    /// `web::app` recomputes them: find the candidates, mark them in the paste, read the paste as
-    /// a gateway answer, decode and plan every candidate's signature checks; then the first
-    /// render (verification pending): the answer card (every gateway for every candidate), the
-    /// decoded token and its times, the key hints, the diagnosis, the share link; then the
-    /// render once WebCrypto's outcomes land (timed apart in the verify rows; here RustCrypto's,
-    /// made once per token outside the timing): conclude, and again the answer card, the key
-    /// hints and the diagnosis. Returns a size of the results.
+    /// `web::app` recomputes them. A paste of at most `CHECK_FIRST_MAX` bytes is planned once in
+    /// the paste box's callback (its checks are made before the render: the verify rows time
+    /// them; here RustCrypto's outcomes, made once per token outside the timing, stand in), then
+    /// rendered once, concluded: find the candidates, mark them in the paste, read the paste as
+    /// a gateway answer, decode and plan every candidate's checks, conclude them, the answer
+    /// card (every gateway for every candidate), the decoded token and its times, the key
+    /// hints, the diagnosis, the share link. A larger paste is rendered at once with its checks
+    /// pending, and the answer card, hints and diagnosis again when the outcomes land. Returns a
+    /// size of the results.
     #[wasm_bindgen]
     pub fn inspect(text: &str, keys: &Keys) -> usize {
         pipeline(text, keys)
@@ -151,16 +153,33 @@ mod wasm {
         })
     }
 
+    /// `web::app`'s `CHECK_FIRST_MAX`: pastes up to this size have their checks made before
+    /// the render.
+    const CHECK_FIRST_MAX: usize = 64 * 1024;
+
     fn pipeline(text: &str, keys: &Keys) -> usize {
         let now = now_secs();
         let sets = keys.refs();
+        let plan = |overview: &inspect::Overview| {
+            tokenlens::diagnose::facts_of_all_planned_with(&overview.extraction.candidates, &|_| {
+                sets.clone()
+            })
+        };
+        let checked_first = text.len() <= CHECK_FIRST_MAX;
+        // The paste box's callback plans the checks it makes before the render.
+        // (at most `verify::EAGER` candidates are planned there)
+        let planned_first = checked_first.then(|| {
+            let overview = inspect::overview(text);
+            if overview.candidates.len() <= 8 {
+                plan(&overview).plans.len()
+            } else {
+                0
+            }
+        });
         let overview = inspect::overview(text);
         let marks = inspect::paste_marks(text, &overview.extraction);
         let pasted_answer = inspect::response_view(text);
-        let planned = tokenlens::diagnose::facts_of_all_planned_with(
-            &overview.extraction.candidates,
-            &|_| sets.clone(),
-        );
+        let planned = plan(&overview);
         let candidate = overview.extraction.candidates.first();
         let parsed = planned.facts.first().and_then(|f| f.parsed.clone());
         let view = candidate.map(|c| inspect::decoded_view_of(c, parsed.as_deref()));
@@ -193,7 +212,11 @@ mod wasm {
                         .unwrap_or_default()
             })
         };
-        let pending = judge(&planned.facts);
+        let pending = if checked_first {
+            0
+        } else {
+            judge(&planned.facts)
+        };
         let concluded: Vec<Facts> = planned
             .facts
             .iter()
@@ -202,6 +225,7 @@ mod wasm {
             .collect();
         let verdict = judge(&concluded);
         overview.candidates.len()
+            + planned_first.unwrap_or_default()
             + marks.len()
             + pasted_answer.findings.len()
             + view

@@ -166,7 +166,7 @@ test('a full-token link warns first, then restores the token and the JWKS URL wi
   }
 });
 
-test('a full-token link with its public keys shows the verdict first: never "checking" before it, the panels below the answer after it', async ({ app, browser }) => {
+test('a full-token link with its public keys shows the verdict first, with the token in the box: never "checking" before it, the panels below the answer after it', async ({ app, browser }) => {
   const token = track(signJwt(ALGS.rs256, claims('https://first-answer.example.com/e2e')));
   await app.open();
   await app.pasteToken(token);
@@ -186,7 +186,9 @@ test('a full-token link with its public keys shows the verdict first: never "che
       };
       new MutationObserver(() => {
         note('pending', document.querySelector('[data-testid="verdict"][data-verdict="pending"]'));
-        note('verdict', document.querySelector('[data-testid="verdict"][data-verdict="valid"]'));
+        const verdict = document.querySelector('[data-testid="verdict"][data-verdict="valid"]');
+        if (verdict && !seen.has('verdict')) window.__boxAtVerdict = document.querySelector('textarea#token-input')?.value;
+        note('verdict', verdict);
         note('panels', document.querySelector('.more'));
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
@@ -195,6 +197,8 @@ test('a full-token link with its public keys shows the verdict first: never "che
     await expect(page.locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'valid');
     await expect(page.locator('.more [data-testid="share"]')).toHaveCount(1);
     expect(await page.evaluate(() => window.__order)).toEqual(['verdict', 'panels']);
+    // The paste box holds the token in the same paint as its verdict.
+    expect(await page.evaluate(() => window.__boxAtVerdict)).toBe(token);
   } finally {
     await context.close();
   }

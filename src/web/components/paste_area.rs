@@ -43,6 +43,13 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
     // one the box last reported (cleared, the demo, a link, remembered input).
     let area_ref = use_node_ref();
     let typed = use_mut_ref(std::rc::Weak::<String>::new);
+    // The text the box opens with (a link's token) is its default value, set as it is created:
+    // in the same paint as the first verdict (effects may run a frame after a long first
+    // render). Yew applies `defaultvalue` only at creation, so this costs nothing later.
+    let opening = use_memo((), {
+        let text = props.text.clone();
+        move |()| AttrValue::from(text.as_str().to_owned())
+    });
     let oninput = {
         let on_text = props.on_text.clone();
         let typed = typed.clone();
@@ -105,6 +112,7 @@ pub fn paste_area(props: &PasteAreaProps) -> Html {
                 aria-describedby="paste-hint"
                 placeholder="Paste a token, a Bearer header, a curl command, a JSON sign-in response, a redirect URL — or what the gateway answered"
                 ref={area_ref}
+                defaultvalue={(*opening).clone()}
                 {oninput}
                 {onscroll}
             />

@@ -1,5 +1,7 @@
-//! The candidates' signature checks, made with the browser's WebCrypto after the render that
-//! planned them, and the RustCrypto second opinion a user can ask for.
+//! The candidates' signature checks, made with the browser's WebCrypto before the render that
+//! plans them (a link's first render, a paste or keystroke: [`verify_before_render`]) or after
+//! it (a new key set, a large paste, anything slower than [`WAIT_MS`]), and the RustCrypto
+//! second opinion a user can ask for.
 //!
 //! Results belong to the plans they were made for: a check finishing after a new paste or key
 //! set is dropped, never shown on the newer token.
