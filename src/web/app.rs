@@ -186,13 +186,17 @@ fn plans_first(
     planned_of(&overview, sets, fetched, fetched_for).plans
 }
 
-/// The signature checks the first render of a page opened with a link or a pasted address
-/// will plan: its candidates against its pasted keys (a link carries no fetched keys). Empty
-/// for a fresh page. [`super::start`] makes them before mounting, so the first paint shows the
-/// verdict, not "checking…".
+/// The signature checks the first render will plan: the demo's against the demo keys on a
+/// fresh page; a link's or a pasted address's candidates against its pasted keys (a link
+/// carries no fetched keys). [`super::start`] makes them before mounting, so the first paint
+/// shows the verdict, not "checking…".
 pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
     let state = State::opened(share::opening(&location::fragment(), &location::href()));
-    if !state.from_link || state.demo {
+    if state.demo {
+        let sets: Vec<KeySet> = demo_keys().into_iter().collect();
+        return plans_first(&demo_text(), &sets, None, None);
+    }
+    if !state.from_link {
         return Vec::new();
     }
     let sets: Vec<KeySet> = jwk::parse_key_input(&state.keys_text, state.secret_encoding)
@@ -304,7 +308,7 @@ pub fn app() -> Html {
             let mut sets: Vec<KeySet> = Vec::new();
             sets.extend(pasted.as_ref().as_ref().ok().cloned());
             if *using_demo_keys {
-                sets.extend(jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok());
+                sets.extend(demo_keys());
             }
             sets
         },
@@ -715,6 +719,11 @@ thread_local! {
 
 fn demo_text() -> Rc<String> {
     DEMO_TEXT.with(Rc::clone)
+}
+
+/// The demo's key set (the public half of the key that signed it).
+fn demo_keys() -> Option<KeySet> {
+    jwk::parse_jwks(DEMO_KEYS.as_bytes()).ok()
 }
 
 /// RustCrypto's second opinion beside the page's verification, once made.

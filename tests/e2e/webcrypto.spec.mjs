@@ -140,3 +140,19 @@ test('a paste, and then a keystroke, with the keys already pasted show the new v
   expect(states.slice(-2)).toEqual(['valid', 'invalid']);
   expect(states, 'never "checking…"').not.toContain('pending');
 });
+
+test('a fresh page paints the demo verdict first, never "checking" before it', async ({ app, page }) => {
+  await page.addInitScript(() => {
+    window.__states = [];
+    new MutationObserver(() => {
+      const v = document.querySelector('[data-testid="verdict"]')?.dataset.verdict;
+      if (v && window.__states.at(-1) !== v) window.__states.push(v);
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await app.open();
+  await expect(app.demoNote).toBeVisible();
+  await expect(app.verdict).toHaveAttribute('data-engine', 'webcrypto');
+  const states = await page.evaluate(() => window.__states);
+  expect(states.length, 'a verdict was shown').toBeGreaterThan(0);
+  expect(states, 'never "checking…"').not.toContain('pending');
+});
