@@ -12,6 +12,15 @@ const ISS = 'https://issuer.tokenlens.test';
 const demo = JSON.parse(readFileSync(DEMO_RESPONSE_FILE, 'utf8')).AuthenticationResult;
 const worker = /\/lazy\/second_opinion/;
 
+/** In the page: notes each verdict state it shows, in order, in `window.__states`. */
+function noteVerdictStates() {
+  window.__states = [];
+  new MutationObserver(() => {
+    const v = document.querySelector('[data-testid="verdict"]')?.dataset.verdict;
+    if (v && window.__states.at(-1) !== v) window.__states.push(v);
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
 /** Asks for the second opinion and expects RustCrypto to agree on `verdict`. */
 async function expectSecondOpinionAgrees(app, page, verdict) {
   await page.locator('button[data-action="second-opinion"]').click();
@@ -121,13 +130,7 @@ test('a paste, and then a keystroke, with the keys already pasted show the new v
   await app.open();
   await app.pasteKeys(keyFile('jwks/all.json'));
   // Note every verdict state the page ever shows from here on.
-  await page.evaluate(() => {
-    window.__states = [];
-    new MutationObserver(() => {
-      const v = document.querySelector('[data-testid="verdict"]')?.dataset.verdict;
-      if (v && window.__states.at(-1) !== v) window.__states.push(v);
-    }).observe(document, { subtree: true, childList: true, attributes: true });
-  });
+  await page.evaluate(noteVerdictStates);
   await app.paste(token);
   await app.expectVerdict('valid');
   // One signature character changed by typing: the same length, so the checks run again.
@@ -142,13 +145,7 @@ test('a paste, and then a keystroke, with the keys already pasted show the new v
 });
 
 test('a fresh page paints the demo verdict first, never "checking" before it', async ({ app, page }) => {
-  await page.addInitScript(() => {
-    window.__states = [];
-    new MutationObserver(() => {
-      const v = document.querySelector('[data-testid="verdict"]')?.dataset.verdict;
-      if (v && window.__states.at(-1) !== v) window.__states.push(v);
-    }).observe(document, { subtree: true, childList: true, attributes: true });
-  });
+  await page.addInitScript(noteVerdictStates);
   await app.open();
   await expect(app.demoNote).toBeVisible();
   await expect(app.verdict).toHaveAttribute('data-engine', 'webcrypto');
