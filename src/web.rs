@@ -28,8 +28,9 @@ impl<T: ?Sized> PartialEq for Same<T> {
     }
 }
 
-/// Mounts the app on `<body>`. A page opened with a link or a pasted address first makes its
-/// token's signature checks (WebCrypto, a few ms) and mounts when they are done, at the latest
+/// Mounts the app on `<body>`. The page first makes the signature checks its first render will
+/// plan (the link's or pasted address's token, or the demo's; WebCrypto, a few ms) and mounts
+/// when they are done, at the latest
 /// after [`hooks::verify::WAIT_MS`]: the first paint is then the verdict, with no "checking…"
 /// state laid out and painted before it and no second render of the whole page.
 pub fn start() {
