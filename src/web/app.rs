@@ -14,9 +14,9 @@ use super::components::network_log::NetworkLog;
 use super::components::paste_area::PasteArea;
 use super::components::privacy_bar::PrivacyBar;
 use super::components::share_panel::SharePanel;
-use super::components::theme_switch::ThemeSwitch;
+use super::components::theme_switch::theme_switch;
 use super::components::token_matrix::TokenMatrix;
-use super::components::token_strip::TokenStrip;
+use super::components::token_strip::token_strip;
 use super::components::token_view::TokenView;
 use super::components::verdict_panel::VerdictPanel;
 use super::hooks::auto_fetch::use_auto_fetch;
@@ -555,7 +555,7 @@ pub fn app() -> Html {
                     <h1>{ "tokenlens" }</h1>
                     <p>{ "Which token to send, and why a gateway says 401 — decoded and checked in this page; nothing is sent anywhere." }</p>
                 </div>
-                <ThemeSwitch theme={state.theme} on_theme={on.theme.clone()} />
+                { theme_switch(state.theme, &on.theme) }
             </header>
             <main id="main">
                 { apart(Box::new(|| html! {
@@ -670,7 +670,7 @@ pub fn app() -> Html {
                         if overview.candidates.len() > 1 {
                             <CandidatePicker items={overview.candidates.clone()} {selected} on_select={on.select.clone()} />
                         }
-                        <TokenStrip {raw} />
+                        { token_strip(&raw) }
                         if let Some(verification) = (*diagnosis).as_ref().and_then(|d| d.verification.clone()) {
                             <VerdictPanel view={Rc::new(verification)}
                                 engine={engines.map(|e| AttrValue::from(e.name())).unwrap_or_default()}

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::finding_list::FindingList;
+use super::finding_list::finding_list;
 use crate::inspect::{AnswerLine, AnswerView};
 
 #[derive(Properties, PartialEq)]
@@ -60,7 +60,7 @@ fn answer_line(line: &AnswerLine, class: &'static str) -> Html {
             if !line.findings.is_empty() {
                 <details class="why">
                     <summary>{ "Evidence, fix and sources" }</summary>
-                    <FindingList findings={line.findings.clone()} />
+                    { finding_list(&line.findings) }
                 </details>
             }
         </li>

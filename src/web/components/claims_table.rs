@@ -1,23 +1,16 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::inspect::{ClaimRow, TimeCell};
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub rows: Rc<Vec<ClaimRow>>,
-    /// One per row, ticking; `None` for rows that are not times.
-    pub times: Rc<Vec<Option<TimeCell>>>,
-}
-
-#[function_component(ClaimsTable)]
-pub fn claims_table(props: &Props) -> Html {
+/// The claims, one row each, with `times` (one per row, ticking; `None` for rows that are not
+/// times). A plain function: the token view re-renders it exactly when its claims or times
+/// change (every second, with the clock).
+pub fn claims_table(rows: &[ClaimRow], times: &[Option<TimeCell>]) -> Html {
     html! {
         <table class="claims" data-testid="claims">
             <thead><tr><th scope="col">{ "Claim" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "When" }</th></tr></thead>
             <tbody>
-                { for props.rows.iter().zip(props.times.iter().chain(std::iter::repeat(&None))).map(|(row, time)| html! {
+                { for rows.iter().zip(times.iter().chain(std::iter::repeat(&None))).map(|(row, time)| html! {
                     <tr data-claim={row.name.clone()}>
                         <td class="name" title={row.meaning}>
                             { row.name.clone() }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::finding_list::FindingList;
+use super::finding_list::finding_list;
 use super::gateway_form::GatewayForm;
 use crate::inspect::Fields;
 use crate::inspect::{DiagnosisView, ResponseView};
@@ -62,7 +62,7 @@ pub fn diagnosis_panel(props: &Props) -> Html {
                                 <td>
                                     <p class={classes!("profile-verdict", p.verdict)}>{ p.line.clone() }</p>
                                     if !p.findings.is_empty() {
-                                        <FindingList findings={p.findings.clone()} />
+                                        { finding_list(&p.findings) }
                                     }
                                 </td>
                             </tr>
@@ -73,7 +73,7 @@ pub fn diagnosis_panel(props: &Props) -> Html {
                     { for view.stages.iter().map(|s| html! {
                         <div class="stage" data-stage={s.id}>
                             <h3>{ s.title }</h3>
-                            <FindingList findings={s.findings.clone()} />
+                            { finding_list(&s.findings) }
                         </div>
                     }) }
                 </div>
@@ -88,7 +88,7 @@ pub fn diagnosis_panel(props: &Props) -> Html {
             }
             if !props.response.findings.is_empty() {
                 <div data-testid="response-findings">
-                    <FindingList findings={props.response.findings.clone()} />
+                    { finding_list(&props.response.findings) }
                 </div>
             }
         </section>

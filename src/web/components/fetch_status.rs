@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
-use super::key_list::KeyList;
+use super::key_list::key_list;
 use crate::inspect::FetchView;
 
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,7 @@ pub fn fetch_status(props: &Props) -> Html {
                 <p class="note warn" data-testid="issuer-mismatch">{ mismatch.clone() }</p>
             }
             if let Some(keys) = &view.keys {
-                <KeyList view={Rc::new(keys.clone())} />
+                { key_list(keys) }
             }
         </div>
     }

@@ -2,16 +2,13 @@ use yew::prelude::*;
 
 use crate::inspect::FindingView;
 
-#[derive(Properties, PartialEq)]
-pub struct FindingListProps {
-    pub findings: Vec<FindingView>,
-}
-
-#[function_component(FindingList)]
-pub fn finding_list(props: &FindingListProps) -> Html {
+/// Findings with their evidence, fix and sources. A plain function, not a component: its
+/// callers re-render it exactly when their findings change, and it borrows them instead of
+/// taking a copy as props.
+pub fn finding_list(findings: &[FindingView]) -> Html {
     html! {
         <ul class="findings">
-            { for props.findings.iter().map(|f| html! {
+            { for findings.iter().map(|f| html! {
                 <li data-code={f.code} class={format!("sev-{}", f.severity)}>
                     <span class="finding-text">{ f.text.clone() }</span>
                     if !f.evidence.is_empty() {

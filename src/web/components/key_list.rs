@@ -1,17 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::inspect::KeysView;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub view: Rc<KeysView>,
-}
-
-#[function_component(KeyList)]
-pub fn key_list(props: &Props) -> Html {
-    let view = &props.view;
+/// A key set's warnings, summary and problems (a plain function: see `finding_list`).
+pub fn key_list(view: &KeysView) -> Html {
     html! {
         <>
             if let Some(warning) = &view.private_warning {

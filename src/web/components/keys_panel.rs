@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::fetch_status::FetchStatus;
-use super::key_list::KeyList;
+use super::key_list::key_list;
 use crate::inspect::{FetchView, KeysView};
 use crate::jose::jwk::SecretEncoding;
 
@@ -83,7 +83,7 @@ pub fn keys_panel(props: &Props) -> Html {
             if let Some(error) = &props.pasted.error {
                 <p class="note warn" data-testid="keys-error">{ error.clone() }</p>
             }
-            <KeyList view={props.pasted.clone()} />
+            { key_list(&props.pasted) }
             <form class="fetch" novalidate=true onsubmit={on_submit}>
                 <label class="field" for="jwks-url">{ "JWKS URL" }</label>
                 <div class="row">

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::claims_table::ClaimsTable;
+use super::claims_table::claims_table;
 use super::copy_button::CopyButton;
 use crate::inspect::{self, Severity, TimeCell};
 
@@ -18,7 +18,6 @@ pub struct TokenViewProps {
 #[function_component(TokenView)]
 pub fn token_view(props: &TokenViewProps) -> Html {
     let view = &props.view;
-    let claims = view.claims.clone();
     html! {
         <section class="panel decoded" id="decoded" aria-labelledby="decoded-heading">
             <div class="segment-head">
@@ -54,7 +53,7 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                         <CopyButton what="payload" text={AttrValue::from(payload.clone())} />
                     }
                 </div>
-                <ClaimsTable rows={claims} times={props.times.clone()} />
+                { claims_table(&view.claims, &props.times) }
                 if let Some(payload) = &view.payload_json {
                     <details class="payload-json">
                         <summary>{ "Payload as JSON" }</summary>
