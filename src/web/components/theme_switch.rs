@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use crate::web::state::Theme;
 
-/// The colour scheme radios (a plain function: three inputs, cheaper to rebuild than to
-/// compare as a component).
+/// The colour scheme radios. A plain function, rebuilt with every render of the page (three
+/// inputs): a component would skip those renders but costs more code than it saves work.
 pub fn theme_switch(current: Theme, on_theme: &Callback<Theme>) -> Html {
     html! {
         <fieldset class="theme-switch" data-testid="theme-switch">
