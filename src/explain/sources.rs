@@ -614,6 +614,11 @@ pub fn title(key: &str) -> Option<&'static str> {
     find(key).map(|s| s.title)
 }
 
+/// A source key's link: (title, URL), if the key is known (one lookup for both).
+pub fn link(key: &str) -> Option<(&'static str, &'static str)> {
+    find(key).map(|s| (s.title, s.url))
+}
+
 /// Every known key, for tests that check findings only cite known sources.
 pub const KEYS: &[&str] = &[
     "APIGW-COG-INT",
@@ -752,5 +757,13 @@ mod tests {
             );
         }
         assert_eq!(url("NOT-A-KEY"), None);
+        assert_eq!(link("NOT-A-KEY"), None);
+        for key in KEYS {
+            assert_eq!(
+                link(key),
+                Some((title(key).unwrap(), url(key).unwrap())),
+                "{key}"
+            );
+        }
     }
 }

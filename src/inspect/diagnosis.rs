@@ -227,7 +227,7 @@ pub(super) fn finding_view(f: &Finding, text: String, fix: Option<String>) -> Fi
         links: f
             .sources
             .iter()
-            .filter_map(|k| Some((explain::sources::title(k)?, explain::sources::url(k)?)))
+            .filter_map(|k| explain::sources::link(k))
             .collect(),
     }
 }
