@@ -1,19 +1,12 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::copy_button::CopyButton;
 use super::key_list::key_list;
 use crate::inspect::FetchView;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub view: Rc<FetchView>,
-}
-
-#[function_component(FetchStatus)]
-pub fn fetch_status(props: &Props) -> Html {
-    let view = &props.view;
+/// How the last key fetch went (a plain function: the keys panel re-renders it exactly when
+/// its own props change).
+pub fn fetch_status(view: &FetchView) -> Html {
     let class = match view.state {
         "error" => "note bad",
         "loading" => "note",

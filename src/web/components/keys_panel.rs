@@ -3,7 +3,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::fetch_status::FetchStatus;
+use super::fetch_status::fetch_status;
 use super::key_list::key_list;
 use crate::inspect::{FetchView, KeysView};
 use crate::jose::jwk::SecretEncoding;
@@ -101,7 +101,7 @@ pub fn keys_panel(props: &Props) -> Html {
                 }</span>
             </div>
             if let Some(fetch) = &props.fetch {
-                <FetchStatus view={fetch.clone()} />
+                { fetch_status(fetch) }
             }
             <p class="hint">{ props.privacy_note.clone() }</p>
         </section>
