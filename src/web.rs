@@ -30,26 +30,16 @@ impl<T: ?Sized> PartialEq for Same<T> {
 
 /// Mounts the app on `<body>`. The page first makes the signature checks its first render will
 /// plan (the link's or pasted address's token, or the demo's; WebCrypto, a few ms) and mounts
-/// when they are done, at the latest
-/// after [`hooks::verify::WAIT_MS`]: the first paint is then the verdict, with no "checking…"
-/// state laid out and painted before it and no second render of the whole page.
+/// when they are done, at the latest after [`hooks::verify::WAIT_MS`]: the first paint is then
+/// the verdict, with no "checking…" state laid out and painted before it and no second render
+/// of the whole page.
 pub fn start() {
     let plans = app::opening_plans();
     if plans.is_empty() {
         mount();
         return;
     }
-    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
-    let once = move || {
-        if !mounted.replace(true) {
-            mount();
-        }
-    };
-    gloo_timers::callback::Timeout::new(hooks::verify::WAIT_MS, once.clone()).forget();
-    wasm_bindgen_futures::spawn_local(async move {
-        hooks::verify::verify_before_render(plans).await;
-        once();
-    });
+    hooks::verify::when_checked(plans, mount);
 }
 
 fn mount() {

@@ -171,7 +171,7 @@ fn planned_of(
 }
 
 /// The signature checks the render of `text` will plan, for them to be made before it
-/// ([`verify_hook::verify_before_render`]): every candidate's, when there are at most
+/// ([`verify_hook::when_checked`]): every candidate's, when there are at most
 /// [`verify_hook::EAGER`] (the render then starts them all); none beyond.
 fn plans_first(
     text: &str,
@@ -242,19 +242,11 @@ fn paste_callback(
             d.dispatch(Action::SetText(text));
             return;
         }
-        let apply = {
-            let (d, edits, landed) = (d.clone(), edits.clone(), Rc::new(Cell::new(false)));
-            move || {
-                if !landed.replace(true) && edits.get() == edit {
-                    d.dispatch(Action::SetText(text.clone()));
-                }
+        let (d, edits) = (d.clone(), edits.clone());
+        verify_hook::when_checked(plans, move || {
+            if edits.get() == edit {
+                d.dispatch(Action::SetText(text));
             }
-        };
-        let timer = gloo_timers::callback::Timeout::new(verify_hook::WAIT_MS, apply.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            verify_hook::verify_before_render(plans).await;
-            apply();
-            drop(timer);
         });
     })
 }

@@ -1,5 +1,5 @@
 //! The candidates' signature checks, made with the browser's WebCrypto before the render that
-//! plans them (a link's first render, a paste or keystroke: [`verify_before_render`]) or after
+//! plans them (a link's first render, a paste or keystroke: [`when_checked`]) or after
 //! it (a new key set, a large paste, anything slower than [`WAIT_MS`]), and the RustCrypto
 //! second opinion a user can ask for.
 //!
@@ -42,8 +42,8 @@ struct Store {
 type Made = Vec<(Engine, Outcome)>;
 
 thread_local! {
-    /// Checks made before the render that plans them ([`verify_before_render`]), each with its
-    /// plan; the next store takes what matches its plans and drops the rest.
+    /// Checks made before the render that plans them ([`when_checked`]), each with its plan;
+    /// the next store takes what matches its plans and drops the rest.
     static EARLY: RefCell<Vec<(Plan, Made)>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -51,48 +51,73 @@ impl Store {
     fn new(planned: Rc<Planned>) -> Store {
         let mut early = EARLY.take();
         let mut facts = planned.facts.clone();
-        let mut engines = Vec::with_capacity(planned.plans.len());
-        let mut started = Vec::with_capacity(planned.plans.len());
+        // A plan without checks is already final: nothing to start.
+        let mut engines: Vec<Option<Engines>> = planned
+            .plans
+            .iter()
+            .map(|p| p.attempts().is_empty().then(Engines::default))
+            .collect();
         for (i, plan) in planned.plans.iter().enumerate() {
-            let made = early
-                .iter()
-                .position(|(p, _)| p == plan)
-                .map(|at| early.swap_remove(at).1);
-            // A plan without checks is already final: nothing to start.
-            let done = match made {
-                Some(made) => {
-                    let outcomes: Vec<Outcome> = made.iter().map(|(_, o)| o.clone()).collect();
-                    if let Some(f) = facts.get_mut(i) {
-                        *f = f.concluded(plan, &outcomes);
-                    }
-                    Some(Engines::of(&made))
-                }
-                None => plan.attempts().is_empty().then(Engines::default),
-            };
-            started.push(done.is_some());
-            engines.push(done);
+            if let Some(at) = early.iter().position(|(p, _)| p == plan) {
+                let (_, made) = early.swap_remove(at);
+                conclude(&mut facts, &mut engines, i, plan, &made);
+            }
         }
         Store {
             facts: Rc::new(facts),
+            started: engines.iter().map(Option::is_some).collect(),
             engines,
-            started,
             planned,
             second: None,
         }
     }
 }
 
-/// At most this long, in ms, a render waits for the checks [`verify_before_render`] makes
+/// Concludes candidate `i`'s facts from its checks as made, and notes which engines made them.
+fn conclude(
+    facts: &mut [Facts],
+    engines: &mut [Option<Engines>],
+    i: usize,
+    plan: &Plan,
+    made: &Made,
+) {
+    let outcomes: Vec<Outcome> = made.iter().map(|(_, o)| o.clone()).collect();
+    if let Some(f) = facts.get_mut(i) {
+        *f = f.concluded(plan, &outcomes);
+    }
+    if let Some(e) = engines.get_mut(i) {
+        *e = Some(Engines::of(made));
+    }
+}
+
+/// At most this long, in ms, a render waits for the checks [`when_checked`] makes
 /// (they take 1–15 ms on a cold page of a 2-core machine, well under 1 ms once the keys are
 /// imported; a WebCrypto that never answers costs only this).
 pub const WAIT_MS: u32 = 100;
 
-/// Makes `plans`' checks with WebCrypto before the render that plans them, for that render to
-/// conclude at once (a link's first paint, a paste or a keystroke shows the verdict, not
-/// "checking…" and then a second render).
-/// Only when WebCrypto can make every check (the RustCrypto worker is not started for this);
-/// the results are used only for a plan equal to one the page makes.
-pub async fn verify_before_render(plans: Vec<Plan>) {
+/// Runs `then` (the render that plans `plans`: mounting the page, passing it a paste) once
+/// `plans`' checks are made with WebCrypto, or after [`WAIT_MS`] if they are not made by then,
+/// whichever comes first; that render then concludes at once (a link's first paint, a paste or
+/// a keystroke shows the verdict, not "checking…" and then a second render).
+pub fn when_checked(plans: Vec<Plan>, then: impl FnOnce() + 'static) {
+    let then = Rc::new(std::cell::Cell::new(Some(then)));
+    let run = move || {
+        if let Some(then) = then.take() {
+            then();
+        }
+    };
+    let deadline = gloo_timers::callback::Timeout::new(WAIT_MS, run.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        verify_before_render(plans).await;
+        run();
+        drop(deadline);
+    });
+}
+
+/// Makes `plans`' checks with WebCrypto for the next store to take ([`EARLY`]). Only when
+/// WebCrypto can make every check (the RustCrypto worker is not started for this); the results
+/// are used only for a plan equal to one the page makes.
+async fn verify_before_render(plans: Vec<Plan>) {
     let can = webcrypto::available()
         && plans
             .iter()
@@ -215,16 +240,10 @@ pub fn start_verify(verified: &Verified, wanted: &[usize]) {
                 continue;
             };
             let made = webcrypto::outcomes_with_engines(plan).await;
-            let outcomes: Vec<verify::Outcome> = made.iter().map(|(_, o)| o.clone()).collect();
             let landed = verified.land(&planned, |st| {
                 let mut facts = (*st.facts).clone();
-                if let Some(f) = facts.get_mut(i) {
-                    *f = f.concluded(plan, &outcomes);
-                }
+                conclude(&mut facts, &mut st.engines, i, plan, &made);
                 st.facts = Rc::new(facts);
-                if let Some(e) = st.engines.get_mut(i) {
-                    *e = Some(Engines::of(&made));
-                }
             });
             if !landed {
                 return;
