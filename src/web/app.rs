@@ -206,11 +206,12 @@ pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
     plans_first(&state.text, &sets, None, None)
 }
 
-/// The keys the last render planned signature checks with (set by every render).
+/// The keys the last render planned signature checks with (set by every render; shared, not
+/// copied).
 #[derive(Default)]
 struct PlanKeys {
     sets: Rc<Vec<KeySet>>,
-    fetched: Option<KeySet>,
+    fetched: Option<Rc<crate::discovery::Fetched>>,
     fetched_for: Option<String>,
 }
 
@@ -234,7 +235,8 @@ fn paste_callback(
         edits.set(edit);
         let plans = if text.len() <= CHECK_FIRST_MAX {
             let k = keys.borrow();
-            plans_first(&text, &k.sets, k.fetched.as_ref(), k.fetched_for.as_deref())
+            let fetched = k.fetched.as_ref().and_then(|f| f.result.as_ref().ok());
+            plans_first(&text, &k.sets, fetched, k.fetched_for.as_deref())
         } else {
             Vec::new()
         };
@@ -357,7 +359,7 @@ pub fn app() -> Html {
     let verified = use_verified(planned);
     *on.plan_keys.borrow_mut() = PlanKeys {
         sets: key_sets.clone(),
-        fetched: fetched_keys.clone(),
+        fetched: state.fetched.clone(),
         fetched_for: state.fetched_for.clone(),
     };
     let facts = verified.facts();
