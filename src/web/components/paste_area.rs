@@ -40,9 +40,10 @@ fn backdrop(text: &str, marks: &[PasteMark]) -> Html {
 pub fn paste_area(props: &PasteAreaProps) -> Html {
     // The box is not given its text on every render (Yew would compare and copy it): what was
     // typed is already in it. The text is written into it only when the page's text is not the
-    // one the box last reported (cleared, the demo, a link, remembered input).
+    // one the box holds (`typed`: the text it opened with, then the last it reported) — cleared,
+    // the demo, remembered input.
     let area_ref = use_node_ref();
-    let typed = use_mut_ref(std::rc::Weak::<String>::new);
+    let typed = use_mut_ref(|| Rc::downgrade(&props.text));
     // The text the box opens with (a link's token) is its default value, set as it is created:
     // in the same paint as the first verdict (effects may run a frame after a long first
     // render). Yew applies `defaultvalue` only at creation, so this costs nothing later.
