@@ -90,10 +90,59 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
+/// The first whitespace-separated word of `line` and the text after it, as `split_whitespace`
+/// splits them, without decoding a long word character by character (a pasted token is one
+/// 16 KB word): ASCII bytes are tested as bytes.
+fn first_word(line: &str) -> Option<(&str, &str)> {
+    let s = line.trim_start();
+    let mut end = 0;
+    while let Some(&b) = s.as_bytes().get(end) {
+        let (space, len) = if b.is_ascii() {
+            // The ASCII characters `char::is_whitespace` holds for: space, tab to carriage return.
+            (matches!(b, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = s.get(end..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            break;
+        }
+        end += len;
+    }
+    let (first, rest) = (s.get(..end)?, s.get(end..)?);
+    (!first.is_empty()).then_some((first, rest))
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `hay`, ignoring ASCII case: what
+/// `hay.to_ascii_lowercase().find(needle)` gives, without the copy.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let last = h.len().checked_sub(n.len())?;
+    let Some(first) = n.first() else {
+        return Some(0);
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let mut from = 0;
+    while from <= last {
+        // Positions of the first byte, found by a plain scan; each compared byte by byte until
+        // the first difference.
+        let at = from
+            + h.get(from..=last)?
+                .iter()
+                .position(|&b| b == lower || b == upper)?;
+        let window = h.get(at..at + n.len())?;
+        if window.iter().zip(n).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// A status in one answer line, in any of the forms people paste.
 fn status_in(line: &str) -> Option<u16> {
-    let mut words = line.split_whitespace();
-    let first = words.next()?;
+    let (first, rest) = first_word(line)?;
+    let mut words = rest.split_whitespace();
     // `HTTP/1.1 403 Forbidden`, `HTTP/2 401`, Firefox's `[HTTP/2 401 …]`.
     if starts_with_ci(first.trim_start_matches('['), "HTTP/") {
         return words.next().and_then(status_number);
@@ -105,16 +154,17 @@ fn status_in(line: &str) -> Option<u16> {
         }
     }
     // `status: 401`, `:status: 401`, DevTools' `Status Code: 401 Unauthorized`.
-    let lower = line.to_ascii_lowercase();
     for p in ["status code:", ":status:", "status:"] {
-        if let Some(rest) = lower.strip_prefix(p) {
+        if starts_with_ci(line, p) {
+            let rest = line.get(p.len()..).unwrap_or_default();
             return rest.split_whitespace().next().and_then(status_number);
         }
     }
     // Chrome: `Failed to load resource: the server responded with a status of 401 ()`.
-    if let Some(at) = lower.find("with a status of ") {
-        return lower
-            .get(at + "with a status of ".len()..)?
+    const CHROME: &str = "with a status of ";
+    if let Some(at) = find_ci(line, CHROME) {
+        return line
+            .get(at + CHROME.len()..)?
             .split_whitespace()
             .next()
             .and_then(status_number);
@@ -317,6 +367,125 @@ mod tests {
             ("1234 apples", None),
         ] {
             assert_eq!(status_in(line), want, "{line}");
+        }
+    }
+
+    /// The reading before `first_word`/`find_ci` (a lower-case copy of the line, `split_whitespace`).
+    fn status_in_by_words(line: &str) -> Option<u16> {
+        let mut words = line.split_whitespace();
+        let first = words.next()?;
+        // `HTTP/1.1 403 Forbidden`, `HTTP/2 401`, Firefox's `[HTTP/2 401 …]`.
+        if starts_with_ci(first.trim_start_matches('['), "HTTP/") {
+            return words.next().and_then(status_number);
+        }
+        // `401 {"message":…}`, `401 Unauthorized`.
+        if first.len() == 3 {
+            if let Some(s) = status_number(first) {
+                return Some(s);
+            }
+        }
+        // `status: 401`, `:status: 401`, DevTools' `Status Code: 401 Unauthorized`.
+        let lower = line.to_ascii_lowercase();
+        for p in ["status code:", ":status:", "status:"] {
+            if let Some(rest) = lower.strip_prefix(p) {
+                return rest.split_whitespace().next().and_then(status_number);
+            }
+        }
+        // Chrome: `Failed to load resource: the server responded with a status of 401 ()`.
+        if let Some(at) = lower.find("with a status of ") {
+            return lower
+                .get(at + "with a status of ".len()..)?
+                .split_whitespace()
+                .next()
+                .and_then(status_number);
+        }
+        // Chrome's console: `GET https://…/items 401 (Unauthorized)`.
+        const METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+        if METHODS.contains(&first) {
+            let url = words.next()?;
+            if url.contains("://") || url.starts_with('/') {
+                return words.next().and_then(status_number);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn find_ci_finds_what_a_lower_case_copy_would() {
+        for hay in [
+            "",
+            "with a status of",
+            "W WITH a Status OF 4",
+            "wwith a status of",
+            "é€with a status of ",
+            "with a statu",
+        ] {
+            for needle in ["with a status of ", "w", "é", ""] {
+                assert_eq!(
+                    find_ci(hay, needle),
+                    hay.to_ascii_lowercase().find(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn status_in_reads_as_the_word_by_word_reading_did() {
+        let lines = [
+            "",
+            " ",
+            "\u{a0}401\u{a0}x",
+            "HTTP/1.1\u{2003}401 OK",
+            "\tHTTP/2\t418",
+            "[http/2 500 x]",
+            "401",
+            "401x",
+            "x401",
+            "STATUS: 503",
+            "Status Code:204",
+            "status code: 99",
+            ":STATUS: 302 found",
+            "… WITH A STATUS OF 404 (x)",
+            "with a status of",
+            "with a status of 40",
+            "GET /a 200",
+            "GET https://x/ 201",
+            "GET x 200",
+            "OPTIONS\u{85}/a 204",
+            "é401 x",
+            "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln",
+            "ümlaut status: 401",
+            "status: ß 401",
+            "\u{2028}POST /x 302",
+            "DELETE /x\u{3000}404",
+            "HEAD",
+        ];
+        for line in lines {
+            assert_eq!(status_in(line), status_in_by_words(line), "{line:?}");
+        }
+        let long = format!("{} with a status of 401", "eyJ".repeat(6000));
+        assert_eq!(status_in(&long), Some(401));
+        assert_eq!(status_in(&long), status_in_by_words(&long));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn status_in_reads_any_line_as_the_word_by_word_reading_did(
+            words in proptest::collection::vec(
+                "(HTTP/[12]|\\[http/2|[0-9]{1,4}|status( code)?:|:status:|with|a|status|of|GET|OPTIONS|/x|https://h/|[a-zA-Zé€]{0,6})",
+                0..8,
+            ),
+            spaces in proptest::collection::vec("[ \t\u{a0}\u{85}\u{2003}\u{3000}]{0,2}", 8),
+        ) {
+            let line: String = words.iter().zip(&spaces).flat_map(|(w, s)| [w.as_str(), s.as_str()]).collect();
+            proptest::prop_assert_eq!(status_in(&line), status_in_by_words(&line), "{:?}", line);
         }
     }
 }
