@@ -178,7 +178,7 @@ mod wasm {
         });
         let overview = inspect::overview(text);
         let marks = inspect::paste_marks(text, &overview.extraction);
-        let pasted_answer = inspect::response_view(text);
+        let pasted_answer = inspect::pasted_answer_view(text, !overview.candidates.is_empty());
         let planned = plan(&overview);
         let candidate = overview.extraction.candidates.first();
         let parsed = planned.facts.first().and_then(|f| f.parsed.clone());

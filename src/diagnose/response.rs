@@ -174,6 +174,13 @@ pub fn read_response_with(text: &str, context: AnswerContext) -> ResponseReading
     }
 }
 
+/// The answer's status alone, read without judging the answer (no causes, no lower-case copy
+/// of the text): for the paste box, where a paste holding tokens is read as an answer only when
+/// it has a status.
+pub fn status_of(text: &str) -> Option<u16> {
+    lex::read(bounded(text)).status
+}
+
 /// True when the text is (or holds) a gateway's answer: a status line, an `x-amzn-errortype`
 /// or `www-authenticate` header, a body or console line tokenlens recognises. False for a bare
 /// JWT, a token response, a JWKS, a curl command without its answer. For the paste box.

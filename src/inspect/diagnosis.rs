@@ -202,6 +202,22 @@ pub fn response_view(text: &str) -> ResponseView {
     }
 }
 
+/// The paste read as a gateway's answer, as the page shows it beside the paste's tokens: a
+/// paste holding tokens is an answer only when it has a status (a token alone is not one, and
+/// its text is then not judged at all); a paste without tokens is one when it says anything.
+pub fn pasted_answer_view(text: &str, has_tokens: bool) -> ResponseView {
+    if has_tokens && diagnose::response::status_of(text).is_none() {
+        return ResponseView::default();
+    }
+    let view = response_view(text);
+    let says_something = view.status.is_some() || (!has_tokens && !view.findings.is_empty());
+    if says_something {
+        view
+    } else {
+        ResponseView::default()
+    }
+}
+
 pub fn profile_id(p: Profile) -> &'static str {
     match p {
         Profile::RestCognito => "rest-cognito",
@@ -298,6 +314,42 @@ mod tests {
             .iter()
             .flat_map(|p| &p.findings)
             .all(|f| !f.links.is_empty()));
+    }
+
+    #[test]
+    fn the_paste_is_an_answer_beside_its_tokens_only_with_a_status() {
+        const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        // What the page showed before the status was read first: the whole reading, kept when
+        // it has a status, or (without tokens) when it says anything.
+        let whole = |text: &str, has_tokens: bool| {
+            let view = response_view(text);
+            let says = view.status.is_some() || (!has_tokens && !view.findings.is_empty());
+            if says {
+                view
+            } else {
+                ResponseView::default()
+            }
+        };
+        for text in [
+            TOKEN.to_owned(),
+            format!("Authorization: Bearer {TOKEN}"),
+            format!("{TOKEN}\nHTTP/1.1 401 Unauthorized\n{{\"message\":\"Unauthorized\"}}"),
+            format!("curl -H 'Authorization: {TOKEN}' …\n< HTTP/2 403\n< x-amzn-errortype: AccessDeniedException"),
+            format!("{TOKEN} Missing Authentication Token"),
+            "Missing Authentication Token".to_owned(),
+            "{\"message\":\"The incoming token has expired\"}".to_owned(),
+            "nothing to see".to_owned(),
+            String::new(),
+        ] {
+            let has_tokens = !overview(&text).candidates.is_empty();
+            assert_eq!(pasted_answer_view(&text, has_tokens), whole(&text, has_tokens), "{text}");
+        }
+        assert_eq!(pasted_answer_view(TOKEN, true), ResponseView::default());
+        let answered = pasted_answer_view(&format!("{TOKEN}\nHTTP/1.1 401 Unauthorized"), true);
+        assert!(answered.status.is_some_and(|s| s.contains("401")));
+        assert!(!pasted_answer_view("Missing Authentication Token", false)
+            .findings
+            .is_empty());
     }
 
     #[test]

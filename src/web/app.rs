@@ -319,17 +319,10 @@ pub fn app() -> Html {
 
     // One paste box for everything: a gateway answer pasted there is answered too.
     let pasted_answer = use_memo((text.clone(), overview.clone()), |(text, overview)| {
-        let view = inspect::response_view(text);
-        let says_something = if overview.candidates.is_empty() {
-            view.status.is_some() || !view.findings.is_empty()
-        } else {
-            view.status.is_some()
-        };
-        Rc::new(if says_something {
-            view
-        } else {
-            Default::default()
-        })
+        Rc::new(inspect::pasted_answer_view(
+            text,
+            !overview.candidates.is_empty(),
+        ))
     });
     let response = use_memo(state.response_text.clone(), |text| {
         Rc::new(inspect::response_view(text))
