@@ -989,22 +989,33 @@ pub fn write_string_pairs<'a>(
 /// Appends `s` as a JSON string literal: `"` and `\` escaped, control characters as short
 /// escapes or `\u00XX`, everything else (including non-ASCII) as is.
 pub fn write_string(s: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if u32::from(c) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => out.push(c),
+    // Runs of bytes that need no escape are copied whole (every byte of a multi-byte character
+    // is one of them); an escaped byte is ASCII, so the runs end on character boundaries.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "\\u00",
+            _ => continue,
+        };
+        out.push_str(s.get(run..i).unwrap_or_default());
+        out.push_str(escape);
+        if escape == "\\u00" {
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         }
+        run = i + 1;
     }
+    out.push_str(s.get(run..).unwrap_or_default());
     out.push('"');
 }
 
@@ -1075,6 +1086,42 @@ fn write_value(v: &Value, indent: Option<usize>, out: &mut String, limit: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The writer before runs were copied whole: character by character.
+    fn write_string_by_chars(s: &str, out: &mut String) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+
+    #[test]
+    fn strings_are_written_as_the_character_writer_wrote_them() {
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        for s in [
+            String::new(),
+            every_ascii.clone(),
+            format!("é\u{0}€\"𝄞\\{every_ascii}\u{7f}\u{85}\u{2028}end"),
+            "\u{1f}\u{1f}".to_owned(),
+            "plain".repeat(1000),
+        ] {
+            let (mut fast, mut slow) = (String::from("x"), String::from("x"));
+            write_string(&s, &mut fast);
+            write_string_by_chars(&s, &mut slow);
+            assert_eq!(fast, slow);
+        }
+    }
 
     fn parse(text: &str) -> JsonDoc {
         match JsonDoc::parse(text) {
