@@ -110,11 +110,11 @@ mod wasm {
 
     /// The app's whole synchronous per-keystroke core work for a change of the paste text, with
     /// the keys already parsed (the app memoises them on the keys text), memo for memo as
-    /// `web::app` recomputes them. A paste of at most `CHECK_FIRST_MAX` bytes is planned once in
-    /// the paste box's callback (its checks are made before the render: the verify rows time
+    /// `web::app` recomputes them. A paste of at most `CHECK_FIRST_MAX` bytes is found and planned
+    /// in the paste box's callback (its checks are made before the render: the verify rows time
     /// them; here RustCrypto's outcomes, made once per token outside the timing, stand in), then
-    /// rendered once, concluded: find the candidates, mark them in the paste, read the paste as
-    /// a gateway answer, decode and plan every candidate's checks, conclude them, the answer
+    /// rendered once, concluded, with what the callback found: mark the candidates in the paste,
+    /// read the paste as a gateway answer, decode every candidate, conclude the checks, the answer
     /// card (every gateway for every candidate), the decoded token and its times, the key
     /// hints, the diagnosis, the share link. A larger paste is rendered at once with its checks
     /// pending, and the answer card, hints and diagnosis again when the outcomes land. Returns a
@@ -166,20 +166,18 @@ mod wasm {
             })
         };
         let checked_first = text.len() <= CHECK_FIRST_MAX;
-        // The paste box's callback plans the checks it makes before the render.
-        // (at most `verify::EAGER` candidates are planned there)
-        let planned_first = checked_first.then(|| {
-            let overview = inspect::overview(text);
-            if overview.candidates.len() <= 8 {
-                plan(&overview).plans.len()
-            } else {
-                0
-            }
-        });
+        // Found and planned once: by the paste box's callback, which makes the checks before the
+        // render and hands both to it, or (a larger paste) by the render.
         let overview = inspect::overview(text);
         let marks = inspect::paste_marks(text, &overview.extraction);
         let pasted_answer = inspect::pasted_answer_view(text, !overview.candidates.is_empty());
         let planned = plan(&overview);
+        // The callback keeps a copy of the plans for the checks it makes.
+        let made_first = if checked_first {
+            planned.plans.clone().len()
+        } else {
+            0
+        };
         let candidate = overview.extraction.candidates.first();
         let parsed = planned.facts.first().and_then(|f| f.parsed.clone());
         let view = candidate.map(|c| inspect::decoded_view_of(c, parsed.as_deref()));
@@ -225,7 +223,7 @@ mod wasm {
             .collect();
         let verdict = judge(&concluded);
         overview.candidates.len()
-            + planned_first.unwrap_or_default()
+            + made_first
             + marks.len()
             + pasted_answer.findings.len()
             + view

@@ -170,40 +170,99 @@ fn planned_of(
     diagnose::facts_of_all_planned_with(&overview.extraction.candidates, &keys_for)
 }
 
-/// The signature checks the render of `text` will plan, for them to be made before it
-/// ([`verify_hook::when_checked`]): every candidate's, when there are at most
-/// [`verify_hook::EAGER`] (the render then starts them all); none beyond.
-fn plans_first(
-    text: &str,
-    sets: &[KeySet],
-    fetched: Option<&KeySet>,
-    fetched_for: Option<&str>,
-) -> Vec<crate::verify::Plan> {
-    let overview = inspect::overview(text);
-    if overview.extraction.candidates.len() > verify_hook::EAGER {
-        return Vec::new();
+/// A text's candidates found and, when there are at most [`verify_hook::EAGER`], their
+/// signature checks planned (the render then starts them all): what the render of that text
+/// needs first. Made before that render, for its checks to be made before it
+/// ([`verify_hook::when_checked`]), and taken by it instead of doing the work again.
+struct Handed {
+    text: Rc<String>,
+    overview: Option<inspect::Overview>,
+    planned: Option<diagnose::Planned>,
+    sets: Rc<Vec<KeySet>>,
+    fetched: Option<Rc<crate::discovery::Fetched>>,
+    fetched_for: Option<String>,
+}
+
+impl Handed {
+    fn new(
+        text: Rc<String>,
+        sets: Rc<Vec<KeySet>>,
+        fetched: Option<Rc<crate::discovery::Fetched>>,
+        fetched_for: Option<String>,
+    ) -> Handed {
+        let overview = inspect::overview(&text);
+        let planned = (overview.extraction.candidates.len() <= verify_hook::EAGER).then(|| {
+            let fetched = fetched.as_ref().and_then(|f| f.result.as_ref().ok());
+            planned_of(&overview, &sets, fetched, fetched_for.as_deref())
+        });
+        Handed {
+            text,
+            overview: Some(overview),
+            planned,
+            sets,
+            fetched,
+            fetched_for,
+        }
     }
-    planned_of(&overview, sets, fetched, fetched_for).plans
+
+    /// The checks to make before the render.
+    fn plans(&self) -> Vec<crate::verify::Plan> {
+        self.planned
+            .as_ref()
+            .map(|p| p.plans.clone())
+            .unwrap_or_default()
+    }
+
+    /// Planned with these keys.
+    fn planned_with(
+        &self,
+        sets: &[KeySet],
+        fetched: Option<&KeySet>,
+        fetched_for: Option<&str>,
+    ) -> bool {
+        *self.sets == sets
+            && self.fetched.as_ref().and_then(|f| f.result.as_ref().ok()) == fetched
+            && self.fetched_for.as_deref() == fetched_for
+    }
+}
+
+thread_local! {
+    /// The page's opening state, read from the address by [`opening_plans`] for the first
+    /// render to take.
+    static OPENED: RefCell<Option<State>> = const { RefCell::new(None) };
+    /// The newest text found and planned before its render ([`opening_plans`], the paste box's
+    /// callback), until that render takes it.
+    static HANDED: RefCell<Option<Handed>> = const { RefCell::new(None) };
+}
+
+/// What was handed on for `text`, if anything (matched by content: the opening state's text
+/// is read again by the first render).
+fn take_handed(text: &Rc<String>) -> Option<Handed> {
+    HANDED.with(|h| h.borrow_mut().take_if(|h| h.text == *text))
 }
 
 /// The signature checks the first render will plan: the demo's against the demo keys on a
 /// fresh page; a link's or a pasted address's candidates against its pasted keys (a link
 /// carries no fetched keys). [`super::start`] makes them before mounting, so the first paint
-/// shows the verdict, not "checking…".
+/// shows the verdict, not "checking…"; the first render takes the state and the plans.
 pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
     let state = State::opened(share::opening(&location::fragment(), &location::href()));
-    if state.demo {
-        let sets: Vec<KeySet> = demo_keys().into_iter().collect();
-        return plans_first(&demo_text(), &sets, None, None);
-    }
-    if !state.from_link {
-        return Vec::new();
-    }
-    let sets: Vec<KeySet> = jwk::parse_key_input(&state.keys_text, state.secret_encoding)
-        .ok()
-        .into_iter()
-        .collect();
-    plans_first(&state.text, &sets, None, None)
+    let handed = if state.demo {
+        let sets = Rc::new(demo_keys().into_iter().collect());
+        Some(Handed::new(demo_text(), sets, None, None))
+    } else if state.from_link {
+        let sets = jwk::parse_key_input(&state.keys_text, state.secret_encoding)
+            .ok()
+            .into_iter()
+            .collect();
+        Some(Handed::new(state.text.clone(), Rc::new(sets), None, None))
+    } else {
+        None
+    };
+    let plans = handed.as_ref().map(Handed::plans).unwrap_or_default();
+    OPENED.with(|o| *o.borrow_mut() = Some(state));
+    HANDED.with(|h| *h.borrow_mut() = handed);
+    plans
 }
 
 /// The keys the last render planned signature checks with (set by every render; shared, not
@@ -235,8 +294,15 @@ fn paste_callback(
         edits.set(edit);
         let plans = if text.len() <= CHECK_FIRST_MAX {
             let k = keys.borrow();
-            let fetched = k.fetched.as_ref().and_then(|f| f.result.as_ref().ok());
-            plans_first(&text, &k.sets, fetched, k.fetched_for.as_deref())
+            let handed = Handed::new(
+                text.clone(),
+                k.sets.clone(),
+                k.fetched.clone(),
+                k.fetched_for.clone(),
+            );
+            let plans = handed.plans();
+            HANDED.with(|h| *h.borrow_mut() = Some(handed));
+            plans
         } else {
             Vec::new()
         };
@@ -257,8 +323,11 @@ fn paste_callback(
 pub fn app() -> Html {
     // The address is read before the first render, so a link never paints the demo first.
     let opened_with_fragment = use_state(|| !location::fragment().is_empty());
-    let state =
-        use_reducer(|| State::opened(share::opening(&location::fragment(), &location::href())));
+    let state = use_reducer(|| {
+        OPENED.with(|o| o.borrow_mut().take()).unwrap_or_else(|| {
+            State::opened(share::opening(&location::fragment(), &location::href()))
+        })
+    });
     let on = use_memo(state.dispatcher(), On::new);
     let showing_demo = state.demo;
     let text: Rc<String> = if showing_demo {
@@ -266,7 +335,15 @@ pub fn app() -> Html {
     } else {
         state.text.clone()
     };
-    let overview = use_memo(text.clone(), |text| inspect::overview(text));
+    // Found (and planned) before this render when the text is new from the paste box or the
+    // address: taken instead of doing it again.
+    let mut handed = take_handed(&text);
+    let overview = use_memo(text.clone(), |text| {
+        handed
+            .as_mut()
+            .and_then(|h| h.overview.take())
+            .unwrap_or_else(|| inspect::overview(text))
+    });
     let marks = use_memo(
         (text.clone(), overview.clone(), showing_demo),
         |(text, o, demo)| {
@@ -346,7 +423,13 @@ pub fn app() -> Html {
             state.fetched_for.clone(),
         ),
         |(overview, sets, fetched, fetched_for)| {
-            planned_of(overview, sets, fetched.as_ref(), fetched_for.as_deref())
+            let (fetched, fetched_for) = (fetched.as_ref(), fetched_for.as_deref());
+            // Only with the overview it was planned for, and the same keys.
+            handed
+                .take()
+                .filter(|h| h.overview.is_none() && h.planned_with(sets, fetched, fetched_for))
+                .and_then(|h| h.planned)
+                .unwrap_or_else(|| planned_of(overview, sets, fetched, fetched_for))
         },
     );
     let verified = use_verified(planned);
