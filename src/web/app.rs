@@ -467,7 +467,6 @@ pub fn app() -> Html {
         .or(answer.recommended)
         .unwrap_or(0)
         .min(overview.candidates.len().saturating_sub(1));
-    let candidate = overview.extraction.candidates.get(selected).cloned();
     let count = overview.extraction.candidates.len();
     let wanted: Vec<usize> = std::iter::once(selected)
         .chain((0..count).filter(|&i| count <= verify_hook::EAGER && i != selected))
@@ -482,11 +481,14 @@ pub fn app() -> Html {
     // Decoded once per token, from the parse the facts keep; only the time cells follow the
     // clock.
     let parsed = facts.get(selected).and_then(|f| f.parsed.clone()).map(Same);
-    let view = use_memo((candidate.clone(), parsed), |(candidate, parsed)| {
-        candidate
-            .as_ref()
-            .map(|c| Rc::new(inspect::decoded_view_of(c, parsed.as_ref().map(|p| &*p.0))))
-    });
+    let view = use_memo(
+        (Same(overview.clone()), selected, parsed),
+        |(overview, selected, parsed)| {
+            let parsed = parsed.as_ref().map(|p| &*p.0);
+            let candidate = overview.0.extraction.candidates.get(*selected)?;
+            Some(Rc::new(inspect::decoded_view_of(candidate, parsed)))
+        },
+    );
     let times = use_memo(((*view).clone(), now), |(view, now)| {
         Rc::new(
             view.as_ref()
