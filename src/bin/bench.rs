@@ -201,9 +201,11 @@ mod wasm {
                 };
                 let answer = inspect::answer_view(&overview, facts, 0, &e, None, &pasted_answer);
                 let hints = facts.first().map(inspect::key_hints_of);
+                let verdict = inspect::selected_verification(&overview, facts, 0);
                 let diagnosis = inspect::diagnosis_view(&overview, facts, 0, &sets, target, now, 0);
                 answer.rows.len()
                     + answer.lines.len()
+                    + verdict.map(|v| v.findings.len()).unwrap_or_default()
                     + hints.map(|h| h.header_urls.len()).unwrap_or_default()
                     + diagnosis
                         .map(|d| d.stages.len() + d.profiles.len())

@@ -6,17 +6,13 @@ use crate::diagnose::config::Target;
 use crate::diagnose::finding::Finding;
 use crate::diagnose::profiles::{Profile, ProfileVerdict};
 use crate::explain;
-use crate::input::Shape;
 use crate::jose::jwk::KeySet;
 
-use super::verification::verification_view;
-use super::{Overview, VerifyView};
+use super::Overview;
 
 /// The diagnosis panel's content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiagnosisView {
-    /// The selected token's signature check (`None` for opaque values).
-    pub verification: Option<VerifyView>,
     /// Token-level findings grouped by stage, in stage order.
     pub stages: Vec<StageView>,
     /// One row per gateway profile.
@@ -161,12 +157,7 @@ pub fn diagnosis_view(
             text: explain::profiles::choice_line(c, &names),
         })
         .collect();
-    let verification = candidates
-        .get(selected)
-        .filter(|c| c.shape != Shape::Opaque)
-        .map(|_| verification_view(&d.facts.verification));
     Some(DiagnosisView {
-        verification,
         stages,
         profiles,
         choices,
@@ -272,8 +263,11 @@ mod tests {
             .find(|p| p.id == "rest-cognito")
             .expect("REST row");
         assert_eq!((rest.verdict, rest.status), ("reject", Some(401)));
-        // The banner's signature check comes with the diagnosis (verified once, not twice).
-        assert_eq!(view.verification.as_ref().map(|v| v.verdict), Some("valid"));
+        // The banner's signature check is the one the facts hold (verified once, not twice).
+        assert_eq!(
+            selected_verification(&overview, &facts, 0).map(|v| v.verdict),
+            Some("valid")
+        );
         assert!(rest
             .findings
             .iter()

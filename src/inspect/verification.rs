@@ -43,6 +43,23 @@ pub struct KeyRow {
     pub text: String,
 }
 
+/// The selected token's signature check, ready to show (`None` for an opaque value or when
+/// nothing is selected): the verdict panel beside the decoded token.
+pub fn selected_verification(
+    overview: &super::Overview,
+    facts: &[crate::diagnose::Facts],
+    selected: usize,
+) -> Option<VerifyView> {
+    overview
+        .extraction
+        .candidates
+        .get(selected)
+        .filter(|c| c.shape != crate::input::Shape::Opaque)?;
+    facts
+        .get(selected)
+        .map(|f| verification_view(&f.verification))
+}
+
 /// Shows a signature check already made.
 pub(super) fn verification_view(v: &verify::Verification) -> VerifyView {
     let token_kid = v.kid.clone();

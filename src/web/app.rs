@@ -368,7 +368,6 @@ pub fn app() -> Html {
         (state.keys_text.clone(), state.secret_encoding),
         |(text, enc)| jwk::parse_key_input(text, *enc),
     );
-    let pasted_view = use_memo(pasted.clone(), |pasted| Rc::new(inspect::keys_view(pasted)));
     let using_demo_keys =
         showing_demo && state.keys_text.trim().is_empty() && state.fetched.is_none();
     // Keys every token may use (pasted, the demo's); fetched keys belong to the issuer they
@@ -499,8 +498,17 @@ pub fn app() -> Html {
     let hints = use_memo((Same(facts.clone()), selected), |(facts, selected)| {
         facts.0.get(*selected).map(inspect::key_hints_of)
     });
+    // The verdict beside the decoded token is in the first paint; the diagnosis panel is below
+    // the answer, so it is made once the panels are shown (the first render does without it).
+    let verdict = use_memo(
+        (overview.clone(), Same(facts.clone()), selected),
+        |(overview, facts, selected)| {
+            inspect::selected_verification(overview, &facts.0, *selected).map(Rc::new)
+        },
+    );
     let diagnosis = use_memo(
         (
+            revealed,
             overview.clone(),
             Same(facts.clone()),
             selected,
@@ -509,7 +517,10 @@ pub fn app() -> Html {
             leeway,
             judge_now,
         ),
-        |(overview, facts, selected, sets, target, leeway, now)| {
+        |(revealed, overview, facts, selected, sets, target, leeway, now)| {
+            if !*revealed {
+                return None;
+            }
             let sets: Vec<&KeySet> = sets.iter().collect();
             inspect::diagnosis_view(
                 overview, &facts.0, *selected, &sets, &target.0, *now, *leeway,
@@ -565,8 +576,12 @@ pub fn app() -> Html {
     let network = use_network_log(&state);
     // The link is remade when what it could carry changes; only a link carrying the token reads
     // the paste (to find the selected token in it), so the text is copied for nothing else.
+    let pasted_view = use_memo((revealed, pasted.clone()), |(revealed, pasted)| {
+        revealed.then(|| Rc::new(inspect::keys_view(pasted)))
+    });
     let share_view = use_memo(
         (
+            revealed,
             state.text.clone(),
             selected,
             state.keys_text.clone(),
@@ -576,7 +591,21 @@ pub fn app() -> Html {
             state.gateway,
             state.share_mode,
         ),
-        |(text, selected, keys_text, secret_encoding, jwks_url, fields, gateway, mode)| {
+        |(
+            revealed,
+            text,
+            selected,
+            keys_text,
+            secret_encoding,
+            jwks_url,
+            fields,
+            gateway,
+            mode,
+        )| {
+            // Shown with the panels below the answer.
+            if !*revealed {
+                return None;
+            }
             let input = ShareInput {
                 text: if *mode == share::Mode::Config {
                     String::new()
@@ -599,7 +628,11 @@ pub fn app() -> Html {
                     }))
                     .collect(),
             };
-            Rc::new(inspect::share_view(&input, *mode, &location::href()))
+            Some(Rc::new(inspect::share_view(
+                &input,
+                *mode,
+                &location::href(),
+            )))
         },
     );
     let (preset_names, preset_problems) = presets_shown(&state);
@@ -713,7 +746,7 @@ pub fn app() -> Html {
                             keys_text={AttrValue::from(state.keys_text.clone())}
                             secret_encoding={state.secret_encoding}
                             jwks_url={AttrValue::from(state.jwks_url.clone())}
-                            pasted={(*pasted_view).clone()}
+                            pasted={(*pasted_view).clone().unwrap_or_default()}
                             fetch={(*fetch_view).clone()}
                             {discover}
                             {using_demo_keys}
@@ -726,7 +759,9 @@ pub fn app() -> Html {
                         />
                         <ComparePanel items={overview.candidates.clone()} pair={state.compare}
                             view={(*compare).clone()} on_pair={on.pair.clone()} />
-                        <SharePanel mode={state.share_mode} view={(*share_view).clone()} on_mode={on.share_mode.clone()} />
+                        if let Some(view) = (*share_view).clone() {
+                            <SharePanel mode={state.share_mode} {view} on_mode={on.share_mode.clone()} />
+                        }
                         <section class="panel settings" aria-label="Settings and privacy">
                             <PrivacyBar remember={state.remember} presets={preset_names}
                                 preset={state.preset.clone().map(AttrValue::from)} problems={preset_problems}
@@ -743,8 +778,8 @@ pub fn app() -> Html {
                             <CandidatePicker items={overview.candidates.clone()} {selected} on_select={on.select.clone()} />
                         }
                         { token_strip(&raw) }
-                        if let Some(verification) = (*diagnosis).as_ref().and_then(|d| d.verification.clone()) {
-                            <VerdictPanel view={Rc::new(verification)}
+                        if let Some(verification) = (*verdict).clone() {
+                            <VerdictPanel view={verification}
                                 engine={engines.map(|e| AttrValue::from(e.name())).unwrap_or_default()}
                                 engine_text={engines.as_ref().map(explain::verify::engines).map(AttrValue::from).unwrap_or_default()}
                                 second_running={matches!(second, Some(Second::Running))}
