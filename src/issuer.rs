@@ -249,6 +249,16 @@ impl CognitoIssuer {
         self.pool.issuer(self.form)
     }
 
+    /// True when `iss` is exactly [`CognitoIssuer::issuer`], compared piece by piece without
+    /// writing it (every token's issuer is read this way several times per keystroke).
+    pub fn is(&self, iss: &str) -> bool {
+        iss.strip_prefix("https://")
+            .and_then(|r| r.strip_prefix(self.form.host_prefix()))
+            .and_then(|r| r.strip_prefix(self.pool.region.as_str()))
+            .and_then(|r| r.strip_prefix(".amazonaws.com/"))
+            == Some(self.pool.id.as_str())
+    }
+
     /// Parses an exact Cognito issuer of either form; `None` for anything else (use
     /// [`classify`] to learn why a Cognito-looking issuer is not one).
     pub fn parse(iss: &str) -> Option<CognitoIssuer> {
@@ -293,7 +303,7 @@ impl CognitoIssuer {
             });
         }
         let issuer = CognitoIssuer { pool, form };
-        if issuer.issuer() == iss {
+        if issuer.is(iss) {
             Loose::Cognito(issuer)
         } else {
             Loose::Problem(CognitoProblem::NotCanonical { issuer })
@@ -472,6 +482,30 @@ pub fn entra(iss: &str) -> Option<(&str, EntraVersion)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_compares_as_the_written_issuer_would() {
+        for form in [CognitoForm::Original, CognitoForm::Updated] {
+            let pool = PoolId::parse("eu-west-1_AbC123").expect("a pool");
+            let issuer = CognitoIssuer { pool, form };
+            let exact = issuer.issuer();
+            for s in [
+                exact.clone(),
+                format!("{exact}/"),
+                exact.to_ascii_uppercase(),
+                exact.replace("https://", "http://"),
+                exact.replace(".amazonaws.com", ".amazonaws.com:443"),
+                exact.replace("eu-west-1.", "eu-west-2."),
+                exact.replace("AbC123", "AbC1234"),
+                exact.replace("issuer-cognito-idp.", "cognito-idp."),
+                exact.replace("cognito-idp.", "issuer-cognito-idp."),
+                exact.trim_end_matches("AbC123").to_owned(),
+                String::new(),
+            ] {
+                assert_eq!(issuer.is(&s), exact == s, "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_region_rule_is_aws_jwt_verify_s() {
