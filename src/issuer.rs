@@ -135,6 +135,23 @@ impl PoolId {
         )
     }
 
+    /// True when `iss` is exactly [`PoolId::issuer`] in `form`, compared piece by piece without
+    /// writing it (tokens' issuers are compared this way several times per keystroke).
+    pub fn is_issuer_in(&self, form: CognitoForm, iss: &str) -> bool {
+        iss.strip_prefix("https://")
+            .and_then(|r| r.strip_prefix(form.host_prefix()))
+            .and_then(|r| r.strip_prefix(self.region.as_str()))
+            .and_then(|r| r.strip_prefix(".amazonaws.com/"))
+            == Some(self.id.as_str())
+    }
+
+    /// True when `iss` is exactly one of [`PoolId::issuers`].
+    pub fn is_issuer(&self, iss: &str) -> bool {
+        [CognitoForm::Original, CognitoForm::Updated]
+            .into_iter()
+            .any(|form| self.is_issuer_in(form, iss))
+    }
+
     /// `https://cognito-idp.{region}.amazonaws.com/{id}`.
     pub fn original_issuer(&self) -> String {
         self.issuer(CognitoForm::Original)
@@ -249,16 +266,6 @@ impl CognitoIssuer {
         self.pool.issuer(self.form)
     }
 
-    /// True when `iss` is exactly [`CognitoIssuer::issuer`], compared piece by piece without
-    /// writing it (every token's issuer is read this way several times per keystroke).
-    pub fn is(&self, iss: &str) -> bool {
-        iss.strip_prefix("https://")
-            .and_then(|r| r.strip_prefix(self.form.host_prefix()))
-            .and_then(|r| r.strip_prefix(self.pool.region.as_str()))
-            .and_then(|r| r.strip_prefix(".amazonaws.com/"))
-            == Some(self.pool.id.as_str())
-    }
-
     /// Parses an exact Cognito issuer of either form; `None` for anything else (use
     /// [`classify`] to learn why a Cognito-looking issuer is not one).
     pub fn parse(iss: &str) -> Option<CognitoIssuer> {
@@ -303,7 +310,7 @@ impl CognitoIssuer {
             });
         }
         let issuer = CognitoIssuer { pool, form };
-        if issuer.is(iss) {
+        if issuer.pool.is_issuer_in(form, iss) {
             Loose::Cognito(issuer)
         } else {
             Loose::Problem(CognitoProblem::NotCanonical { issuer })
@@ -484,11 +491,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn is_compares_as_the_written_issuer_would() {
+    fn issuers_compare_as_the_written_issuers_would() {
+        let pool = PoolId::parse("eu-west-1_AbC123").expect("a pool");
         for form in [CognitoForm::Original, CognitoForm::Updated] {
-            let pool = PoolId::parse("eu-west-1_AbC123").expect("a pool");
-            let issuer = CognitoIssuer { pool, form };
-            let exact = issuer.issuer();
+            let exact = pool.issuer(form);
             for s in [
                 exact.clone(),
                 format!("{exact}/"),
@@ -502,7 +508,8 @@ mod tests {
                 exact.trim_end_matches("AbC123").to_owned(),
                 String::new(),
             ] {
-                assert_eq!(issuer.is(&s), exact == s, "{s:?}");
+                assert_eq!(pool.is_issuer_in(form, &s), exact == s, "{s:?}");
+                assert_eq!(pool.is_issuer(&s), pool.issuers().contains(&s), "{s:?}");
             }
         }
     }

@@ -110,7 +110,7 @@ pub(super) fn issuer(claims: &Claims, configured: Option<PoolId>, steps: &mut Ve
     };
     let pool = configured.clone().or_else(|| pool_of_issuer(iss));
     match pool {
-        Some(p) if !p.issuers().iter().any(|i| i == iss) => {
+        Some(p) if !p.is_issuer(iss) => {
             let issuers = p.issuers();
             let ev = vec![claim_ev(claims, "iss", Some(issuers.join(" or ")))];
             steps.push(Step::Fail(
