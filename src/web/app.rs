@@ -178,30 +178,26 @@ struct Handed {
     text: Rc<String>,
     overview: Option<inspect::Overview>,
     planned: Option<diagnose::Planned>,
-    sets: Rc<Vec<KeySet>>,
-    fetched: Option<Rc<crate::discovery::Fetched>>,
-    fetched_for: Option<String>,
+    /// The keys it was planned with.
+    keys: PlanKeys,
 }
 
 impl Handed {
-    fn new(
-        text: Rc<String>,
-        sets: Rc<Vec<KeySet>>,
-        fetched: Option<Rc<crate::discovery::Fetched>>,
-        fetched_for: Option<String>,
-    ) -> Handed {
+    fn new(text: Rc<String>, keys: PlanKeys) -> Handed {
         let overview = inspect::overview(&text);
         let planned = (overview.extraction.candidates.len() <= verify_hook::EAGER).then(|| {
-            let fetched = fetched.as_ref().and_then(|f| f.result.as_ref().ok());
-            planned_of(&overview, &sets, fetched, fetched_for.as_deref())
+            planned_of(
+                &overview,
+                &keys.sets,
+                keys.fetched_set(),
+                keys.fetched_for.as_deref(),
+            )
         });
         Handed {
             text,
             overview: Some(overview),
             planned,
-            sets,
-            fetched,
-            fetched_for,
+            keys,
         }
     }
 
@@ -211,18 +207,6 @@ impl Handed {
             .as_ref()
             .map(|p| p.plans.clone())
             .unwrap_or_default()
-    }
-
-    /// Planned with these keys.
-    fn planned_with(
-        &self,
-        sets: &[KeySet],
-        fetched: Option<&KeySet>,
-        fetched_for: Option<&str>,
-    ) -> bool {
-        *self.sets == sets
-            && self.fetched.as_ref().and_then(|f| f.result.as_ref().ok()) == fetched
-            && self.fetched_for.as_deref() == fetched_for
     }
 }
 
@@ -248,14 +232,14 @@ fn take_handed(text: &Rc<String>) -> Option<Handed> {
 pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
     let state = State::opened(share::opening(&location::fragment(), &location::href()));
     let handed = if state.demo {
-        let sets = Rc::new(demo_keys().into_iter().collect());
-        Some(Handed::new(demo_text(), sets, None, None))
+        let keys = PlanKeys::pasted(demo_keys().into_iter().collect());
+        Some(Handed::new(demo_text(), keys))
     } else if state.from_link {
         let sets = jwk::parse_key_input(&state.keys_text, state.secret_encoding)
             .ok()
             .into_iter()
             .collect();
-        Some(Handed::new(state.text.clone(), Rc::new(sets), None, None))
+        Some(Handed::new(state.text.clone(), PlanKeys::pasted(sets)))
     } else {
         None
     };
@@ -265,17 +249,45 @@ pub(super) fn opening_plans() -> Vec<crate::verify::Plan> {
     plans
 }
 
-/// The keys the last render planned signature checks with (set by every render; shared, not
-/// copied).
-#[derive(Default)]
+/// The keys signature checks are planned with: those every token may use, and a fetched set
+/// with the issuer it was fetched for (shared, not copied). The last render's are kept for the
+/// paste box's callback.
+#[derive(Default, Clone)]
 struct PlanKeys {
     sets: Rc<Vec<KeySet>>,
     fetched: Option<Rc<crate::discovery::Fetched>>,
     fetched_for: Option<String>,
 }
 
-/// Pastes up to this many bytes have their signature checks made before the page shows them
-/// (planning twice costs a few µs per KiB); a larger paste is shown at once, "checking…" first.
+impl PlanKeys {
+    /// Only key sets every token may use (nothing fetched).
+    fn pasted(sets: Vec<KeySet>) -> PlanKeys {
+        PlanKeys {
+            sets: Rc::new(sets),
+            ..PlanKeys::default()
+        }
+    }
+
+    /// The fetched key set, when the fetch gave one.
+    fn fetched_set(&self) -> Option<&KeySet> {
+        self.fetched.as_ref().and_then(|f| f.result.as_ref().ok())
+    }
+
+    /// The same keys as these.
+    fn same_as(
+        &self,
+        sets: &[KeySet],
+        fetched: Option<&KeySet>,
+        fetched_for: Option<&str>,
+    ) -> bool {
+        *self.sets == sets
+            && self.fetched_set() == fetched
+            && self.fetched_for.as_deref() == fetched_for
+    }
+}
+
+/// Pastes up to this many bytes have their signature checks made before the page shows them;
+/// a larger paste is shown at once, "checking…" first, rather than waiting on its checks.
 const CHECK_FIRST_MAX: usize = 64 * 1024;
 
 /// The paste box's text, passed to the page once its tokens' signature checks are made
@@ -293,13 +305,7 @@ fn paste_callback(
         let edit = edits.get() + 1;
         edits.set(edit);
         let plans = if text.len() <= CHECK_FIRST_MAX {
-            let k = keys.borrow();
-            let handed = Handed::new(
-                text.clone(),
-                k.sets.clone(),
-                k.fetched.clone(),
-                k.fetched_for.clone(),
-            );
+            let handed = Handed::new(text.clone(), keys.borrow().clone());
             let plans = handed.plans();
             HANDED.with(|h| *h.borrow_mut() = Some(handed));
             plans
@@ -426,7 +432,7 @@ pub fn app() -> Html {
             // Only with the overview it was planned for, and the same keys.
             handed
                 .take()
-                .filter(|h| h.overview.is_none() && h.planned_with(sets, fetched, fetched_for))
+                .filter(|h| h.overview.is_none() && h.keys.same_as(sets, fetched, fetched_for))
                 .and_then(|h| h.planned)
                 .unwrap_or_else(|| planned_of(overview, sets, fetched, fetched_for))
         },
@@ -574,11 +580,12 @@ pub fn app() -> Html {
     );
     let settings = use_settings(&state);
     let network = use_network_log(&state);
-    // The link is remade when what it could carry changes; only a link carrying the token reads
-    // the paste (to find the selected token in it), so the text is copied for nothing else.
+    // Shown with the keys panel, below the answer.
     let pasted_view = use_memo((revealed, pasted.clone()), |(revealed, pasted)| {
         revealed.then(|| Rc::new(inspect::keys_view(pasted)))
     });
+    // The link is remade when what it could carry changes; only a link carrying the token reads
+    // the paste (to find the selected token in it), so the text is copied for nothing else.
     let share_view = use_memo(
         (
             revealed,
