@@ -2,6 +2,8 @@
 # Builds the release app under several size-related profile settings and prints the wasm size
 # of each (raw, gzip -9), so the choice in Cargo.toml's [profile.release] rests on figures.
 # Slow (one full release build per row, ~1-2 min each); not part of scripts/test.sh.
+# Plain Trunk, without the shipped build's panic and location options (tl_as_shipped in
+# scripts/setup.sh), which would override the panic setting each row compares.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh build

@@ -11,16 +11,18 @@
 # bench/run.mjs (BENCH_LOADS, BENCH_NAV, BENCH_KEYS, BENCH_PASTES, BENCH_BATCH_MS, …).
 #
 # Builds two things:
-#   dist/             the release app, exactly as shipped (trunk build --release --offline)
+#   dist/             the release app, exactly as shipped (trunk build --release --offline, run
+#                     through tl_as_shipped from scripts/setup.sh)
 #   target/bench/pkg  src/bin/bench.rs (the core exposed to JS) for wasm32, release profile,
-#                     through wasm-bindgen --target web and wasm-opt -Oz like the app
+#                     built as shipped too, through wasm-bindgen --target web and wasm-opt -Oz
+#                     like the app
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh test
 
 if [ "${1:-}" != --no-build ]; then
-  trunk build --release --offline
-  cargo build --release --offline --target wasm32-unknown-unknown --bin bench
+  tl_as_shipped trunk build --release --offline
+  tl_as_shipped cargo build --release --offline --target wasm32-unknown-unknown --bin bench
   target_dir=$(cargo metadata --offline --format-version 1 --no-deps |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
   rm -rf target/bench/pkg

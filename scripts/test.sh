@@ -66,7 +66,7 @@ run_stage browser cargo test --offline --target wasm32-unknown-unknown "${browse
 # The Lambda profile against the real aws-jwt-verify, on tokens from the Cognito emulator and
 # locally signed ones; prints the table and "differential: N passed, M failed".
 run_stage differential node tests/differential/run.mjs
-if run_stage build trunk build --release --offline --dist "$root/dist"; then
+if run_stage build tl_as_shipped trunk build --release --offline --dist "$root/dist"; then
   run_stage sizes scripts/sizes.sh "$root/dist"
   TOKENLENS_DIST="$root/dist" run_stage e2e npx playwright test -c tests/e2e/playwright.config.mjs
 else
