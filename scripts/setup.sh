@@ -64,7 +64,7 @@ tl_setup_build() {
 
 # The page as shipped is built through tl_as_shipped (below), with its standard library rebuilt
 # from source, so that a panic stops at once, without a message, and no source location is
-# compiled in: the message formatting and the location strings were 19.7 KB of 364 KB gzip.
+# compiled in: the message formatting and the location strings were 15.9 KB of 364 KB gzip.
 # Panics already aborted (panic = "abort"), and no panic message ever reached the page. These
 # are unstable compiler options: RUSTC_BOOTSTRAP=1 lets the installed stable compiler take them,
 # as the Linux kernel's build does for its own. Where the compiler does not know them, or the
@@ -76,7 +76,7 @@ tl_setup_lean() {
   # shellcheck disable=SC2086 # the flags are words
   if ! RUSTC_BOOTSTRAP=1 rustc $TL_LEAN_RUSTFLAGS --target wasm32-unknown-unknown --print cfg >/dev/null 2>&1; then
     tl_say "$(rustc -V) does not take $TL_LEAN_RUSTFLAGS: the page is built the standard way" \
-      "(about 20 KB gzip larger)"
+      "(about 16 KB gzip larger)"
     return 0
   fi
   if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
