@@ -65,7 +65,7 @@ tl_setup_build() {
 # The page as shipped is built through tl_as_shipped (below), with its standard library rebuilt
 # from source, so that a panic stops at once, without a message, and no source location is
 # compiled in: the message formatting and the location strings were 15.9 KB of 364 KB gzip.
-# Panics already aborted (panic = "abort"), and no panic message ever reached the page. These
+# Panics already aborted (panic = "abort"); their message reached only the console. These
 # are unstable compiler options: RUSTC_BOOTSTRAP=1 lets the installed stable compiler take them,
 # as the Linux kernel's build does for its own. Where the compiler does not know them, or the
 # source cannot be had, the page is built the standard way, with a note (the size budget in
