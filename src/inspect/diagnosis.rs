@@ -200,7 +200,12 @@ pub fn pasted_answer_view(text: &str, has_tokens: bool) -> ResponseView {
     if has_tokens && diagnose::response::status_of(text).is_none() {
         return ResponseView::default();
     }
-    let view = response_view(text);
+    shown_beside_tokens(response_view(text), has_tokens)
+}
+
+/// A reading of the paste as the page shows it: kept when it has a status, or (without tokens)
+/// when it says anything; otherwise nothing.
+fn shown_beside_tokens(view: ResponseView, has_tokens: bool) -> ResponseView {
     let says_something = view.status.is_some() || (!has_tokens && !view.findings.is_empty());
     if says_something {
         view
@@ -315,15 +320,8 @@ mod tests {
         const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
         // What the page showed before the status was read first: the whole reading, kept when
         // it has a status, or (without tokens) when it says anything.
-        let whole = |text: &str, has_tokens: bool| {
-            let view = response_view(text);
-            let says = view.status.is_some() || (!has_tokens && !view.findings.is_empty());
-            if says {
-                view
-            } else {
-                ResponseView::default()
-            }
-        };
+        let whole =
+            |text: &str, has_tokens: bool| shown_beside_tokens(response_view(text), has_tokens);
         for text in [
             TOKEN.to_owned(),
             format!("Authorization: Bearer {TOKEN}"),
