@@ -32,9 +32,18 @@ elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then
 fi
 if [ $# -gt 0 ]; then TARGETS=("$@"); fi
 
-if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "fuzz: installing the nightly toolchain (cargo-fuzz needs -Zsanitizer)"
-  rustup toolchain install nightly --profile minimal || exit 1
+# cargo-fuzz needs -Zsanitizer, so a nightly compiler: this one, pinned like every other tool.
+# A machine whose `nightly` is that same build uses it (rustup names it `nightly`, not by date);
+# any other machine gets the dated toolchain.
+NIGHTLY_DATE=2026-05-19
+if RUSTUP_AUTO_INSTALL=0 rustup run "nightly-$NIGHTLY_DATE" rustc -V >/dev/null 2>&1; then
+  nightly=nightly-$NIGHTLY_DATE
+elif RUSTUP_AUTO_INSTALL=0 rustc +nightly -V 2>/dev/null | grep -q " $NIGHTLY_DATE)\$"; then
+  nightly=nightly
+else
+  echo "fuzz: installing the nightly-$NIGHTLY_DATE toolchain (cargo-fuzz needs -Zsanitizer)"
+  rustup toolchain install "nightly-$NIGHTLY_DATE" --profile minimal || exit 1
+  nightly=nightly-$NIGHTLY_DATE
 fi
 if ! cargo fuzz --version 2>/dev/null | grep -q "$CARGO_FUZZ_VERSION"; then
   echo "fuzz: installing cargo-fuzz $CARGO_FUZZ_VERSION"
@@ -79,7 +88,7 @@ failed=()
 for target in "${TARGETS[@]}"; do
   seed "$target"
   echo "== fuzz $target for ${seconds}s"
-  cargo +nightly fuzz run "$target" "corpus/$target" -- \
+  cargo "+$nightly" fuzz run "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=1048576 \
     -print_final_stats=1 2>&1 | tee "fuzz-$target.log" |
     grep -E '^Done|stat::number_of_executed_units|ERROR|SUMMARY|panicked|^error'
