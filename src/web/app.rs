@@ -42,9 +42,6 @@ use crate::share::{self, ShareInput};
 const DEMO: &str = include_str!("../../static/demo/authentication-result.json");
 const DEMO_KEYS: &str = include_str!("../../static/demo/jwks.json");
 
-/// Seconds between re-judgements at the real time (the claims table ticks every second).
-const JUDGE_EVERY: i64 = 5;
-
 type Dispatcher = UseReducerDispatcher<State>;
 
 fn make_callback<T: 'static>(d: &Dispatcher, make: fn(T) -> Action) -> Callback<T> {
@@ -368,7 +365,12 @@ pub fn app() -> Html {
     } else {
         real_now
     };
-    let judge_now = now - now.rem_euclid(JUDGE_EVERY);
+    // Tokens are judged at the second the page shows (the claims table's clock), re-judged as it
+    // ticks: judged at the last multiple of five seconds instead, a token minted this second was
+    // "issued in the future" (HTTP API, H6) and "not valid yet" for up to 4 s, and one expired a
+    // second ago was still accepted. The answer and the diagnosis are remade each second; their
+    // panels are rendered again only when what they show changed.
+    let judge_now = now;
 
     let pasted = use_memo(
         (state.keys_text.clone(), state.secret_encoding),

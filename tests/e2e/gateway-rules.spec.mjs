@@ -95,3 +95,22 @@ test('a Lambda authorizer built on aws-jwt-verify answers 403 on an HTTP API and
   await app.configure('cfg-lambda-token-use', 'id');
   await app.expectAccepts('lambda-ajv');
 });
+
+// H6 at the second: the page judges a token at the time it shows, not at the last multiple of
+// five seconds before it. A token minted this second (iat = nbf = now, as an IdP's fresh token
+// is) was shown as "401 · issued in the future" for up to 4 s, and one that expired a second ago
+// as accepted. The page's clock is fixed 3.2 s past a multiple of five.
+test('a token is judged at the second the page shows, so a fresh token is not "issued in the future"', async ({ page, app, keyServer }) => {
+  const now = 1798761603; // 2027-01-01T00:00:03Z; 1798761600 is a multiple of five
+  await page.clock.setFixedTime(now * 1000 + 200);
+  await app.open();
+  await pasteVerified(app, keyServer, cognitoToken('id', { iat: now, nbf: now, auth_time: now, exp: now + 3600 }));
+  await app.configure('cfg-http-issuer', UPDATED);
+  await app.configure('cfg-http-audiences', CLIENT);
+  await app.expectAccepts('http-jwt');
+  await expect(app.profileFinding('http-jwt', 'http_issued_in_future')).toHaveCount(0);
+
+  // Expired two seconds ago: rejected now, not three seconds from now.
+  await pasteVerified(app, keyServer, cognitoToken('id', { iat: now - 3600, auth_time: now - 3600, exp: now - 2 }));
+  await app.expectRejects('http-jwt', 401, 'http_expired');
+});
