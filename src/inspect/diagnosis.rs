@@ -6,6 +6,7 @@ use crate::diagnose::config::Target;
 use crate::diagnose::finding::Finding;
 use crate::diagnose::profiles::{Profile, ProfileVerdict};
 use crate::explain;
+use crate::input::Extraction;
 use crate::jose::jwk::KeySet;
 
 use super::Overview;
@@ -193,14 +194,49 @@ pub fn response_view(text: &str) -> ResponseView {
     }
 }
 
-/// The paste read as a gateway's answer, as the page shows it beside the paste's tokens: a
-/// paste holding tokens is an answer only when it has a status (a token alone is not one, and
-/// its text is then not judged at all); a paste without tokens is one when it says anything.
-pub fn pasted_answer_view(text: &str, has_tokens: bool) -> ResponseView {
-    if has_tokens && diagnose::response::status_of(text).is_none() {
+/// The paste read as a gateway's answer, as the page shows it beside the paste's tokens. A
+/// paste without tokens is an answer when it says anything. A paste holding tokens is one when
+/// it has a status (a `curl -v`, a status line), or when the text around its tokens says
+/// something: a gateway's body quotes the token it was sent (the SigV4 parser's "'eyJ…' not a
+/// valid key=value pair", `Authorization=eyJ…`), and that body is the answer, not the token. The
+/// tokens' own text is not read for that (each is `<token>` there): a token alone, a Bearer
+/// header or a sign-in response says nothing, and a 16 KB token is not searched for phrases on
+/// every keystroke (140 µs).
+pub fn pasted_answer_view(text: &str, extraction: &Extraction) -> ResponseView {
+    if extraction.candidates.is_empty() {
+        return shown_beside_tokens(response_view(text), false);
+    }
+    if diagnose::response::status_of(text).is_some() {
+        return shown_beside_tokens(response_view(text), true);
+    }
+    let marks = super::paste_marks(text, extraction);
+    if marks.is_empty() {
         return ResponseView::default();
     }
-    shown_beside_tokens(response_view(text), has_tokens)
+    let around = around_tokens(text, &marks);
+    if around.trim().is_empty() {
+        return ResponseView::default();
+    }
+    shown_beside_tokens(response_view(&around), false)
+}
+
+/// `text` with every marked token written `<token>` (a token's marked segments and the dots
+/// between them are one token).
+fn around_tokens(text: &str, marks: &[super::PasteMark]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for (i, m) in marks.iter().enumerate() {
+        let before = text.get(at..m.start).unwrap_or_default();
+        // Only dots since the last segment: the same token.
+        let same_token = i > 0 && before.bytes().all(|b| b == b'.');
+        if !same_token {
+            out.push_str(before);
+            out.push_str("<token>");
+        }
+        at = m.end;
+    }
+    out.push_str(text.get(at..).unwrap_or_default());
+    out
 }
 
 /// A reading of the paste as the page shows it: kept when it has a status, or (without tokens)
@@ -316,32 +352,69 @@ mod tests {
     }
 
     #[test]
-    fn the_paste_is_an_answer_beside_its_tokens_only_with_a_status() {
+    fn the_paste_is_an_answer_beside_its_tokens_with_a_status_or_in_the_text_around_them() {
         const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-        // What the page showed before the status was read first: the whole reading, kept when
-        // it has a status, or (without tokens) when it says anything.
-        let whole =
-            |text: &str, has_tokens: bool| shown_beside_tokens(response_view(text), has_tokens);
+        let view = |text: &str| pasted_answer_view(text, &overview(text).extraction);
+        let codes = |v: &ResponseView| v.findings.iter().map(|f| f.code).collect::<Vec<_>>();
+        // A token alone, in a header, in a sign-in response, in a curl command: no answer.
         for text in [
             TOKEN.to_owned(),
             format!("Authorization: Bearer {TOKEN}"),
+            format!("{{\"AuthenticationResult\":{{\"IdToken\":\"{TOKEN}\",\"TokenType\":\"Bearer\"}}}}"),
+            format!("curl -H 'Authorization: Bearer {TOKEN}' https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com/prod/items"),
+        ] {
+            assert_eq!(view(&text), ResponseView::default(), "{text}");
+        }
+        // With a status, the whole paste is read, as without tokens.
+        for text in [
             format!("{TOKEN}\nHTTP/1.1 401 Unauthorized\n{{\"message\":\"Unauthorized\"}}"),
             format!("curl -H 'Authorization: {TOKEN}' …\n< HTTP/2 403\n< x-amzn-errortype: AccessDeniedException"),
-            format!("{TOKEN} Missing Authentication Token"),
-            "Missing Authentication Token".to_owned(),
-            "{\"message\":\"The incoming token has expired\"}".to_owned(),
-            "nothing to see".to_owned(),
-            String::new(),
         ] {
-            let has_tokens = !overview(&text).candidates.is_empty();
-            assert_eq!(pasted_answer_view(&text, has_tokens), whole(&text, has_tokens), "{text}");
+            let v = view(&text);
+            assert!(v.status.is_some(), "{text}");
+            assert_eq!(v, response_view(&text), "{text}");
         }
-        assert_eq!(pasted_answer_view(TOKEN, true), ResponseView::default());
-        let answered = pasted_answer_view(&format!("{TOKEN}\nHTTP/1.1 401 Unauthorized"), true);
-        assert!(answered.status.is_some_and(|s| s.contains("401")));
-        assert!(!pasted_answer_view("Missing Authentication Token", false)
-            .findings
-            .is_empty());
+        // No status: the gateway's body quoting the token it was sent is read around the token.
+        let sigv4 = format!(
+            "{{\"message\":\"'{TOKEN}' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer {TOKEN}'.\"}}"
+        );
+        assert_eq!(codes(&view(&sigv4)), ["resp_sigv4_parsed_bearer"]);
+        let bare = format!(
+            "{{\"message\":\"Authorization header requires 'Credential' parameter. Authorization={TOKEN}\"}}"
+        );
+        assert_eq!(codes(&view(&bare)), ["resp_sigv4_bare_token"]);
+        assert_eq!(
+            codes(&view(&format!("{TOKEN} Missing Authentication Token"))),
+            ["resp_missing_authentication_token"]
+        );
+        // Without tokens, anything it says.
+        assert_eq!(
+            codes(&view("Missing Authentication Token")),
+            ["resp_missing_authentication_token"]
+        );
+        assert_eq!(view("nothing to see"), ResponseView::default());
+        assert_eq!(view(""), ResponseView::default());
+    }
+
+    #[test]
+    fn the_text_around_tokens_names_each_token_once() {
+        const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        const OTHER: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ5In0.c2lnbmF0dXJm";
+        let around = |text: &str| {
+            let marks = super::super::paste_marks(text, &overview(text).extraction);
+            around_tokens(text, &marks)
+        };
+        assert_eq!(
+            around(&format!("a '{TOKEN}' b: 'Bearer {OTHER}'.")),
+            "a '<token>' b: 'Bearer <token>'."
+        );
+        // The same token again is one candidate, marked once: its repeat is read as text.
+        assert_eq!(
+            around(&format!("'{TOKEN}' x 'Bearer {TOKEN}'")),
+            format!("'<token>' x 'Bearer {TOKEN}'")
+        );
+        // An empty payload: the two dots between header and signature are the token's own.
+        assert_eq!(around("eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl x"), "<token> x");
     }
 
     #[test]

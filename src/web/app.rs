@@ -403,10 +403,7 @@ pub fn app() -> Html {
 
     // One paste box for everything: a gateway answer pasted there is answered too.
     let pasted_answer = use_memo((text.clone(), overview.clone()), |(text, overview)| {
-        Rc::new(inspect::pasted_answer_view(
-            text,
-            !overview.candidates.is_empty(),
-        ))
+        Rc::new(inspect::pasted_answer_view(text, &overview.extraction))
     });
     let response = use_memo(state.response_text.clone(), |text| {
         Rc::new(inspect::response_view(text))

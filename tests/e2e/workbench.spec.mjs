@@ -130,6 +130,20 @@ test('a gateway answer pasted alone is answered at the top, not called "no token
   await expect(line.locator('li[data-code="resp_missing_authentication_token"]')).toHaveCount(1);
 });
 
+test('a gateway body quoting the token it was sent is answered at the top, even without a status line', async ({ app }) => {
+  // The SigV4 parser's answer to "Authorization: Bearer <JWT>" (gateways.md §9): the body holds
+  // the token twice, and it is the answer — the token is not the problem.
+  const token = cognito().response.AuthenticationResult.IdToken;
+  await app.open();
+  await app.paste(`{"message":"'${token}' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer ${token}'."}`);
+  const line = app.answerLine('response');
+  await expect(line).toBeVisible();
+  await expect(line.locator('[data-testid="headline"]')).toContainText(/not a token problem/i);
+  await expect(line.locator('li[data-code="resp_sigv4_parsed_bearer"]')).toHaveCount(1);
+  // The token inside is still decoded beside it.
+  await expect(app.payloadRaw).toHaveText(token.split('.')[1]);
+});
+
 test('two tokens compared side by side: token_use changed, aud only in the ID token', async ({ app, page }) => {
   await app.open();
   await app.paste(motoPaste());
