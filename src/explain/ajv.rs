@@ -388,6 +388,18 @@ pub fn message_of(code: &AjvCode, now: Option<i64>) -> String {
     }
 }
 
+/// The configuration under which a Lambda row that accepts because nothing was configured would
+/// really accept (see `explain::profiles::verdict_line`).
+pub fn assumption(c: &AjvCode) -> Option<String> {
+    match c {
+        AjvCode::PoolAssumed { pool_id } => Some(format!("the verifier's userPoolId is {pool_id}")),
+        AjvCode::ClientIdNotChecked => {
+            Some("its clientId is null or lists the token's client id".to_owned())
+        }
+        _ => None,
+    }
+}
+
 /// What a Lambda-profile finding means.
 pub fn message(f: &Finding) -> String {
     match &f.code {

@@ -186,12 +186,34 @@ pub fn if_it_carries(scopes: &[String]) -> String {
     }
 }
 
-/// "Rejected 401" / "Likely rejected 403".
-pub fn rejected(status: u16, certain: bool) -> String {
+/// "Rejected 401" / "Likely rejected 403", with the status as [`status_words`] puts it.
+pub fn rejected(status: &str, certain: bool) -> String {
     if certain {
         format!("Rejected {status}")
     } else {
         format!("Likely rejected {status}")
+    }
+}
+
+/// How a rejection's status reads in a headline: the status when it is documented; both when
+/// a Lambda authorizer's API type is not said (C6); "status undocumented" for the REST JWT
+/// authorizer (J1: only a scope miss is documented, as 403); otherwise "(likely N)".
+pub fn status_words(status: u16, status_sure: bool, profile: Profile, both: bool) -> String {
+    match (status_sure, profile, both) {
+        (_, _, true) => "(401 on a REST API, 403 on an HTTP API)".to_owned(),
+        (true, _, _) => status.to_string(),
+        (false, Profile::RestJwt, _) => "(status undocumented)".to_owned(),
+        (false, _, _) => format!("(likely {status})"),
+    }
+}
+
+/// The same in a matrix cell, in a few characters.
+pub fn cell_status(status: u16, status_sure: bool, profile: Profile, both: bool) -> String {
+    match (status_sure, profile, both) {
+        (_, _, true) => "401/403".to_owned(),
+        (true, _, _) => status.to_string(),
+        (false, Profile::RestJwt, _) => "rejected".to_owned(),
+        (false, _, _) => format!("likely {status}"),
     }
 }
 

@@ -52,6 +52,7 @@ pub fn verdict_line(r: &ProfileResult) -> String {
             let ifs: Vec<String> = assumptions(&r.findings)
                 .filter_map(|f| match &f.code {
                     Code::Gateway(c) => assumption(c),
+                    Code::Ajv(c) => super::ajv::assumption(c),
                     _ => None,
                 })
                 .collect();

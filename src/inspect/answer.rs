@@ -287,10 +287,16 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
             words::passes(&label(selected)),
         ),
         ProfileVerdict::Reject {
-            status, certain, ..
+            status,
+            certain,
+            status_sure,
+            ..
         } => (
             Tone::Bad,
-            words::rejected(*status, *certain),
+            words::rejected(
+                &words::status_words(*status, *status_sure, r.profile, both_statuses(r)),
+                *certain,
+            ),
             profiles::deciding(&r.findings)
                 .map(explain::profiles::message)
                 .unwrap_or_else(|| explain::profiles::verdict_line(r)),
@@ -393,6 +399,14 @@ fn choice_line<'a>(
     }
 }
 
+/// Whether the row's rejection is answered 401 or 403 by the API type, which is not said.
+fn both_statuses(r: &ProfileResult) -> bool {
+    profiles::deciding(&r.findings).is_some_and(|f| match &f.code {
+        crate::diagnose::finding::Code::Ajv(c) => profiles::lambda_ajv::status_depends_on_api(c),
+        _ => false,
+    })
+}
+
 fn cell(r: &ProfileResult) -> Cell {
     let (tone, mark, words) = match &r.verdict {
         ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => (
@@ -401,11 +415,16 @@ fn cell(r: &ProfileResult) -> Cell {
             words::ACCEPTED_IF_CONFIGURED.to_ascii_lowercase(),
         ),
         ProfileVerdict::Accept => (Tone::Good, "✓", words::ACCEPTED.to_ascii_lowercase()),
-        ProfileVerdict::Reject { status, .. } => (
+        ProfileVerdict::Reject {
+            status,
+            status_sure,
+            ..
+        } => (
             Tone::Bad,
             "✗",
             format!(
-                "{status} · {}",
+                "{} · {}",
+                words::cell_status(*status, *status_sure, r.profile, both_statuses(r)),
                 profiles::deciding(&r.findings)
                     .map(|f| words::cell_words(&f.code))
                     .unwrap_or("rejected")
@@ -479,6 +498,50 @@ mod tests {
         let o = overview(text);
         let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
         answer_view(&o, &facts, 0, &e, chosen, &ResponseView::default())
+    }
+
+    #[test]
+    fn a_rejection_names_its_status_only_as_surely_as_it_is_known() {
+        // The demo's ID token alone, judged a day after it expired, nothing configured.
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let (target, _) = target(&Fields::new());
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW + 86_400,
+            leeway: 0,
+        };
+        let o = overview(&demo_token(1));
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
+        let answer = answer_view(&o, &facts, 0, &e, None, &ResponseView::default());
+        let headline = |id: &str| {
+            answer
+                .lines
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| l.headline.clone())
+                .unwrap_or_default()
+        };
+        // Documented: the status.
+        assert_eq!(headline("http-jwt"), "Rejected 401");
+        // J1: the REST JWT authorizer documents no status for an expired token.
+        assert_eq!(headline("rest-jwt"), "Rejected (status undocumented)");
+        // C6: a Lambda authorizer whose API type is not said answers 401 or 403.
+        assert!(
+            headline("lambda-ajv").ends_with("(401 on a REST API, 403 on an HTTP API)"),
+            "{}",
+            headline("lambda-ajv")
+        );
+        let cells: Vec<&str> = answer
+            .rows
+            .first()
+            .map(|r| r.cells.iter().map(|c| c.words.as_str()).collect())
+            .unwrap_or_default();
+        assert!(
+            cells.iter().any(|w| w.starts_with("401/403 · ")),
+            "{cells:?}"
+        );
     }
 
     #[test]

@@ -373,6 +373,33 @@ fn tokens_the_library_accepts_are_accepted() {
 }
 
 #[test]
+fn an_acceptance_with_nothing_said_of_the_pool_or_client_id_is_only_if_configured() {
+    let assumed = |r: &ProfileResult| -> Vec<&str> {
+        tokenlens::diagnose::profiles::assumptions(&r.findings)
+            .map(|f| f.code.as_str())
+            .collect()
+    };
+    // Everything configured: a plain acceptance.
+    let r = row(RS, &id_claims(""), Sig::Accepted, &target(|_| {}));
+    assert_eq!(r.verdict, ProfileVerdict::Accept);
+    assert!(assumed(&r).is_empty(), "{:?}", r.findings);
+    // No userPoolId and no clientId: accepted only if the verifier is made with the token's
+    // pool and clientId null, and the row says so.
+    let bare = target(|l| {
+        l.pool_id = None;
+        l.client_ids.clear();
+    });
+    let r = row(RS, &id_claims(""), Sig::Accepted, &bare);
+    assert_eq!(r.verdict, ProfileVerdict::Accept);
+    assert_eq!(
+        assumed(&r),
+        ["ajv_pool_assumed", "ajv_client_id_not_checked"]
+    );
+    let line = tokenlens::explain::profiles::verdict_line(&r);
+    assert!(line.contains("only if") && line.contains(POOL), "{line}");
+}
+
+#[test]
 fn checks_after_the_first_error_are_not_reached() {
     // Other pool, expired, bad signature, wrong client: only the issuer lookup throws.
     let payload = id_claims("")

@@ -31,12 +31,26 @@ pub fn effect(code: &AjvCode) -> Effect {
         AjvCode::Throws { error, api } => thrown(error, *api),
         AjvCode::KeysNeeded { .. } => Effect::Needs(Need::IssuerKeys),
         AjvCode::SignaturePending { .. } => Effect::Needs(Need::SignatureCheck),
+        // Nothing said of `userPoolId` or `clientId`: the row accepts only if the verifier is
+        // made with the token's pool and `clientId: null` (aws-jwt-verify requires both
+        // settings; the page cannot know them), so it says "accepted if configured".
+        AjvCode::PoolAssumed { .. } | AjvCode::ClientIdNotChecked => Effect::Assumes,
         AjvCode::NotReached { .. }
         | AjvCode::IfSignatureAccepted { .. }
-        | AjvCode::PoolAssumed { .. }
-        | AjvCode::ClientIdNotChecked
         | AjvCode::CustomCheckNotModelled => Effect::Note,
     }
+}
+
+/// Whether `code` is a token error thrown with the API type not said: a REST API answers it
+/// with 401, an HTTP API with 403 (C6), so the row names both.
+pub fn status_depends_on_api(code: &AjvCode) -> bool {
+    matches!(
+        code,
+        AjvCode::Throws {
+            api: LambdaApi::Unknown,
+            error,
+        } if !matches!(error, AjvError::InvalidPoolId { .. })
+    )
 }
 
 /// The answer to a thrown error (C6, L3, L6, L7). The status of a token error depends on what
