@@ -67,7 +67,7 @@ pub fn text(c: &IdentityCode) -> String {
             pool_of(issuer),
             list(scopes, "and")
         ),
-        IdentityCode::CognitoSdkSignInScope => "Its only scope is aws.cognito.signin.user.admin: it was issued by an SDK/API sign-in, not by the OAuth endpoints, so it can never carry custom scopes.".to_owned(),
+        IdentityCode::CognitoSdkSignInScope => "Its only scope is aws.cognito.signin.user.admin: it was issued by an SDK/API sign-in, not by the OAuth endpoints, so it carries no custom scope unless a V2/V3 pre-token-generation trigger adds one.".to_owned(),
         IdentityCode::CognitoAccessTokenHasAud { aud } => format!(
             "This Cognito access token carries aud {aud}; an HTTP API JWT authorizer then checks aud, not client_id."
         ),

@@ -179,7 +179,8 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             list(method_scopes)
         ),
         C::SdkSignInScopeOnly => "This access token came from an SDK/API sign-in and carries only \
-             aws.cognito.signin.user.admin; it can never carry custom scopes."
+             aws.cognito.signin.user.admin: tokens from that sign-in carry no custom scope unless \
+             a V2/V3 pre-token-generation trigger adds one."
             .to_owned(),
         C::RegexBlocksAccessToken { regex } => format!(
             "The token-validation regex {regex} is matched against aud, which this token lacks: \
@@ -314,15 +315,20 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
             "Send the ID token, or add a scope the token carries (such as {}) to the method's \
              OAuth scopes and redeploy.",
-            token_scopes.first().map(String::as_str).unwrap_or("aws.cognito.signin.user.admin")
+            token_scopes
+                .first()
+                .map(String::as_str)
+                .unwrap_or("aws.cognito.signin.user.admin")
         ),
         C::IdTokenWithMethodScopes { .. } | C::NoMethodScopeInToken { .. } => {
-            "Send an access token carrying a method scope (request it in the OAuth flow or add it \
-             with a V2 pre-token trigger), then redeploy."
+            "Send an access token carrying one of the method's scopes (request it in the OAuth \
+             flow, or add it with a V2 pre-token trigger), or change the method's OAuth scopes \
+             (then redeploy the stage)."
                 .to_owned()
         }
-        C::SdkSignInScopeOnly => "Use the OAuth endpoints requesting the custom scope, \
-             scopesToAdd in a pre-token trigger, or put aws.cognito.signin.user.admin on the method."
+        C::SdkSignInScopeOnly => "Use the OAuth endpoints requesting the custom scope, or \
+             scopesToAdd in a pre-token trigger; putting aws.cognito.signin.user.admin on the \
+             method's scopes (and redeploying) is reported to work too."
             .to_owned(),
         C::Expired { .. } => "Refresh the tokens and retry.".to_owned(),
         C::NotYetValid { .. } | C::IssuedInFuture { .. } => {
@@ -332,9 +338,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             "Use a token from a configured pool, or add pool {token_pool} to the authorizer (and \
              check the stage variable, if the pool comes from one); redeploy."
         ),
-        C::NotAUserPoolToken { .. } => {
-            "Use a token from the authorizer's user pool.".to_owned()
-        }
+        C::NotAUserPoolToken { .. } => "Use a token from the authorizer's user pool.".to_owned(),
         C::UpdatedIssuer { .. } | C::SovereignIssuerHost { .. } => {
             "Test the token against the deployed stage (curl) to see what the authorizer does."
                 .to_owned()
@@ -358,7 +362,11 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::AlgPssUndocumented { .. } => {
             "Sign with RS256 to be safe, or test against the deployed stage.".to_owned()
         }
-        C::AlgNotAllowed { gw: Gw::RestJwt, alg, .. } => match alg.as_deref() {
+        C::AlgNotAllowed {
+            gw: Gw::RestJwt,
+            alg,
+            ..
+        } => match alg.as_deref() {
             Some(a) if a.starts_with("RS") || a.starts_with("ES") => format!(
                 "Add {a} to the authorizer's allowed algorithms (update the whole configuration)."
             ),
