@@ -74,7 +74,7 @@ pub fn meaning(code: &ResponseCode) -> String {
                 NamedClaim::Unknown => ". Compare the description with the gateway rows.",
             }
         ),
-        ResponseCode::Unauthorized { .. } => "The authorizer rejected the token or found none (401 Unauthorized); the gateway rows say which rule.".to_owned(),
+        ResponseCode::Unauthorized { .. } => "The authorizer rejected the token or found none (401 Unauthorized); the gateway rows say which rule, or, where they accept the token, what they assumed of the setup.".to_owned(),
         ResponseCode::Forbidden => "Likely one of several layers: a bare 403 Forbidden without x-amzn-errortype comes from a REST JWT authorizer or HTTP API route whose scopes the token lacks, a Lambda authorizer's simple-response deny, an API key, AWS WAF, a private API reached through a VPC endpoint's private DNS, or mutual TLS on a custom domain. Read the x-amzn-errortype header (curl -v) to tell them apart.".to_owned(),
         ResponseCode::PreflightRejected { setting, .. } => match setting {
             PreflightSetting::RestSam => "Not a token problem: the CORS preflight (OPTIONS, which carries no token or API key) went through the authorizer — SAM puts the default authorizer and the API-key requirement on OPTIONS unless told not to.".to_owned(),
@@ -120,7 +120,8 @@ pub fn advice(code: &ResponseCode) -> Option<&'static str> {
         ResponseCode::AuthorizerOrIntegrationError => "Read the Lambda authorizer's and the integration's logs.",
         ResponseCode::InvalidAudience => "Add the app client id (or the token's aud) to the authorizer's audience list.",
         ResponseCode::InvalidToken { .. } => "Compare the token with the authorizer's issuer, audiences and the issuer's keys (see the gateway rows).",
-        ResponseCode::Unauthorized { .. } => return None,
+        // §1 quick lookup: with a token the rows accept, the 401 comes from the setup they assume.
+        ResponseCode::Unauthorized { .. } => "If the rows accept this token, check what they assume: the authorizer's user pool (a stage variable may name another), the method's OAuth scopes (with scopes only an access token carrying one passes; deployment frameworks can drop them), a token validation regex, the header the token is read from, and that the stage was redeployed.",
         ResponseCode::Forbidden => "Run the call with curl -v and paste the answer with its x-amzn-errortype header.",
         ResponseCode::PreflightRejected { setting: PreflightSetting::RestSam, .. } => "In SAM set AddDefaultAuthorizerToCorsPreflight: false (and AddApiKeyRequiredToCorsPreflight: false), or give OPTIONS no authorizer and no API key; redeploy.",
         ResponseCode::PreflightRejected { setting: PreflightSetting::HttpDefaultRoute, .. } => "Add an unauthenticated OPTIONS /{proxy+} route and configure the API's CORS.",

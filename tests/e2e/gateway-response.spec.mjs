@@ -187,4 +187,6 @@ test(`a plain 401 Unauthorized from ${API} is a token problem the gateway rows e
   await expect(item).toHaveCount(1);
   await expect(item).not.toContainText(NOT_A_TOKEN_PROBLEM);
   await expect(app.responseStatus).toContainText('401');
+  // The rows accept this token: the advice lists the settings they assumed (§1 quick lookup).
+  await expect(item).toContainText(/user pool.*OAuth scopes.*redeployed/s);
 });

@@ -498,3 +498,16 @@ mod props {
         }
     }
 }
+
+/// §1 quick lookup: a 401 for a token the gateway rows accept comes from the setup they assume,
+/// so its advice names each setting to check.
+#[test]
+fn a_plain_401_advises_the_settings_the_rows_assume() {
+    let advice = tokenlens::explain::response::advice(&ResponseCode::Unauthorized {
+        from_errortype: false,
+    })
+    .expect("advice for a 401");
+    for part in ["user pool", "OAuth scopes", "regex", "header", "redeployed"] {
+        assert!(advice.contains(part), "{part}: {advice}");
+    }
+}
