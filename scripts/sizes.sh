@@ -5,11 +5,12 @@
 # built with its panic and location options (tl_as_shipped in scripts/setup.sh: 364,352 →
 # 348,479 B), then 348,600; correctness fixes (a token judged at the second shown, gateway bodies
 # read around the tokens in the token box, the Lambda row's assumptions and honest statuses)
-# added 202 B, and the advice for a 401 the gateway rows do not explain 295 B. The goal (issue 10)
-# is 250 KB, which today's build does not meet.
+# added 202 B, the advice for a 401 the gateway rows do not explain 295 B, R4's reason in the scope
+# miss's own sentence and R1's reported 401 53 B. The goal (issue 10) is 250 KB, which today's
+# build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-349000}
+budget=${TOKENLENS_GZIP_BUDGET:-349100}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -594,7 +594,12 @@ mod tests {
             .and_then(|r| r.cells.iter().find(|c| c.profile == "rest-cognito"))
             .expect("a cell");
         assert_eq!((access_rest.tone, access_rest.mark), (Tone::Bad, "✗"));
-        assert!(access_rest.words.starts_with("401"));
+        // R1: the rejection is documented, its 401 only reported.
+        assert!(
+            access_rest.words.starts_with("likely 401 · "),
+            "{}",
+            access_rest.words
+        );
         let columns: Vec<&str> = answer.columns.iter().map(|c| c.0).collect();
         assert_eq!(columns.len(), Profile::ALL.len());
     }
@@ -618,7 +623,11 @@ mod tests {
         assert_eq!(cell_of(own, "rest-cognito").tone, Tone::Good);
         let access = cell_of(example, "rest-cognito");
         assert_eq!((access.tone, access.mark), (Tone::Bad, "✗"));
-        assert!(access.words.starts_with("401"));
+        assert!(
+            access.words.starts_with("likely 401 · "),
+            "{}",
+            access.words
+        );
         // The Test authorizer takes ID tokens only (R10).
         assert_eq!(cell_of(example, "rest-test-authorizer").tone, Tone::Bad);
     }

@@ -589,9 +589,11 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::Expired { gw: Gw::Rest, .. } => reject(401, Some(EXPIRED), true),
         C::Expired { gw, .. } => fail(*gw),
         C::IssuedInFuture { .. } | C::AlgNotRsa { .. } => fail(Gw::Http),
+        // R1: the rejection is documented (no scopes → the identity token is used); its 401 is
+        // only reported by field tests.
+        C::AccessTokenWithoutMethodScopes { .. } => reject(401, Some(UNAUTHORIZED), false),
         C::NotAUserPoolToken { .. }
         | C::PoolNotConfigured { .. }
-        | C::AccessTokenWithoutMethodScopes { .. }
         | C::IdTokenWithMethodScopes { .. }
         | C::RegexBlocksAccessToken { .. }
         | C::RegexRejectsAud { .. }

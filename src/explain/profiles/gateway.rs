@@ -162,7 +162,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         }
         C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
             "An access token: a REST method without OAuth scopes treats the token as an ID token \
-             and rejects it with 401. The token's scopes: {}.",
+             and rejects it, likely with 401. The token's scopes: {}.",
             list(token_scopes)
         ),
         C::IdTokenWithMethodScopes { method_scopes } => format!(
@@ -173,11 +173,20 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::NoMethodScopeInToken {
             token_scopes,
             method_scopes,
-        } => format!(
-            "The token's scopes ({}) share none with the method's ({}): 401, not 403.",
-            list(token_scopes),
-            list(method_scopes)
-        ),
+        } => {
+            // R4, where the user looks first, not only among the other findings.
+            let why = if token_scopes.iter().map(String::as_str).eq(["aws.cognito.signin.user.admin"]) {
+                " It came from an SDK/API sign-in, whose tokens carry no custom scope unless a \
+                 V2/V3 pre-token-generation trigger adds one: get it from the OAuth endpoints."
+            } else {
+                ""
+            };
+            format!(
+                "The token's scopes ({}) share none with the method's ({}): 401, not 403.{why}",
+                list(token_scopes),
+                list(method_scopes)
+            )
+        }
         C::SdkSignInScopeOnly => "This access token came from an SDK/API sign-in and carries only \
              aws.cognito.signin.user.admin: tokens from that sign-in carry no custom scope unless \
              a V2/V3 pre-token-generation trigger adds one."
@@ -480,5 +489,27 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::IdTokenAcceptedWithoutRouteScopes
         | C::KeyCache
         | C::RefreshTokenNeverSent => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scope_miss_by_an_sdk_sign_in_token_says_why_where_it_is_read_first() {
+        let miss = |token: &str| {
+            gateway_message(&GatewayCode::NoMethodScopeInToken {
+                token_scopes: vec![token.to_owned()],
+                method_scopes: vec!["orders/read".to_owned()],
+            })
+        };
+        let sdk = miss("aws.cognito.signin.user.admin");
+        assert!(
+            sdk.contains("401, not 403") && sdk.contains("SDK/API sign-in"),
+            "{sdk}"
+        );
+        let other = miss("profile");
+        assert!(!other.contains("SDK"), "{other}");
     }
 }
