@@ -349,9 +349,12 @@ fn sentence(f: &Finding) -> String {
                     " Key {i} has that kid but could not be read (see the key problems)."
                 ));
             } else {
+                // G11, §5.2: a kid missing from the key set is mostly the wrong issuer's keys
+                // (pool, region, tenant, environment), rotation the rarer cause.
                 s.push_str(
-                    " The signing key may have been rotated: fetching the key set again may \
-                     bring it.",
+                    " These are usually not the keys of the token's issuer (another pool, region, \
+                     tenant or environment): check them against its iss. If they are, the key \
+                     may be new: fetch the key set again.",
                 );
             }
             s
@@ -619,6 +622,22 @@ mod tests {
             format: KeyFormat::Jwk,
             kind: KeyKind::Ec { curve: Curve::P256 },
         }
+    }
+
+    #[test]
+    fn an_unknown_kid_points_at_the_issuers_keys_before_rotation() {
+        // §5.2 / G11: mostly the wrong pool's or tenant's keys; rotation is the rarer cause.
+        let text = finding(&Finding::KidNotFound {
+            kid: "k9".into(),
+            available: vec!["k1".into()],
+            broken_entries: vec![],
+        });
+        let issuer = text
+            .find("not the keys of the token's issuer")
+            .expect(&text);
+        let refetch = text.find("fetch the key set again").expect(&text);
+        assert!(issuer < refetch, "{text}");
+        assert!(!text.contains("rotated"), "{text}");
     }
 
     #[test]
