@@ -487,12 +487,16 @@ mod tests {
     }
 
     fn answer_for(text: &str, target: &Target, chosen: Option<Profile>) -> AnswerView {
+        answer_at(text, target, chosen, DEMO_NOW)
+    }
+
+    fn answer_at(text: &str, target: &Target, chosen: Option<Profile>, now: i64) -> AnswerView {
         let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
             .expect("demo keys");
         let e = Expectations {
             keys: &[&keys],
             target,
-            now: DEMO_NOW,
+            now,
             leeway: 0,
         };
         let o = overview(text);
@@ -503,18 +507,8 @@ mod tests {
     #[test]
     fn a_rejection_names_its_status_only_as_surely_as_it_is_known() {
         // The demo's ID token alone, judged a day after it expired, nothing configured.
-        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
-            .expect("demo keys");
         let (target, _) = target(&Fields::new());
-        let e = Expectations {
-            keys: &[&keys],
-            target: &target,
-            now: DEMO_NOW + 86_400,
-            leeway: 0,
-        };
-        let o = overview(&demo_token(1));
-        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
-        let answer = answer_view(&o, &facts, 0, &e, None, &ResponseView::default());
+        let answer = answer_at(&demo_token(1), &target, None, DEMO_NOW + 86_400);
         let headline = |id: &str| {
             answer
                 .lines

@@ -201,7 +201,8 @@ pub fn response_view(text: &str) -> ResponseView {
 /// valid key=value pair", `Authorization=eyJ…`), and that body is the answer, not the token. The
 /// tokens' own text is not read for that (each is `<token>` there): a token alone, a Bearer
 /// header or a sign-in response says nothing, and a 16 KB token is not searched for phrases on
-/// every keystroke (140 µs).
+/// every keystroke (140 µs). A paste over [`super::MAX_MARKED_BYTES`], whose tokens are not
+/// marked, is an answer only with a status.
 pub fn pasted_answer_view(text: &str, extraction: &Extraction) -> ResponseView {
     if extraction.candidates.is_empty() {
         return shown_beside_tokens(response_view(text), false);
