@@ -60,7 +60,13 @@ pub struct CandidateItem {
 /// Reads the gateway description fields into a [`Target`], with a note per field saying what
 /// was taken from it (ARN, issuer URL, …) where that is worth saying.
 pub fn target(fields: &Fields) -> (Target, Vec<(&'static str, String)>) {
-    explain::diagnosis::read_target(|id| fields.get(id).map_or("", String::as_str))
+    let (mut target, notes) =
+        explain::diagnosis::read_target(|id| fields.get(id).map_or("", String::as_str));
+    // An empty field is "No"; an absent one was never answered.
+    target.rest.scopes_said = fields
+        .get(crate::diagnose::config::Field::RestScopes.id())
+        .is_some();
+    (target, notes)
 }
 
 impl Overview {
@@ -106,6 +112,17 @@ pub fn demo_clock(now: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_method_scopes_question_is_said_once_answered_even_with_no() {
+        let mut fields = Fields::new();
+        assert!(!target(&fields).0.rest.scopes_said);
+        fields.insert("cfg-rest-scopes", String::new());
+        assert!(target(&fields).0.rest.scopes_said);
+        fields.insert("cfg-rest-scopes", "orders/read".to_owned());
+        let (t, _) = target(&fields);
+        assert!(t.rest.scopes_said && t.rest.scopes == ["orders/read"]);
+    }
 
     #[test]
     fn gateway_fields_say_what_they_took_from_an_arn() {

@@ -50,6 +50,9 @@ pub struct RestJwt {
 pub struct RestCognito {
     /// The method's OAuth scopes; empty = the method has none (ID tokens only, R1).
     pub scopes: Vec<String>,
+    /// Whether the user said anything of the scopes (answered the question, even "No"). When
+    /// not, no scopes is assumed (API Gateway's default) and the row says so.
+    pub scopes_said: bool,
     /// The authorizer's optional *Token validation* regex (`identityValidationExpression`, R6).
     pub validation_regex: Option<String>,
     /// The authorizer's user pools (ids, ARNs or issuer URLs); empty = not given.

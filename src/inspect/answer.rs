@@ -365,9 +365,16 @@ fn choice_line<'a>(
                 result.map(|r| &r.verdict),
                 Some(ProfileVerdict::CannotTell { .. })
             );
-            let reason = match (open, result, others.first()) {
-                (true, Some(r), _) => explain::profiles::verdict_line(r),
-                (false, _, Some(other)) => other.clone(),
+            // An acceptance that holds only under assumptions (pool, method scopes not said)
+            // names them first: "send the ID token" is true only for that setup.
+            let assumed = result
+                .filter(|r| profiles::assumptions(&r.findings).next().is_some())
+                .map(explain::profiles::verdict_line);
+            let reason = match (open, result, others.first(), assumed) {
+                (true, Some(r), _, _) => explain::profiles::verdict_line(r),
+                (false, _, Some(other), Some(assumed)) => format!("{assumed} {other}"),
+                (false, _, Some(other), None) => other.clone(),
+                (false, _, None, Some(assumed)) => assumed,
                 _ => words::passes(&label(i)),
             };
             (
@@ -553,6 +560,24 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.code == "rest_access_token_on_method_without_scopes"));
+        // The scopes question is not answered: the lead says the answer holds for a method
+        // without scopes; answered "No", it does not need to.
+        assert!(
+            lead.reason.contains("the method has no OAuth scopes"),
+            "{}",
+            lead.reason
+        );
+        let mut no = Fields::new();
+        no.insert("cfg-rest-scopes", String::new());
+        let (said, _) = crate::inspect::target(&no);
+        let said_lead = demo_answer(&said, Some(Profile::RestCognito))
+            .lines
+            .remove(0);
+        assert!(
+            !said_lead.reason.contains("the method has no OAuth scopes"),
+            "{}",
+            said_lead.reason
+        );
         // The demo lists AccessToken, IdToken, RefreshToken, in that order.
         assert_eq!(answer.recommended, Some(1));
         assert_eq!(answer.columns.first().map(|c| c.0), Some("rest-cognito"));

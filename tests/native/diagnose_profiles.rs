@@ -149,6 +149,27 @@ fn access_token_on_rest_method_without_scopes_is_rejected_with_401() {
 }
 
 #[test]
+fn unanswered_method_scopes_are_assumed_none_and_the_rest_row_says_so() {
+    let rest = |t: &Tok, said: bool| {
+        let mut target = Target::default();
+        target.rest.scopes_said = said;
+        row(
+            &judge_all(&t.facts(), &target, NOW, 0),
+            Profile::RestCognito,
+        )
+        .clone()
+    };
+    // Not said: R1 still decides (access token 401), and the assumption is listed for both.
+    let access_row = rest(&access("openid"), false);
+    assert_eq!(rejected_with(&access_row), Some(401));
+    assert!(codes(&access_row).contains(&"rest_scopes_assumed_none"));
+    assert!(codes(&rest(&id_token(), false)).contains(&"rest_scopes_assumed_none"));
+    // Answered "No": the same verdicts, no assumption.
+    assert!(!codes(&rest(&id_token(), true)).contains(&"rest_scopes_assumed_none"));
+    assert_eq!(rejected_with(&rest(&access("openid"), true)), Some(401));
+}
+
+#[test]
 fn id_token_on_rest_method_with_scopes_is_rejected() {
     let t = id_token();
     let mut target = Target::default();

@@ -346,6 +346,9 @@ impl Target {
         let regex = (r.get)(Field::RestRegex).trim();
         let rest = RestCognito {
             scopes: r.scopes(Field::RestScopes),
+            // Empty text is both "No" and never answered; `inspect::target`, which has the
+            // fields, tells them apart.
+            scopes_said: false,
             validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
             pool_ids: r.pool(Field::RestPools).into_iter().collect(),
         };

@@ -218,6 +218,9 @@ pub enum GatewayCode {
         /// The token's pool id.
         pool: String,
     },
+    /// REST Cognito: nothing said of the method's OAuth scopes; none is assumed (the default),
+    /// so the row holds only for a method without scopes (R1/R2).
+    ScopesAssumedNone,
     /// REST Cognito: an access token on a method without OAuth scopes (R1).
     AccessTokenWithoutMethodScopes {
         /// The token's scopes.
@@ -467,6 +470,7 @@ impl GatewayCode {
             C::SovereignIssuerHost { .. } => "rest_sovereign_issuer_host_undocumented",
             C::PoolUnreadable { .. } => "rest_pool_unreadable",
             C::PoolAssumed { .. } => "rest_pool_assumed",
+            C::ScopesAssumedNone => "rest_scopes_assumed_none",
             C::AccessTokenWithoutMethodScopes { .. } => {
                 "rest_access_token_on_method_without_scopes"
             }
@@ -611,6 +615,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::SovereignIssuerHost { .. } => Effect::Needs(Need::DeployedTest),
         C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
+        | C::ScopesAssumedNone
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. } => Effect::Assumes,
         C::SdkSignInScopeOnly

@@ -61,7 +61,7 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
         }
         return out;
     }
-    out.extend(method_scopes(claims, cfg));
+    out.extend(method_scopes(claims, cfg, root));
     // R15: the authorizer reads a header only.
     if matches!(
         t.candidate.source,
@@ -182,12 +182,21 @@ fn closest_difference(pool: &PoolId, configured: &[PoolId]) -> PoolDiff {
 }
 
 /// R1–R4: token use against the method's OAuth scopes.
-fn method_scopes(claims: &Claims, cfg: &RestCognito) -> Vec<Finding> {
+fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let tu = token_use_of(claims);
     let token_scopes = space_list(claims, "scope");
     let have = token_scopes.clone().unwrap_or_default();
     if cfg.scopes.is_empty() {
+        // Like the pool: an assumption only where the token is not rejected at its root.
+        if !cfg.scopes_said && !root {
+            out.push(gw(
+                GatewayCode::ScopesAssumedNone,
+                Severity::Info,
+                Status::Confirmed,
+                &["APIGW-COG-INT"],
+            ));
+        }
         // R1: no method scopes → the token is treated as an identity token.
         if tu == Some(TokenUse::Access) {
             out.push(fails(

@@ -160,6 +160,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::PoolAssumed { pool } => {
             format!("No user pool configured: assuming the authorizer uses pool {pool}.")
         }
+        C::ScopesAssumedNone => "The method's OAuth scopes are not said: assuming none (API \
+             Gateway's default), so only an ID token passes. With scopes, only an access token \
+             carrying one of them does."
+            .to_owned(),
         C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
             "An access token: a REST method without OAuth scopes treats the token as an ID token \
              and rejects it, likely with 401. The token's scopes: {}.",
@@ -423,6 +427,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         | C::IssuerMissing { .. }
         | C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
+        | C::ScopesAssumedNone
         | C::AudienceMismatch { .. }
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. }
@@ -445,6 +450,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
             Some(format!("the issuer is configured as exactly {issuer}"))
         }
         C::PoolAssumed { pool } => Some(format!("the authorizer uses pool {pool}")),
+        C::ScopesAssumedNone => Some("the method has no OAuth scopes".to_owned()),
         C::AudienceAssumed { found, .. } => {
             Some(format!("the audience list contains {}", list(found)))
         }
