@@ -64,6 +64,22 @@ test('the classic case: on a REST method without scopes the emulator\'s access t
   await expect(app.profile('rest-cognito')).toContainText('401');
 });
 
+test('an unanswered scopes question is assumed "no" and said so, until "No" is clicked', async ({ app, page }) => {
+  await pasteMotoWithKeys(app);
+  await app.chooseGateway('rest-cognito');
+  const question = page.locator('.question[data-field="cfg-rest-scopes"]');
+  // Not answered: neither radio is checked, and the answer names the assumption.
+  await expect(question.locator('input[value="no"]')).not.toBeChecked();
+  await expect(question.locator('input[value="yes"]')).not.toBeChecked();
+  await expect(app.choice('rest-cognito')).toContainText('the method has no OAuth scopes');
+  await app.expectSend('rest-cognito', 'IdToken');
+  // Answered "No": the same token to send, nothing assumed of the scopes any more.
+  await app.answerQuestion('cfg-rest-scopes', '');
+  await expect(question.locator('input[value="no"]')).toBeChecked();
+  await expect(app.choice('rest-cognito')).not.toContainText('the method has no OAuth scopes');
+  await app.expectSend('rest-cognito', 'IdToken');
+});
+
 test('the classic case reversed: with a method scope the access token carries, the access token passes and the ID token gets 401', async ({ app }) => {
   await pasteMotoWithKeys(app);
   await app.configure('cfg-rest-scopes', SDK_SCOPE);

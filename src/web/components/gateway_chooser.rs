@@ -48,12 +48,16 @@ pub fn gateway_chooser(props: &GatewayChooserProps) -> Html {
 }
 
 fn question(q: &Question, fields: &Fields, on_field: &Callback<(&'static str, String)>) -> Html {
-    html! { <QuestionRow question={*q} value={fields.get(q.field.id()).cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
+    let value = fields.get(q.field.id());
+    html! { <QuestionRow question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct QuestionProps {
     question: Question,
+    /// Whether the field was ever set: a "No / Yes" question never answered has neither
+    /// checked (the page then says what it assumes), so that "No" can be answered with a click.
+    answered: bool,
     value: String,
     on_field: Callback<(&'static str, String)>,
 }
@@ -87,7 +91,7 @@ fn question_row(props: &QuestionProps) -> Html {
             html! {
                 <fieldset class="question" data-field={field}>
                     <legend>{ q.text }</legend>
-                    <label class="radio"><input type="radio" name={id.clone()} value="no" checked={!is_yes} onchange={on_no} />{ "No" }</label>
+                    <label class="radio"><input type="radio" name={id.clone()} value="no" checked={props.answered && !is_yes} onchange={on_no} />{ "No" }</label>
                     <label class="radio"><input type="radio" name={id.clone()} value="yes" checked={is_yes} onchange={on_yes} />{ "Yes:" }</label>
                     <input id={id.clone()} type="text" spellcheck="false" autocomplete="off" aria-label={format!("{} Which?", q.text)}
                         placeholder={q.placeholder} value={props.value.clone()} disabled={!is_yes} {oninput} />
