@@ -60,13 +60,7 @@ pub struct CandidateItem {
 /// Reads the gateway description fields into a [`Target`], with a note per field saying what
 /// was taken from it (ARN, issuer URL, …) where that is worth saying.
 pub fn target(fields: &Fields) -> (Target, Vec<(&'static str, String)>) {
-    let (mut target, notes) =
-        explain::diagnosis::read_target(|id| fields.get(id).map_or("", String::as_str));
-    // An empty field is "No"; an absent one was never answered.
-    target.rest.scopes_said = fields
-        .get(crate::diagnose::config::Field::RestScopes.id())
-        .is_some();
-    (target, notes)
+    explain::diagnosis::read_target(|id| fields.get(id).map(String::as_str))
 }
 
 impl Overview {

@@ -86,8 +86,10 @@ pub fn leeway_hint() -> &'static str {
 
 /// Reads the gateway description form into a [`Target`], with a note per field saying what was
 /// taken from it (ARN, issuer URL, "no scopes", …) or what could not be read. `get` gives a
-/// field's text by its element id.
-pub fn read_target<'a>(get: impl Fn(&str) -> &'a str) -> (Target, Vec<(&'static str, String)>) {
+/// field's text by its element id, `None` when it was never filled in.
+pub fn read_target<'a>(
+    get: impl Fn(&str) -> Option<&'a str>,
+) -> (Target, Vec<(&'static str, String)>) {
     let (target, reads) = Target::from_fields(|f: Field| get(f.id()));
     let notes = reads
         .into_iter()

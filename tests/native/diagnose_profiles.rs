@@ -1191,33 +1191,22 @@ fn a_microsoft_graph_token_is_not_for_your_api_before_any_signature_failure() {
 #[test]
 fn scopes_typed_as_none_dash_or_na_mean_no_scopes() {
     for text in ["none", "-", "n/a", "", "  None ", "\"none\""] {
-        let (target, notes) =
-            Target::from_fields(|f| if f == Field::RestScopes { text } else { "" });
+        let (target, notes) = Target::from_fields(|f| (f == Field::RestScopes).then_some(text));
         assert!(target.rest.scopes.is_empty(), "{text:?}");
         let said = notes
             .iter()
             .any(|(f, r)| *f == Field::RestScopes && r.what == What::SaidNone);
         assert_eq!(said, !text.trim().is_empty(), "{text:?}");
     }
-    let (target, _) = Target::from_fields(|f| {
-        if f == Field::HttpScopes {
-            "orders/read, orders/write"
-        } else {
-            ""
-        }
-    });
+    let (target, _) =
+        Target::from_fields(|f| (f == Field::HttpScopes).then_some("orders/read, orders/write"));
     assert_eq!(target.http.scopes, ["orders/read", "orders/write"]);
 }
 
 #[test]
 fn an_unreadable_pool_gets_a_note_and_never_flips_the_rest_advice_to_accept() {
-    let (target, notes) = Target::from_fields(|f| {
-        if f == Field::RestPools {
-            "my prod pool"
-        } else {
-            ""
-        }
-    });
+    let (target, notes) =
+        Target::from_fields(|f| (f == Field::RestPools).then_some("my prod pool"));
     assert!(notes
         .iter()
         .any(|(f, r)| *f == Field::RestPools && !r.ignored.is_empty()));
@@ -1243,7 +1232,7 @@ fn the_lambda_api_type_is_read_from_its_field() {
         ("http", LambdaApi::Http),
         ("", LambdaApi::Unknown),
     ] {
-        let (target, _) = Target::from_fields(|f| if f == Field::LambdaApi { text } else { "" });
+        let (target, _) = Target::from_fields(|f| (f == Field::LambdaApi).then_some(text));
         assert_eq!(target.lambda.api, api);
     }
 }
@@ -1294,13 +1283,8 @@ fn every_gateway_code_on_the_panel_has_a_message() {
 
 #[test]
 fn an_unreadable_issuer_gets_a_note_and_makes_the_row_cannot_tell() {
-    let (target, notes) = Target::from_fields(|f| {
-        if f == Field::HttpIssuer {
-            "our cognito pool"
-        } else {
-            ""
-        }
-    });
+    let (target, notes) =
+        Target::from_fields(|f| (f == Field::HttpIssuer).then_some("our cognito pool"));
     assert!(notes
         .iter()
         .any(|(f, r)| *f == Field::HttpIssuer && !r.ignored.is_empty()));

@@ -336,19 +336,21 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
 }
 
 impl Target {
-    /// Reads the form: `get` gives each field's text (empty when not filled in). Returns the
-    /// target and, per field, what was read (for the note beside it).
-    pub fn from_fields<'a>(get: impl Fn(Field) -> &'a str) -> (Target, Vec<(Field, FieldRead)>) {
+    /// Reads the form: `get` gives each field's text, `None` when it was never filled in (an
+    /// empty text is an answer: "No" to the scopes question). Returns the target and, per field,
+    /// what was read (for the note beside it).
+    pub fn from_fields<'a>(
+        get: impl Fn(Field) -> Option<&'a str>,
+    ) -> (Target, Vec<(Field, FieldRead)>) {
+        let scopes_said = get(Field::RestScopes).is_some();
         let mut r = Reader {
-            get,
+            get: |f| get(f).unwrap_or(""),
             reads: Vec::new(),
         };
         let regex = (r.get)(Field::RestRegex).trim();
         let rest = RestCognito {
             scopes: r.scopes(Field::RestScopes),
-            // Empty text is both "No" and never answered; `inspect::target`, which has the
-            // fields, tells them apart.
-            scopes_said: false,
+            scopes_said,
             validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
             pool_ids: r.pool(Field::RestPools).into_iter().collect(),
         };
