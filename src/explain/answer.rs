@@ -186,7 +186,7 @@ pub fn if_it_carries(scopes: &[String]) -> String {
     }
 }
 
-/// "Rejected 401" / "Likely rejected 403", with the status as [`status_words`] puts it.
+/// "Rejected 401" / "Likely rejected 403", with the status as [`StatusKnown::words`] puts it.
 pub fn rejected(status: &str, certain: bool) -> String {
     if certain {
         format!("Rejected {status}")
@@ -195,25 +195,45 @@ pub fn rejected(status: &str, certain: bool) -> String {
     }
 }
 
-/// How a rejection's status reads in a headline: the status when it is documented; both when
-/// a Lambda authorizer's API type is not said (C6); "status undocumented" for the REST JWT
-/// authorizer (J1: only a scope miss is documented, as 403); otherwise "(likely N)".
-pub fn status_words(status: u16, status_sure: bool, profile: Profile, both: bool) -> String {
-    match (status_sure, profile, both) {
-        (_, _, true) => "(401 on a REST API, 403 on an HTTP API)".to_owned(),
-        (true, _, _) => status.to_string(),
-        (false, Profile::RestJwt, _) => "(status undocumented)".to_owned(),
-        (false, _, _) => format!("(likely {status})"),
-    }
+/// How surely a rejection's status is known: documented; 401 or 403 by the API type when a
+/// Lambda authorizer's is not said (C6); undocumented for the REST JWT authorizer (J1: only a
+/// scope miss is documented, as 403); otherwise only likely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKnown {
+    Documented(u16),
+    ByApi,
+    Undocumented,
+    Likely(u16),
 }
 
-/// The same in a matrix cell, in a few characters.
-pub fn cell_status(status: u16, status_sure: bool, profile: Profile, both: bool) -> String {
-    match (status_sure, profile, both) {
-        (_, _, true) => "401/403".to_owned(),
-        (true, _, _) => status.to_string(),
-        (false, Profile::RestJwt, _) => "rejected".to_owned(),
-        (false, _, _) => format!("likely {status}"),
+impl StatusKnown {
+    pub fn of(status: u16, status_sure: bool, profile: Profile, by_api: bool) -> StatusKnown {
+        match (status_sure, profile, by_api) {
+            (_, _, true) => StatusKnown::ByApi,
+            (true, _, _) => StatusKnown::Documented(status),
+            (false, Profile::RestJwt, _) => StatusKnown::Undocumented,
+            (false, _, _) => StatusKnown::Likely(status),
+        }
+    }
+
+    /// In a headline: "401", "(likely 401)", …
+    pub fn words(self) -> String {
+        match self {
+            StatusKnown::Documented(s) => s.to_string(),
+            StatusKnown::ByApi => "(401 on a REST API, 403 on an HTTP API)".to_owned(),
+            StatusKnown::Undocumented => "(status undocumented)".to_owned(),
+            StatusKnown::Likely(s) => format!("(likely {s})"),
+        }
+    }
+
+    /// In a matrix cell, in a few characters: "401", "likely 401", "401/403", "rejected".
+    pub fn brief(self) -> String {
+        match self {
+            StatusKnown::Documented(s) => s.to_string(),
+            StatusKnown::ByApi => "401/403".to_owned(),
+            StatusKnown::Undocumented => "rejected".to_owned(),
+            StatusKnown::Likely(s) => format!("likely {s}"),
+        }
     }
 }
 

@@ -293,10 +293,7 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
             ..
         } => (
             Tone::Bad,
-            words::rejected(
-                &words::status_words(*status, *status_sure, r.profile, both_statuses(r)),
-                *certain,
-            ),
+            words::rejected(&status_known(r, *status, *status_sure).words(), *certain),
             profiles::deciding(&r.findings)
                 .map(explain::profiles::message)
                 .unwrap_or_else(|| explain::profiles::verdict_line(r)),
@@ -406,12 +403,14 @@ fn choice_line<'a>(
     }
 }
 
-/// Whether the row's rejection is answered 401 or 403 by the API type, which is not said.
-fn both_statuses(r: &ProfileResult) -> bool {
-    profiles::deciding(&r.findings).is_some_and(|f| match &f.code {
+/// How surely the row's rejection status is known; a Lambda row whose API type is not said is
+/// answered 401 or 403 by it.
+fn status_known(r: &ProfileResult, status: u16, status_sure: bool) -> words::StatusKnown {
+    let by_api = profiles::deciding(&r.findings).is_some_and(|f| match &f.code {
         crate::diagnose::finding::Code::Ajv(c) => profiles::lambda_ajv::status_depends_on_api(c),
         _ => false,
-    })
+    });
+    words::StatusKnown::of(status, status_sure, r.profile, by_api)
 }
 
 fn cell(r: &ProfileResult) -> Cell {
@@ -431,7 +430,7 @@ fn cell(r: &ProfileResult) -> Cell {
             "✗",
             format!(
                 "{} · {}",
-                words::cell_status(*status, *status_sure, r.profile, both_statuses(r)),
+                status_known(r, *status, *status_sure).brief(),
                 profiles::deciding(&r.findings)
                     .map(|f| words::cell_words(&f.code))
                     .unwrap_or("rejected")
