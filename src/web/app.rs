@@ -360,17 +360,16 @@ pub fn app() -> Html {
 
     let real_now = use_now();
     let demo_clock = showing_demo && state.demo_clock;
+    // Tokens are judged at this second, the claims table's clock, and re-judged as it ticks:
+    // judged at the last multiple of five seconds instead, a token minted this second was
+    // "issued in the future" (HTTP API, H6) and "not valid yet" for up to 4 s, and one expired a
+    // second ago was still accepted. The answer and the diagnosis are remade each second; their
+    // panels are rendered again only when what they show changed.
     let now = if demo_clock {
         inspect::DEMO_NOW
     } else {
         real_now
     };
-    // Tokens are judged at the second the page shows (the claims table's clock), re-judged as it
-    // ticks: judged at the last multiple of five seconds instead, a token minted this second was
-    // "issued in the future" (HTTP API, H6) and "not valid yet" for up to 4 s, and one expired a
-    // second ago was still accepted. The answer and the diagnosis are remade each second; their
-    // panels are rendered again only when what they show changed.
-    let judge_now = now;
 
     let pasted = use_memo(
         (state.keys_text.clone(), state.secret_encoding),
@@ -451,7 +450,7 @@ pub fn app() -> Html {
             key_sets.clone(),
             target.clone(),
             leeway,
-            judge_now,
+            now,
             state.gateway,
             answer_response,
         ),
@@ -520,7 +519,7 @@ pub fn app() -> Html {
             key_sets.clone(),
             target.clone(),
             leeway,
-            judge_now,
+            now,
         ),
         |(revealed, overview, facts, selected, sets, target, leeway, now)| {
             if !*revealed {
