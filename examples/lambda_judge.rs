@@ -90,7 +90,9 @@ fn judge_line(line: &str) -> Result<Value, String> {
         Value::String(s) => s.clone().into_bytes(),
         other => other.to_string().into_bytes(),
     };
-    let keys = parse_jwks(&jwks_bytes).map_err(|e| format!("JWKS not usable: {e:?}"))?;
+    let mut keys = parse_jwks(&jwks_bytes).map_err(|e| format!("JWKS not usable: {e:?}"))?;
+    // The library fetches these keys from the pool itself: the issuer's own key set.
+    keys.issuers = true;
     let target = target_of(input.get("config").ok_or("config is missing")?)?;
 
     let parsed = parse_unverified(token).ok();

@@ -275,6 +275,10 @@ pub enum Finding {
         available: Vec<String>,
         /// Entries with this `kid` that could not be read (indexes in `keys`).
         broken_entries: Vec<usize>,
+        /// True when the issuer's own key set (fetched for it, [`KeySet::issuers`]) was among
+        /// those searched: the issuer does not publish this `kid`. False when only pasted keys
+        /// (or a `jku`'s) lack it: whether the issuer publishes it is unknown.
+        issuers: bool,
     },
     /// Every candidate key is of a type that cannot verify this `alg`.
     AlgKeyMismatch {
@@ -633,8 +637,22 @@ impl Verification {
     /// The token's `kid` when it is missing from the key set: the one cause worth refetching
     /// the key set for (keys rotate).
     pub fn kid_not_found(&self) -> Option<&str> {
+        self.kid_miss().map(|(kid, _)| kid)
+    }
+
+    /// The token's `kid` when the issuer's own key set lacks it ([`Finding::KidNotFound`]
+    /// with `issuers`): a rejection by any verifier that uses the issuer's keys. A `kid` only
+    /// the pasted keys lack says nothing about the issuer's.
+    pub fn kid_not_published(&self) -> Option<&str> {
+        self.kid_miss()
+            .filter(|(_, issuers)| *issuers)
+            .map(|(kid, _)| kid)
+    }
+
+    /// [`Finding::KidNotFound`]'s `kid` and `issuers`.
+    fn kid_miss(&self) -> Option<(&str, bool)> {
         self.findings.iter().find_map(|f| match f {
-            Finding::KidNotFound { kid, .. } => Some(kid.as_str()),
+            Finding::KidNotFound { kid, issuers, .. } => Some((kid.as_str(), *issuers)),
             _ => None,
         })
     }

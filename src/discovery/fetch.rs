@@ -75,7 +75,10 @@ where
     for url in urls {
         let attempt = fetch_jwks(&url, kid, &get).await;
         match attempt.result {
-            Ok(set) => {
+            Ok(mut set) => {
+                // The issuer's own keys (discovered from `iss`, or the URL typed for it), not the
+                // token header's `jku`, which anyone may point anywhere.
+                set.issuers = !matches!(request, KeysRequest::HeaderJku(_));
                 fetched
                     .also_failed
                     .extend(first_error.take().map(|(u, e, _)| (u, e)));

@@ -249,6 +249,32 @@ fn a_key_set_without_the_tokens_kid_is_fetched_once_more() {
 }
 
 #[test]
+fn keys_fetched_for_the_issuer_are_its_own_and_a_jku_s_are_not() {
+    // A kid those keys lack is one the issuer does not publish (a rejection); a jku is the
+    // token's own claim about where its keys are, which no gateway follows.
+    let get = |url: String, _why: Why| {
+        let body = if url.ends_with("openid-configuration") {
+            r#"{"issuer":"https://id.example","jwks_uri":"https://id.example/keys"}"#
+        } else {
+            JWKS
+        };
+        std::future::ready(ok(200, body))
+    };
+    for (request, issuers) in [
+        (KeysRequest::Issuer("https://id.example".into()), true),
+        (KeysRequest::JwksUrl("https://id.example/keys".into()), true),
+        (
+            KeysRequest::HeaderJku("https://id.example/keys".into()),
+            false,
+        ),
+    ] {
+        let fetched = run(fetch_keys(request.clone(), None, get));
+        let set = fetched.result.as_ref().map_err(|e| e.code());
+        assert_eq!(set.map(|s| s.issuers), Ok(issuers), "{request:?}");
+    }
+}
+
+#[test]
 fn a_bad_url_is_never_fetched() {
     let get = |url: String, _why: Why| -> std::future::Ready<Result<Response, FetchFailure>> {
         panic!("fetched {url}")

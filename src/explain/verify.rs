@@ -99,7 +99,12 @@ pub fn banner(v: &Verification) -> String {
             )
         }
         (Verdict::Unverifiable, _, _) if v.kid_not_found().is_some() => format!(
-            "{head}: the key set has no key with kid `{}`.",
+            "{head}: {} has no key with kid `{}`.",
+            if v.kid_not_published().is_some() {
+                "the issuer's key set"
+            } else {
+                "the key set"
+            },
             v.kid_not_found().unwrap_or("").escape_debug()
         ),
         (verdict, _, _) => {
@@ -330,10 +335,16 @@ fn sentence(f: &Finding) -> String {
             kid,
             available,
             broken_entries,
+            issuers,
         } => {
             let mut s = format!(
-                "The token's kid `{}` is not in the key set (it has {}).",
+                "The token's kid `{}` is not in the {} (it has {}).",
                 kid.escape_debug(),
+                if *issuers {
+                    "key set fetched for its issuer"
+                } else {
+                    "key set"
+                },
                 if available.is_empty() {
                     "no kids".to_owned()
                 } else {
@@ -348,6 +359,13 @@ fn sentence(f: &Finding) -> String {
                 s.push_str(&format!(
                     " Key {i} has that kid but could not be read (see the key problems)."
                 ));
+            } else if *issuers {
+                // G11: the issuer's own set (fetched once more for a missing kid).
+                s.push_str(
+                    " The issuer does not publish that key: the token comes from another pool, \
+                     region, tenant or environment than its iss says, or the key was retired or \
+                     is newer than the fetch.",
+                );
             } else {
                 // G11, §5.2: a kid missing from the key set is mostly the wrong issuer's keys
                 // (pool, region, tenant, environment), rotation the rarer cause.
@@ -631,6 +649,7 @@ mod tests {
             kid: "k9".into(),
             available: vec!["k1".into()],
             broken_entries: vec![],
+            issuers: false,
         });
         let issuer = text
             .find("not the keys of the token's issuer")
@@ -638,6 +657,21 @@ mod tests {
         let refetch = text.find("fetch the key set again").expect(&text);
         assert!(issuer < refetch, "{text}");
         assert!(!text.contains("rotated"), "{text}");
+    }
+
+    #[test]
+    fn a_kid_the_issuers_own_key_set_lacks_is_not_blamed_on_the_keys_given() {
+        // G11: the set was fetched for the token's issuer, so doubting whose keys they are
+        // would send the user the wrong way.
+        let text = finding(&Finding::KidNotFound {
+            kid: "k9".into(),
+            available: vec!["k1".into()],
+            broken_entries: vec![],
+            issuers: true,
+        });
+        assert!(text.contains("fetched for its issuer"), "{text}");
+        assert!(text.contains("does not publish that key"), "{text}");
+        assert!(!text.contains("usually not the keys"), "{text}");
     }
 
     #[test]
@@ -695,6 +729,7 @@ mod tests {
                 kid: "x".into(),
                 available: vec!["a".into()],
                 broken_entries: vec![],
+                issuers: true,
             },
         ] {
             assert!(finding(&f).ends_with('.'), "{f:?}");

@@ -15,8 +15,6 @@ pub struct VerifyView {
     pub findings: Vec<FindingRow>,
     /// Every key considered, with what happened to it.
     pub keys: Vec<KeyRow>,
-    /// The token's `kid` when the key set lacks it (the shell refetches once).
-    pub kid_not_found: Option<String>,
 }
 
 /// One verification finding.
@@ -90,7 +88,6 @@ pub(super) fn verification_view(v: &verify::Verification) -> VerifyView {
             })
             .collect(),
         keys,
-        kid_not_found: v.kid_not_found().map(str::to_owned),
     }
 }
 

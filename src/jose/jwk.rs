@@ -536,6 +536,11 @@ pub struct KeySet {
     pub problems: Vec<KeyProblem>,
     /// How many entries (JWKS entries or PEM blocks) the input had.
     pub entries: usize,
+    /// True when this is the token issuer's published key set, as the page fetched it for that
+    /// issuer (discovered from `iss`, or the JWKS URL typed for it): then a `kid` it lacks is a
+    /// `kid` the issuer does not publish. False for pasted keys, which may be anyone's, and for
+    /// keys fetched from the token header's `jku` / `x5u`, which no gateway uses.
+    pub issuers: bool,
 }
 
 impl KeySet {
@@ -696,6 +701,7 @@ fn read_entries(entries: &[Value]) -> Result<KeySet, JwksError> {
         keys: Vec::new(),
         problems: Vec::new(),
         entries: entries.len(),
+        issuers: false,
     };
     for (index, entry) in entries.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match jwk(entry, KeySource::JwksEntry { index }, true) {
@@ -731,6 +737,7 @@ fn single_jwk(v: &Value) -> KeySet {
         keys: Vec::new(),
         problems: Vec::new(),
         entries: 1,
+        issuers: false,
     };
     match jwk(v, KeySource::Jwk, false) {
         Ok(key) => set.keys.push(key),
@@ -751,6 +758,7 @@ fn pem_set(text: &str) -> KeySet {
         keys: Vec::new(),
         problems: Vec::new(),
         entries: blocks.len(),
+        issuers: false,
     };
     for (index, block) in blocks.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match pem::key_from_block(block, index) {
@@ -785,6 +793,7 @@ fn bare_der(text: &str) -> Option<KeySet> {
         keys: vec![Key::new(KeySource::Der, format, material)],
         problems: Vec::new(),
         entries: 1,
+        issuers: false,
     })
 }
 
@@ -819,6 +828,7 @@ fn secret_set(text: &str, secret: SecretEncoding) -> Result<KeySet, KeyInputErro
         keys: vec![Key::new(KeySource::Secret, KeyFormat::Secret, material)],
         problems: Vec::new(),
         entries: 1,
+        issuers: false,
     })
 }
 

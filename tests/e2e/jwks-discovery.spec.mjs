@@ -122,5 +122,9 @@ test('a kid that no refetch brings is kid_not_found after exactly one refetch', 
   await app.expectFetchOk();
   await app.expectVerdict('unverifiable');
   await app.expectFinding('kid_not_found');
+  // The issuer's own key set lacks the kid: a rejection, not "needs the issuer's keys".
+  await expect(app.finding('kid_not_found')).toContainText('fetched for its issuer');
+  await app.expectRejects('http-jwt', 401, 'http_kid_not_in_jwks');
+  await app.expectRejects('oidc', 401, 'oidc_kid_not_in_jwks');
   expect(await keyServer.paths()).toEqual(['GET /cors/rs256/jwks.json', 'GET /cors/rs256/jwks.json']);
 });

@@ -63,6 +63,16 @@ test('a kid missing from a pasted JWKS is kid_not_found', async ({ app }) => {
   await app.pasteToken(track(signJwt(ALGS.rs256, claims(ISS), { kid: 'retired-2025' })));
   await app.expectVerdict('unverifiable');
   await app.expectFinding('kid_not_found');
+  // Pasted keys may be anyone's: no gateway is said to reject the token for a kid they lack.
+  for (const p of ['http-jwt', 'oidc']) {
+    await expect(app.profile(p)).toHaveCount(1);
+    await expect(app.profile(p)).not.toHaveAttribute('data-verdict', 'reject');
+  }
+  await expect(app.profileFinding('http-jwt', 'http_signature_unchecked')).toHaveCount(1);
+  await expect(app.profileFinding('oidc', 'oidc_signature_unchecked')).toHaveCount(1);
+  const kidMiss = app.page.locator('[data-testid="profiles"] li[data-code*="kid_not"]');
+  await expect(app.profile('http-jwt')).toHaveCount(1);
+  expect(await kidMiss.count()).toBe(0);
 });
 
 const singleKeys = [

@@ -1314,3 +1314,59 @@ fn an_eusc_pool_on_an_unknown_issuer_host_is_never_a_certain_rest_rejection() {
         matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::DeployedTest))
     );
 }
+
+#[test]
+fn a_kid_only_pasted_keys_lack_leaves_the_signature_unchecked_on_every_row() {
+    // Pasted keys may be anyone's: the token's kid (k1) missing from them says nothing about the
+    // issuer's key set, so no row rejects for it (the REST rows never did; HTTP API, REST JWT
+    // and the Lambda row said "kid not in the issuer's key set").
+    let (_, _, keys) = demo();
+    assert!(!keys.issuers);
+    let t = Tok::from_token(&id_token().cand.token, Some(&keys));
+    assert_eq!(t.ver.kid_not_found(), Some("k1"));
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for r in &rs {
+        let c = codes(r);
+        assert!(
+            !c.iter().any(|c| c.contains("kid_not")),
+            "{:?}: {c:?}",
+            r.profile
+        );
+    }
+    for (p, unchecked) in [
+        (Profile::RestCognito, "rest_signature_unchecked"),
+        (Profile::RestJwt, "rest_jwt_signature_unchecked"),
+        (Profile::HttpJwt, "http_signature_unchecked"),
+        (Profile::LambdaAjv, "ajv_signature_unchecked"),
+        (Profile::Oidc, "oidc_signature_unchecked"),
+    ] {
+        let r = row(&rs, p);
+        assert!(codes(r).contains(&unchecked), "{p:?}: {:?}", codes(r));
+        assert_eq!(rejected_with(r), None, "{p:?}: {:?}", codes(r));
+    }
+}
+
+#[test]
+fn a_kid_the_issuers_own_key_set_lacks_is_a_rejection_on_every_row() {
+    // G11 / H2 / J1c / aws-jwt-verify's KidNotFoundInJwksError: the key set fetched for the
+    // token's issuer does not hold the key that signed it.
+    let (_, _, mut keys) = demo();
+    keys.issuers = true;
+    let t = Tok::from_token(&id_token().cand.token, Some(&keys));
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for (p, code) in [
+        (Profile::RestCognito, "rest_kid_not_in_jwks"),
+        (Profile::RestJwt, "rest_jwt_kid_not_in_jwks"),
+        (Profile::HttpJwt, "http_kid_not_in_jwks"),
+        (Profile::LambdaAjv, "ajv_kid_not_found"),
+        (Profile::Oidc, "oidc_kid_not_in_jwks"),
+    ] {
+        let r = row(&rs, p);
+        assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
+        assert!(rejected_with(r).is_some(), "{p:?}: {:?}", codes(r));
+        assert!(
+            !codes(r).iter().any(|c| c.ends_with("signature_unchecked")),
+            "{p:?}"
+        );
+    }
+}

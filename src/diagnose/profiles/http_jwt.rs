@@ -4,9 +4,9 @@
 //! issuer, audience, times, route scopes. Must not produce prose (`explain::profiles`).
 
 use super::{
-    aud_values, exact_issuer, expired, fails, gw, not_jwt, not_yet_valid, notes, overlaps,
-    root_causes, signature, space_list, str_claim, string_or_array, token_use_of, warns, AudClaim,
-    GatewayCode, Gw, TokenFacts,
+    aud_values, exact_issuer, expired, fails, gw, kid_not_published, not_jwt, not_yet_valid, notes,
+    overlaps, root_causes, signature, space_list, str_claim, string_or_array, token_use_of, warns,
+    AudClaim, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::HttpJwt;
@@ -95,15 +95,7 @@ pub(crate) fn kid(t: &TokenFacts, header: &Header, g: Gw) -> Option<Finding> {
     if !matches!(header.kid, Field::Present(_)) {
         return Some(fails(GatewayCode::KidMissing { gw: g }, sources));
     }
-    t.verification.kid_not_found().map(|kid| {
-        fails(
-            GatewayCode::KidNotInJwks {
-                gw: g,
-                kid: kid.chars().take(200).collect(),
-            },
-            sources,
-        )
-    })
+    kid_not_published(t, g, sources)
 }
 
 /// H5 / J1: `aud` when present, else `client_id`, against the audience list.

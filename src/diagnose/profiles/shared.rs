@@ -86,16 +86,33 @@ pub(crate) fn signature(
     }
     match t.verification.verdict() {
         Verdict::Invalid if !root => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
-        // HTTP API and REST JWT report an unknown `kid` as its own finding.
-        Verdict::Unverifiable
-            if !root
-                && (matches!(g, Gw::Rest | Gw::Oidc)
-                    || t.verification.kid_not_found().is_none()) =>
-        {
-            Some(warns(GatewayCode::SignatureUnchecked { gw: g }, sources))
-        }
+        // A `kid` the issuer's own key set lacks is a rejection (HTTP API and REST JWT report
+        // it in their kid check, `http_jwt::kid`); one only pasted keys lack leaves the signature
+        // unchecked: they may not be the issuer's.
+        Verdict::Unverifiable if !root => match kid_not_published(t, g, sources) {
+            None => Some(warns(GatewayCode::SignatureUnchecked { gw: g }, sources)),
+            miss => miss.filter(|_| matches!(g, Gw::Rest | Gw::Oidc)),
+        },
         _ => None,
     }
+}
+
+/// G11 / H2 / J1c: the token's `kid` is not in the issuer's own key set (fetched for it, and
+/// once more for the missing `kid`), so the issuer does not sign with that key.
+pub(crate) fn kid_not_published(
+    t: &TokenFacts,
+    g: Gw,
+    sources: &[&'static str],
+) -> Option<Finding> {
+    t.verification.kid_not_published().map(|kid| {
+        fails(
+            GatewayCode::KidNotInJwks {
+                gw: g,
+                kid: kid.chars().take(200).collect(),
+            },
+            sources,
+        )
+    })
 }
 
 /// Why a token is not a readable signed JWT, if it is not.

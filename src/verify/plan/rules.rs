@@ -151,6 +151,7 @@ pub(super) fn select_candidates(
                     .filter(|p| p.kid.as_deref() == Some(kid.as_str()))
                     .map(|p| p.index)
                     .collect(),
+                issuers: jwks.iter().any(|s| s.issuers),
             });
         }
     }

@@ -166,7 +166,9 @@ pub(super) fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
             )],
         )
     };
-    if let Some(missing) = v.kid_not_found() {
+    // Only the issuer's own key set (what the library fetches) makes a missing `kid` its
+    // `KidNotFoundInJwksError`; pasted keys that lack it leave the keys to be given.
+    if let Some(missing) = v.kid_not_published() {
         let available = v
             .findings
             .iter()
