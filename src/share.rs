@@ -100,7 +100,7 @@ pub struct ShareInput {
     pub secret_encoding: SecretEncoding,
     /// The JWKS URL field.
     pub jwks_url: String,
-    /// The gateway form, by field id. Empty values are left out of links.
+    /// The gateway form, by field id: the fields that were set, empty ones included.
     pub fields: Vec<(String, String)>,
 }
 
@@ -114,7 +114,7 @@ pub struct Shared {
     pub token: Option<String>,
     /// The JWKS URL field.
     pub jwks_url: Option<String>,
-    /// Gateway form fields, by id, in link order; values are never empty.
+    /// Gateway form fields, by id, in link order (an empty value is an answer).
     pub fields: Vec<(String, String)>,
     /// The candidate to select in `token`'s paste. Links made by [`encode`] carry only the
     /// selected token, so this is 0 for them.
@@ -337,12 +337,9 @@ pub fn encode(state: &ShareInput, mode: Mode) -> Encoded {
         mode,
         token: None,
         jwks_url: Some(state.jwks_url.trim().to_owned()).filter(|u| !u.is_empty()),
-        fields: state
-            .fields
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .cloned()
-            .collect(),
+        // Empty values too: an empty answer ("No" to the method-scopes question) is not the
+        // same as no answer (the form fields hold only what was set).
+        fields: state.fields.clone(),
         selected: 0,
         keys_public: None,
     };

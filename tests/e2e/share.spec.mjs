@@ -109,6 +109,25 @@ test('a configuration-only link restores the gateway fields and the JWKS URL, wi
   }
 });
 
+test('"No" to the method-scopes question comes back with the link, still answered', async ({ app, browser }, testInfo) => {
+  await app.open();
+  await app.chooseGateway('rest-cognito');
+  await app.answerQuestion('cfg-rest-scopes', '');
+  const question = (page) => page.locator('.question[data-field="cfg-rest-scopes"]');
+  await expect(question(app.page).locator('input[value="no"]')).toBeChecked();
+
+  const fresh = await openFresh(browser, await shareLink(app, 'config'), testInfo);
+  try {
+    await expect(fresh.app.gatewayChoice).toHaveValue('rest-cognito');
+    // An empty answer is an answer: "No" stays checked, nothing is assumed of the scopes.
+    await expect(question(fresh.page).locator('input[value="no"]')).toBeChecked();
+    await expect(question(fresh.page).locator('input[value="yes"]')).not.toBeChecked();
+    expectNoPageErrors(fresh.errors);
+  } finally {
+    await fresh.context.close();
+  }
+});
+
 test('a token-without-signature link restores the claims and the diagnosis, never the signature', async ({ app, browser, keyServer }, testInfo) => {
   const token = signJwt(ALGS.rs256, claims(keyServer.issuer('rs256'), { scope: 'orders/read' }));
   const [, payload, signature] = token.split('.');

@@ -193,13 +193,18 @@ fn a_json_error_in_a_link_gives_its_line_and_column() {
 }
 
 #[test]
-fn empty_fields_and_an_empty_jwks_url_are_left_out() {
+fn an_empty_jwks_url_is_left_out_but_an_empty_answer_travels() {
+    // "No" to "Does the method have OAuth scopes?" is the field set to "": left out, the link
+    // would reopen with the question unanswered (and the page assuming instead).
     let s = ShareInput {
-        fields: vec![("leeway".into(), String::new())],
+        fields: vec![("cfg-rest-scopes".into(), String::new())],
         ..ShareInput::default()
     };
     let shared = decode(&encode(&s, Mode::Config).fragment).expect("decodes");
-    assert_eq!(shared.fields, vec![]);
+    assert_eq!(
+        shared.fields,
+        vec![("cfg-rest-scopes".into(), String::new())]
+    );
     assert_eq!(shared.jwks_url, None);
 }
 
