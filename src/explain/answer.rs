@@ -290,6 +290,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::NotAJwt { .. } => "not a signed JWT",
         G::Unsigned { .. } => "unsigned (alg none)",
         G::ForeignAudience { .. } => "token for another API",
+        G::AlbSigned { .. } => "signed by the ALB",
         G::SignatureInvalid { .. } => "bad signature",
         G::SignatureUnchecked { .. } => "needs the issuer's keys",
         G::SignaturePending { .. } => "checking the signature…",

@@ -1370,3 +1370,36 @@ fn a_kid_the_issuers_own_key_set_lacks_is_a_rejection_on_every_row() {
         );
     }
 }
+
+#[test]
+fn the_albs_user_claims_token_is_rejected_by_every_authorizer_that_checks_the_issuers_keys() {
+    // §0 / A2: x-amzn-oidc-data is signed with the load balancer's key; whatever key verified it
+    // here, no issuer key set holds that key.
+    let mut t = tok(
+        r#"{"alg":"ES256","kid":"5e8a5c5e-0000-4000-8000-000000000001","signer":"arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188","iss":"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_tokenLens","client":"client1","exp":1768468600}"#,
+        &format!(
+            r#"{{"sub":"u1","email":"ada@example.com","exp":{},"iss":"{ISS}"}}"#,
+            NOW + 600
+        ),
+    );
+    t.kind = TokenKind::AlbOidcData;
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for (p, code) in [
+        (Profile::RestCognito, "rest_alb_signed"),
+        (Profile::RestTestAuthorizer, "rest_alb_signed"),
+        (Profile::RestJwt, "rest_jwt_alb_signed"),
+        (Profile::HttpJwt, "http_alb_signed"),
+        (Profile::Oidc, "oidc_alb_signed"),
+    ] {
+        let r = row(&rs, p);
+        assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
+        assert_eq!(rejected_with(r), Some(401), "{p:?}: {:?}", codes(r));
+    }
+    let lambda = row(&rs, Profile::LambdaAjv);
+    assert_ne!(
+        lambda.verdict,
+        ProfileVerdict::Accept,
+        "{:?}",
+        codes(lambda)
+    );
+}

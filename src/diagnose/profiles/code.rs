@@ -107,6 +107,13 @@ pub enum GatewayCode {
         /// The token's `aud` values.
         aud: Vec<String>,
     },
+    /// The load balancer's user-claims token (`x-amzn-oidc-data`): signed by the ALB with its own
+    /// key, which no issuer key set holds, so an authorizer that checks the issuer's keys rejects
+    /// it whatever key verified it here (§0, A2).
+    AlbSigned {
+        /// For which authorizer.
+        gw: Gw,
+    },
     /// The signature does not verify with the issuer's keys.
     SignatureInvalid {
         /// For which authorizer.
@@ -400,6 +407,13 @@ impl GatewayCode {
                 "http_token_for_another_api",
                 "oidc_token_for_another_api",
             ),
+            C::AlbSigned { gw } => pick(
+                *gw,
+                "rest_alb_signed",
+                "rest_jwt_alb_signed",
+                "http_alb_signed",
+                "oidc_alb_signed",
+            ),
             C::SignatureInvalid { gw } => pick(
                 *gw,
                 "rest_signature_invalid",
@@ -580,6 +594,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::NotAJwt { gw, .. }
         | C::Unsigned { gw }
         | C::ForeignAudience { gw, .. }
+        | C::AlbSigned { gw }
         | C::SignatureInvalid { gw }
         | C::IssuerMissing { gw }
         | C::IssuerMismatch { gw, .. }

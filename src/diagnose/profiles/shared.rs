@@ -53,7 +53,8 @@ pub(crate) fn aud_values(claims: &Claims) -> Vec<String> {
 }
 
 /// The root causes every profile leads with, before any signature or configuration finding
-/// (§3, G1, G10): an unsigned token (`alg: none`) and a token issued for a Microsoft-owned API.
+/// (§3, G1, G10, A2): an unsigned token (`alg: none`), a token issued for a Microsoft-owned API
+/// and the load balancer's own user-claims token.
 /// When any is found the profile offers no "would accept if …" assumption.
 pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -69,6 +70,12 @@ pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding
                 aud: aud_values(claims),
             },
             &["MS-AT"],
+        ));
+    }
+    if matches!(t.kind, TokenKind::AlbOidcData) {
+        out.push(fails(
+            GatewayCode::AlbSigned { gw: g },
+            &["ALB-AUTH", "AJV"],
         ));
     }
     out

@@ -69,6 +69,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              from that.",
             list(aud)
         ),
+        C::AlbSigned { gw } => format!(
+            "This is the load balancer's user-claims token (x-amzn-oidc-data), signed with the \
+             ALB's own key, not the issuer's: {} checks the issuer's keys and rejects it.",
+            who(*gw)
+        ),
         C::SignatureInvalid { gw } => format!(
             "The signature does not match the issuer's key: {} rejects it.",
             who(*gw)
@@ -415,6 +420,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             "Get a signed token from the identity provider; an unsigned one is never accepted."
                 .to_owned()
         }
+        C::AlbSigned { .. } => "Send the identity provider's token (the ALB forwards it as \
+             x-amzn-oidc-accesstoken), or verify this one with the ALB's key (AlbJwtVerifier)."
+            .to_owned(),
         C::ForeignAudience { .. } => "Request a token for your own API (scope \
              api://{your-client-id}/…, so that aud is your API), not for Microsoft Graph."
             .to_owned(),
@@ -458,6 +466,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         C::NotAJwt { .. }
         | C::Unsigned { .. }
         | C::ForeignAudience { .. }
+        | C::AlbSigned { .. }
         | C::SignatureInvalid { .. }
         | C::SignatureUnchecked { .. }
         | C::SignaturePending { .. }
