@@ -84,6 +84,9 @@ pub enum Need {
     DeployedTest,
     /// An algorithm whose support is not documented (HTTP API and PS256–PS512, H2 / C4).
     UndocumentedAlg,
+    /// API Gateway's clock-skew leeway, which is undocumented (H6, G12): the token passes only
+    /// with the page's.
+    GatewayLeeway,
     /// A configuration value that could not be read (see the note beside the field).
     ReadableConfig,
 }

@@ -163,6 +163,7 @@ pub fn need_words(n: crate::diagnose::profiles::Need) -> &'static str {
         Need::RegexCheck => "check the regex by hand",
         Need::DeployedTest => "undocumented: test the stage",
         Need::UndocumentedAlg => "algorithm undocumented",
+        Need::GatewayLeeway => "only within leeway",
         Need::ReadableConfig => "a setting can't be read",
     }
 }
@@ -300,6 +301,8 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::Expired { .. } => "expired",
         G::NotYetValid { .. } => "not valid yet",
         G::IssuedInFuture { .. } => "issued in the future",
+        G::OnlyWithinLeeway { .. } => "only within leeway",
+        G::NoExp { .. } => "no exp",
         G::NotAUserPoolToken { .. } | G::PoolNotConfigured { .. } => "another user pool",
         G::UpdatedIssuer { .. } => "UPDATED issuer: undocumented",
         G::SovereignIssuerHost { .. } => "issuer host undocumented",

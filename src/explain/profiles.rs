@@ -38,6 +38,9 @@ fn need(n: Need) -> &'static str {
         Need::UndocumentedAlg => {
             "whether this algorithm is accepted — AWS does not document it (it may be rejected)"
         }
+        Need::GatewayLeeway => {
+            "whether API Gateway allows that much clock skew — AWS does not document its leeway"
+        }
         Need::ReadableConfig => {
             "against your configuration — a value could not be read (see the form)"
         }

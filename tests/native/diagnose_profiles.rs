@@ -1403,3 +1403,108 @@ fn the_albs_user_claims_token_is_rejected_by_every_authorizer_that_checks_the_is
         codes(lambda)
     );
 }
+
+fn needs(r: &ProfileResult) -> Vec<Need> {
+    match &r.verdict {
+        ProfileVerdict::CannotTell { needs } => needs.clone(),
+        _ => vec![],
+    }
+}
+
+#[test]
+fn a_token_that_passes_only_with_the_pages_leeway_is_not_called_accepted_by_api_gateway_rows() {
+    // H6 / G12: API Gateway's leeway is undocumented (UNVERIFIED); the page's leeway field must
+    // not turn a token expired 100 s ago into a certain "accepted".
+    let mut target = Target::default();
+    target.http.issuer = Some(ISS.into());
+    target.http.audiences = vec!["client1".into()];
+    let payload = |extra: &str| {
+        format!(
+            r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","cognito:username":"ada",{extra}}}"#
+        )
+    };
+    let expired = tok(
+        RS,
+        &payload(&format!(r#""exp":{},"iat":{}"#, NOW - 100, NOW - 3700)),
+    );
+    let rs = judge_all(&expired.facts(), &target, NOW, 300);
+    for (p, code) in [
+        (Profile::HttpJwt, "http_only_within_leeway"),
+        (Profile::RestJwt, "rest_jwt_only_within_leeway"),
+        (Profile::RestCognito, "rest_only_within_leeway"),
+    ] {
+        let r = row(&rs, p);
+        assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
+        assert!(
+            needs(r).contains(&Need::GatewayLeeway),
+            "{p:?}: {:?}",
+            r.verdict
+        );
+    }
+    // Any OIDC server: the leeway is its own setting, so the page's is taken as given.
+    assert!(!codes(row(&rs, Profile::Oidc))
+        .iter()
+        .any(|c| c.contains("leeway")));
+    // Without leeway the documented rule decides: 401.
+    let r = row(
+        &judge_all(&expired.facts(), &target, NOW, 0),
+        Profile::HttpJwt,
+    )
+    .clone();
+    assert_eq!(rejected_with(&r), Some(401), "{:?}", codes(&r));
+    assert!(!codes(&r).contains(&"http_only_within_leeway"));
+    // Past the leeway as well: 401, nothing left open.
+    let r = row(
+        &judge_all(&expired.facts(), &target, NOW, 60),
+        Profile::HttpJwt,
+    )
+    .clone();
+    assert_eq!(rejected_with(&r), Some(401), "{:?}", codes(&r));
+
+    // nbf and (HTTP API only) iat ahead by 100 s, inside a 300 s leeway.
+    let ahead = tok(
+        RS,
+        &payload(&format!(
+            r#""exp":{},"nbf":{},"iat":{}"#,
+            NOW + 3600,
+            NOW + 100,
+            NOW + 100
+        )),
+    );
+    let rs = judge_all(&ahead.facts(), &target, NOW, 300);
+    assert!(needs(row(&rs, Profile::HttpJwt)).contains(&Need::GatewayLeeway));
+    assert!(needs(row(&rs, Profile::RestJwt)).contains(&Need::GatewayLeeway));
+    let iat_only = tok(
+        RS,
+        &payload(&format!(r#""exp":{},"iat":{}"#, NOW + 3600, NOW + 100)),
+    );
+    let rs = judge_all(&iat_only.facts(), &target, NOW, 300);
+    assert!(codes(row(&rs, Profile::HttpJwt)).contains(&"http_only_within_leeway"));
+    assert!(!codes(row(&rs, Profile::RestJwt)).contains(&"rest_jwt_only_within_leeway"));
+}
+
+#[test]
+fn a_token_without_a_numeric_exp_is_not_called_accepted_by_the_jwt_authorizers() {
+    // H6 says exp must be in the future; what happens without one is not documented.
+    let mut target = Target::default();
+    target.http.issuer = Some(ISS.into());
+    target.http.audiences = vec!["client1".into()];
+    for exp in ["", r#","exp":"1999999999""#] {
+        let t = tok(
+            RS,
+            &format!(
+                r#"{{"iss":"{ISS}","aud":"client1","iat":{}{exp}}}"#,
+                NOW - 60
+            ),
+        );
+        let rs = judge_all(&t.facts(), &target, NOW, 0);
+        let http = row(&rs, Profile::HttpJwt);
+        assert!(
+            codes(http).contains(&"http_no_exp"),
+            "{exp}: {:?}",
+            codes(http)
+        );
+        assert_ne!(http.verdict, ProfileVerdict::Accept, "{exp}");
+        assert!(codes(row(&rs, Profile::RestJwt)).contains(&"rest_jwt_no_exp"));
+    }
+}

@@ -182,6 +182,22 @@ pub enum GatewayCode {
         /// The leeway allowed.
         leeway: i64,
     },
+    /// H6 / G12: a time claim that fails without leeway and passes only with the page's: API
+    /// Gateway's leeway is undocumented, so whether it accepts the token is not known.
+    OnlyWithinLeeway {
+        /// For which authorizer.
+        gw: Gw,
+        /// `exp`, `nbf` or `iat`.
+        claim: &'static str,
+        /// By how many seconds the claim fails without leeway.
+        by: i64,
+    },
+    /// H6: no `exp` that is a number of seconds; what the JWT authorizer does with such a token
+    /// is undocumented.
+    NoExp {
+        /// For which authorizer.
+        gw: Gw,
+    },
     /// HTTP API: `iat` in the future (H6).
     IssuedInFuture {
         /// `iat`.
@@ -478,6 +494,20 @@ impl GatewayCode {
                 "oidc_not_yet_valid",
             ),
             C::IssuedInFuture { .. } => "http_issued_in_future",
+            C::OnlyWithinLeeway { gw, .. } => pick(
+                *gw,
+                "rest_only_within_leeway",
+                "rest_jwt_only_within_leeway",
+                "http_only_within_leeway",
+                "oidc_only_within_leeway",
+            ),
+            C::NoExp { gw } => pick(
+                *gw,
+                "rest_no_exp",
+                "rest_jwt_no_exp",
+                "http_no_exp",
+                "oidc_no_exp",
+            ),
             C::NotAUserPoolToken { .. } => "rest_not_a_user_pool_token",
             C::UpdatedIssuer { .. } => "rest_updated_issuer_undocumented",
             C::PoolNotConfigured { .. } => "rest_pool_not_configured",
@@ -624,6 +654,8 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::RegexNotEvaluated { .. } => Effect::Needs(Need::RegexCheck),
         C::UpdatedIssuer { .. } => Effect::Needs(Need::DeployedTest),
         C::AlgPssUndocumented { .. } => Effect::Needs(Need::UndocumentedAlg),
+        C::OnlyWithinLeeway { .. } => Effect::Needs(Need::GatewayLeeway),
+        C::NoExp { .. } => Effect::Needs(Need::DeployedTest),
         C::PoolUnreadable { .. } | C::IssuerUnreadable { .. } => {
             Effect::Needs(Need::ReadableConfig)
         }

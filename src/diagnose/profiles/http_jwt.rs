@@ -4,9 +4,9 @@
 //! issuer, audience, times, route scopes. Must not produce prose (`explain::profiles`).
 
 use super::{
-    aud_values, exact_issuer, expired, fails, gw, kid_not_published, not_jwt, not_yet_valid, notes,
-    overlaps, root_causes, signature, space_list, str_claim, string_or_array, token_use_of, warns,
-    AudClaim, GatewayCode, Gw, TokenFacts,
+    aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, kid_not_published,
+    not_jwt, not_yet_valid, notes, overlaps, root_causes, signature, space_list, str_claim,
+    string_or_array, token_use_of, warns, AudClaim, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::HttpJwt;
@@ -51,6 +51,14 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
             ));
         }
     }
+    out.extend(gateway_time_unknowns(
+        claims,
+        Gw::Http,
+        now,
+        leeway,
+        true,
+        SOURCES,
+    ));
     if cfg.scopes.is_empty() {
         // H8: without route scopes any valid JWT is accepted, ID tokens included.
         if token_use_of(claims) == Some(TokenUse::Id) {

@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use super::{
-    aud_values, expired, fails, gw, not_jwt, notes, overlaps, root_causes, signature, space_list,
-    token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
+    aud_values, expired, fails, gateway_time_unknowns, gw, not_jwt, notes, overlaps, root_causes,
+    signature, space_list, token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::{
@@ -51,6 +51,14 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
     if let Some(code) = expired(claims, Gw::Rest, now, leeway) {
         out.push(fails(code, &["GW-RESP", "AMPLIFY-6060"]));
     }
+    out.extend(gateway_time_unknowns(
+        claims,
+        Gw::Rest,
+        now,
+        leeway,
+        false,
+        &["GW-RESP"],
+    ));
     if test {
         // R10: the console test supports ID tokens only.
         if token_use_of(claims) == Some(TokenUse::Access) {

@@ -9,8 +9,8 @@
 
 use super::http_jwt::{audience, kid, scopes};
 use super::{
-    exact_issuer, expired, fails, gw, not_jwt, not_yet_valid, notes, root_causes, signature,
-    GatewayCode, Gw, TokenFacts,
+    exact_issuer, expired, fails, gateway_time_unknowns, gw, not_jwt, not_yet_valid, notes,
+    root_causes, signature, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::config::RestJwt;
 use crate::diagnose::finding::{Finding, Severity, Status};
@@ -51,6 +51,14 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
     out.extend(audience(claims, &cfg.audiences, Gw::RestJwt, root));
     out.extend(expired(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
+    out.extend(gateway_time_unknowns(
+        claims,
+        Gw::RestJwt,
+        now,
+        leeway,
+        false,
+        SOURCES,
+    ));
     if !cfg.scopes.is_empty() {
         out.extend(scopes(claims, &cfg.scopes, Gw::RestJwt));
     }

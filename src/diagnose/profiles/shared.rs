@@ -156,6 +156,45 @@ pub(crate) fn not_yet_valid(claims: &Claims, g: Gw, now: i64, leeway: i64) -> Op
         })
 }
 
+/// H6 / G12: what API Gateway's undocumented leeway leaves open. A time claim that fails with
+/// no leeway but passes with the page's (`exp`, `nbf`, and `iat` where the authorizer checks it)
+/// cannot be called accepted; and a token with no `exp` in seconds is undocumented territory
+/// (`iat_checked`: HTTP API).
+pub(crate) fn gateway_time_unknowns(
+    claims: &Claims,
+    g: Gw,
+    now: i64,
+    leeway: i64,
+    iat_checked: bool,
+    sources: &[&'static str],
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let within = |fails_at: &dyn Fn(i64) -> Option<i64>| {
+        fails_at(0).filter(|_| leeway > 0 && fails_at(leeway).is_none())
+    };
+    let iat_ahead = |l: i64| {
+        claims
+            .iat
+            .present()
+            .map(|d| d.secs)
+            .filter(|&iat| iat_checked && iat > now.saturating_add(l))
+    };
+    let open = within(&|l| claims.expired_at(now, l))
+        .map(|exp| ("exp", now.saturating_sub(exp)))
+        .or_else(|| within(&|l| claims.not_yet_valid_until(now, l)).map(|nbf| ("nbf", nbf - now)))
+        .or_else(|| within(&iat_ahead).map(|iat| ("iat", iat - now)));
+    if let Some((claim, by)) = open {
+        out.push(warns(
+            GatewayCode::OnlyWithinLeeway { gw: g, claim, by },
+            sources,
+        ));
+    }
+    if claims.exp.present().is_none() {
+        out.push(warns(GatewayCode::NoExp { gw: g }, sources));
+    }
+    out
+}
+
 /// The exact-issuer check shared by the HTTP API and REST JWT authorizers and OIDC (H4, J1).
 pub(crate) fn exact_issuer(
     claims: &Claims,

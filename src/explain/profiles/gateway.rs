@@ -125,6 +125,25 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             span(nbf.saturating_sub(*now)),
             who(*gw)
         ),
+        C::OnlyWithinLeeway { gw, claim, by } => format!(
+            "{} {}: {} accepts it only if it allows that much clock skew, which AWS does not \
+             document; the page's leeway lets it pass.",
+            match *claim {
+                "exp" => "The token expired",
+                "nbf" => "nbf is",
+                _ => "iat is",
+            },
+            match *claim {
+                "exp" => format!("{} ago", span(*by)),
+                _ => format!("{} in the future", span(*by)),
+            },
+            who(*gw)
+        ),
+        C::NoExp { gw } => format!(
+            "The token has no exp that is a number of seconds; AWS does not document whether {} \
+             accepts a token without one.",
+            who(*gw)
+        ),
         C::IssuedInFuture { iat, now } => format!(
             "iat is {} in the future (the issuer's clock runs ahead): rejected.",
             span(iat.saturating_sub(*now))
@@ -352,6 +371,12 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NotYetValid { .. } | C::IssuedInFuture { .. } => {
             "Check the issuer's clock; retry once the token is valid.".to_owned()
         }
+        C::OnlyWithinLeeway { .. } => {
+            "Refresh the token (or fix the issuer's clock) rather than rely on leeway.".to_owned()
+        }
+        C::NoExp { .. } => {
+            "Have the issuer set exp, or test against the deployed stage.".to_owned()
+        }
         C::PoolNotConfigured { token_pool, .. } => format!(
             "Use a token from a configured pool, or add pool {token_pool} to the authorizer (and \
              check the stage variable, if the pool comes from one); redeploy."
@@ -477,6 +502,8 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::Expired { .. }
         | C::NotYetValid { .. }
         | C::IssuedInFuture { .. }
+        | C::OnlyWithinLeeway { .. }
+        | C::NoExp { .. }
         | C::NotAUserPoolToken { .. }
         | C::UpdatedIssuer { .. }
         | C::PoolNotConfigured { .. }
