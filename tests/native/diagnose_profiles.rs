@@ -1508,3 +1508,36 @@ fn a_token_without_a_numeric_exp_is_not_called_accepted_by_the_jwt_authorizers()
         assert!(codes(row(&rs, Profile::RestJwt)).contains(&"rest_jwt_no_exp"));
     }
 }
+
+#[test]
+fn a_scope_claim_that_is_an_array_is_read_like_scp_not_called_missing() {
+    // H7: route scopes are looked for in `scope` or `scp`; `scp` was read as a string or an
+    // array, `scope` only as a string, so ["orders/read"] read as "no scope claim".
+    let mut target = Target::default();
+    target.http.scopes = vec!["orders/write".into()];
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{ISS}","client_id":"c","scope":["orders/read"],"exp":{}}}"#,
+            NOW + 600
+        ),
+    );
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(
+        !codes(&r).contains(&"http_scope_claim_missing"),
+        "{:?}",
+        codes(&r)
+    );
+    assert!(
+        codes(&r).contains(&"http_no_route_scope_in_token"),
+        "{:?}",
+        codes(&r)
+    );
+    target.http.scopes = vec!["orders/read".into()];
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(
+        !codes(&r).iter().any(|c| c.contains("scope")),
+        "{:?}",
+        codes(&r)
+    );
+}

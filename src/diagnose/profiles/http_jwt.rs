@@ -5,8 +5,8 @@
 
 use super::{
     aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, kid_not_published,
-    not_jwt, not_yet_valid, notes, overlaps, root_causes, signature, space_list, str_claim,
-    string_or_array, token_use_of, warns, AudClaim, GatewayCode, Gw, TokenFacts,
+    not_jwt, not_yet_valid, notes, overlaps, root_causes, signature, str_claim, string_or_array,
+    token_use_of, warns, AudClaim, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::HttpJwt;
@@ -160,7 +160,8 @@ pub(crate) fn scopes(claims: &Claims, wanted: &[String], g: Gw) -> Vec<Finding> 
         Gw::RestJwt => &["REST-JWT-METHODS", "REST-JWT"],
         _ => &["HTTP-JWT", "YULIN-302"],
     };
-    let mut have: Option<Vec<String>> = space_list(claims, "scope");
+    // `scope` is read like `scp`, a string or an array (H7 names both claims, neither form).
+    let mut have: Option<Vec<String>> = string_or_array(claims, "scope");
     if let Some(scp) = string_or_array(claims, "scp") {
         have.get_or_insert_with(Vec::new).extend(scp);
     }

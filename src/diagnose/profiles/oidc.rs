@@ -7,7 +7,7 @@
 
 use super::{
     aud_values, exact_issuer, expired, fails, not_jwt, not_yet_valid, overlaps, root_causes,
-    signature, space_list, string_or_array, GatewayCode, Gw, TokenFacts,
+    signature, string_or_array, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::config::Oidc;
 use crate::diagnose::finding::Finding;
@@ -72,7 +72,7 @@ pub fn judge(t: &TokenFacts, cfg: &Oidc, now: i64, page_leeway: i64) -> Vec<Find
     out.extend(expired(claims, Gw::Oidc, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::Oidc, now, leeway).map(|c| fails(c, SOURCES)));
     if !cfg.scopes.is_empty() {
-        let mut have = space_list(claims, "scope").unwrap_or_default();
+        let mut have = string_or_array(claims, "scope").unwrap_or_default();
         have.extend(string_or_array(claims, "scp").unwrap_or_default());
         if !overlaps(&have, &cfg.scopes) {
             out.push(fails(
