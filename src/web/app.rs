@@ -442,6 +442,17 @@ pub fn app() -> Html {
         fetched_for: state.fetched_for.clone(),
     };
     let facts = verified.facts();
+    // The demo's REST + Cognito stays for a Cognito user pool's tokens only: another issuer's
+    // token would lead with "not a Cognito user pool" where the user looks first.
+    let gateway = state.gateway.filter(|_| {
+        !state.gateway_is_demos
+            || facts.iter().any(|f| {
+                matches!(
+                    f.identity.issuer_kind,
+                    Some(crate::diagnose::identity::IssuerKind::Cognito(_))
+                )
+            })
+    });
     let answer = use_memo(
         (
             overview.clone(),
@@ -451,7 +462,7 @@ pub fn app() -> Html {
             target.clone(),
             leeway,
             now,
-            state.gateway,
+            gateway,
             answer_response,
         ),
         |(overview, facts, selected, sets, target, leeway, now, gateway, response)| {
@@ -593,7 +604,7 @@ pub fn app() -> Html {
             state.secret_encoding,
             state.jwks_url.clone(),
             state.fields.clone(),
-            state.gateway,
+            gateway,
             state.share_mode,
         ),
         |(
@@ -700,10 +711,10 @@ pub fn app() -> Html {
                     { apart(Box::new(|| html! {
                     <section class="panel answer-panel" aria-labelledby="answer-heading">
                         <h2 id="answer-heading" tabindex="-1">{ "The answer" }</h2>
-                        <GatewayChooser gateway={state.gateway} fields={state.fields.clone()}
+                        <GatewayChooser gateway={gateway} fields={state.fields.clone()}
                             on_gateway={on.gateway.clone()} on_field={on.field.clone()} />
                         if has_answer {
-                            <AnswerCard view={answer_rc.clone()} chosen={state.gateway.is_some()}>
+                            <AnswerCard view={answer_rc.clone()} chosen={gateway.is_some()}>
                                 <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />
                             </AnswerCard>
                         } else {

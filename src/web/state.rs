@@ -66,6 +66,9 @@ pub struct State {
     pub demo_clock: bool,
     /// Where the user sends the token (`None`: not sure, show all).
     pub gateway: Option<Profile>,
+    /// `gateway` is the demo's (REST + Cognito), not the user's choice: it holds only while a
+    /// pasted token is a Cognito user pool's (`web::app`); for other tokens the page shows all.
+    pub gateway_is_demos: bool,
     /// The colour scheme.
     pub theme: Theme,
     /// Two candidates compared side by side.
@@ -251,10 +254,12 @@ impl Reducible for State {
                 next.demo = true;
                 next.demo_clock = true;
                 next.gateway = Some(Profile::RestCognito);
+                next.gateway_is_demos = true;
             }
             Action::RealClock => next.demo_clock = false,
             Action::ChooseGateway(gateway) => {
                 next.gateway = gateway;
+                next.gateway_is_demos = false;
                 next.selected = None;
             }
             Action::SetTheme(theme) => next.theme = theme,
@@ -297,6 +302,7 @@ impl Reducible for State {
                         next.gateway = crate::presets::gateway(value);
                     }
                 }
+                next.gateway_is_demos = false;
                 next.link_error = None;
             }
             Action::LinkError(message) => {
@@ -363,6 +369,7 @@ impl State {
                 demo: true,
                 demo_clock: true,
                 gateway: Some(Profile::RestCognito),
+                gateway_is_demos: true,
                 ..fresh
             },
             Opening::Restore(shared) => State {

@@ -190,3 +190,23 @@ test('an ES256 token that verifies is still rejected by the HTTP API JWT authori
   await expect(app.profileFinding('http-jwt', 'http_alg_not_rsa')).toContainText('ES256');
   await app.expectAccepts('oidc');
 });
+
+test('the demo\'s "REST + Cognito" stays for a user pool\'s tokens only; another issuer\'s token shows every gateway', async ({ app }) => {
+  await expect(app.gatewayChoice).toHaveValue('rest-cognito');
+  const auth0 = signJwt(ALGS.rs256, claims('https://tenant.eu.auth0.com/'));
+  es256Tokens.push(auth0);
+  await app.pasteToken(auth0);
+  // Not "Rejected 401 — not a Cognito user pool" where the user looks first.
+  await expect(app.gatewayChoice).toHaveValue('all');
+  await expect(app.matrix).toContainText("not a user pool's token");
+  await expect(app.matrix).not.toContainText('another user pool');
+
+  // A Cognito user pool's tokens keep the demo's choice…
+  await app.paste(motoPaste());
+  await expect(app.gatewayChoice).toHaveValue('rest-cognito');
+
+  // …and a gateway chosen by hand stays, whatever is pasted next.
+  await app.chooseGateway('rest-cognito');
+  await app.pasteToken(auth0);
+  await expect(app.gatewayChoice).toHaveValue('rest-cognito');
+});
