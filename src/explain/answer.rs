@@ -303,6 +303,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::IssuedInFuture { .. } => "issued in the future",
         G::OnlyWithinLeeway { .. } => "only within leeway",
         G::NoExp { .. } => "no exp",
+        G::IssuerNotPublic { .. } => "issuer unusable",
         G::NotAUserPoolToken { .. } => "not a user pool's token",
         G::PoolNotConfigured { .. } => "another user pool",
         G::UpdatedIssuer { .. } => "UPDATED issuer: undocumented",

@@ -1541,3 +1541,66 @@ fn a_scope_claim_that_is_an_array_is_read_like_scp_not_called_missing() {
         codes(&r)
     );
 }
+
+#[test]
+fn an_issuer_api_gateway_cannot_reach_or_use_is_a_rejection_not_accepted_if_configured() {
+    // H3: the discovery document and keys must be reachable from the public internet; §2b: the
+    // REST JWT authorizer's issuer must be an absolute https URL.
+    let token = |iss: &str| {
+        tok(
+            RS,
+            &format!(
+                r#"{{"iss":"{iss}","aud":"c","exp":{},"iat":{}}}"#,
+                NOW + 600,
+                NOW - 60
+            ),
+        )
+    };
+    for iss in [
+        "http://localhost:8080/realms/dev",
+        "https://keycloak/realms/dev",
+        "https://10.1.2.3/realms/dev",
+        "https://172.20.0.5:8443/realms/dev",
+        "https://idp.corp.internal",
+        "https://[fd00::1]/idp",
+    ] {
+        let rs = judge_all(&token(iss).facts(), &Target::default(), NOW, 0);
+        for (p, code) in [
+            (Profile::HttpJwt, "http_issuer_not_public"),
+            (Profile::RestJwt, "rest_jwt_issuer_not_public"),
+        ] {
+            let r = row(&rs, p);
+            assert!(codes(r).contains(&code), "{iss} {p:?}: {:?}", codes(r));
+            assert!(rejected_with(r).is_some(), "{iss} {p:?}");
+        }
+    }
+    // Not https: only the REST JWT authorizer is documented to refuse it.
+    for iss in ["accounts.google.com", "http://idp.example.com"] {
+        let rs = judge_all(&token(iss).facts(), &Target::default(), NOW, 0);
+        assert!(
+            codes(row(&rs, Profile::RestJwt)).contains(&"rest_jwt_issuer_not_public"),
+            "{iss}"
+        );
+        assert!(
+            !codes(row(&rs, Profile::HttpJwt)).contains(&"http_issuer_not_public"),
+            "{iss}"
+        );
+    }
+    // Public https issuers, including hosts that merely start like a private range.
+    for iss in [
+        "https://tenant.eu.auth0.com/",
+        "https://fcbarcelona.example.com",
+        "https://172.15.0.1.nip.io/realm",
+        ISS,
+    ] {
+        let rs = judge_all(&token(iss).facts(), &Target::default(), NOW, 0);
+        for p in [Profile::HttpJwt, Profile::RestJwt] {
+            assert!(
+                !codes(row(&rs, p))
+                    .iter()
+                    .any(|c| c.ends_with("issuer_not_public")),
+                "{iss} {p:?}"
+            );
+        }
+    }
+}

@@ -198,6 +198,16 @@ pub enum GatewayCode {
         /// For which authorizer.
         gw: Gw,
     },
+    /// H3 / §2b: an issuer API Gateway cannot use: its host is not reachable from the public
+    /// internet (`private`), or (REST JWT) it is not an absolute https URL.
+    IssuerNotPublic {
+        /// For which authorizer.
+        gw: Gw,
+        /// The issuer (configured, else the token's).
+        issuer: String,
+        /// The host is loopback, private or a single label; else the URL is not https.
+        private: bool,
+    },
     /// HTTP API: `iat` in the future (H6).
     IssuedInFuture {
         /// `iat`.
@@ -501,6 +511,13 @@ impl GatewayCode {
                 "http_only_within_leeway",
                 "oidc_only_within_leeway",
             ),
+            C::IssuerNotPublic { gw, .. } => pick(
+                *gw,
+                "rest_issuer_not_public",
+                "rest_jwt_issuer_not_public",
+                "http_issuer_not_public",
+                "oidc_issuer_not_public",
+            ),
             C::NoExp { gw } => pick(
                 *gw,
                 "rest_no_exp",
@@ -625,6 +642,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::Unsigned { gw }
         | C::ForeignAudience { gw, .. }
         | C::AlbSigned { gw }
+        | C::IssuerNotPublic { gw, .. }
         | C::SignatureInvalid { gw }
         | C::IssuerMissing { gw }
         | C::IssuerMismatch { gw, .. }

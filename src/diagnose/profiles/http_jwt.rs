@@ -4,9 +4,9 @@
 //! issuer, audience, times, route scopes. Must not produce prose (`explain::profiles`).
 
 use super::{
-    aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, kid_not_published,
-    not_jwt, not_yet_valid, notes, overlaps, root_causes, signature, str_claim, string_or_array,
-    token_use_of, warns, AudClaim, GatewayCode, Gw, TokenFacts,
+    aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, issuer_not_public,
+    kid_not_published, not_jwt, not_yet_valid, notes, overlaps, root_causes, signature, str_claim,
+    string_or_array, token_use_of, warns, AudClaim, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::HttpJwt;
@@ -39,6 +39,14 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         &["HTTP-JWT", "REST-JWT-CREATE", "A0-ISS", "COG-ISSUER"],
     ));
+    if !root {
+        out.extend(issuer_not_public(
+            claims,
+            cfg.issuer.as_deref(),
+            Gw::Http,
+            &["HTTP-QUOTAS", "HTTP-JWT"],
+        ));
+    }
     out.extend(audience(claims, &cfg.audiences, Gw::Http, root));
     // H6: exp in the future, nbf and iat in the past (leeway undocumented: the page's is used).
     out.extend(expired(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));

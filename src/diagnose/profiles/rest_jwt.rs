@@ -9,8 +9,8 @@
 
 use super::http_jwt::{audience, kid, scopes};
 use super::{
-    exact_issuer, expired, fails, gateway_time_unknowns, gw, not_jwt, not_yet_valid, notes,
-    root_causes, signature, GatewayCode, Gw, TokenFacts,
+    exact_issuer, expired, fails, gateway_time_unknowns, gw, issuer_not_public, not_jwt,
+    not_yet_valid, notes, root_causes, signature, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::config::RestJwt;
 use crate::diagnose::finding::{Finding, Severity, Status};
@@ -48,6 +48,14 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         &["REST-JWT-CREATE", "COG-ISSUER"],
     ));
+    if !root {
+        out.extend(issuer_not_public(
+            claims,
+            cfg.issuer.as_deref(),
+            Gw::RestJwt,
+            &["REST-JWT", "REST-JWT-CREATE"],
+        ));
+    }
     out.extend(audience(claims, &cfg.audiences, Gw::RestJwt, root));
     out.extend(expired(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));

@@ -195,6 +195,66 @@ pub(crate) fn gateway_time_unknowns(
     out
 }
 
+/// H3 / §2b: an issuer API Gateway cannot use. It fetches the issuer's discovery document and
+/// keys from the public internet, so a loopback, private-network or single-label host fails
+/// every token (HTTP API and REST JWT); the REST JWT authorizer's issuer must moreover be an
+/// absolute https URL. `want` is the configured issuer, else the token's `iss` (which the
+/// configuration must equal).
+pub(crate) fn issuer_not_public(
+    claims: &Claims,
+    want: Option<&str>,
+    g: Gw,
+    sources: &[&'static str],
+) -> Option<Finding> {
+    let issuer = want
+        .or(claims.iss.present().map(String::as_str))
+        .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace))?;
+    let https = issuer.strip_prefix("https://");
+    let host = https
+        .or_else(|| issuer.strip_prefix("http://"))
+        .map(|rest| {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+            match host.strip_prefix('[') {
+                Some(v6) => v6.split(']').next().unwrap_or_default(),
+                None => host.split(':').next().unwrap_or_default(),
+            }
+            .trim_end_matches('.')
+            .to_ascii_lowercase()
+        });
+    let private = host.is_some_and(|h| private_host(&h));
+    let not_https = g == Gw::RestJwt && https.is_none();
+    (private || not_https).then(|| {
+        fails(
+            GatewayCode::IssuerNotPublic {
+                gw: g,
+                issuer: issuer.chars().take(200).collect(),
+                private,
+            },
+            sources,
+        )
+    })
+}
+
+/// A host the public internet cannot reach: loopback, RFC 1918 / link-local / ULA addresses,
+/// `.local` / `.internal` names, or a single label (`keycloak`).
+fn private_host(host: &str) -> bool {
+    let octets: Vec<u8> = host.split('.').filter_map(|o| o.parse().ok()).collect();
+    let v4 = octets.len() == 4 && host.split('.').count() == 4;
+    let v6 = host.contains(':');
+    crate::discovery::is_loopback(host)
+        || (v4
+            && matches!(
+                octets[..],
+                [10, ..] | [192, 168, ..] | [169, 254, ..] | [127, ..] | [0, ..]
+            ))
+        || (v4 && matches!(octets[..], [172, b, ..] if (16..32).contains(&b)))
+        || (v6 && ["fe80:", "fc", "fd"].iter().any(|p| host.starts_with(p)))
+        || host.ends_with(".local")
+        || host.ends_with(".internal")
+        || (!host.contains('.') && !v6)
+}
+
 /// The exact-issuer check shared by the HTTP API and REST JWT authorizers and OIDC (H4, J1).
 pub(crate) fn exact_issuer(
     claims: &Claims,

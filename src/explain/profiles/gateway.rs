@@ -139,6 +139,19 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             },
             who(*gw)
         ),
+        C::IssuerNotPublic {
+            gw,
+            issuer,
+            private: true,
+        } => format!(
+            "The issuer {issuer} is not reachable from the public internet, where {} fetches its \
+             discovery document and keys: every token from it is rejected.",
+            who(*gw)
+        ),
+        C::IssuerNotPublic { issuer, .. } => format!(
+            "The issuer {issuer} is not an absolute https URL, which the REST JWT authorizer's \
+             issuer must be: no configuration accepts this token."
+        ),
         C::NoExp { gw } => format!(
             "The token has no exp that is a number of seconds; AWS does not document whether {} \
              accepts a token without one.",
@@ -377,6 +390,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NoExp { .. } => {
             "Have the issuer set exp, or test against the deployed stage.".to_owned()
         }
+        C::IssuerNotPublic { .. } => "Use an identity provider at a public https address, or \
+             verify these tokens in a Lambda authorizer with keys you provide."
+            .to_owned(),
         C::PoolNotConfigured { token_pool, .. } => format!(
             "Use a token from a configured pool, or add pool {token_pool} to the authorizer (and \
              check the stage variable, if the pool comes from one); redeploy."
@@ -503,6 +519,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::NotYetValid { .. }
         | C::IssuedInFuture { .. }
         | C::OnlyWithinLeeway { .. }
+        | C::IssuerNotPublic { .. }
         | C::NoExp { .. }
         | C::NotAUserPoolToken { .. }
         | C::UpdatedIssuer { .. }
