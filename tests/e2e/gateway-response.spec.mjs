@@ -139,6 +139,10 @@ test.beforeEach(async ({ app }) => {
   await app.open();
   await app.pasteToken(idToken());
   await expect(app.diagnosis).toBeVisible();
+  // The page fetches a Cognito issuer's keys by itself once the presets file has answered
+  // (fetch_policy); let that request settle first, so that the requests a test counts after
+  // pasting an answer are its own (it once landed after the count began: a flaky failure).
+  await expect(app.fetchStatus).toHaveAttribute('data-state', /^(ok|error)$/);
 });
 
 test.afterEach(async ({ requests, pageErrors }) => {
