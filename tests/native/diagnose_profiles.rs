@@ -1604,3 +1604,27 @@ fn an_issuer_api_gateway_cannot_reach_or_use_is_a_rejection_not_accepted_if_conf
         }
     }
 }
+
+#[test]
+fn an_issuer_mismatch_says_how_the_two_issuers_differ_for_entra_and_google() {
+    use IssuerDiff as D;
+    let tid = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    let v1 = format!("https://sts.windows.net/{tid}/");
+    let v2 = format!("https://login.microsoftonline.com/{tid}/v2.0");
+    assert_eq!(IssuerDiff::between(&v1, &v2), D::EntraVersion);
+    assert_eq!(IssuerDiff::between(&v2, &v1), D::EntraVersion);
+    for template in [
+        "https://login.microsoftonline.com/{tenantid}/v2.0",
+        "https://login.microsoftonline.com/common/v2.0",
+    ] {
+        assert_eq!(IssuerDiff::between(&v2, template), D::EntraTemplate);
+    }
+    assert_eq!(
+        IssuerDiff::between("accounts.google.com", "https://accounts.google.com"),
+        D::GoogleSpelling
+    );
+    assert_eq!(
+        IssuerDiff::between("https://a.example", "https://b.example"),
+        D::Other
+    );
+}

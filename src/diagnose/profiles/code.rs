@@ -55,6 +55,14 @@ pub enum IssuerDiff {
         /// The form in the token.
         token: IssuerForm,
     },
+    /// Entra ID: the configured issuer is a multi-tenant template (`{tenantid}`, `common`,
+    /// `organizations`), which an exact match never equals (G4).
+    EntraTemplate,
+    /// Entra ID: a v1 token (`sts.windows.net`) against a v2 issuer, or the reverse (G2).
+    EntraVersion,
+    /// Google: `accounts.google.com` against `https://accounts.google.com`, or the reverse; Google
+    /// issues both (G8).
+    GoogleSpelling,
     /// Anything else.
     Other,
 }
@@ -65,6 +73,22 @@ impl IssuerDiff {
         use crate::diagnose::config::cognito_issuer;
         if found.trim_end_matches('/') == expected.trim_end_matches('/') {
             return IssuerDiff::TrailingSlash;
+        }
+        let entra_v1 = |s: &str| s.starts_with("https://sts.windows.net/");
+        let entra_v2 = |s: &str| s.starts_with("https://login.microsoftonline.com/");
+        let google = |s: &str| s.trim_start_matches("https://") == "accounts.google.com";
+        if entra_v2(expected)
+            && ["{tenantid}", "/common/", "/organizations/", "/consumers/"]
+                .iter()
+                .any(|t| expected.contains(t))
+        {
+            return IssuerDiff::EntraTemplate;
+        }
+        if (entra_v1(found) && entra_v2(expected)) || (entra_v2(found) && entra_v1(expected)) {
+            return IssuerDiff::EntraVersion;
+        }
+        if google(found) && google(expected) {
+            return IssuerDiff::GoogleSpelling;
         }
         match (cognito_issuer(found), cognito_issuer(expected)) {
             (Some((a, fa)), Some((b, fb))) if a.id == b.id && fa != fb => {

@@ -95,6 +95,13 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                     " Same user pool, other issuer form: the token uses the {} issuer.",
                     form(*token)
                 ),
+                IssuerDiff::EntraTemplate => " A multi-tenant template never equals a \
+                     tenant's issuer."
+                    .to_owned(),
+                IssuerDiff::EntraVersion => {
+                    " One is Entra's v1 issuer, the other its v2 issuer.".to_owned()
+                }
+                IssuerDiff::GoogleSpelling => " Google issues both spellings.".to_owned(),
                 IssuerDiff::Other => String::new(),
             };
             format!(
@@ -432,9 +439,31 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             _ => "Sign with one of RS256, RS384, RS512, ES256, ES384, ES512.".to_owned(),
         },
         C::AlgNotAllowed { .. } => "Sign with an allowed asymmetric algorithm.".to_owned(),
-        C::IssuerMismatch { .. } => {
-            "Copy issuer from the discovery document exactly, trailing slash included.".to_owned()
-        }
+        C::IssuerMismatch {
+            found,
+            expected,
+            diff,
+            ..
+        } => match diff {
+            // G4: one exact issuer per tenant.
+            IssuerDiff::EntraTemplate => format!(
+                "Configure each tenant's own issuer (this token's: {found}), or verify in a \
+                 Lambda authorizer that substitutes tid into the template."
+            ),
+            // G2: the API's accessTokenAcceptedVersion decides the token version.
+            IssuerDiff::EntraVersion => format!(
+                "Configure the issuer of the version the token has ({found}), or set \
+                 accessTokenAcceptedVersion to 2 in the API's app manifest to get v2 tokens."
+            ),
+            // G8: an exact-match authorizer takes one spelling.
+            IssuerDiff::GoogleSpelling => format!(
+                "Configure the spelling this token has ({found}), or both where the authorizer \
+                 takes several issuers (the REST JWT authorizer does)."
+            ),
+            _ => format!(
+                "Send a token from {expected}, or, if you trust {found}, configure exactly that."
+            ),
+        },
         C::AudienceMismatch {
             gw: Gw::Http | Gw::RestJwt,
             found,
