@@ -199,5 +199,6 @@ pub fn is_token_problem(code: &str) -> bool {
             | "resp_unauthorized"
             | "resp_forbidden"
             | "resp_headers_too_large"
+            | "resp_customized_gateway_response"
     )
 }

@@ -511,3 +511,25 @@ fn a_plain_401_advises_the_settings_the_rows_assume() {
         assert!(advice.contains(part), "{part}: {advice}");
     }
 }
+
+#[test]
+fn a_customized_status_for_an_authorization_failure_is_not_called_no_token_problem() {
+    // gateways.md says only that someone customized the gateway responses; the body still says
+    // the authorizer refused, so changing the token may well change the answer.
+    let c = ResponseCode::CustomizedGatewayResponse { status: 400 };
+    assert!(c.is_token_problem());
+    assert!(is_token_problem(c.as_str()));
+}
+
+answer!(
+    an_alb_login_action_401_is_the_load_balancers_not_api_gateways,
+    "HTTP/1.1 401 Unauthorized\nServer: awselb/2.0\nContent-Type: text/html\n\n<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center></body></html>",
+    ResponseCode::AlbAuthAction
+);
+
+#[test]
+fn an_albs_own_502_is_not_its_login_action() {
+    let got = codes("HTTP/1.1 502 Bad Gateway\nServer: awselb/2.0\n\n<html><title>502 Bad Gateway</title></html>");
+    assert!(!got.contains(&ResponseCode::AlbAuthAction), "{got:?}");
+    assert!(!ResponseCode::AlbAuthAction.is_token_problem());
+}

@@ -47,10 +47,14 @@ pub(super) fn causes(facts: &Facts, lower: &str, context: AnswerContext) -> Vec<
             .to_ascii_lowercase(),
         context,
     };
-    let layer = facts
-        .errortype
-        .as_ref()
-        .and_then(|et| by_errortype(&a, et))
+    // A1: a load balancer's own answer names it in `server:`; API Gateway's never does.
+    // Its login action answers 401 (`deny`) or redirects to the IdP's authorize endpoint.
+    let alb = (facts.errortype.is_none()
+        && a.has("server: awselb")
+        && (a.status_is(401) || a.has("/oauth2/authorize")))
+    .then_some(ResponseCode::AlbAuthAction);
+    let layer = alb
+        .or_else(|| facts.errortype.as_ref().and_then(|et| by_errortype(&a, et)))
         .or_else(|| by_text(&a))
         .or_else(|| by_status(&a))
         .or_else(|| match &facts.errortype {

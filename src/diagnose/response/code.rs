@@ -140,6 +140,10 @@ pub enum ResponseCode {
     CorsHidesStatus,
     /// 414: the method ARN is over 1 600 bytes (R26).
     MethodArnTooLong,
+    /// A1: the answer comes from an Application Load Balancer (`server: awselb`), whose
+    /// authenticate-oidc / authenticate-cognito action is a browser login that takes no bearer
+    /// token.
+    AlbAuthAction,
     /// The answer says the request headers are too large (R26: 10 240 bytes).
     HeadersTooLarge {
         /// The status seen, if any.
@@ -190,6 +194,7 @@ impl ResponseCode {
             ResponseCode::PreflightRejected { .. } => "resp_preflight_hits_authorizer",
             ResponseCode::CorsHidesStatus => "resp_cors_hides_status",
             ResponseCode::MethodArnTooLong => "resp_method_arn_too_long",
+            ResponseCode::AlbAuthAction => "resp_alb_auth_action",
             ResponseCode::HeadersTooLarge { .. } => "resp_headers_too_large",
             ResponseCode::CustomizedGatewayResponse { .. } => "resp_customized_gateway_response",
             ResponseCode::OtherErrorType { .. } => "resp_other_errortype",
@@ -207,7 +212,9 @@ impl ResponseCode {
             // A bare 403 may be a scope miss (J1, H10).
             | ResponseCode::Forbidden
             // The token's size counts toward the limit.
-            | ResponseCode::HeadersTooLarge { .. } => true,
+            | ResponseCode::HeadersTooLarge { .. }
+            // An authorization failure under another status: the rows may well explain it.
+            | ResponseCode::CustomizedGatewayResponse { .. } => true,
             ResponseCode::ApiKeyRejected { .. }
             | ResponseCode::QuotaOrThrottle { .. }
             | ResponseCode::WafFiltered
@@ -228,7 +235,7 @@ impl ResponseCode {
             | ResponseCode::PreflightRejected { .. }
             | ResponseCode::CorsHidesStatus
             | ResponseCode::MethodArnTooLong
-            | ResponseCode::CustomizedGatewayResponse { .. }
+            | ResponseCode::AlbAuthAction
             | ResponseCode::OtherErrorType { .. } => false,
         }
     }
@@ -265,6 +272,7 @@ impl ResponseCode {
             | ResponseCode::InvalidToken { .. }
             | ResponseCode::Unauthorized { .. }
             | ResponseCode::CorsHidesStatus
+            | ResponseCode::AlbAuthAction
             | ResponseCode::MethodArnTooLong
             | ResponseCode::HeadersTooLarge { .. }
             | ResponseCode::CustomizedGatewayResponse { .. }
@@ -329,6 +337,7 @@ impl ResponseCode {
             },
             ResponseCode::CorsHidesStatus => &["REST-CORS", "REPOST-CORS-401", "FETCH-SPEC"],
             ResponseCode::MethodArnTooLong => &["APIGW-QUOTAS"],
+            ResponseCode::AlbAuthAction => &["ALB-AUTH"],
             ResponseCode::HeadersTooLarge { .. } => &["APIGW-QUOTAS", "HTTP-QUOTAS"],
             ResponseCode::CustomizedGatewayResponse { .. } => &["GW-RESP"],
             ResponseCode::OtherErrorType { .. } => &["KC-403"],
