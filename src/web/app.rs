@@ -674,7 +674,7 @@ pub fn app() -> Html {
             <header class="top">
                 <div class="brand">
                     <h1>{ "tokenlens" }</h1>
-                    <p>{ "Which token to send, and why a gateway says 401 — decoded and checked in this page; nothing is sent anywhere." }</p>
+                    <p>{ "Which token to send, and why a gateway says 401 — decoded and checked in this page; the token never leaves it." }</p>
                 </div>
                 { theme_switch(state.theme, &on.theme) }
             </header>

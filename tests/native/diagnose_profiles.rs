@@ -1344,6 +1344,12 @@ fn a_kid_only_pasted_keys_lack_leaves_the_signature_unchecked_on_every_row() {
         assert!(codes(r).contains(&unchecked), "{p:?}: {:?}", codes(r));
         assert_eq!(rejected_with(r), None, "{p:?}: {:?}", codes(r));
     }
+    // The rows say which kid the keys given lack, not only "needs the issuer's keys".
+    let http = row(&rs, Profile::HttpJwt);
+    assert!(http.findings.iter().any(|f| matches!(
+        &f.code,
+        Code::Gateway(GatewayCode::SignatureUnchecked { kid_not_given: Some(k), .. }) if k == "k1"
+    )));
 }
 
 #[test]

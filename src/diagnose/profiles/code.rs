@@ -147,6 +147,8 @@ pub enum GatewayCode {
     SignatureUnchecked {
         /// For which authorizer.
         gw: Gw,
+        /// The token's `kid`, when the keys given lack it (they may not be the issuer's).
+        kid_not_given: Option<String>,
     },
     /// The signature is being checked (the page's WebCrypto answers after the render): no
     /// verdict that depends on it yet, neither "accepted" nor "needs the issuer's keys".
@@ -478,7 +480,7 @@ impl GatewayCode {
                 "http_signature_pending",
                 "oidc_signature_pending",
             ),
-            C::SignatureUnchecked { gw } => pick(
+            C::SignatureUnchecked { gw, .. } => pick(
                 *gw,
                 "rest_signature_unchecked",
                 "rest_jwt_signature_unchecked",

@@ -97,7 +97,16 @@ pub(crate) fn signature(
         // it in their kid check, `http_jwt::kid`); one only pasted keys lack leaves the signature
         // unchecked: they may not be the issuer's.
         Verdict::Unverifiable if !root => match kid_not_published(t, g, sources) {
-            None => Some(warns(GatewayCode::SignatureUnchecked { gw: g }, sources)),
+            None => Some(warns(
+                GatewayCode::SignatureUnchecked {
+                    gw: g,
+                    kid_not_given: t
+                        .verification
+                        .kid_not_found()
+                        .map(|k| k.chars().take(200).collect()),
+                },
+                sources,
+            )),
             miss => miss.filter(|_| matches!(g, Gw::Rest | Gw::Oidc)),
         },
         _ => None,

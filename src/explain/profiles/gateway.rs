@@ -78,6 +78,13 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             "The signature does not match the issuer's key: {} rejects it.",
             who(*gw)
         ),
+        C::SignatureUnchecked {
+            kid_not_given: Some(kid),
+            ..
+        } => format!(
+            "The keys given have no key with kid {kid}, and may not be the issuer's: whether the \
+             signature is accepted needs the issuer's keys."
+        ),
         C::SignatureUnchecked { .. } => {
             "Cannot tell whether the signature is accepted — needs the issuer's keys.".to_owned()
         }
@@ -484,6 +491,12 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
+        C::SignatureUnchecked {
+            kid_not_given: Some(kid),
+            ..
+        } => format!(
+            "Fetch the issuer's key set (Discover from issuer), or paste one with kid {kid}."
+        ),
         C::SignatureUnchecked { .. } => "Fetch or paste the issuer's JWKS.".to_owned(),
         C::SignaturePending { .. } => "Wait a moment: the page is checking it.".to_owned(),
         C::Unsigned { .. } => {
