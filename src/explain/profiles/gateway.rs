@@ -23,7 +23,7 @@ fn list(items: &[String]) -> String {
             .take(20)
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(", ")
     }
 }
 
@@ -481,8 +481,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             found,
             ..
         } => format!(
-            "Put {} in the audience list (the app client id for Cognito, the API identifier \
+            "Put {}{} in the audience list (the app client id for Cognito, the API identifier \
              elsewhere).",
+            if found.len() > 1 { "one of " } else { "" },
             list(found)
         ),
         C::NoAudienceClaim { .. } => {
