@@ -422,7 +422,9 @@ fn remedy(error: &AjvError) -> Option<&'static str> {
         }
         AjvError::IssuerMissing | AjvError::IssuerNotConfigured { .. } => {
             "Send a token from the configured user pool, or set userPoolId to the pool in the \
-             token's iss (5.2.0+ accepts both the cognito-idp and issuer-cognito-idp forms)."
+             token's iss (5.2.0+ accepts both the cognito-idp and issuer-cognito-idp forms). A \
+             token from another identity provider needs the library's JwtVerifier, which this row \
+             does not model."
         }
         AjvError::NoKid => "Send a token signed by the pool; Cognito always sets kid.",
         AjvError::KidNotFound { .. } => {
