@@ -120,6 +120,7 @@ pub fn advice(code: &ResponseCode) -> Option<&'static str> {
         ResponseCode::AuthorizerError { .. } => "Check the authorizer's configuration (user pool ARN, stage variables, or the Lambda function and its permission) and redeploy.",
         ResponseCode::AuthorizerOrIntegrationError => "Read the Lambda authorizer's and the integration's logs.",
         ResponseCode::InvalidAudience => "Add the app client id (or the token's aud) to the authorizer's audience list.",
+        ResponseCode::InvalidToken { claim: NamedClaim::Scope, .. } => "Send an access token that carries one of the route's scopes (see the gateway rows).",
         ResponseCode::InvalidToken { .. } => "Compare the token with the authorizer's issuer, audiences and the issuer's keys (see the gateway rows).",
         // §1 quick lookup: with a token the rows accept, the 401 comes from the setup they assume.
         ResponseCode::Unauthorized { .. } => "If the rows accept this token, check what they assume: the authorizer's user pool (a stage variable may name another), the method's OAuth scopes (with scopes only an access token carrying one passes; deployment frameworks can drop them), a token validation regex, the header the token is read from, and that the stage was redeployed.",

@@ -533,3 +533,12 @@ fn an_albs_own_502_is_not_its_login_action() {
     assert!(!got.contains(&ResponseCode::AlbAuthAction), "{got:?}");
     assert!(!ResponseCode::AlbAuthAction.is_token_problem());
 }
+
+answer!(
+    a_null_message_pasted_alone_is_the_authorizer_configuration_failure,
+    "{\"message\": null}",
+    ResponseCode::AuthorizerError {
+        null_body: true,
+        ..
+    }
+);

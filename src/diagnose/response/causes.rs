@@ -195,7 +195,11 @@ fn by_text(a: &Answer) -> Option<ResponseCode> {
             status: a.facts.status,
         });
     }
-    if a.status_is(500) && (a.null_body() || a.has("authorizerconfigurationexception")) {
+    // L3 / C9: `{"message": null}` is the 500 of an authorizer configuration failure, also when
+    // pasted without its status.
+    if (a.status_is(500) || (a.facts.status.is_none() && a.null_body()))
+        && (a.null_body() || a.has("authorizerconfigurationexception"))
+    {
         return Some(authorizer_error(a, false));
     }
     if a.status_is(500) && a.msg == "internal server error" {
