@@ -467,7 +467,11 @@ pub fn url_host(url: &str) -> Option<String> {
         .or_else(|| url.strip_prefix("http://"))?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let authority = authority.rsplit('@').next()?;
-    let h = authority.split(':').next()?;
+    let h = match authority.strip_prefix('[') {
+        // An IPv6 literal: `[fd00::1]:8443`.
+        Some(v6) => v6.split(']').next()?,
+        None => authority.split(':').next()?,
+    };
     (!h.is_empty()).then(|| h.to_ascii_lowercase())
 }
 

@@ -76,9 +76,9 @@ where
         let attempt = fetch_jwks(&url, kid, &get).await;
         match attempt.result {
             Ok(mut set) => {
-                // The issuer's own keys (discovered from `iss`, or the URL typed for it), not the
-                // token header's `jku`, which anyone may point anywhere.
-                set.issuers = !matches!(request, KeysRequest::HeaderJku(_));
+                // The issuer's own keys only when found from `iss` itself: a URL typed (or taken
+                // from a preset or link) may be any environment's, a `jku` anyone's.
+                set.issuers = matches!(request, KeysRequest::Issuer(_));
                 fetched
                     .also_failed
                     .extend(first_error.take().map(|(u, e, _)| (u, e)));

@@ -148,7 +148,8 @@ fn a_fetched_jwks_yields_its_keys() {
 #[test]
 fn x5u_accepts_certificates_only() {
     let cert = include_str!("../../tests/fixtures/jose/public/rsa2048.cert.pem");
-    assert!(judge_x5u("u", ok(200, cert)).is_ok());
+    // The token's own pointer to its keys: never the issuer's key set.
+    assert_eq!(judge_x5u("u", ok(200, cert)).map(|s| s.issuers), Ok(false));
     let spki = include_str!("../../tests/fixtures/jose/public/rsa2048.spki.pem");
     assert_eq!(
         judge_x5u("u", ok(200, spki)).map_err(|e| e.code()),
@@ -249,9 +250,10 @@ fn a_key_set_without_the_tokens_kid_is_fetched_once_more() {
 }
 
 #[test]
-fn keys_fetched_for_the_issuer_are_its_own_and_a_jku_s_are_not() {
-    // A kid those keys lack is one the issuer does not publish (a rejection); a jku is the
-    // token's own claim about where its keys are, which no gateway follows.
+fn keys_found_from_the_issuer_are_its_own_and_a_typed_url_s_or_a_jku_s_are_not() {
+    // A kid the keys found from iss lack is one the issuer does not publish (a rejection); a URL
+    // typed may be another environment's, and a jku is the token's own claim about where its
+    // keys are, which no gateway follows.
     let get = |url: String, _why: Why| {
         let body = if url.ends_with("openid-configuration") {
             r#"{"issuer":"https://id.example","jwks_uri":"https://id.example/keys"}"#
@@ -262,7 +264,10 @@ fn keys_fetched_for_the_issuer_are_its_own_and_a_jku_s_are_not() {
     };
     for (request, issuers) in [
         (KeysRequest::Issuer("https://id.example".into()), true),
-        (KeysRequest::JwksUrl("https://id.example/keys".into()), true),
+        (
+            KeysRequest::JwksUrl("https://id.example/keys".into()),
+            false,
+        ),
         (
             KeysRequest::HeaderJku("https://id.example/keys".into()),
             false,

@@ -536,10 +536,11 @@ pub struct KeySet {
     pub problems: Vec<KeyProblem>,
     /// How many entries (JWKS entries or PEM blocks) the input had.
     pub entries: usize,
-    /// True when this is the token issuer's published key set, as the page fetched it for that
-    /// issuer (discovered from `iss`, or the JWKS URL typed for it): then a `kid` it lacks is a
-    /// `kid` the issuer does not publish. False for pasted keys, which may be anyone's, and for
-    /// keys fetched from the token header's `jku` / `x5u`, which no gateway uses.
+    /// True when this is the token issuer's published key set, as the page found it from `iss`
+    /// ("Discover from issuer", or the page's own fetch for a known provider): then a `kid` it
+    /// lacks is a `kid` the issuer does not publish. False for pasted keys and for a JWKS URL
+    /// typed, preset or linked, which may be any environment's, and for keys fetched from the
+    /// token header's `jku` / `x5u`, which no gateway uses.
     pub issuers: bool,
 }
 

@@ -122,9 +122,19 @@ test('a kid that no refetch brings is kid_not_found after exactly one refetch', 
   await app.expectFetchOk();
   await app.expectVerdict('unverifiable');
   await app.expectFinding('kid_not_found');
-  // The issuer's own key set lacks the kid: a rejection, not "needs the issuer's keys".
+  // A URL typed by hand may be any environment's keys: the rows do not reject for the kid.
+  await expect(app.profileFinding('oidc', 'oidc_signature_unchecked')).toContainText('retired-2025');
+  await expect(app.profileFinding('oidc', 'oidc_kid_not_in_jwks')).toHaveCount(0);
+  expect(await keyServer.paths()).toEqual(['GET /cors/rs256/jwks.json', 'GET /cors/rs256/jwks.json']);
+});
+
+test('a kid the key set discovered from iss lacks is a rejection, not "needs the issuer\'s keys"', async ({ app, keyServer }) => {
+  const token = track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256')), { kid: 'retired-2025' }));
+  await app.pasteToken(token);
+  await app.discoverButton.click();
+  await app.expectFetchOk();
+  await app.expectVerdict('unverifiable');
   await expect(app.finding('kid_not_found')).toContainText('fetched for its issuer');
   await app.expectRejects('http-jwt', 401, 'http_kid_not_in_jwks');
   await app.expectRejects('oidc', 401, 'oidc_kid_not_in_jwks');
-  expect(await keyServer.paths()).toEqual(['GET /cors/rs256/jwks.json', 'GET /cors/rs256/jwks.json']);
 });

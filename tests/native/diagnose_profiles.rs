@@ -1388,7 +1388,12 @@ fn the_albs_user_claims_token_is_rejected_by_every_authorizer_that_checks_the_is
             NOW + 600
         ),
     );
-    t.kind = TokenKind::AlbOidcData;
+    // Recognised from its header (signer, client), as the page does.
+    t.kind = {
+        let f = t.facts();
+        tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind
+    };
+    assert_eq!(t.kind, TokenKind::AlbOidcData);
     let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
     for (p, code) in [
         (Profile::RestCognito, "rest_alb_signed"),
@@ -1480,6 +1485,8 @@ fn a_token_that_passes_only_with_the_pages_leeway_is_not_called_accepted_by_api_
     let rs = judge_all(&ahead.facts(), &target, NOW, 300);
     assert!(needs(row(&rs, Profile::HttpJwt)).contains(&Need::GatewayLeeway));
     assert!(needs(row(&rs, Profile::RestJwt)).contains(&Need::GatewayLeeway));
+    // The REST Cognito authorizer checks neither nbf nor iat (R7 is about exp only).
+    assert!(!codes(row(&rs, Profile::RestCognito)).contains(&"rest_only_within_leeway"));
     let iat_only = tok(
         RS,
         &payload(&format!(r#""exp":{},"iat":{}"#, NOW + 3600, NOW + 100)),
@@ -1613,18 +1620,35 @@ fn an_issuer_api_gateway_cannot_reach_or_use_is_a_rejection_not_accepted_if_conf
 
 #[test]
 fn an_issuer_mismatch_says_how_the_two_issuers_differ_for_entra_and_google() {
+    use tokenlens::issuer::EntraVersion::{V1, V2};
     use IssuerDiff as D;
     let tid = "72f988bf-86f1-41af-91ab-2d7cd011db47";
     let v1 = format!("https://sts.windows.net/{tid}/");
     let v2 = format!("https://login.microsoftonline.com/{tid}/v2.0");
-    assert_eq!(IssuerDiff::between(&v1, &v2), D::EntraVersion);
-    assert_eq!(IssuerDiff::between(&v2, &v1), D::EntraVersion);
+    assert_eq!(
+        IssuerDiff::between(&v1, &v2),
+        D::EntraVersions { token: V1 }
+    );
+    assert_eq!(
+        IssuerDiff::between(&v2, &v1),
+        D::EntraVersions { token: V2 }
+    );
     for template in [
         "https://login.microsoftonline.com/{tenantid}/v2.0",
         "https://login.microsoftonline.com/common/v2.0",
     ] {
         assert_eq!(IssuerDiff::between(&v2, template), D::EntraTemplate);
+        // Not an Entra token: nothing Entra-specific to say.
+        assert_eq!(
+            IssuerDiff::between("https://tenant.eu.auth0.com/", template),
+            D::Other
+        );
     }
+    // Another tenant is not a version question; nor are the two v1 forms of one tenant.
+    let other_v2 = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0";
+    assert_eq!(IssuerDiff::between(&v1, other_v2), D::Other);
+    let v1_other_form = format!("https://login.microsoftonline.com/{tid}/");
+    assert_eq!(IssuerDiff::between(&v1, &v1_other_form), D::Other);
     assert_eq!(
         IssuerDiff::between("accounts.google.com", "https://accounts.google.com"),
         D::GoogleSpelling
@@ -1633,4 +1657,53 @@ fn an_issuer_mismatch_says_how_the_two_issuers_differ_for_entra_and_google() {
         IssuerDiff::between("https://a.example", "https://b.example"),
         D::Other
     );
+}
+
+#[test]
+fn a_kid_the_issuers_key_set_lacks_rejects_on_every_row_even_when_a_pasted_key_verifies() {
+    // The gateway has only the issuer's keys: a pasted single JWK that verifies the token (a
+    // single key is tried whatever its kid) does not make the issuer publish the token's key.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (id, _, _) = demo();
+    let jwks: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{root}/static/demo/jwks.json")).unwrap(),
+    )
+    .unwrap();
+    let kid = match &id.parsed {
+        Some(Parsed::Jws(j)) => j.header.as_ref().unwrap().kid.present().unwrap().clone(),
+        _ => unreachable!(),
+    };
+    let single = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kid"] == kid.as_str())
+        .unwrap()
+        .to_string();
+    let pasted =
+        tokenlens::jose::jwk::parse_key_input(&single, tokenlens::jose::jwk::SecretEncoding::Text)
+            .unwrap();
+    let mut renamed = jwks.clone();
+    for k in renamed["keys"].as_array_mut().unwrap() {
+        k["kid"] = serde_json::json!(format!("other-{}", k["kid"].as_str().unwrap()));
+    }
+    let mut issuers = parse_jwks(renamed.to_string().as_bytes()).unwrap();
+    issuers.issuers = true;
+    let t = Tok {
+        ver: verify_parsed(id.parsed.as_ref().unwrap(), &[&pasted, &issuers]),
+        ..Tok::from_token(&id.cand.token, None)
+    };
+    assert_eq!(t.ver.verdict(), tokenlens::verify::Verdict::Valid);
+    let demo_now = 1_768_469_400;
+    let rs = judge_all(&t.facts(), &Target::default(), demo_now, 0);
+    for (p, code) in [
+        (Profile::RestCognito, "rest_kid_not_in_jwks"),
+        (Profile::HttpJwt, "http_kid_not_in_jwks"),
+        (Profile::Oidc, "oidc_kid_not_in_jwks"),
+        (Profile::LambdaAjv, "ajv_kid_not_found"),
+    ] {
+        let r = row(&rs, p);
+        assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
+        assert!(rejected_with(r).is_some(), "{p:?}: {:?}", codes(r));
+    }
 }

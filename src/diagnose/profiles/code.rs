@@ -56,10 +56,13 @@ pub enum IssuerDiff {
         token: IssuerForm,
     },
     /// Entra ID: the configured issuer is a multi-tenant template (`{tenantid}`, `common`,
-    /// `organizations`), which an exact match never equals (G4).
+    /// `organizations`, `consumers`), which an exact match never equals (G4).
     EntraTemplate,
-    /// Entra ID: a v1 token (`sts.windows.net`) against a v2 issuer, or the reverse (G2).
-    EntraVersion,
+    /// Entra ID, same tenant: the token's version (`token`) is not the configured issuer's (G2).
+    EntraVersions {
+        /// The token's version.
+        token: crate::issuer::EntraVersion,
+    },
     /// Google: `accounts.google.com` against `https://accounts.google.com`, or the reverse; Google
     /// issues both (G8).
     GoogleSpelling,
@@ -74,19 +77,19 @@ impl IssuerDiff {
         if found.trim_end_matches('/') == expected.trim_end_matches('/') {
             return IssuerDiff::TrailingSlash;
         }
-        let entra_v1 = |s: &str| s.starts_with("https://sts.windows.net/");
-        let entra_v2 = |s: &str| s.starts_with("https://login.microsoftonline.com/");
+        use crate::issuer::entra;
+        match (entra(found), entra(expected)) {
+            (Some(_), Some((t, _)))
+                if ["{tenantid}", "common", "organizations", "consumers"].contains(&t) =>
+            {
+                return IssuerDiff::EntraTemplate;
+            }
+            (Some((tf, vf)), Some((te, ve))) if tf == te && vf != ve => {
+                return IssuerDiff::EntraVersions { token: vf };
+            }
+            _ => {}
+        }
         let google = |s: &str| s.trim_start_matches("https://") == "accounts.google.com";
-        if entra_v2(expected)
-            && ["{tenantid}", "/common/", "/organizations/", "/consumers/"]
-                .iter()
-                .any(|t| expected.contains(t))
-        {
-            return IssuerDiff::EntraTemplate;
-        }
-        if (entra_v1(found) && entra_v2(expected)) || (entra_v2(found) && entra_v1(expected)) {
-            return IssuerDiff::EntraVersion;
-        }
         if google(found) && google(expected) {
             return IssuerDiff::GoogleSpelling;
         }

@@ -62,9 +62,8 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
     out.extend(gateway_time_unknowns(
         claims,
         Gw::Http,
-        now,
-        leeway,
-        true,
+        (now, leeway),
+        (true, true),
         SOURCES,
     ));
     if cfg.scopes.is_empty() {

@@ -54,9 +54,8 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
     out.extend(gateway_time_unknowns(
         claims,
         Gw::Rest,
-        now,
-        leeway,
-        false,
+        (now, leeway),
+        (false, false),
         &["GW-RESP"],
     ));
     if test {

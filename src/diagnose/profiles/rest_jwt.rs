@@ -62,9 +62,8 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
     out.extend(gateway_time_unknowns(
         claims,
         Gw::RestJwt,
-        now,
-        leeway,
-        false,
+        (now, leeway),
+        (true, false),
         SOURCES,
     ));
     if !cfg.scopes.is_empty() {

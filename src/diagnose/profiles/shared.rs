@@ -88,27 +88,32 @@ pub(crate) fn signature(
     root: bool,
     sources: &[&'static str],
 ) -> Option<Finding> {
+    if root {
+        return None;
+    }
+    // A `kid` the issuer's own key set lacks is a rejection whatever key verified the token here
+    // (a pasted one): the gateway has only the issuer's keys. HTTP API and REST JWT report it in
+    // their kid check (`http_jwt::kid`).
+    if let Some(miss) = kid_not_published(t, g, sources) {
+        return matches!(g, Gw::Rest | Gw::Oidc).then_some(miss);
+    }
     if t.verification.is_pending() {
-        return (!root).then(|| warns(GatewayCode::SignaturePending { gw: g }, sources));
+        return Some(warns(GatewayCode::SignaturePending { gw: g }, sources));
     }
     match t.verification.verdict() {
-        Verdict::Invalid if !root => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
-        // A `kid` the issuer's own key set lacks is a rejection (HTTP API and REST JWT report
-        // it in their kid check, `http_jwt::kid`); one only pasted keys lack leaves the signature
-        // unchecked: they may not be the issuer's.
-        Verdict::Unverifiable if !root => match kid_not_published(t, g, sources) {
-            None => Some(warns(
-                GatewayCode::SignatureUnchecked {
-                    gw: g,
-                    kid_not_given: t
-                        .verification
-                        .kid_not_found()
-                        .map(|k| k.chars().take(200).collect()),
-                },
-                sources,
-            )),
-            miss => miss.filter(|_| matches!(g, Gw::Rest | Gw::Oidc)),
-        },
+        Verdict::Invalid => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
+        // A `kid` only the keys given lack leaves the signature unchecked: they may not be the
+        // issuer's.
+        Verdict::Unverifiable => Some(warns(
+            GatewayCode::SignatureUnchecked {
+                gw: g,
+                kid_not_given: t
+                    .verification
+                    .kid_not_found()
+                    .map(|k| k.chars().take(200).collect()),
+            },
+            sources,
+        )),
         _ => None,
     }
 }
@@ -166,15 +171,14 @@ pub(crate) fn not_yet_valid(claims: &Claims, g: Gw, now: i64, leeway: i64) -> Op
 }
 
 /// H6 / G12: what API Gateway's undocumented leeway leaves open. A time claim that fails with
-/// no leeway but passes with the page's (`exp`, `nbf`, and `iat` where the authorizer checks it)
-/// cannot be called accepted; and a token with no `exp` in seconds is undocumented territory
-/// (`iat_checked`: HTTP API).
+/// no leeway but passes with the page's (`exp`; `nbf` and `iat` where the authorizer checks them,
+/// `checks` = (nbf, iat)) cannot be called accepted; and a token with no numeric `exp` is
+/// undocumented territory.
 pub(crate) fn gateway_time_unknowns(
     claims: &Claims,
     g: Gw,
-    now: i64,
-    leeway: i64,
-    iat_checked: bool,
+    (now, leeway): (i64, i64),
+    (nbf_checked, iat_checked): (bool, bool),
     sources: &[&'static str],
 ) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -190,7 +194,10 @@ pub(crate) fn gateway_time_unknowns(
     };
     let open = within(&|l| claims.expired_at(now, l))
         .map(|exp| ("exp", now.saturating_sub(exp)))
-        .or_else(|| within(&|l| claims.not_yet_valid_until(now, l)).map(|nbf| ("nbf", nbf - now)))
+        .or_else(|| {
+            within(&|l| claims.not_yet_valid_until(now, l).filter(|_| nbf_checked))
+                .map(|nbf| ("nbf", nbf - now))
+        })
         .or_else(|| within(&iat_ahead).map(|iat| ("iat", iat - now)));
     if let Some((claim, by)) = open {
         out.push(warns(
@@ -218,21 +225,12 @@ pub(crate) fn issuer_not_public(
     let issuer = want
         .or(claims.iss.present().map(String::as_str))
         .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace))?;
-    let https = issuer.strip_prefix("https://");
-    let host = https
-        .or_else(|| issuer.strip_prefix("http://"))
-        .map(|rest| {
-            let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-            let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-            match host.strip_prefix('[') {
-                Some(v6) => v6.split(']').next().unwrap_or_default(),
-                None => host.split(':').next().unwrap_or_default(),
-            }
-            .trim_end_matches('.')
-            .to_ascii_lowercase()
-        });
+    let https = issuer
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+    let host = crate::issuer::url_host(issuer).map(|h| h.trim_end_matches('.').to_owned());
     let private = host.is_some_and(|h| private_host(&h));
-    let not_https = g == Gw::RestJwt && https.is_none();
+    let not_https = g == Gw::RestJwt && !https;
     (private || not_https).then(|| {
         fails(
             GatewayCode::IssuerNotPublic {

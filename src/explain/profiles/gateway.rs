@@ -105,7 +105,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                 IssuerDiff::EntraTemplate => " A multi-tenant template never equals a \
                      tenant's issuer."
                     .to_owned(),
-                IssuerDiff::EntraVersion => {
+                IssuerDiff::EntraVersions { .. } => {
                     " One is Entra's v1 issuer, the other its v2 issuer.".to_owned()
                 }
                 IssuerDiff::GoogleSpelling => " Google issues both spellings.".to_owned(),
@@ -458,15 +458,25 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
                  Lambda authorizer that substitutes tid into the template."
             ),
             // G2: the API's accessTokenAcceptedVersion decides the token version.
-            IssuerDiff::EntraVersion => format!(
-                "Configure the issuer of the version the token has ({found}), or set \
-                 accessTokenAcceptedVersion to 2 in the API's app manifest to get v2 tokens."
+            IssuerDiff::EntraVersions {
+                token: crate::issuer::EntraVersion::V1,
+            } => format!(
+                "Set accessTokenAcceptedVersion to 2 in the API's app manifest to get v2 tokens, \
+                 or configure the v1 issuer {found}."
             ),
-            // G8: an exact-match authorizer takes one spelling.
-            IssuerDiff::GoogleSpelling => format!(
-                "Configure the spelling this token has ({found}), or both where the authorizer \
-                 takes several issuers (the REST JWT authorizer does)."
+            IssuerDiff::EntraVersions { .. } => format!(
+                "Configure the v2 issuer {found}: the API's accessTokenAcceptedVersion is 2."
             ),
+            // G8: an exact-match authorizer takes one spelling; §2b: the REST JWT authorizer's
+            // issuer is an https URL, so it can never take the bare one.
+            IssuerDiff::GoogleSpelling if found.starts_with("https://") => {
+                format!("Configure the spelling this token has: {found}.")
+            }
+            IssuerDiff::GoogleSpelling => "Google also issues https://accounts.google.com: an \
+                 authorizer configured with that spelling (the REST JWT authorizer takes no other) \
+                 never accepts this token; verify such tokens in a Lambda authorizer that accepts \
+                 both."
+                .to_owned(),
             _ => format!(
                 "Send a token from {expected}, or, if you trust {found}, configure exactly that."
             ),
