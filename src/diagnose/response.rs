@@ -200,5 +200,6 @@ pub fn is_token_problem(code: &str) -> bool {
             | "resp_forbidden"
             | "resp_headers_too_large"
             | "resp_customized_gateway_response"
+            | "resp_alb_401"
     )
 }

@@ -171,13 +171,19 @@ answer!(
     ResponseCode::AuthorizerError {
         authorizer: None,
         null_body: true,
-        from_errortype: false
+        from_errortype: false,
+        status_seen: true
     }
 );
 answer!(
     authorizer_configuration_exception_header_is_an_authorizer_error,
     "HTTP/1.1 500 Internal Server Error\nx-amzn-ErrorType: AuthorizerConfigurationException\n{\"message\":null}",
-    ResponseCode::AuthorizerError { authorizer: None, null_body: true, from_errortype: true }
+    ResponseCode::AuthorizerError {
+        authorizer: None,
+        null_body: true,
+        from_errortype: true,
+        status_seen: true
+    }
 );
 answer!(
     an_http_api_500_internal_server_error_is_an_authorizer_or_integration_error,
@@ -522,16 +528,36 @@ fn a_customized_status_for_an_authorization_failure_is_not_called_no_token_probl
 }
 
 answer!(
-    an_alb_login_action_401_is_the_load_balancers_not_api_gateways,
+    an_albs_401_is_the_load_balancers_not_api_gateways,
     "HTTP/1.1 401 Unauthorized\nServer: awselb/2.0\nContent-Type: text/html\n\n<html><head><title>401 Authorization Required</title></head><body><center><h1>401 Authorization Required</h1></center></body></html>",
-    ResponseCode::AlbAuthAction
+    ResponseCode::AlbAnswer { login: false }
+);
+answer!(
+    an_albs_redirect_to_the_login_page_is_its_login_action,
+    "HTTP/1.1 302 Found\nServer: awselb/2.0\nLocation: https://auth.example.com/oauth2/authorize?client_id=abc&response_type=code\n\n",
+    ResponseCode::AlbAnswer { login: true }
 );
 
 #[test]
-fn an_albs_own_502_is_not_its_login_action() {
+fn an_albs_answers_say_whether_the_token_may_matter_and_its_own_502_is_neither() {
+    // A1: the login action takes no bearer token; A3: a bare 401 may be the JWT-verification
+    // action refusing this token.
+    for (text, token_problem) in [
+        ("HTTP/1.1 401 Unauthorized\nServer: awselb/2.0\n\n", true),
+        ("HTTP/1.1 302 Found\nServer: awselb/2.0\nLocation: https://idp.example/oauth2/authorize\n\n", false),
+    ] {
+        let got = codes(text);
+        let first = got.first().expect(text);
+        assert!(matches!(first, ResponseCode::AlbAnswer { .. }), "{got:?}");
+        assert_eq!(first.is_token_problem(), token_problem, "{text}");
+        assert_eq!(is_token_problem(first.as_str()), token_problem, "{text}");
+    }
     let got = codes("HTTP/1.1 502 Bad Gateway\nServer: awselb/2.0\n\n<html><title>502 Bad Gateway</title></html>");
-    assert!(!got.contains(&ResponseCode::AlbAuthAction), "{got:?}");
-    assert!(!ResponseCode::AlbAuthAction.is_token_problem());
+    assert!(
+        !got.iter()
+            .any(|c| matches!(c, ResponseCode::AlbAnswer { .. })),
+        "{got:?}"
+    );
 }
 
 answer!(
@@ -539,6 +565,24 @@ answer!(
     "{\"message\": null}",
     ResponseCode::AuthorizerError {
         null_body: true,
+        status_seen: false,
         ..
     }
 );
+
+#[test]
+fn a_null_message_without_its_status_is_only_likely_the_authorizer_failure() {
+    // L3: the null body is REPORTED; the 500 status is CONFIRMED only when seen.
+    use tokenlens::diagnose::finding::Status;
+    let alone = codes("{\"message\": null}");
+    assert_eq!(
+        alone.first().map(ResponseCode::status),
+        Some(Status::Reported),
+        "{alone:?}"
+    );
+    let with_status = codes("HTTP/1.1 500\n{\"message\": null}");
+    assert_eq!(
+        with_status.first().map(ResponseCode::status),
+        Some(Status::Confirmed)
+    );
+}

@@ -52,7 +52,9 @@ pub(super) fn causes(facts: &Facts, lower: &str, context: AnswerContext) -> Vec<
     let alb = (facts.errortype.is_none()
         && a.has("server: awselb")
         && (a.status_is(401) || a.has("/oauth2/authorize")))
-    .then_some(ResponseCode::AlbAuthAction);
+    .then(|| ResponseCode::AlbAnswer {
+        login: a.has("/oauth2/authorize"),
+    });
     let layer = alb
         .or_else(|| facts.errortype.as_ref().and_then(|et| by_errortype(&a, et)))
         .or_else(|| by_text(&a))
@@ -171,6 +173,7 @@ fn authorizer_error(a: &Answer, from_errortype: bool) -> ResponseCode {
         authorizer: a.context.authorizer,
         null_body: a.null_body(),
         from_errortype,
+        status_seen: from_errortype || a.facts.status.is_some(),
     }
 }
 

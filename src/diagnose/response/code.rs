@@ -108,6 +108,8 @@ pub enum ResponseCode {
         null_body: bool,
         /// `x-amzn-errortype: AuthorizerConfigurationException` was seen.
         from_errortype: bool,
+        /// The 500 or the error type was seen; else only the `null` body, which is REPORTED.
+        status_seen: bool,
     },
     /// HTTP API 500 `Internal Server Error`: a Lambda authorizer or integration error.
     AuthorizerOrIntegrationError,
@@ -140,10 +142,14 @@ pub enum ResponseCode {
     CorsHidesStatus,
     /// 414: the method ARN is over 1 600 bytes (R26).
     MethodArnTooLong,
-    /// A1: the answer comes from an Application Load Balancer (`server: awselb`), whose
-    /// authenticate-oidc / authenticate-cognito action is a browser login that takes no bearer
-    /// token.
-    AlbAuthAction,
+    /// The answer comes from an Application Load Balancer (`server: awselb`), not API Gateway:
+    /// its login action (A1: authenticate-oidc / authenticate-cognito, a browser login that takes
+    /// no bearer token) or, for a 401 without the redirect to the login page, possibly its
+    /// JWT-verification action (A3).
+    AlbAnswer {
+        /// It redirects to the identity provider's login page: the login action for certain.
+        login: bool,
+    },
     /// The answer says the request headers are too large (R26: 10 240 bytes).
     HeadersTooLarge {
         /// The status seen, if any.
@@ -194,7 +200,8 @@ impl ResponseCode {
             ResponseCode::PreflightRejected { .. } => "resp_preflight_hits_authorizer",
             ResponseCode::CorsHidesStatus => "resp_cors_hides_status",
             ResponseCode::MethodArnTooLong => "resp_method_arn_too_long",
-            ResponseCode::AlbAuthAction => "resp_alb_auth_action",
+            ResponseCode::AlbAnswer { login: true } => "resp_alb_login_action",
+            ResponseCode::AlbAnswer { .. } => "resp_alb_401",
             ResponseCode::HeadersTooLarge { .. } => "resp_headers_too_large",
             ResponseCode::CustomizedGatewayResponse { .. } => "resp_customized_gateway_response",
             ResponseCode::OtherErrorType { .. } => "resp_other_errortype",
@@ -214,7 +221,9 @@ impl ResponseCode {
             // The token's size counts toward the limit.
             | ResponseCode::HeadersTooLarge { .. }
             // An authorization failure under another status: the rows may well explain it.
-            | ResponseCode::CustomizedGatewayResponse { .. } => true,
+            | ResponseCode::CustomizedGatewayResponse { .. }
+            // The ALB's JWT-verification action may have refused the token (A3).
+            | ResponseCode::AlbAnswer { login: false } => true,
             ResponseCode::ApiKeyRejected { .. }
             | ResponseCode::QuotaOrThrottle { .. }
             | ResponseCode::WafFiltered
@@ -235,7 +244,7 @@ impl ResponseCode {
             | ResponseCode::PreflightRejected { .. }
             | ResponseCode::CorsHidesStatus
             | ResponseCode::MethodArnTooLong
-            | ResponseCode::AlbAuthAction
+            | ResponseCode::AlbAnswer { login: true }
             | ResponseCode::OtherErrorType { .. } => false,
         }
     }
@@ -251,6 +260,8 @@ impl ResponseCode {
             ResponseCode::ApiKeyRejected {
                 with_forbidden_body,
             } => confirmed_if(*with_forbidden_body),
+            // L3: the `{"message": null}` body alone is only reported to mean this 500.
+            ResponseCode::AuthorizerError { status_seen, .. } => confirmed_if(*status_seen),
             ResponseCode::PreflightRejected { setting, .. } => {
                 confirmed_if(*setting == PreflightSetting::HttpDefaultRoute)
             }
@@ -266,13 +277,12 @@ impl ResponseCode {
             | ResponseCode::LambdaExplicitDeny { .. }
             | ResponseCode::ImplicitDeny
             | ResponseCode::AccessDenied { .. }
-            | ResponseCode::AuthorizerError { .. }
             | ResponseCode::AuthorizerOrIntegrationError
             | ResponseCode::InvalidAudience
             | ResponseCode::InvalidToken { .. }
             | ResponseCode::Unauthorized { .. }
             | ResponseCode::CorsHidesStatus
-            | ResponseCode::AlbAuthAction
+            | ResponseCode::AlbAnswer { .. }
             | ResponseCode::MethodArnTooLong
             | ResponseCode::HeadersTooLarge { .. }
             | ResponseCode::CustomizedGatewayResponse { .. }
@@ -337,7 +347,8 @@ impl ResponseCode {
             },
             ResponseCode::CorsHidesStatus => &["REST-CORS", "REPOST-CORS-401", "FETCH-SPEC"],
             ResponseCode::MethodArnTooLong => &["APIGW-QUOTAS"],
-            ResponseCode::AlbAuthAction => &["ALB-AUTH"],
+            ResponseCode::AlbAnswer { login: true } => &["ALB-AUTH"],
+            ResponseCode::AlbAnswer { .. } => &["ALB-AUTH", "ALB-JWT"],
             ResponseCode::HeadersTooLarge { .. } => &["APIGW-QUOTAS", "HTTP-QUOTAS"],
             ResponseCode::CustomizedGatewayResponse { .. } => &["GW-RESP"],
             ResponseCode::OtherErrorType { .. } => &["KC-403"],
