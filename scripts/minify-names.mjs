@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const fail = (msg) => {
   throw new Error(`minify-names: ${msg}`);
@@ -190,6 +191,8 @@ export function minifyNames(dir) {
   for (const [from, to] of [...rename.imports, ...rename.exports]) {
     if (!IDENT.test(from)) fail(`unexpected name ${from}`);
     if (taken.has(to)) fail(`new name ${to} is already a name of the module`);
+    // A new name must not be a word the glue already uses (a variable, a property).
+    if (replaceWord(js, to, to)[1] > 0) fail(`new name ${to} already occurs in ${jsName}`);
   }
 
   // Longest first: no name is a whole word inside another, but keep the order safe anyway.
@@ -208,15 +211,23 @@ export function minifyNames(dir) {
   writeFileSync(join(dir, wasmName), out);
   writeFileSync(join(dir, jsName), js);
 
-  // Trunk's integrity hashes for the two files (modulepreload / preload links).
-  for (const file of [jsName, wasmName]) {
-    const tag = new RegExp(`(<link\\b[^>]*href="\\./${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")(sha\\d+)-[^"]*(")`);
-    const m = html.match(tag);
-    if (!m) continue;
-    const algo = m[2];
-    const digest = createHash(algo).update(readFileSync(join(dir, file))).digest('base64');
-    html = html.replace(tag, `$1${algo}-${digest}$3`);
-  }
+  // Trunk's integrity hashes for the two files (modulepreload / preload links): every tag that
+  // names either file and carries a hash gets the new one; a stale hash would stop the page.
+  const digests = new Map(
+    [jsName, wasmName].map((f) => [f, (algo) => createHash(algo).update(readFileSync(join(dir, f))).digest('base64')]),
+  );
+  html = html.replace(/<link\b[^>]*>/g, (tag) => {
+    const file = tag.match(/\bhref="\.\/([^"]+)"/)?.[1];
+    const digest = digests.get(file);
+    if (!digest || !/\bintegrity=/.test(tag)) return tag;
+    let n = 0;
+    const out = tag.replace(/\bintegrity="(sha\d+)-[^"]*"/, (_, algo) => {
+      n++;
+      return `integrity="${algo}-${digest(algo)}"`;
+    });
+    if (n !== 1) fail(`cannot read the integrity of ${tag}`);
+    return out;
+  });
   writeFileSync(htmlFile, html);
   console.log(
     `minify-names.mjs: ${rename.imports.size} imports and ${rename.exports.size} exports renamed; ` +
@@ -224,7 +235,7 @@ export function minifyNames(dir) {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? fail('no TRUNK_STAGING_DIR and no directory argument');
   minifyNames(dir);
 }
