@@ -364,14 +364,9 @@ impl State {
     pub fn opened(opening: Opening) -> State {
         let fresh = State::default();
         match opening {
-            // An anchor (`#section-2`) is neither a link nor a paste: a fresh page.
-            Opening::Fresh | Opening::Ignore => State {
-                demo: true,
-                demo_clock: true,
-                gateway: Some(Profile::RestCognito),
-                gateway_is_demos: true,
-                ..fresh
-            },
+            // An anchor (`#section-2`) is neither a link nor a paste: a fresh page, with the
+            // demo as the Demo button shows it.
+            Opening::Fresh | Opening::Ignore => fresh.reduce_now(Action::ShowDemo),
             Opening::Restore(shared) => State {
                 from_link: true,
                 ..fresh.reduce_now(Action::Restore(Rc::new(*shared)))
