@@ -4,9 +4,10 @@
 //! issuer, audience, times, route scopes. Must not produce prose (`explain::profiles`).
 
 use super::{
-    aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, issuer_not_public,
-    kid_not_published, not_jwt, not_yet_valid, notes, overlaps, root_causes, signature, str_claim,
-    string_or_array, token_use_of, warns, AudClaim, GatewayCode, Gw, TokenFacts,
+    aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, issued_ahead,
+    issuer_not_public, kid_not_published, not_jwt, not_yet_valid, notes, overlaps, root_causes,
+    signature, str_claim, string_or_array, token_use_of, warns, AudClaim, GatewayCode, Gw,
+    TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::HttpJwt;
@@ -39,25 +40,19 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         &["HTTP-JWT", "REST-JWT-CREATE", "A0-ISS", "COG-ISSUER"],
     ));
-    if !root {
-        out.extend(issuer_not_public(
-            claims,
-            cfg.issuer.as_deref(),
-            Gw::Http,
-            &["HTTP-QUOTAS", "HTTP-JWT"],
-        ));
-    }
+    out.extend(issuer_not_public(
+        claims,
+        cfg.issuer.as_deref(),
+        Gw::Http,
+        root,
+        &["HTTP-QUOTAS", "HTTP-JWT"],
+    ));
     out.extend(audience(claims, &cfg.audiences, Gw::Http, root));
     // H6: exp in the future, nbf and iat in the past (leeway undocumented: the page's is used).
     out.extend(expired(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));
-    if let Some(iat) = claims.iat.present() {
-        if iat.secs > now.saturating_add(leeway.max(0)) {
-            out.push(fails(
-                GatewayCode::IssuedInFuture { iat: iat.secs, now },
-                SOURCES,
-            ));
-        }
+    if let Some(iat) = issued_ahead(claims, now, leeway) {
+        out.push(fails(GatewayCode::IssuedInFuture { iat, now }, SOURCES));
     }
     out.extend(gateway_time_unknowns(
         claims,

@@ -48,14 +48,13 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         &["REST-JWT-CREATE", "COG-ISSUER"],
     ));
-    if !root {
-        out.extend(issuer_not_public(
-            claims,
-            cfg.issuer.as_deref(),
-            Gw::RestJwt,
-            &["REST-JWT", "REST-JWT-CREATE"],
-        ));
-    }
+    out.extend(issuer_not_public(
+        claims,
+        cfg.issuer.as_deref(),
+        Gw::RestJwt,
+        root,
+        &["REST-JWT", "REST-JWT-CREATE"],
+    ));
     out.extend(audience(claims, &cfg.audiences, Gw::RestJwt, root));
     out.extend(expired(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));

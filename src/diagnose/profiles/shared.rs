@@ -185,13 +185,7 @@ pub(crate) fn gateway_time_unknowns(
     let within = |fails_at: &dyn Fn(i64) -> Option<i64>| {
         fails_at(0).filter(|_| leeway > 0 && fails_at(leeway).is_none())
     };
-    let iat_ahead = |l: i64| {
-        claims
-            .iat
-            .present()
-            .map(|d| d.secs)
-            .filter(|&iat| iat_checked && iat > now.saturating_add(l))
-    };
+    let iat_ahead = |l: i64| issued_ahead(claims, now, l).filter(|_| iat_checked);
     let open = within(&|l| claims.expired_at(now, l))
         .map(|exp| ("exp", now.saturating_sub(exp)))
         .or_else(|| {
@@ -211,17 +205,30 @@ pub(crate) fn gateway_time_unknowns(
     out
 }
 
+/// H6 (HTTP API): `iat` in seconds when it is later than `now + leeway`.
+pub(crate) fn issued_ahead(claims: &Claims, now: i64, leeway: i64) -> Option<i64> {
+    claims
+        .iat
+        .present()
+        .map(|d| d.secs)
+        .filter(|&iat| iat > now.saturating_add(leeway.max(0)))
+}
+
 /// H3 / §2b: an issuer API Gateway cannot use. It fetches the issuer's discovery document and
 /// keys from the public internet, so a loopback, private-network or single-label host fails
 /// every token (HTTP API and REST JWT); the REST JWT authorizer's issuer must moreover be an
 /// absolute https URL. `want` is the configured issuer, else the token's `iss` (which the
-/// configuration must equal).
+/// configuration must equal). None when a root cause already explains the row.
 pub(crate) fn issuer_not_public(
     claims: &Claims,
     want: Option<&str>,
     g: Gw,
+    root: bool,
     sources: &[&'static str],
 ) -> Option<Finding> {
+    if root {
+        return None;
+    }
     let issuer = want
         .or(claims.iss.present().map(String::as_str))
         .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace))?;
@@ -253,7 +260,7 @@ fn private_host(host: &str) -> bool {
         || (v4
             && matches!(
                 octets[..],
-                [10, ..] | [192, 168, ..] | [169, 254, ..] | [127, ..] | [0, ..]
+                [10, ..] | [192, 168, ..] | [169, 254, ..] | [0, ..]
             ))
         || (v4 && matches!(octets[..], [172, b, ..] if (16..32).contains(&b)))
         || (v6 && ["fe80:", "fc", "fd"].iter().any(|p| host.starts_with(p)))
