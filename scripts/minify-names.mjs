@@ -85,75 +85,79 @@ function importDescEnd(bytes, kind, at) {
 }
 
 /**
- * Rewrites the import section (names from `module` by `imports`) and the export section
- * (by `exports`) of `wasm`; returns the new bytes.
+ * The sections of `wasm`, each as `{ id, bytes }` (the whole section, header included); the
+ * import (2) and export (7) sections also as `entries`: `{ module, field, tail }` for an import,
+ * `{ field, tail }` for an export, `tail` being the bytes after the names (kind and index or
+ * description). Fails on anything it cannot read to the end.
  */
-function rewriteWasm(wasm, module, rename) {
+function sections(wasm) {
   if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail('not a wasm module');
-  const parts = [wasm.subarray(0, 8)];
+  const out = [];
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
     const [size, start] = leb(wasm, at + 1);
     const end = start + size;
     if (end > wasm.length) fail(`section ${id} runs past the end`);
-    if (id !== 2 && id !== 7) {
-      parts.push(wasm.subarray(at, end));
-      at = end;
+    const section = { id, bytes: wasm.subarray(at, end) };
+    if (id === 2 || id === 7) {
+      const [count, first] = leb(wasm, start);
+      section.entries = [];
+      let p = first;
+      for (let i = 0; i < count; i++) {
+        if (id === 2) {
+          const [module, q] = name(wasm, p);
+          const [field, r] = name(wasm, q);
+          p = importDescEnd(wasm, wasm[r], r + 1);
+          section.entries.push({ module, field, tail: wasm.subarray(r, p) });
+        } else {
+          const [field, q] = name(wasm, p);
+          p = leb(wasm, q + 1)[1];
+          section.entries.push({ field, tail: wasm.subarray(q, p) });
+        }
+      }
+      if (p !== end) fail(`section ${id} has ${end - p} bytes after its last entry`);
+    }
+    out.push(section);
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * Rewrites the import section (names from `module` by `rename.imports`) and the export section
+ * (by `rename.exports`) of `wasm`; returns the new bytes.
+ */
+function rewriteWasm(wasm, module, rename) {
+  const parts = [wasm.subarray(0, 8)];
+  for (const { id, bytes, entries } of sections(wasm)) {
+    if (!entries) {
+      parts.push(bytes);
       continue;
     }
-    const [count, first] = leb(wasm, start);
-    const body = [uleb(count)];
-    let p = first;
-    for (let i = 0; i < count; i++) {
+    const body = [uleb(entries.length)];
+    for (const e of entries) {
       if (id === 2) {
-        const [mod, q] = name(wasm, p);
-        const [field, r] = name(wasm, q);
-        const descEnd = importDescEnd(wasm, wasm[r], r + 1);
-        const renamed = mod === module ? rename.imports.get(field) : undefined;
-        body.push(nameBytes(mod), nameBytes(renamed ?? field), wasm.subarray(r, descEnd));
-        p = descEnd;
+        const renamed = e.module === module ? rename.imports.get(e.field) : undefined;
+        body.push(nameBytes(e.module), nameBytes(renamed ?? e.field), e.tail);
       } else {
-        const [field, q] = name(wasm, p);
-        const [, r] = leb(wasm, q + 1);
-        body.push(nameBytes(rename.exports.get(field) ?? field), wasm.subarray(q, r));
-        p = r;
+        body.push(nameBytes(rename.exports.get(e.field) ?? e.field), e.tail);
       }
     }
-    if (p !== end) fail(`section ${id} has ${end - p} bytes after its last entry`);
     const payload = Buffer.concat(body);
     parts.push(Buffer.from([id]), uleb(payload.length), payload);
-    at = end;
   }
   return Buffer.concat(parts);
 }
 
 /** The imports from `module` and the exports of `wasm`, by name. */
 function namesOf(wasm, module) {
-  const imports = [];
-  const exports = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = leb(wasm, at + 1);
-    if (id === 2 || id === 7) {
-      let [count, p] = leb(wasm, start);
-      for (let i = 0; i < count; i++) {
-        if (id === 2) {
-          const [mod, q] = name(wasm, p);
-          const [field, r] = name(wasm, q);
-          if (mod === module) imports.push(field);
-          p = importDescEnd(wasm, wasm[r], r + 1);
-        } else {
-          const [field, q] = name(wasm, p);
-          exports.push(field);
-          p = leb(wasm, q + 1)[1];
-        }
-      }
-    }
-    at = start + size;
-  }
-  return { imports, exports };
+  const all = sections(wasm);
+  const entries = (id) => all.filter((s) => s.id === id).flatMap((s) => s.entries);
+  return {
+    imports: entries(2).filter((e) => e.module === module).map((e) => e.field),
+    exports: entries(7).map((e) => e.field),
+  };
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
