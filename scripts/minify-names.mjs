@@ -172,9 +172,32 @@ function replaceWord(js, from, to) {
   return [out, n];
 }
 
-export function minifyNames(dir) {
+/**
+ * Recomputes the `integrity` hashes Trunk wrote into `dir`/index.html (modulepreload / preload /
+ * stylesheet links) for `files`, after a step rewrote them: a stale hash would stop the page.
+ */
+export function rehash(dir, files) {
   const htmlFile = join(dir, 'index.html');
-  let html = readFileSync(htmlFile, 'utf8');
+  const digests = new Map(
+    files.map((f) => [f, (algo) => createHash(algo).update(readFileSync(join(dir, f))).digest('base64')]),
+  );
+  const html = readFileSync(htmlFile, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
+    const file = tag.match(/\bhref="\.\/([^"]+)"/)?.[1];
+    const digest = digests.get(file);
+    if (!digest || !/\bintegrity=/.test(tag)) return tag;
+    let n = 0;
+    const out = tag.replace(/\bintegrity="(sha\d+)-[^"]*"/, (_, algo) => {
+      n++;
+      return `integrity="${algo}-${digest(algo)}"`;
+    });
+    if (n !== 1) fail(`cannot read the integrity of ${tag}`);
+    return out;
+  });
+  writeFileSync(htmlFile, html);
+}
+
+export function minifyNames(dir) {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
   const jsName = html.match(/from\s+'\.\/([^'"]+\.js)'/)?.[1] ?? fail('the loader imports no ./*.js');
   const wasmName =
     html.match(/module_or_path:\s*'\.\/([^'"]+\.wasm)'/)?.[1] ?? fail('the loader names no ./*.wasm');
@@ -215,24 +238,7 @@ export function minifyNames(dir) {
   writeFileSync(join(dir, wasmName), out);
   writeFileSync(join(dir, jsName), js);
 
-  // Trunk's integrity hashes for the two files (modulepreload / preload links): every tag that
-  // names either file and carries a hash gets the new one; a stale hash would stop the page.
-  const digests = new Map(
-    [jsName, wasmName].map((f) => [f, (algo) => createHash(algo).update(readFileSync(join(dir, f))).digest('base64')]),
-  );
-  html = html.replace(/<link\b[^>]*>/g, (tag) => {
-    const file = tag.match(/\bhref="\.\/([^"]+)"/)?.[1];
-    const digest = digests.get(file);
-    if (!digest || !/\bintegrity=/.test(tag)) return tag;
-    let n = 0;
-    const out = tag.replace(/\bintegrity="(sha\d+)-[^"]*"/, (_, algo) => {
-      n++;
-      return `integrity="${algo}-${digest(algo)}"`;
-    });
-    if (n !== 1) fail(`cannot read the integrity of ${tag}`);
-    return out;
-  });
-  writeFileSync(htmlFile, html);
+  rehash(dir, [jsName, wasmName]);
   console.log(
     `minify-names.mjs: ${rename.imports.size} imports and ${rename.exports.size} exports renamed; ` +
       `${wasmName} ${before} → ${out.length} bytes`,

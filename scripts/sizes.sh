@@ -13,10 +13,12 @@
 # glue (scripts/minify-names.mjs) took 5,348 B off; then 344,500. A user review's fixes (the ALB
 # token, leeway and exp, unusable issuers, issuer-mismatch fixes per provider, gateway answers,
 # the default gateway) added 3,722 B, its follow-up review 93 B; merging what the change wrote
-# twice took 88 B off. The goal (issue 10) is 250 KB, which today's build does not meet.
+# twice took 88 B off; then 348,200. The stylesheet without comments and layout whitespace
+# (scripts/css-min.mjs) took 376 B off; then 347,850. The goal (issue 10) is 250 KB, which today's
+# build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-348200}
+budget=${TOKENLENS_GZIP_BUDGET:-347850}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
