@@ -47,13 +47,15 @@ const cssNames = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map(
   ([tag]) => tag.match(/href="\.\/([^"]+)"/)?.[1] ?? fail(`stylesheet link without a relative href: ${tag}`),
 );
 
+// The glue as shipped: minified by the build (scripts/minify-glue.mjs), which keeps the names
+// `__wbg_init` and `initSync` and its one export statement.
 let glue = read(jsName, 'utf8');
-const exportRe = /^export\s*\{\s*initSync\s*,\s*__wbg_init as default\s*\};?\s*$/m;
-if (!exportRe.test(glue)) fail(`${jsName}: the wasm-bindgen export line was not found (glue changed?)`);
+const exportRe = /\bexport\s*\{\s*initSync\s*,\s*__wbg_init as default\s*\};?/g;
+if ((glue.match(exportRe) ?? []).length !== 1) fail(`${jsName}: the wasm-bindgen export statement was not found once (glue changed?)`);
 glue = glue.replace(exportRe, '');
-if (/^\s*(export|import)\b/m.test(glue)) fail(`${jsName}: other import/export statements remain`);
+if (/(^|[;{}])\s*(export|import)\b(?![.(])/m.test(glue)) fail(`${jsName}: other import/export statements remain`);
 // The default wasm URL is never used (we pass bytes); keep the code valid outside a module URL.
-glue = glue.replace(/new URL\('[^']*_bg\.wasm', import\.meta\.url\)/g, "new URL('tokenlens_bg.wasm', location.href)");
+glue = glue.replace(/new URL\((['"])[^'"]*_bg\.wasm\1,\s*import\.meta\.url\)/g, "new URL('tokenlens_bg.wasm', location.href)");
 if (glue.includes('import.meta')) fail(`${jsName}: import.meta remains`);
 
 const wasm = read(wasmName);

@@ -196,11 +196,17 @@ export function rehash(dir, files) {
   writeFileSync(htmlFile, html);
 }
 
-export function minifyNames(dir) {
+/** The glue and module Trunk's loader in `dir`/index.html loads. */
+export function loaderFiles(dir) {
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const jsName = html.match(/from\s+'\.\/([^'"]+\.js)'/)?.[1] ?? fail('the loader imports no ./*.js');
-  const wasmName =
-    html.match(/module_or_path:\s*'\.\/([^'"]+\.wasm)'/)?.[1] ?? fail('the loader names no ./*.wasm');
+  return {
+    jsName: html.match(/from\s+'\.\/([^'"]+\.js)'/)?.[1] ?? fail('the loader imports no ./*.js'),
+    wasmName: html.match(/module_or_path:\s*'\.\/([^'"]+\.wasm)'/)?.[1] ?? fail('the loader names no ./*.wasm'),
+  };
+}
+
+export function minifyNames(dir) {
+  const { jsName, wasmName } = loaderFiles(dir);
   let js = readFileSync(join(dir, jsName), 'utf8');
   const wasm = readFileSync(join(dir, wasmName));
 

@@ -14,11 +14,12 @@
 # token, leeway and exp, unusable issuers, issuer-mismatch fixes per provider, gateway answers,
 # the default gateway) added 3,722 B, its follow-up review 93 B; merging what the change wrote
 # twice took 88 B off; then 348,200. The stylesheet without comments and layout whitespace
-# (scripts/css-min.mjs) took 376 B off; then 347,850. The goal (issue 10) is 250 KB, which today's
-# build does not meet.
+# (scripts/css-min.mjs) took 376 B off; then 347,850. The glue minified by terser
+# (scripts/minify-glue.mjs) took 1,433 B off; then 346,400. The goal (issue 10) is 250 KB, which
+# today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-347850}
+budget=${TOKENLENS_GZIP_BUDGET:-346400}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
