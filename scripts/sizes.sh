@@ -15,11 +15,13 @@
 # the default gateway) added 3,722 B, its follow-up review 93 B; merging what the change wrote
 # twice took 88 B off; then 348,200. The stylesheet without comments and layout whitespace
 # (scripts/css-min.mjs) took 376 B off; then 347,850. The glue minified by terser
-# (scripts/minify-glue.mjs) took 1,433 B off; then 346,400. The goal (issue 10) is 250 KB, which
+# (scripts/minify-glue.mjs) took 1,433 B off; then 346,400. Telling a kid missing from issuer
+# keys fetched before the token was issued (fetch again) from one they do not publish added
+# 248 B; then 346,650. The goal (issue 10) is 250 KB, which
 # today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-346400}
+budget=${TOKENLENS_GZIP_BUDGET:-346650}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -276,9 +276,13 @@ pub enum Finding {
         /// Entries with this `kid` that could not be read (indexes in `keys`).
         broken_entries: Vec<usize>,
         /// True when the issuer's own key set (fetched for it, [`KeySet::issuers`]) was among
-        /// those searched: the issuer does not publish this `kid`. False when only pasted keys
-        /// (or a `jku`'s) lack it: whether the issuer publishes it is unknown.
+        /// those searched, fetched after the token was issued: the issuer does not publish this
+        /// `kid`. False when only pasted keys (or a `jku`'s) lack it, or the issuer's set was
+        /// fetched before the token's `iat`: whether the issuer publishes it is unknown.
         issuers: bool,
+        /// True when the issuer's own key set lacks it but was fetched before the token was
+        /// issued (its `iat`): the key may be newer than the fetch (G11, rotation).
+        fetched_before_issue: bool,
     },
     /// Every candidate key is of a type that cannot verify this `alg`.
     AlgKeyMismatch {
@@ -647,6 +651,20 @@ impl Verification {
         self.kid_miss()
             .filter(|(_, issuers)| *issuers)
             .map(|(kid, _)| kid)
+    }
+
+    /// True when the token's `kid` is missing from the issuer's own key set fetched before the
+    /// token was issued ([`Finding::KidNotFound`]'s `fetched_before_issue`): fetch it again.
+    pub fn kid_newer_than_fetch(&self) -> bool {
+        self.findings.iter().any(|f| {
+            matches!(
+                f,
+                Finding::KidNotFound {
+                    fetched_before_issue: true,
+                    ..
+                }
+            )
+        })
     }
 
     /// [`Finding::KidNotFound`]'s `kid` and `issuers`.

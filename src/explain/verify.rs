@@ -336,11 +336,12 @@ fn sentence(f: &Finding) -> String {
             available,
             broken_entries,
             issuers,
+            fetched_before_issue,
         } => {
             let mut s = format!(
                 "The token's kid `{}` is not in the {} (it has {}).",
                 kid.escape_debug(),
-                if *issuers {
+                if *issuers || *fetched_before_issue {
                     "key set fetched for its issuer"
                 } else {
                     "key set"
@@ -359,6 +360,13 @@ fn sentence(f: &Finding) -> String {
                 s.push_str(&format!(
                     " Key {i} has that kid but could not be read (see the key problems)."
                 ));
+            } else if *fetched_before_issue {
+                // G11: keys rotate; a set fetched before the token was issued cannot speak for
+                // a key published since.
+                s.push_str(
+                    " The keys were fetched before the token was issued (its iat), so the issuer \
+                     may have published that key since: fetch its keys again.",
+                );
             } else if *issuers {
                 // G11: the issuer's own set (fetched once more for a missing kid).
                 s.push_str(
@@ -650,6 +658,7 @@ mod tests {
             available: vec!["k1".into()],
             broken_entries: vec![],
             issuers: false,
+            fetched_before_issue: false,
         });
         let issuer = text
             .find("not the keys of the token's issuer")
@@ -668,9 +677,30 @@ mod tests {
             available: vec!["k1".into()],
             broken_entries: vec![],
             issuers: true,
+            fetched_before_issue: false,
         });
         assert!(text.contains("fetched for its issuer"), "{text}");
         assert!(text.contains("does not publish that key"), "{text}");
+        assert!(!text.contains("usually not the keys"), "{text}");
+    }
+
+    #[test]
+    fn a_kid_missing_from_the_issuers_keys_fetched_before_the_token_asks_for_a_new_fetch() {
+        // G11: keys rotate; neither "does not publish" nor "not the issuer's keys".
+        let text = finding(&Finding::KidNotFound {
+            kid: "k9".into(),
+            available: vec!["k1".into()],
+            broken_entries: vec![],
+            issuers: false,
+            fetched_before_issue: true,
+        });
+        assert!(text.contains("fetched for its issuer"), "{text}");
+        assert!(
+            text.contains("fetched before the token was issued"),
+            "{text}"
+        );
+        assert!(text.contains("fetch its keys again"), "{text}");
+        assert!(!text.contains("does not publish"), "{text}");
         assert!(!text.contains("usually not the keys"), "{text}");
     }
 
@@ -730,6 +760,7 @@ mod tests {
                 available: vec!["a".into()],
                 broken_entries: vec![],
                 issuers: true,
+                fetched_before_issue: false,
             },
         ] {
             assert!(finding(&f).ends_with('.'), "{f:?}");

@@ -542,6 +542,10 @@ pub struct KeySet {
     /// typed, preset or linked, which may be any environment's, and for keys fetched from the
     /// token header's `jku` / `x5u`, which no gateway uses.
     pub issuers: bool,
+    /// When the page fetched this key set (Unix seconds, the browser's clock); `None` for keys
+    /// given in the page. A token issued after the fetch may be signed with a key published
+    /// since.
+    pub fetched_at: Option<i64>,
 }
 
 impl KeySet {
@@ -703,6 +707,7 @@ fn read_entries(entries: &[Value]) -> Result<KeySet, JwksError> {
         problems: Vec::new(),
         entries: entries.len(),
         issuers: false,
+        fetched_at: None,
     };
     for (index, entry) in entries.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match jwk(entry, KeySource::JwksEntry { index }, true) {
@@ -739,6 +744,7 @@ fn single_jwk(v: &Value) -> KeySet {
         problems: Vec::new(),
         entries: 1,
         issuers: false,
+        fetched_at: None,
     };
     match jwk(v, KeySource::Jwk, false) {
         Ok(key) => set.keys.push(key),
@@ -760,6 +766,7 @@ fn pem_set(text: &str) -> KeySet {
         problems: Vec::new(),
         entries: blocks.len(),
         issuers: false,
+        fetched_at: None,
     };
     for (index, block) in blocks.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match pem::key_from_block(block, index) {
@@ -795,6 +802,7 @@ fn bare_der(text: &str) -> Option<KeySet> {
         problems: Vec::new(),
         entries: 1,
         issuers: false,
+        fetched_at: None,
     })
 }
 
@@ -830,6 +838,7 @@ fn secret_set(text: &str, secret: SecretEncoding) -> Result<KeySet, KeyInputErro
         problems: Vec::new(),
         entries: 1,
         issuers: false,
+        fetched_at: None,
     })
 }
 

@@ -212,7 +212,8 @@ pub fn plan(token: &UnverifiedJwt, sets: &[&KeySet]) -> Plan {
     let v = &mut p.partial;
     let shape = signature_shape(&alg, fam, sig, v);
     let token_kid = v.kid.clone();
-    if !select_candidates(&alg, fam, sets, v) {
+    let issued_at = token.claims().and_then(|c| c.iat.present()).map(|d| d.secs);
+    if !select_candidates(&alg, fam, sets, issued_at, v) {
         return p;
     }
     let (compatible, untried) = order_and_cap(v, &token_kid);

@@ -138,3 +138,26 @@ test('a kid the key set discovered from iss lacks is a rejection, not "needs the
   await app.expectRejects('http-jwt', 401, 'http_kid_not_in_jwks');
   await app.expectRejects('oidc', 401, 'oidc_kid_not_in_jwks');
 });
+
+test('a kid missing from issuer keys fetched before the token was issued asks for a new fetch, then rejects', async ({ app, keyServer, page }) => {
+  // G11 (rotation): the first token's keys were fetched; a later token of the same issuer, issued
+  // after that fetch, may be signed with a key published since.
+  const iss = keyServer.issuer('rs256');
+  const first = track(signJwt(ALGS.rs256, claims(iss)));
+  await app.pasteToken(first);
+  await app.discoverButton.click();
+  await app.expectFetchOk();
+  await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+  await page.waitForTimeout(1_100); // the next token's iat is a later second than the fetch
+  const later = track(signJwt(ALGS.rs256, claims(iss, { iat: Math.floor(Date.now() / 1000) }), { kid: 'published-later' }));
+  await app.pasteToken(later);
+  await app.expectVerdict('unverifiable');
+  await expect(app.finding('kid_not_found')).toContainText('fetched before the token was issued');
+  await expect(app.profileFinding('http-jwt', 'http_signature_unchecked')).toContainText('fetched before this token was issued');
+  await expect(app.profileFinding('http-jwt', 'http_kid_not_in_jwks')).toHaveCount(0);
+  // Fetched again after the token was issued, the issuer's keys still lack it: a rejection.
+  await app.discoverButton.click();
+  await app.expectFetchOk();
+  await app.expectRejects('http-jwt', 401, 'http_kid_not_in_jwks');
+  await expect(app.finding('kid_not_found')).toContainText('does not publish that key');
+});

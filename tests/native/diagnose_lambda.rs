@@ -68,6 +68,7 @@ fn verification(kid: Option<&str>, sig: Sig) -> Verification {
             broken_entries: vec![],
             // The library's own fetch of the pool's keys lacks it.
             issuers: true,
+            fetched_before_issue: false,
         }),
     }
     v

@@ -1378,6 +1378,53 @@ fn a_kid_the_issuers_own_key_set_lacks_is_a_rejection_on_every_row() {
 }
 
 #[test]
+fn a_kid_missing_from_the_issuers_keys_fetched_before_the_token_was_issued_is_unchecked() {
+    // G11 (rotation): a key set fetched before the token's iat cannot speak for a key the issuer
+    // published since; fetched in the same second or later, it can.
+    let (_, _, mut keys) = demo();
+    keys.issuers = true;
+    let token = &id_token().cand.token;
+    let iat = match tokenlens::jose::parse_unverified(token) {
+        Ok(tokenlens::jose::Parsed::Jws(jwt)) => {
+            jwt.claims().and_then(|c| c.iat.present()).map(|d| d.secs)
+        }
+        _ => None,
+    }
+    .expect("the demo ID token has an iat");
+    keys.fetched_at = Some(iat - 1);
+    let t = Tok::from_token(token, Some(&keys));
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for p in [
+        Profile::RestCognito,
+        Profile::RestJwt,
+        Profile::HttpJwt,
+        Profile::LambdaAjv,
+        Profile::Oidc,
+    ] {
+        let r = row(&rs, p);
+        assert_eq!(rejected_with(r), None, "{p:?}: {:?}", codes(r));
+        assert!(
+            codes(r).iter().any(|c| c.ends_with("signature_unchecked")),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+    }
+    // The gateway rows say why: the issuer's keys are older than the token.
+    assert!(row(&rs, Profile::HttpJwt).findings.iter().any(|f| matches!(
+        &f.code,
+        Code::Gateway(GatewayCode::SignatureUnchecked {
+            fetched_before_issue: true,
+            kid_not_given: Some(_),
+            ..
+        })
+    )));
+    keys.fetched_at = Some(iat);
+    let t = Tok::from_token(token, Some(&keys));
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    assert!(rejected_with(row(&rs, Profile::HttpJwt)).is_some());
+}
+
+#[test]
 fn the_albs_user_claims_token_is_rejected_by_every_authorizer_that_checks_the_issuers_keys() {
     // §0 / A2: x-amzn-oidc-data is signed with the load balancer's key; whatever key verified it
     // here, no issuer key set holds that key.

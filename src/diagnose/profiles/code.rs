@@ -152,6 +152,8 @@ pub enum GatewayCode {
         gw: Gw,
         /// The token's `kid`, when the keys given lack it (they may not be the issuer's).
         kid_not_given: Option<String>,
+        /// The keys lacking it are the issuer's, fetched before the token was issued.
+        fetched_before_issue: bool,
     },
     /// The signature is being checked (the page's WebCrypto answers after the render): no
     /// verdict that depends on it yet, neither "accepted" nor "needs the issuer's keys".

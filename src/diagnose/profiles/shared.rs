@@ -103,7 +103,7 @@ pub(crate) fn signature(
     match t.verification.verdict() {
         Verdict::Invalid => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
         // A `kid` only the keys given lack leaves the signature unchecked: they may not be the
-        // issuer's.
+        // issuer's, or (fetched before the token was issued) not yet hold a newer key.
         Verdict::Unverifiable => Some(warns(
             GatewayCode::SignatureUnchecked {
                 gw: g,
@@ -111,6 +111,7 @@ pub(crate) fn signature(
                     .verification
                     .kid_not_found()
                     .map(|k| k.chars().take(200).collect()),
+                fetched_before_issue: t.verification.kid_newer_than_fetch(),
             },
             sources,
         )),

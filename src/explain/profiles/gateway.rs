@@ -80,6 +80,14 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         ),
         C::SignatureUnchecked {
             kid_not_given: Some(kid),
+            fetched_before_issue: true,
+            ..
+        } => format!(
+            "The issuer's keys, fetched before this token was issued, have no key with kid {kid}: \
+             it may be newer than the fetch, so whether the signature is accepted needs them again."
+        ),
+        C::SignatureUnchecked {
+            kid_not_given: Some(kid),
             ..
         } => format!(
             "The keys given have no key with kid {kid}, and may not be the issuer's: whether the \
@@ -502,6 +510,10 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
+        C::SignatureUnchecked {
+            fetched_before_issue: true,
+            ..
+        } => "Fetch the issuer's keys again (Discover from issuer).".to_owned(),
         C::SignatureUnchecked {
             kid_not_given: Some(kid),
             ..

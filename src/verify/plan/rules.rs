@@ -96,11 +96,13 @@ pub(super) fn header_rules<'t>(
 }
 
 /// Fills `v.candidates` (a key set's kid filter first, then compatibility with the alg) and
-/// adds `NoKeys` / `KidNotFound`. False when there are no keys at all.
+/// adds `NoKeys` / `KidNotFound`. False when there are no keys at all. `issued_at` is the
+/// token's `iat`: the issuer's key set only speaks for keys it could have published by then.
 pub(super) fn select_candidates(
     alg: &Alg,
     fam: Family,
     sets: &[&KeySet],
+    issued_at: Option<i64>,
     v: &mut Verification,
 ) -> bool {
     let token_kid = v.kid.clone();
@@ -142,6 +144,10 @@ pub(super) fn select_candidates(
                 .any(|k| k.kid.as_deref() == Some(kid.as_str()))
         });
         if !jwks.is_empty() && !found {
+            // Fetched in a second earlier than `iat`: the key may have been published since.
+            let before_issue =
+                |s: &KeySet| matches!((s.fetched_at, issued_at), (Some(at), Some(iat)) if at < iat);
+            let issuers = jwks.iter().any(|s| s.issuers && !before_issue(s));
             v.findings.push(Finding::KidNotFound {
                 kid: kid.clone(),
                 available: jwks.iter().flat_map(|s| s.kids()).collect(),
@@ -151,7 +157,8 @@ pub(super) fn select_candidates(
                     .filter(|p| p.kid.as_deref() == Some(kid.as_str()))
                     .map(|p| p.index)
                     .collect(),
-                issuers: jwks.iter().any(|s| s.issuers),
+                issuers,
+                fetched_before_issue: !issuers && jwks.iter().any(|s| s.issuers && before_issue(s)),
             });
         }
     }

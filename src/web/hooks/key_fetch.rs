@@ -4,8 +4,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use yew::prelude::*;
 
 use crate::discovery::{self, KeysRequest, Outcome, Why};
-use crate::web::net;
 use crate::web::state::{Action, NetEntry, State};
+use crate::web::{clock, net};
 
 /// Numbers the app's requests for the network log.
 static NEXT_REQUEST: AtomicU32 = AtomicU32::new(0);
@@ -58,7 +58,11 @@ pub fn use_key_fetch(
         wasm_bindgen_futures::spawn_local(async move {
             let log = state.clone();
             let get = |url: String, why: Why| logged_get(log.clone(), url, why);
-            let fetched = discovery::fetch_keys(request, kid.as_deref(), get).await;
+            let mut fetched = discovery::fetch_keys(request, kid.as_deref(), get).await;
+            // A token issued after this moment may be signed with a key published since.
+            if let Ok(set) = &mut fetched.result {
+                set.fetched_at = Some(clock::now_secs());
+            }
             state.dispatch(Action::FetchFinished {
                 seq,
                 fetched: Rc::new(fetched),
