@@ -144,7 +144,7 @@ pub(super) fn select_candidates(
                 .any(|k| k.kid.as_deref() == Some(kid.as_str()))
         });
         if !jwks.is_empty() && !found {
-            // Fetched in a second earlier than `iat`: the key may have been published since.
+            // Fetched in an earlier second than `iat`: the key may have been published since.
             let before_issue =
                 |s: &KeySet| matches!((s.fetched_at, issued_at), (Some(at), Some(iat)) if at < iat);
             let issuers = jwks.iter().any(|s| s.issuers && !before_issue(s));
