@@ -327,6 +327,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::NoAudienceClaim { .. } | G::AudienceMismatch { .. } => "wrong audience",
         G::AudienceAssumed { .. } => "audience assumed",
         G::AudHidesClientId { .. } => "aud checked, not client_id",
+        G::EmptyAudBesideClientId { .. } => "empty aud: undocumented",
         G::ScopeClaimMissing { .. } => "no scope claim",
         G::RolesAreNotScopes { .. } => "roles are not scopes",
         G::IdTokenAcceptedWithoutRouteScopes => "any token without route scopes",

@@ -295,6 +295,51 @@ fn http_api_matches_client_id_only_when_aud_is_absent() {
 }
 
 #[test]
+fn an_empty_aud_beside_a_listed_client_id_is_not_a_certain_accept() {
+    // H5: client_id is evaluated only when aud is absent; whether `aud: []` counts as absent is
+    // undocumented. Not listed, it is a rejection either way.
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{ISS}","token_use":"access","aud":[],"client_id":"client1","exp":{}}}"#,
+            NOW + 60
+        ),
+    );
+    let mut target = Target::default();
+    for (p, code) in [
+        (Profile::HttpJwt, "http_empty_aud_beside_client_id"),
+        (Profile::RestJwt, "rest_jwt_empty_aud_beside_client_id"),
+    ] {
+        for audiences in [vec![], vec!["client1".to_owned()]] {
+            target.http.audiences = audiences.clone();
+            target.rest_jwt.audiences = audiences;
+            let rs = judge_all(&t.facts(), &target, NOW, 0);
+            let r = row(&rs, p);
+            assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
+            assert_eq!(rejected_with(r), None, "{p:?}: {:?}", codes(r));
+            assert!(
+                needs(r).contains(&Need::DeployedTest),
+                "{p:?}: {:?}",
+                needs(r)
+            );
+        }
+    }
+    target.http.audiences = vec!["other".into()];
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert_eq!(rejected_with(&r), Some(401));
+    assert!(!codes(&r).contains(&"http_empty_aud_beside_client_id"));
+    // Without aud at all, the listed client_id is simply accepted.
+    target.http.audiences = vec!["client1".into()];
+    let r = row(
+        &judge_all(&access("x").facts(), &target, NOW, 0),
+        Profile::HttpJwt,
+    )
+    .clone();
+    assert!(!codes(&r).contains(&"http_empty_aud_beside_client_id"));
+    assert!(!needs(&r).contains(&Need::DeployedTest), "{:?}", needs(&r));
+}
+
+#[test]
 fn http_api_rejects_es256() {
     let t = tok(
         r#"{"alg":"ES256","kid":"k"}"#,

@@ -388,6 +388,15 @@ pub enum GatewayCode {
         /// Its values.
         found: Vec<String>,
     },
+    /// H5: `aud` is an empty list beside a `client_id` the list accepts. AWS evaluates
+    /// `client_id` only when `aud` is absent; whether an empty `aud` counts as absent is not
+    /// documented.
+    EmptyAudBesideClientId {
+        /// For which authorizer.
+        gw: Gw,
+        /// The token's `client_id`.
+        client_id: String,
+    },
     /// HTTP API: `aud` is present, so `client_id` (which is in the list) is not evaluated.
     AudHidesClientId {
         /// The token's `client_id`.
@@ -620,6 +629,13 @@ impl GatewayCode {
                 "oidc_audience_to_configure",
             ),
             C::AudHidesClientId { .. } => "http_aud_hides_client_id",
+            C::EmptyAudBesideClientId { gw, .. } => pick(
+                *gw,
+                "rest_empty_aud_beside_client_id",
+                "rest_jwt_empty_aud_beside_client_id",
+                "http_empty_aud_beside_client_id",
+                "oidc_empty_aud_beside_client_id",
+            ),
             C::ScopeClaimMissing { gw, .. } => pick(
                 *gw,
                 "rest_scope_claim_missing",
@@ -704,7 +720,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::UpdatedIssuer { .. } => Effect::Needs(Need::DeployedTest),
         C::AlgPssUndocumented { .. } => Effect::Needs(Need::UndocumentedAlg),
         C::OnlyWithinLeeway { .. } => Effect::Needs(Need::GatewayLeeway),
-        C::NoExp { .. } => Effect::Needs(Need::DeployedTest),
+        C::NoExp { .. } | C::EmptyAudBesideClientId { .. } => Effect::Needs(Need::DeployedTest),
         C::PoolUnreadable { .. } | C::IssuerUnreadable { .. } => {
             Effect::Needs(Need::ReadableConfig)
         }

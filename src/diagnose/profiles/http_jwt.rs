@@ -120,6 +120,12 @@ pub(crate) fn audience(claims: &Claims, accepted: &[String], g: Gw, root: bool) 
         ([], Some(c)) => (AudClaim::ClientId, vec![c.clone()]),
         _ => (AudClaim::Aud, aud.clone()),
     };
+    // `aud: []` is present, so by H5 it alone is evaluated (and matches nothing), unless the
+    // authorizer reads an empty list as absent, which AWS does not say: no certain accept.
+    let empty_aud = (claim == AudClaim::ClientId
+        && claims.aud.present().is_some()
+        && (accepted.is_empty() || overlaps(&found, accepted)))
+    .then(|| found.concat());
     let mut out = Vec::new();
     if found.is_empty() {
         out.push(fails(GatewayCode::NoAudienceClaim { gw: g }, sources));
@@ -152,6 +158,12 @@ pub(crate) fn audience(claims: &Claims, accepted: &[String], g: Gw, root: bool) 
                 sources,
             ));
         }
+    }
+    if let Some(client_id) = empty_aud {
+        out.push(warns(
+            GatewayCode::EmptyAudBesideClientId { gw: g, client_id },
+            sources,
+        ));
     }
     out
 }

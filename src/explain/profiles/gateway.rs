@@ -329,6 +329,12 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             claim_name(*claim),
             list(found)
         ),
+        C::EmptyAudBesideClientId { gw, client_id } => format!(
+            "aud is an empty list; client_id {client_id} is in the audience list, but AWS \
+             evaluates client_id only when aud is absent and does not document whether {} reads \
+             an empty aud as absent.",
+            who(*gw)
+        ),
         C::AudHidesClientId { client_id } => format!(
             "The token has aud, so client_id {client_id} is not evaluated, even though it is in \
              the list."
@@ -507,6 +513,11 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NoAudienceClaim { .. } => {
             "Use a token with aud or client_id (Cognito: the app client id).".to_owned()
         }
+        C::EmptyAudBesideClientId { .. } => {
+            "Have the issuer leave aud out (or set it to a listed audience), or test against \
+             the deployed stage."
+                .to_owned()
+        }
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
@@ -607,6 +618,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::NoAudienceClaim { .. }
         | C::AudienceMismatch { .. }
         | C::AudHidesClientId { .. }
+        | C::EmptyAudBesideClientId { .. }
         | C::ScopeClaimMissing { .. }
         | C::NoScopeInToken { .. }
         | C::RolesAreNotScopes { .. }
