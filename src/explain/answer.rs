@@ -255,7 +255,12 @@ pub fn refresh_never_sent(label: &str) -> String {
 
 /// The live region's sentence for the lead line.
 pub fn announcement(gateway: &str, headline: &str, reason: &str) -> String {
-    format!("{gateway}: {headline}. {reason}")
+    let stop = if headline.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{gateway}: {headline}{stop} {reason}")
 }
 
 /// The demo's clock label.

@@ -154,7 +154,7 @@ pub fn answer_view(
         Vec::new()
     };
 
-    let mut lines: Vec<AnswerLine> = response_line(response).into_iter().collect();
+    let mut lines: Vec<AnswerLine> = Vec::new();
     for (column, &p) in order.iter().enumerate() {
         let result_of = |i: usize| judged.get(i).and_then(|row| row.get(column));
         let line = match choices.iter().find(|c| c.profile == p) {
@@ -165,6 +165,11 @@ pub fn answer_view(
             },
         };
         lines.push(line);
+    }
+    // A pasted gateway answer follows the chosen gateway's line (its rule is the answer; the
+    // pasted one supports or contradicts it), else leads.
+    if let Some(line) = response_line(response) {
+        lines.insert(usize::from(chosen.is_some()).min(lines.len()), line);
     }
 
     let rows = candidates
@@ -702,6 +707,40 @@ mod tests {
             .iter()
             .flat_map(|r| &r.cells)
             .any(|c| c.tone != Tone::Open));
+    }
+
+    #[test]
+    fn a_pasted_gateway_answer_follows_the_chosen_gateways_line_and_leads_without_one() {
+        // The chosen gateway's rule is the answer (e.g. "expired 1 h ago"); the pasted 401
+        // supports it, right below, instead of pushing it among the other gateways.
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let target = Target::default();
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW + 86_400,
+            leeway: 0,
+        };
+        let o = overview(&demo_token(1));
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
+        let response = response_view("HTTP/2 401\n\n{\"message\":\"Unauthorized\"}");
+        let ids = |chosen| {
+            answer_view(&o, &facts, 0, &e, chosen, &response)
+                .lines
+                .iter()
+                .map(|l| l.id)
+                .collect::<Vec<_>>()
+        };
+        let chosen = ids(Some(Profile::RestCognito));
+        assert_eq!(
+            chosen.get(..2),
+            Some(&["rest-cognito", "response"][..]),
+            "{chosen:?}"
+        );
+        let none = ids(None);
+        assert_eq!(none.first(), Some(&"response"), "{none:?}");
+        assert_eq!(none.iter().filter(|&&i| i == "response").count(), 1);
     }
 
     #[test]

@@ -18,10 +18,12 @@ pub struct AnswerCardProps {
 #[function_component(AnswerCard)]
 pub fn answer_card(props: &AnswerCardProps) -> Html {
     let view = &props.view;
-    let leads = props.chosen || view.lines.first().is_some_and(|l| l.id == "response");
-    let (lead, rest) = view
-        .lines
-        .split_at(usize::from(leads).min(view.lines.len()));
+    // The chosen gateway's line, or a pasted gateway answer, leads; the answer stays beside the
+    // chosen line.
+    let is_response = |i: usize| view.lines.get(i).is_some_and(|l| l.id == "response");
+    let leads = props.chosen || is_response(0);
+    let lead_count = usize::from(leads) + usize::from(props.chosen && is_response(1));
+    let (lead, rest) = view.lines.split_at(lead_count.min(view.lines.len()));
     html! {
         <div class="answer" data-testid="answer">
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"
