@@ -254,6 +254,10 @@ pub enum Finding {
         /// The value as written.
         alg: String,
     },
+    /// The signature part is empty (`header.payload.`, or only `header.payload` pasted: left out
+    /// to redact or share, or cut off): there is nothing to verify here, and sent like this
+    /// no server accepts the token (a signed `alg` needs its signature, RFC 7515 §5.2).
+    SignatureEmpty,
     /// `alg: none`: an unsecured token (RFC 7515 §A.5); never accepted.
     AlgNone,
     /// `crit` lists extensions this verifier does not understand (RFC 7515 §4.1.11 says such a
@@ -493,6 +497,7 @@ impl Finding {
             Finding::AlgMalformed { .. } => "alg_malformed",
             Finding::AlgUnsupported { .. } => "alg_unsupported",
             Finding::AlgNone => "alg_none",
+            Finding::SignatureEmpty => "signature_empty",
             Finding::CritNotUnderstood { .. } => "crit_not_understood",
             Finding::NoKeys { .. } => "no_keys",
             Finding::KidNotFound { .. } => "kid_not_found",
@@ -541,7 +546,8 @@ impl Finding {
             | Finding::TooManyCandidateKeys { .. }
             | Finding::SignatureNotChecked { .. }
             | Finding::RustCryptoUnavailable { .. }
-            | Finding::SignaturePending { .. } => Effect::Unverifiable,
+            | Finding::SignaturePending { .. }
+            | Finding::SignatureEmpty => Effect::Unverifiable,
             Finding::AlgNone
             | Finding::CritNotUnderstood { .. }
             | Finding::KeyConfusion { .. }
@@ -651,6 +657,11 @@ impl Verification {
         self.kid_miss()
             .filter(|(_, issuers)| *issuers)
             .map(|(kid, _)| kid)
+    }
+
+    /// True when the token here has no signature to check ([`Finding::SignatureEmpty`]).
+    pub fn signature_empty(&self) -> bool {
+        self.findings.contains(&Finding::SignatureEmpty)
     }
 
     /// True when the token's `kid` is missing from the issuer's own key set fetched before the

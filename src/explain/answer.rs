@@ -298,6 +298,9 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::ForeignAudience { .. } => "token for another API",
         G::AlbSigned { .. } => "signed by the ALB",
         G::SignatureInvalid { .. } => "bad signature",
+        G::SignatureUnchecked {
+            no_signature: true, ..
+        } => "no signature here",
         G::SignatureUnchecked { .. } => "needs the issuer's keys",
         G::SignaturePending { .. } => "checking the signature…",
         G::IssuerMissing { .. } | G::IssuerMismatch { .. } => "wrong issuer",

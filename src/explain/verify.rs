@@ -186,6 +186,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::AlgMalformed { .. } => "the header's alg is not a string",
         Finding::AlgUnsupported { .. } => "the alg is not supported",
         Finding::AlgNone => "alg none means the token is not signed at all",
+        Finding::SignatureEmpty => "the signature part is empty",
         Finding::CritNotUnderstood { .. } => "the header has critical extensions not understood",
         Finding::NoKeys { .. } => "no usable key was given",
         Finding::AlgKeyMismatch { .. } => "the key is of the wrong type for this alg",
@@ -315,6 +316,11 @@ fn sentence(f: &Finding) -> String {
              case-sensitive).",
             a.escape_debug()
         ),
+        Finding::SignatureEmpty => "The signature part is empty: only the header and payload are \
+                                    here (left out to redact or share the token, or cut off when \
+                                    copied), so there is nothing to verify. Sent like this, no \
+                                    server accepts it."
+            .to_owned(),
         Finding::AlgNone => "The token says alg none: it carries no signature at all. An \
                              unsecured token is never accepted as verified, whatever key is given."
             .to_owned(),
@@ -607,7 +613,8 @@ pub fn link(f: &Finding) -> Option<&'static str> {
         Finding::Structure(_)
         | Finding::HeaderUndecodable(_)
         | Finding::PayloadUndecodable(_)
-        | Finding::SignatureUndecodable(_) => "https://www.rfc-editor.org/rfc/rfc7515#section-7.1",
+        | Finding::SignatureUndecodable(_)
+        | Finding::SignatureEmpty => "https://www.rfc-editor.org/rfc/rfc7515#section-7.1",
         Finding::Encrypted { .. } => "https://www.rfc-editor.org/rfc/rfc7516",
         Finding::AlgMissing | Finding::AlgMalformed { .. } | Finding::AlgUnsupported { .. } => {
             "https://www.rfc-editor.org/rfc/rfc7518#section-3.1"

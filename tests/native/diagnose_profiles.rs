@@ -1470,6 +1470,48 @@ fn a_kid_missing_from_the_issuers_keys_fetched_before_the_token_was_issued_is_un
 }
 
 #[test]
+fn a_token_without_its_signature_is_unchecked_not_a_bad_signature() {
+    // Pasted as header.payload (redacted, shared without it, or cut off): nothing to verify, so
+    // no row may blame the signature or the keys.
+    let (_, _, keys) = demo();
+    let token = id_token().cand.token.clone();
+    let (head_payload, _) = token.rsplit_once('.').expect("three parts");
+    for text in [head_payload.to_owned(), format!("{head_payload}.")] {
+        let o = tokenlens::inspect::overview(&text);
+        let c = o.extraction.candidates.first().expect("a candidate");
+        let facts = tokenlens::diagnose::facts_of_all(&o.extraction.candidates, &[&keys]);
+        let f = facts.first().expect("facts");
+        assert_eq!(
+            f.verification.verdict(),
+            tokenlens::verify::Verdict::Unverifiable,
+            "{text}"
+        );
+        assert!(f.verification.signature_empty());
+        let rs = judge_all(&f.token(c), &Target::default(), NOW, 0);
+        for p in [
+            Profile::RestCognito,
+            Profile::HttpJwt,
+            Profile::RestJwt,
+            Profile::Oidc,
+        ] {
+            let r = row(&rs, p);
+            assert_eq!(rejected_with(r), None, "{p:?}: {:?}", codes(r));
+            assert!(
+                r.findings.iter().any(|f| matches!(
+                    &f.code,
+                    Code::Gateway(GatewayCode::SignatureUnchecked {
+                        no_signature: true,
+                        ..
+                    })
+                )),
+                "{p:?}: {:?}",
+                codes(r)
+            );
+        }
+    }
+}
+
+#[test]
 fn the_albs_user_claims_token_is_rejected_by_every_authorizer_that_checks_the_issuers_keys() {
     // §0 / A2: x-amzn-oidc-data is signed with the load balancer's key; whatever key verified it
     // here, no issuer key set holds that key.

@@ -154,6 +154,8 @@ pub enum GatewayCode {
         kid_not_given: Option<String>,
         /// The keys lacking it are the issuer's, fetched before the token was issued.
         fetched_before_issue: bool,
+        /// The token here has no signature (redacted, shared without it, or cut off).
+        no_signature: bool,
     },
     /// The signature is being checked (the page's WebCrypto answers after the render): no
     /// verdict that depends on it yet, neither "accepted" nor "needs the issuer's keys".

@@ -112,6 +112,7 @@ pub(crate) fn signature(
                     .kid_not_found()
                     .map(|k| k.chars().take(200).collect()),
                 fetched_before_issue: t.verification.kid_newer_than_fetch(),
+                no_signature: t.verification.signature_empty(),
             },
             sources,
         )),

@@ -79,6 +79,15 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             who(*gw)
         ),
         C::SignatureUnchecked {
+            no_signature: true,
+            gw,
+            ..
+        } => format!(
+            "The token here has no signature, so whether {} accepts it cannot be told; sent \
+             without its signature, it is rejected.",
+            who(*gw)
+        ),
+        C::SignatureUnchecked {
             kid_not_given: Some(kid),
             fetched_before_issue: true,
             ..
@@ -521,6 +530,11 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
+        C::SignatureUnchecked {
+            no_signature: true, ..
+        } => "Paste the whole token, all three parts; if the client sends it without the \
+             signature, find where it cuts the token."
+            .to_owned(),
         C::SignatureUnchecked {
             fetched_before_issue: true,
             ..

@@ -84,6 +84,10 @@ pub(super) fn header_rules<'t>(
         });
         return None;
     };
+    if sig.is_empty() {
+        v.findings.push(Finding::SignatureEmpty);
+        return None;
+    }
     if let Field::Present(names) = &header.crit {
         // `b64` (RFC 7797) needs nothing more: the signing input is the segments as received.
         let unknown: Vec<String> = names.iter().filter(|n| *n != "b64").cloned().collect();
