@@ -184,6 +184,11 @@ pub enum Cleanup {
         /// Characters removed.
         count: usize,
     },
+    /// Spaces or tabs that split the token within a line (KC-401: servers see them).
+    StrayBlanksInside {
+        /// Characters removed.
+        count: usize,
+    },
     /// `\` line continuations inside the token.
     LineContinuations {
         /// Backslashes removed.
@@ -573,6 +578,11 @@ impl Pipeline {
             if hit.whitespace_inside > 0 {
                 cleanups.push(Cleanup::WhitespaceInside {
                     count: hit.whitespace_inside,
+                });
+            }
+            if hit.stray_blanks > 0 {
+                cleanups.push(Cleanup::StrayBlanksInside {
+                    count: hit.stray_blanks,
                 });
             }
             if hit.continuations > 0 {

@@ -84,6 +84,10 @@ pub fn cleanup(c: &Cleanup) -> String {
         Cleanup::WhitespaceInside { count } => format!(
             "Removed {count} space or tab character(s) of indentation inside the wrapped token."
         ),
+        Cleanup::StrayBlanksInside { count } => format!(
+            "Removed {count} space or tab character(s) that split the token within a line: a \
+             server sees them and rejects the token."
+        ),
         Cleanup::LineContinuations { count } => {
             format!("Removed {count} backslash line continuation(s) inside the token.")
         }
@@ -234,6 +238,7 @@ pub fn unrecognised(u: &Unrecognised) -> String {
         Unrecognised::MalformedCompact { segments, problem } => {
             let what = match segments {
                 5 => "This looks like an encrypted token (five parts), but".to_owned(),
+                1 => "This looks like a token (one part, no dots), but".to_owned(),
                 n => format!("This looks like a token ({n} dot-separated parts), but"),
             };
             format!("{what} {}", compact_problem(problem))

@@ -31,6 +31,8 @@ pub(super) struct Hit {
     pub line_breaks: usize,
     pub whitespace_inside: usize,
     pub continuations: usize,
+    /// Spaces or tabs that split the token within a line (no line break), removed.
+    pub stray_blanks: usize,
 }
 
 /// Something that started like a token but is not one.
@@ -60,15 +62,21 @@ fn read_piece(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// A line break between two pieces of a wrapped token.
+/// A line break between two pieces of a wrapped token, or (`same_line`) a stray space or tab
+/// that splits a token within a line.
 struct Join {
     next: usize,
     whitespace: usize,
     continuation: bool,
+    same_line: bool,
 }
 
-/// If the piece ending at `j` ends its line, where does the next line's run begin?
-fn continuation_after(b: &[u8], j: usize) -> Option<Join> {
+/// Most spaces and tabs one stray split inside a line may be (a slip, not a gap between words).
+const MAX_STRAY_BLANKS: usize = 2;
+
+/// If the piece ending at `j` ends its line, where does the next line's run begin? With
+/// `same_line`, a run after one or two spaces or tabs on the same line continues it too.
+fn continuation_after(b: &[u8], j: usize, same_line: bool) -> Option<Join> {
     let mut k = j;
     let mut whitespace = 0;
     let skip_blanks = |k: &mut usize, whitespace: &mut usize| {
@@ -93,7 +101,9 @@ fn continuation_after(b: &[u8], j: usize) -> Option<Join> {
         k += 1;
         broke = true;
     }
-    if !broke {
+    let stray =
+        !broke && same_line && !continuation && (1..=MAX_STRAY_BLANKS).contains(&whitespace);
+    if !broke && !stray {
         return None;
     }
     skip_blanks(&mut k, &mut whitespace);
@@ -103,6 +113,7 @@ fn continuation_after(b: &[u8], j: usize) -> Option<Join> {
             next: k,
             whitespace,
             continuation,
+            same_line: stray,
         })
     } else {
         None
@@ -217,7 +228,9 @@ fn read_token(text: &str, start: usize, budget: &mut usize) -> Result<Hit, Optio
         let Some(&(_, last_end)) = pieces.last() else {
             break;
         };
-        let Some(join) = continuation_after(b, last_end) else {
+        // Within a line only while nothing read so far is a token: a complete token followed by
+        // a word stays as it is.
+        let Some(join) = continuation_after(b, last_end, best.is_none()) else {
             break;
         };
         let next = (join.next, read_piece(b, join.next));
@@ -252,9 +265,18 @@ fn read_token(text: &str, start: usize, budget: &mut usize) -> Result<Hit, Optio
         token,
         shape: choice.assessment.shape.clone(),
         unsigned: choice.assessment.fit == Fit::Unsigned,
-        line_breaks: used_joins.len(),
-        whitespace_inside: used_joins.iter().map(|j| j.whitespace).sum(),
+        line_breaks: used_joins.iter().filter(|j| !j.same_line).count(),
+        whitespace_inside: used_joins
+            .iter()
+            .filter(|j| !j.same_line)
+            .map(|j| j.whitespace)
+            .sum(),
         continuations: used_joins.iter().filter(|j| j.continuation).count(),
+        stray_blanks: used_joins
+            .iter()
+            .filter(|j| j.same_line)
+            .map(|j| j.whitespace)
+            .sum(),
     })
 }
 
@@ -292,6 +314,38 @@ mod tests {
         let hits = scan_all(&format!("the token {t} was rejected"));
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].token, t);
+    }
+
+    #[test]
+    fn rejoins_a_token_split_by_a_stray_space_or_tab_within_a_line() {
+        // KC-401: a space inside the token reaches the server; the page joins and reports it.
+        let t = token();
+        let dot = t.find('.').unwrap_or(0);
+        for (at, blanks) in [(dot + 9, " "), (dot + 1, " \t"), (5, " ")] {
+            let split = format!("{}{blanks}{}", &t[..at], &t[at..]);
+            let hits = scan_all(&format!("Authorization: Bearer {split} sent"));
+            assert_eq!(hits.len(), 1, "{split}");
+            assert_eq!(hits[0].token, t, "{split}");
+            assert_eq!(hits[0].stray_blanks, blanks.len());
+            assert_eq!((hits[0].line_breaks, hits[0].whitespace_inside), (0, 0));
+        }
+    }
+
+    #[test]
+    fn a_complete_token_is_not_joined_with_the_next_word_or_token() {
+        let t = token();
+        let hits = scan_all(&format!("{t} {t} eyJ was {t}"));
+        assert_eq!(
+            hits.iter().map(|h| h.token.as_str()).collect::<Vec<_>>(),
+            [&t, &t, &t]
+        );
+        assert!(hits.iter().all(|h| h.stray_blanks == 0));
+        // Three or more blanks are a gap, not a slip.
+        let dot = t.find('.').unwrap_or(0);
+        let gap = format!("{}   {}", &t[..dot + 9], &t[dot + 9..]);
+        assert!(scan_all(&gap)
+            .iter()
+            .all(|h| h.token != t && h.stray_blanks == 0));
     }
 
     #[test]

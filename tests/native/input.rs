@@ -885,6 +885,21 @@ fn json_and_surrounding_text_tokens_interleave_by_position() {
 // Redacted and broken tokens.
 
 #[test]
+fn a_stray_space_inside_a_token_is_removed_and_reported() {
+    let full = cognito_id_token();
+    let at = full.find('.').map_or(10, |d| d + 20);
+    let text = format!("Authorization: Bearer {} {}", &full[..at], &full[at..]);
+    let c = only(&extract(&text)).clone();
+    assert_eq!(c.token, full);
+    assert!(
+        c.cleanups
+            .contains(&Cleanup::StrayBlanksInside { count: 1 }),
+        "{:?}",
+        c.cleanups
+    );
+}
+
+#[test]
 fn two_segment_redacted_token_becomes_a_jws_with_missing_signature() {
     let full = cognito_id_token();
     let redacted = full.rsplit_once('.').map(|(hp, _)| hp).unwrap_or("");
