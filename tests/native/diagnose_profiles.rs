@@ -785,7 +785,7 @@ fn access_token_on_rest_method_without_scopes_gets_401_and_the_id_token_advice()
     let f = deciding(&r.findings).expect("a deciding finding");
     assert!(matches!(
         &f.code,
-        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes })
+        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes, machine: false })
             if token_scopes == &["aws.cognito.signin.user.admin".to_owned()]
     ));
     assert!(tokenlens::explain::profiles::fix(f).is_some());
@@ -793,6 +793,37 @@ fn access_token_on_rest_method_without_scopes_gets_401_and_the_id_token_advice()
         r.verdict,
         ProfileVerdict::Reject { status: 401, body: Some(b), body_sure: true, .. } if b == UNAUTHORIZED
     ));
+}
+
+#[test]
+fn a_client_credentials_token_on_a_method_without_scopes_is_not_told_to_send_an_id_token() {
+    // §5.1: the client-credentials flow issues no ID token; R1 still rejects the access token.
+    let mut t = with_payload(&format!(
+        r#"{{"sub":"m2mclient1","iss":"{ISS}","token_use":"access","client_id":"m2mclient1","scope":"api/write","exp":{},"iat":{}}}"#,
+        NOW + 600,
+        NOW - 60
+    ));
+    t.kind = {
+        let f = t.facts();
+        tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind
+    };
+    assert_eq!(t.kind, TokenKind::CognitoClientCredentials);
+    let mut target = Target::default();
+    target.rest.scopes_said = true;
+    let r = row(
+        &judge_all(&t.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    let f = deciding(&r.findings).expect("a deciding finding");
+    assert!(matches!(
+        &f.code,
+        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { machine: true, .. })
+    ));
+    let fix = tokenlens::explain::profiles::fix(f).unwrap_or_default();
+    assert!(fix.contains("api/write"), "{fix}");
+    assert!(!fix.contains("Send the ID token"), "{fix}");
+    assert_eq!(rejected_with(&r), Some(401));
 }
 
 #[test]

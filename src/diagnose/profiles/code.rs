@@ -291,6 +291,8 @@ pub enum GatewayCode {
     AccessTokenWithoutMethodScopes {
         /// The token's scopes.
         token_scopes: Vec<String>,
+        /// A client-credentials (machine-to-machine) token: there is no ID token to send.
+        machine: bool,
     },
     /// REST Cognito: an ID token on a method with OAuth scopes (R2).
     IdTokenWithMethodScopes {

@@ -17,6 +17,7 @@ use crate::diagnose::config::{
     cognito_issuer, parse_pool_id, read_pool_id, IssuerForm, PoolId, RestCognito,
 };
 use crate::diagnose::finding::{Finding, Severity, Status};
+use crate::diagnose::identity::TokenKind;
 use crate::input::Source;
 use crate::jose::Claims;
 
@@ -68,7 +69,8 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
         }
         return out;
     }
-    out.extend(method_scopes(claims, cfg, root));
+    let machine = matches!(t.kind, TokenKind::CognitoClientCredentials);
+    out.extend(method_scopes(claims, cfg, root, machine));
     // R15: the authorizer reads a header only.
     if matches!(
         t.candidate.source,
@@ -189,7 +191,8 @@ fn closest_difference(pool: &PoolId, configured: &[PoolId]) -> PoolDiff {
 }
 
 /// R1–R4: token use against the method's OAuth scopes.
-fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
+/// R1 / R2 / R3; `machine`: a client-credentials token, which has no ID token beside it.
+fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool, machine: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let tu = token_use_of(claims);
     let token_scopes = space_list(claims, "scope");
@@ -207,7 +210,10 @@ fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding>
         // R1: no method scopes → the token is treated as an identity token.
         if tu == Some(TokenUse::Access) {
             out.push(fails(
-                GatewayCode::AccessTokenWithoutMethodScopes { token_scopes: have },
+                GatewayCode::AccessTokenWithoutMethodScopes {
+                    token_scopes: have,
+                    machine,
+                },
                 &["APIGW-COG-INT", "KC-401", "CFN-METHOD", "NX-828"],
             ));
         }

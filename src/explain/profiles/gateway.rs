@@ -232,7 +232,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              Gateway's default), so only an ID token passes. With scopes, only an access token \
              carrying one of them does."
             .to_owned(),
-        C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
+        C::AccessTokenWithoutMethodScopes { token_scopes, .. } => format!(
             "An access token: a REST method without OAuth scopes treats the token as an ID token \
              and rejects it, likely with 401. The token's scopes: {}.",
             list(token_scopes)
@@ -399,9 +399,17 @@ pub fn gateway_message(c: &GatewayCode) -> String {
 pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
     use GatewayCode as C;
     Some(match c {
-        C::AccessTokenWithoutMethodScopes { token_scopes } => format!(
-            "Send the ID token, or add a scope the token carries (such as {}) to the method's \
-             OAuth scopes and redeploy.",
+        C::AccessTokenWithoutMethodScopes {
+            token_scopes,
+            machine,
+        } => format!(
+            "{}dd a scope the token carries (such as {}) to the method's OAuth scopes and \
+             redeploy.",
+            if *machine {
+                "A client-credentials flow issues no ID token: a"
+            } else {
+                "Send the ID token, or a"
+            },
             token_scopes
                 .first()
                 .map(String::as_str)
