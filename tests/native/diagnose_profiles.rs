@@ -785,10 +785,25 @@ fn access_token_on_rest_method_without_scopes_gets_401_and_the_id_token_advice()
     let f = deciding(&r.findings).expect("a deciding finding");
     assert!(matches!(
         &f.code,
-        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes, machine: false })
+        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes, machine: false, assumed: true })
             if token_scopes == &["aws.cognito.signin.user.admin".to_owned()]
     ));
     assert!(tokenlens::explain::profiles::fix(f).is_some());
+    // The scopes question is not answered: the rejection says what it assumes (R1 / R2).
+    let said = tokenlens::explain::profiles::message(f);
+    assert!(
+        said.contains("assumed until the question above is answered"),
+        "{said}"
+    );
+    let mut answered = Target::default();
+    answered.rest.scopes_said = true;
+    let r2 = row(
+        &judge_all(&t.facts(), &answered, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    let f2 = deciding(&r2.findings).expect("a deciding finding");
+    assert!(!tokenlens::explain::profiles::message(f2).contains("assumed"));
     assert!(matches!(
         r.verdict,
         ProfileVerdict::Reject { status: 401, body: Some(b), body_sure: true, .. } if b == UNAUTHORIZED

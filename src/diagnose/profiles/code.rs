@@ -293,6 +293,8 @@ pub enum GatewayCode {
         token_scopes: Vec<String>,
         /// A client-credentials (machine-to-machine) token: there is no ID token to send.
         machine: bool,
+        /// The method scopes question is not answered: "without scopes" is assumed.
+        assumed: bool,
     },
     /// REST Cognito: an ID token on a method with OAuth scopes (R2).
     IdTokenWithMethodScopes {

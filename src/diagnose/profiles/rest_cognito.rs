@@ -213,6 +213,7 @@ fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool, machine: bool) 
                 GatewayCode::AccessTokenWithoutMethodScopes {
                     token_scopes: have,
                     machine,
+                    assumed: !cfg.scopes_said,
                 },
                 &["APIGW-COG-INT", "KC-401", "CFN-METHOD", "NX-828"],
             ));

@@ -232,9 +232,19 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              Gateway's default), so only an ID token passes. With scopes, only an access token \
              carrying one of them does."
             .to_owned(),
-        C::AccessTokenWithoutMethodScopes { token_scopes, .. } => format!(
+        C::AccessTokenWithoutMethodScopes {
+            token_scopes,
+            assumed: false,
+            ..
+        } => format!(
             "An access token: a REST method without OAuth scopes treats the token as an ID token \
              and rejects it, likely with 401. The token's scopes: {}.",
+            list(token_scopes)
+        ),
+        C::AccessTokenWithoutMethodScopes { token_scopes, .. } => format!(
+            "An access token: if the method has no OAuth scopes (assumed until the question above \
+             is answered), it treats the token as an ID token and rejects it, likely with 401; a \
+             method listing one of the token's scopes ({}) accepts it.",
             list(token_scopes)
         ),
         C::IdTokenWithMethodScopes { method_scopes } => format!(
@@ -402,6 +412,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::AccessTokenWithoutMethodScopes {
             token_scopes,
             machine,
+            ..
         } => format!(
             "{}dd a scope the token carries (such as {}) to the method's OAuth scopes and \
              redeploy.",
