@@ -20,11 +20,13 @@
 # 248 B; then 346,650. An empty aud beside a listed client_id as "cannot tell" (H5) added 309 B;
 # then 346,950. A token without its signature told from a bad signature, and a pasted gateway
 # answer kept beside the chosen gateway's line, added 398 B; then 347,350. A stray space or tab
-# inside a token joined and reported added 310 B; then 347,650. The goal (issue 10) is 250 KB, which
+# inside a token joined and reported added 310 B; then 347,650. A bare 403 and the audience
+# header read as the chosen gateway means them, the client-credentials fix and the assumed
+# method scopes named added 769 B; then 348,450. The goal (issue 10) is 250 KB, which
 # today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-347650}
+budget=${TOKENLENS_GZIP_BUDGET:-348450}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -170,7 +170,7 @@ mod wasm {
         // render and hands both to it, or (a larger paste) by the render.
         let overview = inspect::overview(text);
         let marks = inspect::paste_marks(text, &overview.extraction);
-        let pasted_answer = inspect::pasted_answer_view(text, &overview.extraction);
+        let pasted_answer = inspect::pasted_answer_view(text, &overview.extraction, None);
         let planned = plan(&overview);
         // The callback keeps a copy of the plans for the checks it makes.
         let made_first = if checked_first {

@@ -4,6 +4,7 @@
 //! is which. Owns wording only.
 
 use crate::diagnose::finding::{Code, Finding, Status};
+use crate::diagnose::profiles::Profile;
 use crate::diagnose::response::{AuthorizerKind, NamedClaim, PreflightSetting, ResponseCode};
 
 /// What the answer means.
@@ -19,6 +20,44 @@ pub fn message(f: &Finding) -> String {
     } else {
         format!("Likely: {s}")
     }
+}
+
+/// What an answer means when the user named the gateway, where that changes it: a bare 403
+/// and the audience header say different things of different authorizers (R3, R22, H5, H10,
+/// J1, §1b). The meaning and the fix, or `None` where the general reading stands.
+pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<(&'static str, &'static str)> {
+    use Profile as P;
+    Some(match (code, gateway) {
+        (ResponseCode::Forbidden, P::RestCognito | P::RestTestAuthorizer) => (
+            "Likely not a token problem: the Cognito authorizer answers 401 for every token \
+             problem, a missing scope included, so a bare 403 Forbidden comes from another layer \
+             — most often an API key the method requires, else AWS WAF, a private API reached \
+             through a VPC endpoint, or mutual TLS on a custom domain.",
+            "Run the call with curl -v: x-amzn-errortype ForbiddenException is the API key (send \
+             a valid key in a usage plan for this stage); otherwise check WAF and the endpoint.",
+        ),
+        (ResponseCode::Forbidden, P::HttpJwt) => (
+            "Likely a route scope the token lacks: the HTTP API's JWT authorizer answers 403 \
+             Forbidden for insufficient scope (reported); otherwise a Lambda authorizer's deny or \
+             mutual TLS on a custom domain. API keys, AWS WAF and private APIs are REST-only.",
+            "Compare the route's authorization scopes, as deployed, with the token's scope claim.",
+        ),
+        (ResponseCode::Forbidden, P::RestJwt) => (
+            "Likely a method scope the token lacks: the REST JWT authorizer answers 403 Forbidden \
+             for it; otherwise an API key, AWS WAF, a private API reached through a VPC endpoint, \
+             or mutual TLS on a custom domain.",
+            "Compare the method's scopes, as deployed, with the token's scope claim; then run the \
+             call with curl -v and read x-amzn-errortype.",
+        ),
+        (ResponseCode::InvalidAudience, P::RestCognito | P::RestTestAuthorizer) => (
+            "This answer comes from a JWT authorizer (HTTP API or REST JWT), not from a Cognito \
+             user pool authorizer, which has no audience list: the API you call uses a JWT \
+             authorizer.",
+            "Choose that gateway above; its audience list must hold the app client id (an ID \
+             token's aud, an access token's client_id).",
+        ),
+        _ => return None,
+    })
 }
 
 /// What the answer means, for a typed code.

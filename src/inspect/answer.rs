@@ -461,7 +461,9 @@ fn cell(r: &ProfileResult) -> Cell {
 /// The line for a pasted gateway answer, when it says anything.
 pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
     let first = response.findings.first()?;
-    let not_token = first.text.starts_with("Not a token problem");
+    let not_token = ["Not a token problem", "Likely not a token problem"]
+        .iter()
+        .any(|p| first.text.starts_with(p));
     Some(AnswerLine {
         id: "response",
         gateway: "What the gateway answered",

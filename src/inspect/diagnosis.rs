@@ -167,6 +167,12 @@ pub fn diagnosis_view(
 
 /// Reads what the gateway answered.
 pub fn response_view(text: &str) -> ResponseView {
+    response_view_for(text, None)
+}
+
+/// Reads what the gateway answered, as the named gateway would have meant it
+/// ([`explain::response::for_gateway`]).
+pub fn response_view_for(text: &str, gateway: Option<Profile>) -> ResponseView {
     if text.trim().is_empty() {
         return ResponseView::default();
     }
@@ -180,6 +186,15 @@ pub fn response_view(text: &str) -> ResponseView {
             .findings
             .iter()
             .map(|f| {
+                let named = match (&f.code, gateway) {
+                    (diagnose::finding::Code::Response(code), Some(g)) => {
+                        explain::response::for_gateway(code, g)
+                    }
+                    _ => None,
+                };
+                if let Some((text, fix)) = named {
+                    return finding_view(f, text.to_owned(), Some(fix.to_owned()));
+                }
                 let fix = explain::response::fix(f).map(str::to_owned);
                 let mut text = explain::response::message(f);
                 // Every answer that says nothing about the token is labelled the same way.
@@ -203,12 +218,16 @@ pub fn response_view(text: &str) -> ResponseView {
 /// header or a sign-in response says nothing, and a 16 KB token is not searched for phrases on
 /// every keystroke (140 µs). A paste over [`super::MAX_MARKED_BYTES`], whose tokens are not
 /// marked, is an answer only with a status.
-pub fn pasted_answer_view(text: &str, extraction: &Extraction) -> ResponseView {
+pub fn pasted_answer_view(
+    text: &str,
+    extraction: &Extraction,
+    gateway: Option<Profile>,
+) -> ResponseView {
     if extraction.candidates.is_empty() {
-        return shown_beside_tokens(response_view(text), false);
+        return shown_beside_tokens(response_view_for(text, gateway), false);
     }
     if diagnose::response::status_of(text).is_some() {
-        return shown_beside_tokens(response_view(text), true);
+        return shown_beside_tokens(response_view_for(text, gateway), true);
     }
     let marks = super::paste_marks(text, extraction);
     if marks.is_empty() {
@@ -218,7 +237,7 @@ pub fn pasted_answer_view(text: &str, extraction: &Extraction) -> ResponseView {
     if around.trim().is_empty() {
         return ResponseView::default();
     }
-    shown_beside_tokens(response_view(&around), false)
+    shown_beside_tokens(response_view_for(&around, gateway), false)
 }
 
 /// `text` with every marked token written `<token>` (a token's marked segments and the dots
@@ -355,7 +374,7 @@ mod tests {
     #[test]
     fn the_paste_is_an_answer_beside_its_tokens_with_a_status_or_in_the_text_around_them() {
         const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
-        let view = |text: &str| pasted_answer_view(text, &overview(text).extraction);
+        let view = |text: &str| pasted_answer_view(text, &overview(text).extraction, None);
         let codes = |v: &ResponseView| v.findings.iter().map(|f| f.code).collect::<Vec<_>>();
         // A token alone, in a header, in a sign-in response, in a curl command: no answer.
         for text in [
@@ -416,6 +435,41 @@ mod tests {
         );
         // An empty payload: the two dots between header and signature are the token's own.
         assert_eq!(around("eyJhbGciOiJSUzI1NiJ9..c2lnbmF0dXJl x"), "<token> x");
+    }
+
+    #[test]
+    fn a_bare_403_and_the_audience_header_are_read_as_the_chosen_gateway_means_them() {
+        // R3 / R22: the Cognito authorizer never answers 403 for a token; H10 / §1b: on an HTTP
+        // API a 403 is likely a route scope, and API keys, WAF and private APIs are REST-only.
+        let forbidden = "HTTP/2 403\n\n{\"message\":\"Forbidden\"}";
+        let first = |v: ResponseView| {
+            v.findings
+                .first()
+                .map(|f| f.text.clone())
+                .unwrap_or_default()
+        };
+        let rest = first(response_view_for(forbidden, Some(Profile::RestCognito)));
+        assert!(rest.starts_with("Likely not a token problem"), "{rest}");
+        assert!(rest.contains("API key"), "{rest}");
+        let http = first(response_view_for(forbidden, Some(Profile::HttpJwt)));
+        assert!(
+            http.contains("route scope") && http.contains("REST-only"),
+            "{http}"
+        );
+        let general = first(response_view_for(forbidden, None));
+        assert_eq!(general, first(response_view(forbidden)));
+        assert!(
+            general.contains("Likely one of several layers"),
+            "{general}"
+        );
+        let aud = "www-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"";
+        let on_rest = first(response_view_for(aud, Some(Profile::RestCognito)));
+        assert!(on_rest.contains("comes from a JWT authorizer"), "{on_rest}");
+        let on_http = first(response_view_for(aud, Some(Profile::HttpJwt)));
+        assert!(
+            !on_http.contains("comes from a JWT authorizer"),
+            "{on_http}"
+        );
     }
 
     #[test]

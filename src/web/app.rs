@@ -401,12 +401,21 @@ pub fn app() -> Html {
         .unwrap_or(0);
 
     // One paste box for everything: a gateway answer pasted there is answered too.
-    let pasted_answer = use_memo((text.clone(), overview.clone()), |(text, overview)| {
-        Rc::new(inspect::pasted_answer_view(text, &overview.extraction))
-    });
-    let response = use_memo(state.response_text.clone(), |text| {
-        Rc::new(inspect::response_view(text))
-    });
+    // Read as the chosen gateway would have meant it (a bare 403 says different things).
+    let pasted_answer = use_memo(
+        (text.clone(), overview.clone(), state.gateway),
+        |(text, overview, gateway)| {
+            Rc::new(inspect::pasted_answer_view(
+                text,
+                &overview.extraction,
+                *gateway,
+            ))
+        },
+    );
+    let response = use_memo(
+        (state.response_text.clone(), state.gateway),
+        |(text, gateway)| Rc::new(inspect::response_view_for(text, *gateway)),
+    );
     let answer_response = if pasted_answer.findings.is_empty() {
         (*response).clone()
     } else {
