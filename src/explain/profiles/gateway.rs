@@ -526,18 +526,14 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::AudienceMismatch {
             gw: Gw::Http | Gw::RestJwt,
             found,
+            accepted,
             ..
-        }
-        | C::AudienceAssumed {
+        } => audience_fix(found, accepted),
+        C::AudienceAssumed {
             gw: Gw::Http | Gw::RestJwt,
             found,
             ..
-        } => format!(
-            "Put {}{} in the audience list (the app client id for Cognito, the API identifier \
-             elsewhere).",
-            if found.len() > 1 { "one of " } else { "" },
-            list(found)
-        ),
+        } => audience_fix(found, &[]),
         C::NoAudienceClaim { .. } => {
             "Use a token with aud or client_id (Cognito: the app client id).".to_owned()
         }
@@ -597,6 +593,42 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         | C::KeyCache
         | C::RefreshTokenNeverSent => return None,
     })
+}
+
+/// What to put in an HTTP API or REST JWT authorizer's audience list for a token with `found`,
+/// against the `accepted` list. Never an audience that is not an API's (G6: Auth0's `/userinfo`;
+/// G7: Keycloak's default `account`, which every client of the realm may carry); a value that
+/// differs from a listed one only by a trailing slash is named as such.
+fn audience_fix(found: &[String], accepted: &[String]) -> String {
+    let slash = |s: &str| s.trim_end_matches('/').to_owned();
+    if let Some((f, a)) = found.iter().find_map(|f| {
+        accepted
+            .iter()
+            .find(|a| slash(a) == slash(f))
+            .map(|a| (f, a))
+    }) {
+        return format!(
+            "The list has {a} and the token {f}: they differ only by a trailing slash, and an \
+             audience matches only as written. Configure {f}, or request the token with {a}."
+        );
+    }
+    let apis: Vec<String> = found
+        .iter()
+        .filter(|a| !a.ends_with("/userinfo") && a.as_str() != "account")
+        .cloned()
+        .collect();
+    if apis.is_empty() {
+        return "This token names no audience of an API (Auth0's /userinfo or Keycloak's \
+                default account): request one whose aud is your API's identifier (Auth0: pass \
+                audience; Keycloak: add an Audience mapper for the API)."
+            .to_owned();
+    }
+    format!(
+        "Put {}{} in the audience list (the app client id for Cognito, the API identifier \
+         elsewhere).",
+        if apis.len() > 1 { "one of " } else { "" },
+        list(&apis)
+    )
 }
 
 /// The configuration under which a row that accepts "because nothing was configured" would
@@ -664,6 +696,35 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_audience_fix_never_suggests_userinfo_or_account_and_names_a_trailing_slash() {
+        let fix = |found: &[&str], accepted: &[&str]| {
+            gateway_fix(&GatewayCode::AudienceMismatch {
+                gw: Gw::Http,
+                claim: AudClaim::Aud,
+                found: found.iter().map(|s| s.to_string()).collect(),
+                accepted: accepted.iter().map(|s| s.to_string()).collect(),
+            })
+            .unwrap_or_default()
+        };
+        // G6: Auth0's aud array holds the API and /userinfo; the list differs by a slash.
+        let a0 = fix(
+            &["https://api.acme.com", "https://acme.eu.auth0.com/userinfo"],
+            &["https://api.acme.com/"],
+        );
+        assert!(a0.contains("trailing slash"), "{a0}");
+        assert!(!a0.contains("userinfo"), "{a0}");
+        let a0 = fix(
+            &["https://api.acme.com", "https://acme.eu.auth0.com/userinfo"],
+            &["orders"],
+        );
+        assert!(a0.contains("Put https://api.acme.com in"), "{a0}");
+        // G7: Keycloak's default audience is every client's, never the API's.
+        let kc = fix(&["account"], &["orders-api"]);
+        assert!(!kc.contains("Put account"), "{kc}");
+        assert!(kc.contains("Audience mapper"), "{kc}");
+    }
 
     #[test]
     fn a_scope_miss_by_an_sdk_sign_in_token_says_why_where_it_is_read_first() {
