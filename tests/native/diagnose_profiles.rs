@@ -340,6 +340,41 @@ fn an_empty_aud_beside_a_listed_client_id_is_not_a_certain_accept() {
 }
 
 #[test]
+fn an_issuer_mismatch_cites_provider_sources_only_for_that_provider() {
+    let sources_for = |iss: &str, want: &str| {
+        let t = tok(
+            RS,
+            &format!(r#"{{"iss":"{iss}","aud":"a","exp":{}}}"#, NOW + 60),
+        );
+        let mut target = Target::default();
+        target.http.issuer = Some(want.to_owned());
+        let rs = judge_all(&t.facts(), &target, NOW, 0);
+        row(&rs, Profile::HttpJwt)
+            .findings
+            .iter()
+            .find(|f| matches!(f.code, Code::Gateway(GatewayCode::IssuerMismatch { .. })))
+            .map(|f| f.sources.clone())
+            .unwrap_or_default()
+    };
+    let kc = sources_for(
+        "https://sso.example.com/realms/a",
+        "https://sso.example.com/realms/b",
+    );
+    assert!(kc.contains(&"HTTP-JWT"), "{kc:?}");
+    assert!(
+        !kc.contains(&"COG-ISSUER") && !kc.contains(&"A0-ISS"),
+        "{kc:?}"
+    );
+    let cog = sources_for(
+        ISS,
+        "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Other",
+    );
+    assert!(cog.contains(&"COG-ISSUER"), "{cog:?}");
+    let slash = sources_for("https://sso.example.com/", "https://sso.example.com");
+    assert!(slash.contains(&"A0-ISS"), "{slash:?}");
+}
+
+#[test]
 fn http_api_rejects_es256() {
     let t = tok(
         r#"{"alg":"ES256","kid":"k"}"#,

@@ -279,6 +279,21 @@ pub(crate) fn exact_issuer(
     root: bool,
     sources: &[&'static str],
 ) -> Option<Finding> {
+    // Provider-specific sources only where they speak of this token: Auth0's trailing-slash
+    // issue for Auth0 issuers or a slash difference, Cognito's issuer reference for user pools.
+    let iss = claims.iss.present().map_or("", String::as_str);
+    let slash_only =
+        want.is_some_and(|w| w != iss && w.trim_end_matches('/') == iss.trim_end_matches('/'));
+    let picked: Vec<&'static str> = sources
+        .iter()
+        .copied()
+        .filter(|s| match *s {
+            "A0-ISS" => iss.contains(".auth0.com") || slash_only,
+            "COG-ISSUER" => iss.contains("cognito-idp."),
+            _ => true,
+        })
+        .collect();
+    let sources = picked.as_slice();
     match (claims.iss.present(), want) {
         (None, _) => Some(fails(GatewayCode::IssuerMissing { gw: g }, sources)),
         // The form keeps text it could not read as an issuer (a note sits beside the field):
