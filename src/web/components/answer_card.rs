@@ -30,7 +30,8 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                 data-testid="answer-announcement">{ view.announcement.clone() }</p>
             if !lead.is_empty() {
                 <ol class="answer-lines">
-                    { for lead.iter().map(|line| answer_line(line, "lead")) }
+                    // A gateway answer beside the chosen line supports it: smaller.
+                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 { "lead" } else { "lead support" })) }
                 </ol>
             }
             { props.children.clone() }
