@@ -24,11 +24,12 @@
 # header read as the chosen gateway means them, the client-credentials fix and the assumed
 # method scopes named added 769 B; then 348,450. Audience fixes that never suggest /userinfo or
 # account (G6, G7) and provider sources cited only for their provider added 797 B; then
-# 349,250. The goal (issue 10) is 250 KB, which
+# 349,250. The HTTP API's unanswered route scopes named as an assumption added 95 B; then
+# 349,350. The goal (issue 10) is 250 KB, which
 # today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-349250}
+budget=${TOKENLENS_GZIP_BUDGET:-349350}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

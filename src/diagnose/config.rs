@@ -68,6 +68,8 @@ pub struct HttpJwt {
     pub audiences: Vec<String>,
     /// The route's authorization scopes (H7); empty = none.
     pub scopes: Vec<String>,
+    /// The route scopes question was answered (an empty answer means "none").
+    pub scopes_said: bool,
 }
 
 /// `CognitoJwtVerifier.create({...})` options (knowledge §6).

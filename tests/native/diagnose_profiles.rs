@@ -906,6 +906,22 @@ fn a_row_that_accepts_only_because_nothing_was_configured_names_the_assumed_conf
     let assumed: Vec<_> = assumptions(&http.findings)
         .map(|f| f.code.as_str())
         .collect();
+    // The route scopes question unanswered is an assumption too (H7/H10), as REST's method
+    // scopes are; answered ("none"), it is not.
+    assert_eq!(
+        assumed,
+        [
+            "http_issuer_assumed",
+            "http_audience_to_configure",
+            "http_route_scopes_assumed_none"
+        ]
+    );
+    let mut said = Target::default();
+    said.http.scopes_said = true;
+    let rs = judge_all(&id.facts(), &said, NOW, 0);
+    let assumed: Vec<_> = assumptions(&row(&rs, Profile::HttpJwt).findings)
+        .map(|f| f.code.as_str())
+        .collect();
     assert_eq!(
         assumed,
         ["http_issuer_assumed", "http_audience_to_configure"]

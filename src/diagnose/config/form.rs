@@ -343,6 +343,7 @@ impl Target {
         get: impl Fn(Field) -> Option<&'a str>,
     ) -> (Target, Vec<(Field, FieldRead)>) {
         let scopes_said = get(Field::RestScopes).is_some();
+        let http_scopes_said = get(Field::HttpScopes).is_some();
         let mut r = Reader {
             get: |f| get(f).unwrap_or(""),
             reads: Vec::new(),
@@ -364,6 +365,7 @@ impl Target {
             issuer: r.issuer(Field::HttpIssuer),
             audiences: r.list(Field::HttpAudiences),
             scopes: r.scopes(Field::HttpScopes),
+            scopes_said: http_scopes_said,
         };
         let clients = read_client_ids((r.get)(Field::LambdaClients));
         r.keep(

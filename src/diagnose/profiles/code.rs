@@ -287,6 +287,8 @@ pub enum GatewayCode {
     /// REST Cognito: nothing said of the method's OAuth scopes; none is assumed (the default),
     /// so the row holds only for a method without scopes (R1/R2).
     ScopesAssumedNone,
+    /// HTTP API: the route scopes question is not answered: none assumed (H7, H8).
+    RouteScopesAssumedNone,
     /// REST Cognito: an access token on a method without OAuth scopes (R1).
     AccessTokenWithoutMethodScopes {
         /// The token's scopes.
@@ -578,6 +580,7 @@ impl GatewayCode {
             C::PoolUnreadable { .. } => "rest_pool_unreadable",
             C::PoolAssumed { .. } => "rest_pool_assumed",
             C::ScopesAssumedNone => "rest_scopes_assumed_none",
+            C::RouteScopesAssumedNone => "http_route_scopes_assumed_none",
             C::AccessTokenWithoutMethodScopes { .. } => {
                 "rest_access_token_on_method_without_scopes"
             }
@@ -734,6 +737,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
         | C::ScopesAssumedNone
+        | C::RouteScopesAssumedNone
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. } => Effect::Assumes,
         C::SdkSignInScopeOnly

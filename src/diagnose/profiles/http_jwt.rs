@@ -62,6 +62,16 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         SOURCES,
     ));
     if cfg.scopes.is_empty() {
+        // H7 / H10: unanswered, "no route scopes" is an assumption, named where the token is
+        // not rejected at its root (as REST Cognito's method scopes).
+        if !cfg.scopes_said && !root {
+            out.push(gw(
+                GatewayCode::RouteScopesAssumedNone,
+                Severity::Info,
+                Status::Confirmed,
+                &["HTTP-JWT"],
+            ));
+        }
         // H8: without route scopes any valid JWT is accepted, ID tokens included.
         if token_use_of(claims) == Some(TokenUse::Id) {
             out.push(warns(

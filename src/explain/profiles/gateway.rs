@@ -228,6 +228,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::PoolAssumed { pool } => {
             format!("No user pool configured: assuming the authorizer uses pool {pool}.")
         }
+        C::RouteScopesAssumedNone => "The route's authorization scopes are not said: assuming \
+             none, so any valid token from the issuer with a listed audience passes. With scopes, \
+             only a token carrying one of them does (likely 403 otherwise)."
+            .to_owned(),
         C::ScopesAssumedNone => "The method's OAuth scopes are not said: assuming none (API \
              Gateway's default), so only an ID token passes. With scopes, only an access token \
              carrying one of them does."
@@ -582,6 +586,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         | C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
         | C::ScopesAssumedNone
+        | C::RouteScopesAssumedNone
         | C::AudienceMismatch { .. }
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. }
@@ -641,6 +646,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         }
         C::PoolAssumed { pool } => Some(format!("the authorizer uses pool {pool}")),
         C::ScopesAssumedNone => Some("the method has no OAuth scopes".to_owned()),
+        C::RouteScopesAssumedNone => Some("the route requires no scopes".to_owned()),
         C::AudienceAssumed { found, .. } => {
             Some(format!("the audience list contains {}", list(found)))
         }
