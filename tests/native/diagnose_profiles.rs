@@ -827,7 +827,7 @@ fn access_token_on_rest_method_without_scopes_gets_401_and_the_id_token_advice()
     // The scopes question is not answered: the rejection says what it assumes (R1 / R2).
     let said = tokenlens::explain::profiles::message(f);
     assert!(
-        said.contains("assumed until the question above is answered"),
+        said.contains("assumed while the method scopes question is not answered"),
         "{said}"
     );
     let mut answered = Target::default();

@@ -246,9 +246,9 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             list(token_scopes)
         ),
         C::AccessTokenWithoutMethodScopes { token_scopes, .. } => format!(
-            "An access token: if the method has no OAuth scopes (assumed until the question above \
-             is answered), it treats the token as an ID token and rejects it, likely with 401; a \
-             method listing one of the token's scopes ({}) accepts it.",
+            "An access token: if the method has no OAuth scopes (assumed while the method scopes \
+             question is not answered), it treats the token as an ID token and rejects it, likely \
+             with 401; a method listing one of the token's scopes ({}) accepts it.",
             list(token_scopes)
         ),
         C::IdTokenWithMethodScopes { method_scopes } => format!(
