@@ -92,6 +92,20 @@ pub enum Effect {
     Note,
 }
 
+/// Whose key sets lack the token's `kid` ([`Finding::KidNotFound`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KidMissFrom {
+    /// Only keys given in the page (pasted, a typed/preset/linked JWKS URL's, a `jku`'s): whether
+    /// the issuer publishes the `kid` is unknown.
+    Given,
+    /// The issuer's own key set (fetched for it, [`KeySet::issuers`]), fetched at or after the
+    /// token was issued: the issuer does not publish this `kid`.
+    Issuer,
+    /// Only the issuer's own key set fetched before the token was issued (its `iat`): the key
+    /// may be newer than the fetch (G11, rotation).
+    IssuerBeforeIssue,
+}
+
 /// How loudly a finding should be shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -279,14 +293,8 @@ pub enum Finding {
         available: Vec<String>,
         /// Entries with this `kid` that could not be read (indexes in `keys`).
         broken_entries: Vec<usize>,
-        /// True when the issuer's own key set (fetched for it, [`KeySet::issuers`]) was among
-        /// those searched, fetched after the token was issued: the issuer does not publish this
-        /// `kid`. False when only pasted keys (or a `jku`'s) lack it, or the issuer's set was
-        /// fetched before the token's `iat`: whether the issuer publishes it is unknown.
-        issuers: bool,
-        /// True when the issuer's own key set lacks it but was fetched before the token was
-        /// issued (its `iat`): the key may be newer than the fetch (G11, rotation).
-        fetched_before_issue: bool,
+        /// Whose keys lack it, and so what the miss says of the issuer.
+        keys: KidMissFrom,
     },
     /// Every candidate key is of a type that cannot verify this `alg`.
     AlgKeyMismatch {
@@ -650,12 +658,12 @@ impl Verification {
         self.kid_miss().map(|(kid, _)| kid)
     }
 
-    /// The token's `kid` when the issuer's own key set lacks it ([`Finding::KidNotFound`]
-    /// with `issuers`): a rejection by any verifier that uses the issuer's keys. A `kid` only
-    /// the pasted keys lack says nothing about the issuer's.
+    /// The token's `kid` when the issuer's own key set lacks it ([`KidMissFrom::Issuer`]): a
+    /// rejection by any verifier that uses the issuer's keys. A `kid` only the pasted keys lack
+    /// says nothing about the issuer's.
     pub fn kid_not_published(&self) -> Option<&str> {
         self.kid_miss()
-            .filter(|(_, issuers)| *issuers)
+            .filter(|(_, from)| *from == KidMissFrom::Issuer)
             .map(|(kid, _)| kid)
     }
 
@@ -665,23 +673,16 @@ impl Verification {
     }
 
     /// True when the token's `kid` is missing from the issuer's own key set fetched before the
-    /// token was issued ([`Finding::KidNotFound`]'s `fetched_before_issue`): fetch it again.
+    /// token was issued ([`KidMissFrom::IssuerBeforeIssue`]): fetch it again.
     pub fn kid_newer_than_fetch(&self) -> bool {
-        self.findings.iter().any(|f| {
-            matches!(
-                f,
-                Finding::KidNotFound {
-                    fetched_before_issue: true,
-                    ..
-                }
-            )
-        })
+        self.kid_miss()
+            .is_some_and(|(_, from)| from == KidMissFrom::IssuerBeforeIssue)
     }
 
-    /// [`Finding::KidNotFound`]'s `kid` and `issuers`.
-    fn kid_miss(&self) -> Option<(&str, bool)> {
+    /// [`Finding::KidNotFound`]'s `kid` and whose keys lack it.
+    fn kid_miss(&self) -> Option<(&str, KidMissFrom)> {
         self.findings.iter().find_map(|f| match f {
-            Finding::KidNotFound { kid, issuers, .. } => Some((kid.as_str(), *issuers)),
+            Finding::KidNotFound { kid, keys, .. } => Some((kid.as_str(), *keys)),
             _ => None,
         })
     }

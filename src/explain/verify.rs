@@ -8,8 +8,8 @@ use super::decode::{segment_error, structure_error};
 use super::keys;
 use crate::jose::Alg;
 use crate::verify::{
-    Candidate, Decision, Effect, Engine, Engines, Finding, KeyRef, PublicKeyForm, SecretReading,
-    SkipReason, Verdict, Verification,
+    Candidate, Decision, Effect, Engine, Engines, Finding, KeyRef, KidMissFrom, PublicKeyForm,
+    SecretReading, SkipReason, Verdict, Verification,
 };
 
 /// A key's name as used in sentences: "key 3 (kid `es256`)", "the pasted JWK", "PEM block 1";
@@ -341,16 +341,16 @@ fn sentence(f: &Finding) -> String {
             kid,
             available,
             broken_entries,
-            issuers,
-            fetched_before_issue,
+            keys,
         } => {
             let mut s = format!(
                 "The token's kid `{}` is not in the {} (it has {}).",
                 kid.escape_debug(),
-                if *issuers || *fetched_before_issue {
-                    "key set fetched for its issuer"
-                } else {
-                    "key set"
+                match keys {
+                    KidMissFrom::Issuer | KidMissFrom::IssuerBeforeIssue => {
+                        "key set fetched for its issuer"
+                    }
+                    KidMissFrom::Given => "key set",
                 },
                 if available.is_empty() {
                     "no kids".to_owned()
@@ -366,14 +366,14 @@ fn sentence(f: &Finding) -> String {
                 s.push_str(&format!(
                     " Key {i} has that kid but could not be read (see the key problems)."
                 ));
-            } else if *fetched_before_issue {
+            } else if *keys == KidMissFrom::IssuerBeforeIssue {
                 // G11: keys rotate; a set fetched before the token was issued cannot speak for
                 // a key published since.
                 s.push_str(
                     " The keys were fetched before the token was issued (its iat), so the issuer \
                      may have published that key since: fetch its keys again.",
                 );
-            } else if *issuers {
+            } else if *keys == KidMissFrom::Issuer {
                 // G11: the issuer's own set (fetched once more for a missing kid).
                 s.push_str(
                     " The issuer does not publish that key: the token comes from another pool, \
@@ -664,8 +664,7 @@ mod tests {
             kid: "k9".into(),
             available: vec!["k1".into()],
             broken_entries: vec![],
-            issuers: false,
-            fetched_before_issue: false,
+            keys: KidMissFrom::Given,
         });
         let issuer = text
             .find("not the keys of the token's issuer")
@@ -683,8 +682,7 @@ mod tests {
             kid: "k9".into(),
             available: vec!["k1".into()],
             broken_entries: vec![],
-            issuers: true,
-            fetched_before_issue: false,
+            keys: KidMissFrom::Issuer,
         });
         assert!(text.contains("fetched for its issuer"), "{text}");
         assert!(text.contains("does not publish that key"), "{text}");
@@ -698,8 +696,7 @@ mod tests {
             kid: "k9".into(),
             available: vec!["k1".into()],
             broken_entries: vec![],
-            issuers: false,
-            fetched_before_issue: true,
+            keys: KidMissFrom::IssuerBeforeIssue,
         });
         assert!(text.contains("fetched for its issuer"), "{text}");
         assert!(
@@ -766,8 +763,7 @@ mod tests {
                 kid: "x".into(),
                 available: vec!["a".into()],
                 broken_entries: vec![],
-                issuers: true,
-                fetched_before_issue: false,
+                keys: KidMissFrom::Issuer,
             },
         ] {
             assert!(finding(&f).ends_with('.'), "{f:?}");

@@ -67,8 +67,7 @@ fn verification(kid: Option<&str>, sig: Sig) -> Verification {
             available: vec!["other".to_owned()],
             broken_entries: vec![],
             // The library's own fetch of the pool's keys lacks it.
-            issuers: true,
-            fetched_before_issue: false,
+            keys: verify::KidMissFrom::Issuer,
         }),
     }
     v

@@ -3,7 +3,8 @@
 use crate::jose::jwk::{KeySet, SetOrigin};
 use crate::jose::{Alg, Field, SegmentErrorKind, UnverifiedJwt};
 use crate::verify::{
-    compatibility, family, Candidate, Decision, Family, Finding, KeyRef, SkipReason, Verification,
+    compatibility, family, Candidate, Decision, Family, Finding, KeyRef, KidMissFrom, SkipReason,
+    Verification,
 };
 
 /// The header rules, in order: decodability, pasted private keys, `kid`, header keys, `alg`,
@@ -151,7 +152,13 @@ pub(super) fn select_candidates(
             // Fetched in an earlier second than `iat`: the key may have been published since.
             let before_issue =
                 |s: &KeySet| matches!((s.fetched_at, issued_at), (Some(at), Some(iat)) if at < iat);
-            let issuers = jwks.iter().any(|s| s.issuers && !before_issue(s));
+            let keys = if jwks.iter().any(|s| s.issuers && !before_issue(s)) {
+                KidMissFrom::Issuer
+            } else if jwks.iter().any(|s| s.issuers) {
+                KidMissFrom::IssuerBeforeIssue
+            } else {
+                KidMissFrom::Given
+            };
             v.findings.push(Finding::KidNotFound {
                 kid: kid.clone(),
                 available: jwks.iter().flat_map(|s| s.kids()).collect(),
@@ -161,8 +168,7 @@ pub(super) fn select_candidates(
                     .filter(|p| p.kid.as_deref() == Some(kid.as_str()))
                     .map(|p| p.index)
                     .collect(),
-                issuers,
-                fetched_before_issue: !issuers && jwks.iter().any(|s| s.issuers && before_issue(s)),
+                keys,
             });
         }
     }
