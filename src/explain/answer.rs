@@ -299,7 +299,8 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::AlbSigned { .. } => "signed by the ALB",
         G::SignatureInvalid { .. } => "bad signature",
         G::SignatureUnchecked {
-            no_signature: true, ..
+            why: crate::diagnose::profiles::Unchecked::NoSignature,
+            ..
         } => "no signature here",
         G::SignatureUnchecked { .. } => "needs the issuer's keys",
         G::SignaturePending { .. } => "checking the signature…",

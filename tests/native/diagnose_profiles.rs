@@ -12,7 +12,7 @@ use tokenlens::diagnose::identity::TokenKind;
 use tokenlens::diagnose::profiles::rest_cognito::literal_match;
 use tokenlens::diagnose::profiles::{
     assumptions, deciding, effect, judge_all, Effect, GatewayCode, Gw, IssuerDiff, Need, PoolDiff,
-    Profile, ProfileResult, ProfileVerdict, TokenFacts, EXPIRED, UNAUTHORIZED,
+    Profile, ProfileResult, ProfileVerdict, TokenFacts, Unchecked, EXPIRED, UNAUTHORIZED,
 };
 use tokenlens::explain::sources;
 use tokenlens::input::{Candidate, Shape, Source};
@@ -1490,7 +1490,7 @@ fn a_kid_only_pasted_keys_lack_leaves_the_signature_unchecked_on_every_row() {
     let http = row(&rs, Profile::HttpJwt);
     assert!(http.findings.iter().any(|f| matches!(
         &f.code,
-        Code::Gateway(GatewayCode::SignatureUnchecked { kid_not_given: Some(k), .. }) if k == "k1"
+        Code::Gateway(GatewayCode::SignatureUnchecked { why: Unchecked::KidNotGiven(k), .. }) if k == "k1"
     )));
 }
 
@@ -1555,8 +1555,7 @@ fn a_kid_missing_from_the_issuers_keys_fetched_before_the_token_was_issued_is_un
     assert!(row(&rs, Profile::HttpJwt).findings.iter().any(|f| matches!(
         &f.code,
         Code::Gateway(GatewayCode::SignatureUnchecked {
-            fetched_before_issue: true,
-            kid_not_given: Some(_),
+            why: Unchecked::KidNewerThanFetch(_),
             ..
         })
     )));
@@ -1597,7 +1596,7 @@ fn a_token_without_its_signature_is_unchecked_not_a_bad_signature() {
                 r.findings.iter().any(|f| matches!(
                     &f.code,
                     Code::Gateway(GatewayCode::SignatureUnchecked {
-                        no_signature: true,
+                        why: Unchecked::NoSignature,
                         ..
                     })
                 )),

@@ -34,6 +34,19 @@ pub enum NotJwt {
     Malformed,
 }
 
+/// Why a gateway row cannot tell whether the signature is accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unchecked {
+    /// No usable keys.
+    NoKeys,
+    /// The keys given lack the token's `kid` (they may not be the issuer's).
+    KidNotGiven(String),
+    /// The issuer's keys, fetched before the token was issued, lack its `kid` (it may be newer).
+    KidNewerThanFetch(String),
+    /// The token here has no signature (redacted, shared without it, or cut off).
+    NoSignature,
+}
+
 /// What differs between the token's user pool and the closest configured one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PoolDiff {
@@ -146,16 +159,12 @@ pub enum GatewayCode {
         /// For which authorizer.
         gw: Gw,
     },
-    /// The signature could not be checked: no keys.
+    /// The signature could not be checked.
     SignatureUnchecked {
         /// For which authorizer.
         gw: Gw,
-        /// The token's `kid`, when the keys given lack it (they may not be the issuer's).
-        kid_not_given: Option<String>,
-        /// The keys lacking it are the issuer's, fetched before the token was issued.
-        fetched_before_issue: bool,
-        /// The token here has no signature (redacted, shared without it, or cut off).
-        no_signature: bool,
+        /// Why not.
+        why: Unchecked,
     },
     /// The signature is being checked (the page's WebCrypto answers after the render): no
     /// verdict that depends on it yet, neither "accepted" nor "needs the issuer's keys".

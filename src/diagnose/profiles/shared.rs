@@ -3,7 +3,7 @@
 //!
 //! Must not decide a verdict (`profiles::verdict_of`) or produce prose.
 
-use super::{GatewayCode, Gw, IssuerDiff, NotJwt, TokenFacts};
+use super::{GatewayCode, Gw, IssuerDiff, NotJwt, TokenFacts, Unchecked};
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::finding::{Code, Finding, Severity, Stage, Status};
 use crate::diagnose::identity::TokenKind;
@@ -104,18 +104,25 @@ pub(crate) fn signature(
         Verdict::Invalid => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
         // A `kid` only the keys given lack leaves the signature unchecked: they may not be the
         // issuer's, or (fetched before the token was issued) not yet hold a newer key.
-        Verdict::Unverifiable => Some(warns(
-            GatewayCode::SignatureUnchecked {
-                gw: g,
-                kid_not_given: t
-                    .verification
-                    .kid_not_found()
-                    .map(|k| k.chars().take(200).collect()),
-                fetched_before_issue: t.verification.kid_newer_than_fetch(),
-                no_signature: t.verification.signature_empty(),
-            },
-            sources,
-        )),
+        Verdict::Unverifiable => {
+            let v = &t.verification;
+            let kid = || v.kid_not_found().map(|k| k.chars().take(200).collect());
+            let why = if v.signature_empty() {
+                Unchecked::NoSignature
+            } else if let Some(kid) = kid() {
+                if v.kid_newer_than_fetch() {
+                    Unchecked::KidNewerThanFetch(kid)
+                } else {
+                    Unchecked::KidNotGiven(kid)
+                }
+            } else {
+                Unchecked::NoKeys
+            };
+            Some(warns(
+                GatewayCode::SignatureUnchecked { gw: g, why },
+                sources,
+            ))
+        }
         _ => None,
     }
 }

@@ -2,7 +2,9 @@
 //! condition. Exhaustive matches with no catch-all arm.
 
 use crate::diagnose::config::IssuerForm;
-use crate::diagnose::profiles::{AudClaim, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff};
+use crate::diagnose::profiles::{
+    AudClaim, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff, Unchecked,
+};
 use crate::explain::decode::span;
 
 fn who(g: Gw) -> &'static str {
@@ -78,33 +80,26 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             "The signature does not match the issuer's key: {} rejects it.",
             who(*gw)
         ),
-        C::SignatureUnchecked {
-            no_signature: true,
-            gw,
-            ..
-        } => format!(
-            "The token here has no signature, so whether {} accepts it cannot be told; sent \
-             without its signature, it is rejected.",
-            who(*gw)
-        ),
-        C::SignatureUnchecked {
-            kid_not_given: Some(kid),
-            fetched_before_issue: true,
-            ..
-        } => format!(
-            "The issuer's keys, fetched before this token was issued, have no key with kid {kid}: \
-             it may be newer than the fetch, so whether the signature is accepted needs them again."
-        ),
-        C::SignatureUnchecked {
-            kid_not_given: Some(kid),
-            ..
-        } => format!(
-            "The keys given have no key with kid {kid}, and may not be the issuer's: whether the \
-             signature is accepted needs the issuer's keys."
-        ),
-        C::SignatureUnchecked { .. } => {
-            "Cannot tell whether the signature is accepted — needs the issuer's keys.".to_owned()
-        }
+        C::SignatureUnchecked { gw, why } => match why {
+            Unchecked::NoSignature => format!(
+                "The token here has no signature, so whether {} accepts it cannot be told; sent \
+                 without its signature, it is rejected.",
+                who(*gw)
+            ),
+            Unchecked::KidNewerThanFetch(kid) => format!(
+                "The issuer's keys, fetched before this token was issued, have no key with kid \
+                 {kid}: it may be newer than the fetch, so whether the signature is accepted needs \
+                 them again."
+            ),
+            Unchecked::KidNotGiven(kid) => format!(
+                "The keys given have no key with kid {kid}, and may not be the issuer's: whether \
+                 the signature is accepted needs the issuer's keys."
+            ),
+            Unchecked::NoKeys => {
+                "Cannot tell whether the signature is accepted — needs the issuer's keys."
+                    .to_owned()
+            }
+        },
         C::SignaturePending { .. } => "Checking the signature…".to_owned(),
         C::IssuerMissing { gw } => format!("The token has no iss claim: {} rejects it.", who(*gw)),
         C::IssuerMismatch {
@@ -549,22 +544,18 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
-        C::SignatureUnchecked {
-            no_signature: true, ..
-        } => "Paste the whole token, all three parts; if the client sends it without the \
-             signature, find where it cuts the token."
-            .to_owned(),
-        C::SignatureUnchecked {
-            fetched_before_issue: true,
-            ..
-        } => "Fetch the issuer's keys again (Discover from issuer).".to_owned(),
-        C::SignatureUnchecked {
-            kid_not_given: Some(kid),
-            ..
-        } => format!(
-            "Fetch the issuer's key set (Discover from issuer), or paste one with kid {kid}."
-        ),
-        C::SignatureUnchecked { .. } => "Fetch or paste the issuer's JWKS.".to_owned(),
+        C::SignatureUnchecked { why, .. } => match why {
+            Unchecked::NoSignature => "Paste the whole token, all three parts; if the client \
+                 sends it without the signature, find where it cuts the token."
+                .to_owned(),
+            Unchecked::KidNewerThanFetch(_) => {
+                "Fetch the issuer's keys again (Discover from issuer).".to_owned()
+            }
+            Unchecked::KidNotGiven(kid) => format!(
+                "Fetch the issuer's key set (Discover from issuer), or paste one with kid {kid}."
+            ),
+            Unchecked::NoKeys => "Fetch or paste the issuer's JWKS.".to_owned(),
+        },
         C::SignaturePending { .. } => "Wait a moment: the page is checking it.".to_owned(),
         C::Unsigned { .. } => {
             "Get a signed token from the identity provider; an unsigned one is never accepted."
