@@ -25,11 +25,12 @@
 # method scopes named added 769 B; then 348,450. Audience fixes that never suggest /userinfo or
 # account (G6, G7) and provider sources cited only for their provider added 797 B; then
 # 349,250. The HTTP API's unanswered route scopes named as an assumption added 95 B; then
-# 349,350. The goal (issue 10) is 250 KB, which
-# today's build does not meet.
+# 349,350. A bare 401 read as an HTTP API or REST JWT authorizer means it (its issuer, audience
+# list, identity source; not the Cognito checklist), with that authorizer's sources, added
+# 583 B; then 349,900. The goal (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-349350}
+budget=${TOKENLENS_GZIP_BUDGET:-349900}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -22,12 +22,20 @@ pub fn message(f: &Finding) -> String {
     }
 }
 
-/// What an answer means when the user named the gateway, where that changes it: a bare 403
-/// and the audience header say different things of different authorizers (R3, R22, H5, H10,
-/// J1, §1b). The meaning and the fix, or `None` where the general reading stands.
-pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<(&'static str, &'static str)> {
+/// An answer read as one gateway means it.
+pub struct Reading {
+    pub meaning: &'static str,
+    pub fix: &'static str,
+    /// The sources that back this reading, where they are not the general reading's.
+    pub sources: Option<&'static [&'static str]>,
+}
+
+/// What an answer means when the user named the gateway, where that changes it: a bare 403,
+/// a bare 401 and the audience header say different things of different authorizers (R3,
+/// R22, H4, H5, H9, H10, H15, J1, §1b, §9), or `None` where the general reading stands.
+pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
     use Profile as P;
-    Some(match (code, gateway) {
+    let (meaning, fix, sources): (_, _, Option<&'static [&'static str]>) = match (code, gateway) {
         (ResponseCode::Forbidden, P::RestCognito | P::RestTestAuthorizer) => (
             "Likely not a token problem: the Cognito authorizer answers 401 for every token \
              problem, a missing scope included, so a bare 403 Forbidden comes from another layer \
@@ -35,12 +43,14 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<(&'static st
              through a VPC endpoint, or mutual TLS on a custom domain.",
             "Run the call with curl -v: x-amzn-errortype ForbiddenException is the API key (send \
              a valid key in a usage plan for this stage); otherwise check WAF and the endpoint.",
+            None,
         ),
         (ResponseCode::Forbidden, P::HttpJwt) => (
             "Likely a route scope the token lacks: the HTTP API's JWT authorizer answers 403 \
              Forbidden for insufficient scope (reported); otherwise a Lambda authorizer's deny or \
              mutual TLS on a custom domain. API keys, AWS WAF and private APIs are REST-only.",
             "Compare the route's authorization scopes, as deployed, with the token's scope claim.",
+            None,
         ),
         (ResponseCode::Forbidden, P::RestJwt) => (
             "Likely a method scope the token lacks: the REST JWT authorizer answers 403 Forbidden \
@@ -48,6 +58,30 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<(&'static st
              or mutual TLS on a custom domain.",
             "Compare the method's scopes, as deployed, with the token's scope claim; then run the \
              call with curl -v and read x-amzn-errortype.",
+            None,
+        ),
+        // The general reading's checklist (user pool, validation regex) is the Cognito
+        // authorizer's; a JWT authorizer's deployed setup differs in its own ways.
+        (ResponseCode::Unauthorized { .. }, P::HttpJwt) => (
+            "The JWT authorizer rejected the token or found none (401). Where the row above \
+             accepts it, the deployed authorizer is not what you typed: its issuer (exactly, \
+             trailing slash included), its audience list, or its identity source (the header \
+             the token is read from). A key the issuer began signing with less than 2 hours \
+             ago can fail too: the authorizer may still hold the old key set.",
+            "Run the call with curl -v: the www-authenticate header's error_description names \
+             the rule; a 401 without that header means no token was found where the identity \
+             source looks. Compare the deployed authorizer (aws apigatewayv2 get-authorizer) \
+             with the issuer and audiences typed above.",
+            Some(&["HTTP-JWT-TS", "HTTP-JWT", "GW-RESP"]),
+        ),
+        (ResponseCode::Unauthorized { .. }, P::RestJwt) => (
+            "Likely the JWT authorizer rejected the token or found none (only its 403 is \
+             documented). Where the row above accepts it, the deployed authorizer is not what \
+             you typed: its issuers and their audiences, its allowed algorithms, or its required \
+             claims; an update that left an issuer out removed it.",
+            "Compare the authorizer's configuration as deployed with what you typed above, and \
+             check that the stage was redeployed.",
+            Some(&["REST-JWT-CREATE", "REST-JWT-UPDATE", "GW-RESP"]),
         ),
         (ResponseCode::InvalidAudience, P::RestCognito | P::RestTestAuthorizer) => (
             "This answer comes from a JWT authorizer (HTTP API or REST JWT), not from a Cognito \
@@ -55,8 +89,14 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<(&'static st
              authorizer.",
             "Choose that gateway above; its audience list must hold the app client id (an ID \
              token's aud, an access token's client_id).",
+            None,
         ),
         _ => return None,
+    };
+    Some(Reading {
+        meaning,
+        fix,
+        sources,
     })
 }
 

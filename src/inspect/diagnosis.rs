@@ -192,8 +192,15 @@ pub fn response_view_for(text: &str, gateway: Option<Profile>) -> ResponseView {
                     }
                     _ => None,
                 };
-                if let Some((text, fix)) = named {
-                    return finding_view(f, text.to_owned(), Some(fix.to_owned()));
+                if let Some(r) = named {
+                    let mut v = finding_view(f, r.meaning.to_owned(), Some(r.fix.to_owned()));
+                    if let Some(keys) = r.sources {
+                        v.links = keys
+                            .iter()
+                            .filter_map(|k| explain::sources::link(k))
+                            .collect();
+                    }
+                    return v;
                 }
                 let fix = explain::response::fix(f).map(str::to_owned);
                 let mut text = explain::response::message(f);
@@ -470,6 +477,47 @@ mod tests {
             !on_http.contains("comes from a JWT authorizer"),
             "{on_http}"
         );
+    }
+
+    #[test]
+    fn a_bare_401_names_what_the_chosen_authorizer_may_have_deployed_differently() {
+        // §1 quick lookup (user pool, method scopes, validation regex) is the Cognito
+        // authorizer's; an HTTP API's JWT authorizer has an issuer, an audience list and an
+        // identity source (H4, H5, §9: a 401 without www-authenticate found no token), and its
+        // keys may be cached (H15); a REST JWT authorizer adds the algorithm allow-list (J1).
+        let unauthorized = "HTTP/2 401\n\n{\"message\":\"Unauthorized\"}";
+        let first = |g| {
+            response_view_for(unauthorized, g)
+                .findings
+                .first()
+                .map(|f| (f.text.clone(), f.fix.clone().unwrap_or_default()))
+                .unwrap_or_default()
+        };
+        let (rest, rest_fix) = first(Some(Profile::RestCognito));
+        assert!(rest_fix.contains("user pool"), "{rest} / {rest_fix}");
+        let (http, http_fix) = first(Some(Profile::HttpJwt));
+        let http_all = format!("{http} {http_fix}");
+        for word in [
+            "audience list",
+            "issuer",
+            "identity source",
+            "www-authenticate",
+        ] {
+            assert!(http_all.contains(word), "{word}: {http_all}");
+        }
+        assert!(!http_all.contains("user pool"), "{http_all}");
+        let links = response_view_for(unauthorized, Some(Profile::HttpJwt)).findings[0]
+            .links
+            .clone();
+        assert!(
+            links.iter().all(|(title, _)| !title.contains("user pool")),
+            "{links:?}"
+        );
+        let (jwt, jwt_fix) = first(Some(Profile::RestJwt));
+        let jwt_all = format!("{jwt} {jwt_fix}");
+        assert!(jwt.starts_with("Likely"), "{jwt}");
+        assert!(jwt_all.contains("algorithms"), "{jwt_all}");
+        assert!(!jwt_all.contains("user pool"), "{jwt_all}");
     }
 
     #[test]

@@ -194,3 +194,14 @@ test(`a plain 401 Unauthorized from ${API} is a token problem the gateway rows e
   // The rows accept this token: the advice lists the settings they assumed (§1 quick lookup).
   await expect(item).toContainText(/user pool.*OAuth scopes.*redeployed/s);
 });
+
+test('a plain 401 with the HTTP API chosen names its authorizer\'s deployed setup, not a user pool', async ({ app }) => {
+  await app.chooseGateway('http-jwt');
+  await app.pasteResponse('HTTP/2 401\ncontent-type: application/json\n\n{"message":"Unauthorized"}');
+  const item = app.responseFinding('resp_unauthorized');
+  await expect(item).toHaveCount(1);
+  // H4/H5/§9: issuer, audience list, identity source; the Cognito checklist does not apply.
+  await expect(item).toContainText(/issuer.*audience list.*identity source/s);
+  await expect(item).toContainText('www-authenticate');
+  await expect(item).not.toContainText('user pool');
+});
