@@ -5,7 +5,8 @@ use base64::Engine;
 use tokenlens::diagnose::choose::choose;
 use tokenlens::diagnose::claims::TokenUse;
 use tokenlens::diagnose::config::{
-    read_ajv_pool_id, read_client_ids, read_issuer, read_pool_id, Field, IssuerForm, Target, What,
+    read_ajv_pool_id, read_client_ids, read_issuer, read_pool_id, Field, Ignored, IssuerForm,
+    Target, What,
 };
 use tokenlens::diagnose::finding::Code;
 use tokenlens::diagnose::identity::TokenKind;
@@ -1363,6 +1364,29 @@ fn an_unreadable_pool_gets_a_note_and_never_flips_the_rest_advice_to_accept() {
         .any(|c| matches!(c, GatewayCode::PoolUnreadable { .. })));
     assert!(
         matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::ReadableConfig))
+    );
+}
+
+#[test]
+fn a_rest_jwt_allow_list_value_it_cannot_hold_gets_a_note_and_is_not_silently_the_default() {
+    // J1b: the allow-list's valid values are RS256–ES512. PS256 typed there is noted beside
+    // the field, dropped, and a list left empty is "not given" (an assumption the row names),
+    // never read as the default list without a word.
+    let (target, notes) =
+        Target::from_fields(|f| (f == Field::RestJwtAlgs).then_some("PS256, rs256"));
+    assert_eq!(target.rest_jwt.algs, ["RS256"]);
+    assert!(notes.iter().any(|(f, r)| *f == Field::RestJwtAlgs
+        && r.ignored.contains(&Ignored::Invalid("PS256".to_owned()))));
+    let (target, _) = Target::from_fields(|f| (f == Field::RestJwtAlgs).then_some("PS256"));
+    assert!(target.rest_jwt.algs.is_empty());
+    let (id, _, _) = demo();
+    let r = row(&judge_all(&id.facts(), &target, NOW, 0), Profile::RestJwt).clone();
+    assert!(
+        gateway_codes(&r)
+            .iter()
+            .any(|c| matches!(c, GatewayCode::AlgAssumed { alg } if alg == "RS256")),
+        "{:?}",
+        codes(&r)
     );
 }
 

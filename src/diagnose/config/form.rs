@@ -293,6 +293,21 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
         r.value.unwrap_or_default()
     }
 
+    /// A list of signing algorithms that may hold only `valid` (any case); the rest are noted
+    /// and dropped.
+    fn algs(&mut self, field: Field, valid: &[&str]) -> Vec<String> {
+        let mut r = read_list((self.get)(field));
+        let mut algs = Vec::new();
+        for a in r.value.unwrap_or_default() {
+            match valid.iter().find(|v| v.eq_ignore_ascii_case(&a)) {
+                Some(v) => algs.push((*v).to_owned()),
+                None => r.ignored.push(Ignored::Invalid(a)),
+            }
+        }
+        self.keep(field, r.took_from, String::new(), r.ignored);
+        algs
+    }
+
     fn scopes(&mut self, field: Field) -> Vec<String> {
         let r = super::read_scopes((self.get)(field));
         self.keep(field, r.took_from, String::new(), r.ignored);
@@ -359,7 +374,10 @@ impl Target {
             issuer: r.issuer(Field::RestJwtIssuer),
             audiences: r.list(Field::RestJwtAudiences),
             scopes: r.scopes(Field::RestJwtScopes),
-            algs: r.list(Field::RestJwtAlgs),
+            algs: r.algs(
+                Field::RestJwtAlgs,
+                &crate::diagnose::profiles::rest_jwt::VALID_ALGS,
+            ),
         };
         let http = HttpJwt {
             issuer: r.issuer(Field::HttpIssuer),
