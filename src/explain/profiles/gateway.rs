@@ -49,7 +49,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
     match c {
         C::NotAJwt { gw, why } => {
             let what = match why {
-                NotJwt::Encrypted => "it is encrypted (a JWE, such as a Cognito refresh token)",
+                NotJwt::Encrypted => "it is encrypted: a JWE",
                 NotJwt::Opaque => "it is an opaque value",
                 NotJwt::Undecodable => "its header or payload is not JSON",
                 NotJwt::Malformed => "its structure is broken",
@@ -721,6 +721,17 @@ mod tests {
         let kc = fix(&["account"], &["orders-api"]);
         assert!(!kc.contains("Put account"), "{kc}");
         assert!(kc.contains("Audience mapper"), "{kc}");
+    }
+
+    #[test]
+    fn an_encrypted_token_is_not_named_a_cognito_refresh_token_on_every_row() {
+        // An Auth0 access token issued without an audience is a JWE too (G6): which provider's
+        // it is, the identity line says; the rows say only that it is encrypted.
+        let m = gateway_message(&GatewayCode::NotAJwt {
+            gw: Gw::Http,
+            why: NotJwt::Encrypted,
+        });
+        assert!(m.contains("encrypted") && !m.contains("Cognito"), "{m}");
     }
 
     #[test]
