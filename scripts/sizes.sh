@@ -27,10 +27,13 @@
 # 349,250. The HTTP API's unanswered route scopes named as an assumption added 95 B; then
 # 349,350. A bare 401 read as an HTTP API or REST JWT authorizer means it (its issuer, audience
 # list, identity source; not the Cognito checklist), with that authorizer's sources, added
-# 583 B; then 349,900. The goal (issue 10) is 250 KB, which today's build does not meet.
+# 583 B; then 349,900. A REST JWT allow-list value it cannot hold noted and dropped, a JWE no
+# longer called a Cognito refresh token on every row, and a Keycloak refresh token leading its
+# rows and never chosen (NeverSent: Cognito's, Keycloak's, any JWE) added 601 B; then 350,500.
+# The goal (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-349900}
+budget=${TOKENLENS_GZIP_BUDGET:-350500}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -10,7 +10,9 @@ use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::Target;
 use crate::diagnose::finding::{Code, Finding, Severity, Stage, Status};
 use crate::diagnose::identity::TokenKind;
-use crate::diagnose::profiles::{self, GatewayCode, Profile, ProfileVerdict, TokenFacts};
+use crate::diagnose::profiles::{
+    self, GatewayCode, NeverSent, Profile, ProfileVerdict, TokenFacts,
+};
 use crate::input::Shape;
 
 /// The answer for one profile.
@@ -24,19 +26,31 @@ pub struct Choice {
     pub reasons: Vec<(usize, Finding)>,
 }
 
-fn never_sent() -> Finding {
-    Finding {
-        code: Code::Gateway(GatewayCode::RefreshTokenNeverSent),
+/// Whether `t` is never the token to send to an API ([`never_sent`]).
+pub fn is_never_sent(t: &TokenFacts) -> bool {
+    never_sent(t).is_some()
+}
+
+/// Why `t` is never sent to an API, if it is not: a refresh token (Cognito's, Keycloak's) or
+/// another encrypted token.
+fn never_sent(t: &TokenFacts) -> Option<Finding> {
+    let (why, sources): (_, &[&'static str]) = if matches!(t.kind, TokenKind::CognitoRefresh) {
+        (NeverSent::CognitoRefresh, &["COG-TOK", "AJV-59"])
+    } else if t.kind.is_keycloak_refresh() {
+        (NeverSent::KeycloakRefresh, &["KC-TOKENUTIL"])
+    } else if t.candidate.shape == Shape::Jwe {
+        (NeverSent::Encrypted, &["RFC7516", "A0-OPAQUE"])
+    } else {
+        return None;
+    };
+    Some(Finding {
+        code: Code::Gateway(GatewayCode::NeverSent { why }),
         stage: Stage::Gateway,
         severity: Severity::Info,
         status: Status::Confirmed,
         evidence: vec![],
-        sources: vec!["COG-TOK", "AJV-59"],
-    }
-}
-
-fn is_refresh(t: &TokenFacts) -> bool {
-    matches!(t.kind, TokenKind::CognitoRefresh) || t.candidate.shape == Shape::Jwe
+        sources: sources.to_vec(),
+    })
 }
 
 /// Picks, per profile, the token to send: an accepted one (an access token when both are,
@@ -49,8 +63,8 @@ pub fn choose(tokens: &[TokenFacts], target: &Target, now: i64, leeway: i64) -> 
             let mut open: Vec<usize> = Vec::new();
             let mut reasons: Vec<(usize, Finding)> = Vec::new();
             for (i, t) in tokens.iter().enumerate() {
-                if is_refresh(t) {
-                    reasons.push((i, never_sent()));
+                if let Some(f) = never_sent(t) {
+                    reasons.push((i, f));
                     continue;
                 }
                 let r = profiles::judge(profile, t, target, now, leeway);

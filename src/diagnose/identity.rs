@@ -57,6 +57,14 @@ pub enum TokenKind {
     Unknown,
 }
 
+impl TokenKind {
+    /// A Keycloak refresh or offline token (payload `typ` `Refresh` / `Offline`, §0): for the
+    /// issuer's token endpoint only.
+    pub fn is_keycloak_refresh(&self) -> bool {
+        matches!(self, TokenKind::Keycloak { typ } if typ == "Refresh" || typ == "Offline")
+    }
+}
+
 /// What the token is, and the identity findings that explain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Identity {

@@ -6,8 +6,8 @@ use crate::diagnose::config::Field;
 use crate::diagnose::finding::{Code, Evidence, Finding};
 use crate::diagnose::identity::TokenKind;
 use crate::diagnose::profiles::lambda_ajv::AjvError;
-use crate::diagnose::profiles::GatewayCode;
 use crate::diagnose::profiles::Profile;
+use crate::diagnose::profiles::{GatewayCode, NeverSent};
 
 /// A short gateway name, for the matrix's column heads.
 pub fn short_name(p: Profile) -> &'static str {
@@ -248,9 +248,17 @@ pub fn other_fails(label: &str, status: u16, message: &str) -> String {
     format!("{label} gets {status}: {message}")
 }
 
-/// A refresh token is never sent to an API.
-pub fn refresh_never_sent(label: &str) -> String {
-    format!("{label} is a refresh token: only the issuer reads it; never send it to an API.")
+/// Why the token `label` names is never sent to an API.
+pub fn never_sent(label: &str, why: NeverSent) -> String {
+    let what = match why {
+        NeverSent::CognitoRefresh => "a refresh token: only Cognito can read it",
+        NeverSent::KeycloakRefresh => {
+            "a Keycloak refresh token (payload typ Refresh or Offline): it is for Keycloak's \
+             token endpoint only"
+        }
+        NeverSent::Encrypted => "encrypted (a JWE): no gateway here can read it",
+    };
+    format!("{label} is {what}; never send it to an API.")
 }
 
 /// The live region's sentence for the lead line.
@@ -297,6 +305,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::Unsigned { .. } => "unsigned (alg none)",
         G::ForeignAudience { .. } => "token for another API",
         G::AlbSigned { .. } => "signed by the ALB",
+        G::KeycloakRefresh { .. } => "refresh token",
         G::SignatureInvalid { .. } => "bad signature",
         G::SignatureUnchecked {
             why: crate::diagnose::profiles::Unchecked::NoSignature,
@@ -341,7 +350,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::RolesAreNotScopes { .. } => "roles are not scopes",
         G::IdTokenAcceptedWithoutRouteScopes => "any token without route scopes",
         G::KeyCache => "key cache",
-        G::RefreshTokenNeverSent => NEVER_SENT,
+        G::NeverSent { .. } => NEVER_SENT,
     }
 }
 

@@ -143,10 +143,9 @@ pub fn choice_line(c: &Choice, names: &[String]) -> String {
         .reasons
         .iter()
         .map(|(i, f)| match &f.code {
-            Code::Gateway(GatewayCode::RefreshTokenNeverSent) => format!(
-                "{} is a refresh token: only Cognito can read it; never send it to an API.",
-                name(*i)
-            ),
+            Code::Gateway(GatewayCode::NeverSent { why }) => {
+                super::answer::never_sent(&name(*i), *why)
+            }
             _ => format!("{}: {}", name(*i), message(f)),
         })
         .collect();

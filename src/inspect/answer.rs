@@ -7,11 +7,12 @@
 //! every profile from those facts.
 
 use crate::diagnose::choose::{self, counterpart};
-use crate::diagnose::identity::TokenKind;
-use crate::diagnose::profiles::{self, Profile, ProfileResult, ProfileVerdict, TokenFacts};
+use crate::diagnose::finding::Code;
+use crate::diagnose::profiles::{
+    self, GatewayCode, Profile, ProfileResult, ProfileVerdict, TokenFacts,
+};
 use crate::diagnose::{Expectations, Facts};
 use crate::explain;
-use crate::input::Shape;
 
 use super::diagnosis::{finding_view, profile_id, FindingView, ResponseView};
 use super::Overview;
@@ -112,10 +113,6 @@ pub fn profile_order(chosen: Option<Profile>) -> Vec<Profile> {
     order
 }
 
-fn is_refresh(facts: &Facts, shape: &Shape) -> bool {
-    matches!(facts.identity.kind, TokenKind::CognitoRefresh) || *shape == Shape::Jwe
-}
-
 /// Builds the answer for the paste: every candidate judged under every gateway, the chosen
 /// gateway first; `response` is what a pasted gateway answer said (may be empty).
 pub fn answer_view(
@@ -143,11 +140,7 @@ pub fn answer_view(
                 .collect()
         })
         .collect();
-    let sendable = candidates
-        .iter()
-        .zip(facts)
-        .filter(|(c, f)| !is_refresh(f, &c.shape))
-        .count();
+    let sendable = tokens.iter().filter(|t| !choose::is_never_sent(t)).count();
     let choices = if sendable > 1 {
         choose::choose(&tokens, e.target, e.now, e.leeway)
     } else {
@@ -172,11 +165,10 @@ pub fn answer_view(
         lines.insert(usize::from(chosen.is_some()).min(lines.len()), line);
     }
 
-    let rows = candidates
+    let rows = facts
         .iter()
-        .zip(facts)
         .enumerate()
-        .map(|(i, (c, f))| MatrixRow {
+        .map(|(i, f)| MatrixRow {
             index: i,
             label: label(i),
             kind: words::kind_name(&f.identity.kind),
@@ -184,7 +176,7 @@ pub fn answer_view(
                 .iter()
                 .enumerate()
                 .map(|(column, &p)| {
-                    if is_refresh(f, &c.shape) {
+                    if tokens.get(i).is_some_and(choose::is_never_sent) {
                         return Cell {
                             profile: profile_id(p),
                             tone: Tone::Neutral,
@@ -208,7 +200,7 @@ pub fn answer_view(
         .collect();
     let mut rows: Vec<MatrixRow> = rows;
     if sendable == 1 {
-        rows.extend(example_row(candidates, facts, &tokens, &order, e));
+        rows.extend(example_row(&tokens, &order, e));
     }
 
     let recommended =
@@ -231,20 +223,11 @@ pub fn answer_view(
 
 /// For a paste with one sendable Cognito token, the row of its counterpart (the other kind from
 /// the same sign-in), judged under every gateway with the pasted token's verification.
-fn example_row(
-    candidates: &[crate::input::Candidate],
-    facts: &[Facts],
-    tokens: &[TokenFacts],
-    order: &[Profile],
-    e: &Expectations,
-) -> Option<MatrixRow> {
-    let (index, token) = tokens.iter().enumerate().find(|(i, t)| {
-        let refresh = candidates
-            .get(*i)
-            .zip(facts.get(*i))
-            .is_none_or(|(c, f)| is_refresh(f, &c.shape));
-        !refresh && t.claims.is_some()
-    })?;
+fn example_row(tokens: &[TokenFacts], order: &[Profile], e: &Expectations) -> Option<MatrixRow> {
+    let (index, token) = tokens
+        .iter()
+        .enumerate()
+        .find(|(_, t)| !choose::is_never_sent(t) && t.claims.is_some())?;
     let cp = counterpart::counterpart(token.kind, token.claims?, e.target)?;
     let example = TokenFacts {
         claims: Some(&cp.claims),
@@ -350,7 +333,11 @@ fn choice_line<'a>(
                 }
                 findings.push(finding_view(f, message, explain::profiles::fix(f)));
             }
-            None => never_sent.push(words::refresh_never_sent(&label(*i))),
+            None => {
+                if let Code::Gateway(GatewayCode::NeverSent { why }) = &f.code {
+                    never_sent.push(words::never_sent(&label(*i), *why));
+                }
+            }
         }
     }
     let (tone, headline, reason, send) = match choice.send {

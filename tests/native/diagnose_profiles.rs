@@ -656,7 +656,15 @@ fn refresh_token_is_never_chosen_and_not_a_jwt_everywhere() {
         b64("ct"),
         b64("tag")
     );
-    let r = Tok::from_token(&jwe, None);
+    let mut r = Tok::from_token(&jwe, None);
+    // Identified as the page does: this header is the shape of a Cognito refresh token.
+    r.kind = match &r.parsed {
+        Some(Parsed::Jwe(j)) => {
+            tokenlens::diagnose::identity::identify(None, None, j.header.as_ref().ok()).kind
+        }
+        _ => TokenKind::Unknown,
+    };
+    assert_eq!(r.kind, TokenKind::CognitoRefresh);
     let rs = judge_all(&r.facts(), &Target::default(), NOW, 0);
     assert!(rs.iter().all(|r| rejected_with(r).is_some()));
     let (id, acc, _) = demo();
@@ -684,6 +692,89 @@ fn refresh_token_is_never_chosen_and_not_a_jwt_everywhere() {
         .find(|c| c.profile == Profile::HttpJwt)
         .unwrap();
     assert_eq!(http.send, Some(1));
+}
+
+#[test]
+fn a_keycloak_refresh_token_leads_every_row_and_is_never_chosen_and_a_jwe_is_not_called_cognitos() {
+    // §0 (KC-TOKENUTIL): payload typ Refresh / Offline is a refresh token, for the token
+    // endpoint only. Its rows lead with that, not with its HS512 algorithm ("sign with RS256").
+    let kc = "https://kc.example.com/realms/acme";
+    let token = |typ: &str, alg: &str| {
+        let mut t = tok(
+            &format!(r#"{{"alg":"{alg}","typ":"JWT","kid":"k"}}"#),
+            &format!(
+                r#"{{"iss":"{kc}","aud":"{kc}","typ":"{typ}","azp":"web","sub":"u","exp":{},"iat":{}}}"#,
+                NOW + 600,
+                NOW - 60
+            ),
+        );
+        t.kind = {
+            let f = t.facts();
+            tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind
+        };
+        t
+    };
+    let refresh = token("Refresh", "HS512");
+    let rs = judge_all(&refresh.facts(), &Target::default(), NOW, 0);
+    for p in [
+        Profile::RestCognito,
+        Profile::RestJwt,
+        Profile::HttpJwt,
+        Profile::Oidc,
+    ] {
+        let r = row(&rs, p);
+        assert!(
+            matches!(deciding_code(r), Some(GatewayCode::KeycloakRefresh { .. })),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+        let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap());
+        assert!(fix.is_some_and(|f| f.contains("access token")), "{p:?}");
+    }
+    let offline = token("Offline", "HS512");
+    let r = judge_all(&offline.facts(), &Target::default(), NOW, 0);
+    assert!(matches!(
+        deciding_code(row(&r, Profile::HttpJwt)),
+        Some(GatewayCode::KeycloakRefresh { .. })
+    ));
+    // In a token response it is never the one to send, like Cognito's.
+    let access = token("Bearer", "RS256");
+    let jwe = Tok::from_token(
+        &format!(
+            "{}..{}.{}.{}",
+            b64(r#"{"alg":"dir","enc":"A256GCM","iss":"https://acme.eu.auth0.com/"}"#),
+            b64("iv-iv-iv-iv"),
+            b64("ciphertext"),
+            b64("tag-tag-tag-tag")
+        ),
+        None,
+    );
+    let choices = choose(
+        &[access.facts(), refresh.facts(), jwe.facts()],
+        &Target::default(),
+        NOW,
+        0,
+    );
+    for c in &choices {
+        assert_ne!(c.send, Some(1), "{:?}", c.profile);
+        let why = |i: usize| {
+            c.reasons
+                .iter()
+                .find(|(j, _)| *j == i)
+                .map(|(_, f)| f.clone())
+                .unwrap()
+        };
+        assert_eq!(why(1).code, "choose_refresh_token_never_sent");
+        let encrypted = why(2);
+        assert_eq!(encrypted.code, "choose_encrypted_never_sent");
+        let said = tokenlens::explain::profiles::message(&encrypted);
+        assert!(!said.contains("Cognito"), "{said}");
+        let line = tokenlens::explain::profiles::choice_line(c, &[]);
+        assert!(
+            line.contains("token 2 is a Keycloak refresh token"),
+            "{line}"
+        );
+    }
 }
 
 #[test]

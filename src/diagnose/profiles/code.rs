@@ -21,6 +21,18 @@ pub enum Gw {
     Oidc,
 }
 
+/// Why a token is never the one to send to an API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeverSent {
+    /// A Cognito refresh token (a JWE only Cognito reads; COG-TOK).
+    CognitoRefresh,
+    /// A Keycloak refresh or offline token (payload `typ`, §0; KC-TOKENUTIL).
+    KeycloakRefresh,
+    /// Another encrypted token (JWE): no gateway here reads one (an Auth0 access token issued
+    /// without an audience, G6).
+    Encrypted,
+}
+
 /// Why a token is not a readable signed JWT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotJwt {
@@ -151,6 +163,12 @@ pub enum GatewayCode {
     /// key, which no issuer key set holds, so an authorizer that checks the issuer's keys rejects
     /// it whatever key verified it here (§0, A2).
     AlbSigned {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// A Keycloak refresh or offline token (payload `typ`, §0): it goes to the issuer's token
+    /// endpoint only, never to an API, whatever else it fails.
+    KeycloakRefresh {
         /// For which authorizer.
         gw: Gw,
     },
@@ -444,8 +462,11 @@ pub enum GatewayCode {
     IdTokenAcceptedWithoutRouteScopes,
     /// REST JWT: keys are cached up to 1 h; an unknown `kid` makes API Gateway re-fetch (J1c).
     KeyCache,
-    /// Token choice: a refresh token is never sent to an API (COG-TOK).
-    RefreshTokenNeverSent,
+    /// Token choice: a refresh token or an encrypted one is never sent to an API (COG-TOK).
+    NeverSent {
+        /// What it is.
+        why: NeverSent,
+    },
 }
 
 /// One name per authorizer.
@@ -496,6 +517,13 @@ impl GatewayCode {
                 "rest_jwt_alb_signed",
                 "http_alb_signed",
                 "oidc_alb_signed",
+            ),
+            C::KeycloakRefresh { gw } => pick(
+                *gw,
+                "rest_refresh_token",
+                "rest_jwt_refresh_token",
+                "http_refresh_token",
+                "oidc_refresh_token",
             ),
             C::SignatureInvalid { gw } => pick(
                 *gw,
@@ -671,7 +699,10 @@ impl GatewayCode {
             C::RolesAreNotScopes { .. } => "http_roles_are_not_scopes",
             C::IdTokenAcceptedWithoutRouteScopes => "http_id_token_accepted_without_route_scopes",
             C::KeyCache => "rest_jwt_key_cache",
-            C::RefreshTokenNeverSent => "choose_refresh_token_never_sent",
+            C::NeverSent {
+                why: NeverSent::Encrypted,
+            } => "choose_encrypted_never_sent",
+            C::NeverSent { .. } => "choose_refresh_token_never_sent",
         }
     }
 }
@@ -707,6 +738,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::Unsigned { gw }
         | C::ForeignAudience { gw, .. }
         | C::AlbSigned { gw }
+        | C::KeycloakRefresh { gw }
         | C::IssuerNotPublic { gw, .. }
         | C::SignatureInvalid { gw }
         | C::IssuerMissing { gw }
@@ -755,6 +787,6 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::RolesAreNotScopes { .. }
         | C::IdTokenAcceptedWithoutRouteScopes
         | C::KeyCache
-        | C::RefreshTokenNeverSent => Effect::Note,
+        | C::NeverSent { .. } => Effect::Note,
     }
 }

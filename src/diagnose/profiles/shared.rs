@@ -72,6 +72,12 @@ pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding
             &["MS-AT"],
         ));
     }
+    if t.kind.is_keycloak_refresh() {
+        out.push(fails(
+            GatewayCode::KeycloakRefresh { gw: g },
+            &["KC-TOKENUTIL"],
+        ));
+    }
     if matches!(t.kind, TokenKind::AlbOidcData) {
         out.push(fails(
             GatewayCode::AlbSigned { gw: g },

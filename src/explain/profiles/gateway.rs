@@ -71,6 +71,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              from that.",
             list(aud)
         ),
+        C::KeycloakRefresh { gw } => format!(
+            "This is a Keycloak refresh token (payload typ Refresh or Offline), not an access \
+             token: it goes to Keycloak's token endpoint only, never to an API, and {} rejects it.",
+            who(*gw)
+        ),
         C::AlbSigned { gw } => format!(
             "This is the load balancer's user-claims token (x-amzn-oidc-data), signed with the \
              ALB's own key, not the issuer's: {} checks the issuer's keys and rejects it.",
@@ -398,9 +403,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::KeyCache => "The REST JWT authorizer caches each issuer's keys for up to an hour (best \
              effort) and re-fetches the key set for a key it has not seen."
             .to_owned(),
-        C::RefreshTokenNeverSent => {
-            "A refresh token: only Cognito can read it; never send it to an API.".to_owned()
-        }
+        C::NeverSent { why } => super::super::answer::never_sent("This token", *why),
     }
 }
 
@@ -561,6 +564,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             "Get a signed token from the identity provider; an unsigned one is never accepted."
                 .to_owned()
         }
+        C::KeycloakRefresh { .. } => "Send the access token (payload typ Bearer) from the same \
+             token response."
+            .to_owned(),
         C::AlbSigned { .. } => "Send the identity provider's token (the ALB forwards it as \
              x-amzn-oidc-accesstoken), or verify this one with the ALB's key (AlbJwtVerifier)."
             .to_owned(),
@@ -587,7 +593,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         | C::RolesAreNotScopes { .. }
         | C::IdTokenAcceptedWithoutRouteScopes
         | C::KeyCache
-        | C::RefreshTokenNeverSent => return None,
+        | C::NeverSent { .. } => return None,
     })
 }
 
@@ -646,6 +652,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::Unsigned { .. }
         | C::ForeignAudience { .. }
         | C::AlbSigned { .. }
+        | C::KeycloakRefresh { .. }
         | C::SignatureInvalid { .. }
         | C::SignatureUnchecked { .. }
         | C::SignaturePending { .. }
@@ -686,7 +693,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::RolesAreNotScopes { .. }
         | C::IdTokenAcceptedWithoutRouteScopes
         | C::KeyCache
-        | C::RefreshTokenNeverSent => None,
+        | C::NeverSent { .. } => None,
     }
 }
 
