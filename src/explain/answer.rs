@@ -127,6 +127,7 @@ pub fn kind_name(kind: &TokenKind) -> &'static str {
         TokenKind::CognitoId | TokenKind::GoogleId | TokenKind::FirebaseId => "ID token",
         TokenKind::CognitoAccess | TokenKind::CognitoClientCredentials => "access token",
         TokenKind::CognitoRefresh => "refresh token",
+        k if k.is_keycloak_refresh() => "refresh token",
         TokenKind::Keycloak { typ } if typ == "ID" => "ID token",
         TokenKind::Keycloak { typ } if typ == "Bearer" => "access token",
         TokenKind::EntraV1

@@ -715,6 +715,10 @@ fn a_keycloak_refresh_token_leads_every_row_and_is_never_chosen_and_a_jwe_is_not
         t
     };
     let refresh = token("Refresh", "HS512");
+    assert_eq!(
+        tokenlens::explain::answer::kind_name(&refresh.kind),
+        "refresh token"
+    );
     let rs = judge_all(&refresh.facts(), &Target::default(), NOW, 0);
     for p in [
         Profile::RestCognito,
