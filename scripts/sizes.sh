@@ -30,10 +30,11 @@
 # 583 B; then 349,900. A REST JWT allow-list value it cannot hold noted and dropped, a JWE no
 # longer called a Cognito refresh token on every row, and a Keycloak refresh token leading its
 # rows and never chosen (NeverSent: Cognito's, Keycloak's, any JWE) added 601 B; then 350,500.
-# The goal (issue 10) is 250 KB, which today's build does not meet.
+# A Keycloak refresh token's matrix label 53 B and a pasted answer's headline cut to its first
+# clause 454 B; then 351,000. The goal (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-350500}
+budget=${TOKENLENS_GZIP_BUDGET:-351000}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -451,15 +451,42 @@ pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
     let not_token = ["Not a token problem", "Likely not a token problem"]
         .iter()
         .any(|p| first.text.starts_with(p));
+    // The reading's first clause is the headline ("Not a token problem", "Likely a route scope
+    // the token lacks"); the rest follows it, after the status read.
+    let (headline, rest) = lead_clause(&first.text);
+    let reason = [response.status.as_deref().unwrap_or_default(), rest]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" — ");
     Some(AnswerLine {
         id: "response",
         gateway: "What the gateway answered",
         tone: if not_token { Tone::Neutral } else { Tone::Bad },
-        headline: first.text.clone(),
+        headline,
         send: None,
-        reason: response.status.clone().unwrap_or_default(),
+        reason,
         findings: response.findings.clone(),
     })
+}
+
+/// `text` split after its first clause of three words or more: up to the first ": " or ". "
+/// (kept) after which the rest follows. The whole text when there is none.
+fn lead_clause(text: &str) -> (String, &str) {
+    let b = text.as_bytes();
+    let mut spaces = 0;
+    for (i, pair) in b.windows(2).enumerate() {
+        match pair {
+            [b':' | b'.', b' '] if spaces >= 2 => {
+                let (head, rest) = text.split_at(i + 1);
+                return (head.to_owned(), rest.trim_start());
+            }
+            [b' ', _] => spaces += 1,
+            _ => {}
+        }
+    }
+    (text.to_owned(), "")
 }
 
 #[cfg(test)]
@@ -739,5 +766,35 @@ mod tests {
         assert_eq!(line.id, "response");
         assert!(!line.headline.is_empty());
         assert_eq!(response_line(&ResponseView::default()), None);
+    }
+
+    #[test]
+    fn a_gateway_answer_s_headline_is_its_first_clause_and_the_rest_follows() {
+        let line = |text: &str, gateway| {
+            response_line(&crate::inspect::response_view_for(text, gateway)).expect("a line")
+        };
+        let missing = line("{\"message\":\"Missing Authentication Token\"}", None);
+        assert_eq!(missing.headline, "Not a token problem:");
+        assert!(
+            missing.reason.starts_with("no such path"),
+            "{}",
+            missing.reason
+        );
+        let unauthorized = line(
+            "HTTP/2 401\n\n{\"message\":\"Unauthorized\"}",
+            Some(Profile::HttpJwt),
+        );
+        assert_eq!(
+            unauthorized.headline,
+            "The JWT authorizer rejected the token or found none (401)."
+        );
+        assert!(
+            unauthorized
+                .reason
+                .starts_with("HTTP 401: Unauthorized — Where the row"),
+            "{}",
+            unauthorized.reason
+        );
+        assert_eq!(lead_clause("No clause"), ("No clause".to_owned(), ""));
     }
 }
