@@ -31,10 +31,13 @@
 # longer called a Cognito refresh token on every row, and a Keycloak refresh token leading its
 # rows and never chosen (NeverSent: Cognito's, Keycloak's, any JWE) added 601 B; then 350,500.
 # A Keycloak refresh token's matrix label 53 B and a pasted answer's headline cut to its first
-# clause 454 B; then 351,000. The goal (issue 10) is 250 KB, which today's build does not meet.
+# clause 454 B; then 351,000. A user review's findings (another token's status only as surely
+# as known, a token without its signature needing the whole token, azp and Auth0's audience in
+# the rows' fixes) added 428 B; then 351,450. The goal (issue 10) is 250 KB, which today's build
+# does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-351000}
+budget=${TOKENLENS_GZIP_BUDGET:-351450}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

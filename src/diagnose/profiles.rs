@@ -75,6 +75,8 @@ pub struct TokenFacts<'a> {
 pub enum Need {
     /// The issuer's keys, to know whether the signature is accepted.
     IssuerKeys,
+    /// The token's signature, which the text here lacks (pasted or shared without it).
+    WholeToken,
     /// The signature check, which the page is making (WebCrypto answers asynchronously).
     SignatureCheck,
     /// A check of the token-validation regex by hand (only literal patterns are evaluated).

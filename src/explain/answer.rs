@@ -160,6 +160,7 @@ pub fn need_words(n: crate::diagnose::profiles::Need) -> &'static str {
     use crate::diagnose::profiles::Need;
     match n {
         Need::IssuerKeys => "needs the issuer's keys",
+        Need::WholeToken => "needs the whole token",
         Need::SignatureCheck => "checking the signature…",
         Need::RegexCheck => "check the regex by hand",
         Need::DeployedTest => "undocumented: test the stage",
@@ -244,9 +245,14 @@ pub fn passes(label: &str) -> String {
     format!("{label} passes every check this gateway makes.")
 }
 
-/// Why another token fails, before the rule's own sentence.
-pub fn other_fails(label: &str, status: u16, message: &str) -> String {
-    format!("{label} gets {status}: {message}")
+/// Why another token fails, before the rule's own sentence: its status only as surely as it
+/// is known.
+pub fn other_fails(label: &str, status: StatusKnown, message: &str) -> String {
+    match status {
+        StatusKnown::Documented(s) => format!("{label} gets {s}: {message}"),
+        StatusKnown::Likely(s) => format!("{label} likely gets {s}: {message}"),
+        StatusKnown::ByApi | StatusKnown::Undocumented => format!("{label} is rejected: {message}"),
+    }
 }
 
 /// Why the token `label` names is never sent to an API.

@@ -29,6 +29,7 @@ pub fn profile_name(p: Profile) -> &'static str {
 fn need(n: Need) -> &'static str {
     match n {
         Need::IssuerKeys => "whether the signature is accepted — needs the issuer's keys",
+        Need::WholeToken => "whether the signature is accepted — the token here has none",
         Need::SignatureCheck => "whether the signature is accepted — checking it now",
         Need::RegexCheck => "whether the token-validation regex matches `aud` — check it by hand",
         Need::DeployedTest => {

@@ -316,7 +316,11 @@ fn choice_line<'a>(
     let mut decoded_count = 0;
     for (i, f) in &choice.reasons {
         let status = match profiles::effect(&f.code) {
-            profiles::Effect::Reject { status, .. } => Some(status),
+            profiles::Effect::Reject {
+                status,
+                status_sure,
+                ..
+            } => Some(known_status(p, f, status, status_sure)),
             _ => None,
         };
         match status {
@@ -398,11 +402,24 @@ fn choice_line<'a>(
 /// How surely the row's rejection status is known; a Lambda row whose API type is not said is
 /// answered 401 or 403 by it.
 fn status_known(r: &ProfileResult, status: u16, status_sure: bool) -> words::StatusKnown {
-    let by_api = profiles::deciding(&r.findings).is_some_and(|f| match &f.code {
-        crate::diagnose::finding::Code::Ajv(c) => profiles::lambda_ajv::status_depends_on_api(c),
+    match profiles::deciding(&r.findings) {
+        Some(f) => known_status(r.profile, f, status, status_sure),
+        None => words::StatusKnown::of(status, status_sure, r.profile, false),
+    }
+}
+
+/// How surely the status of the rejection `f` decides is known under `profile`.
+fn known_status(
+    profile: Profile,
+    f: &crate::diagnose::finding::Finding,
+    status: u16,
+    status_sure: bool,
+) -> words::StatusKnown {
+    let by_api = match &f.code {
+        Code::Ajv(c) => profiles::lambda_ajv::status_depends_on_api(c),
         _ => false,
-    });
-    words::StatusKnown::of(status, status_sure, r.profile, by_api)
+    };
+    words::StatusKnown::of(status, status_sure, profile, by_api)
 }
 
 fn cell(r: &ProfileResult) -> Cell {
@@ -616,6 +633,25 @@ mod tests {
         let lead = answer.lines.first().expect("a line");
         assert_eq!(lead.headline, "Send the access token");
         assert_eq!(answer.recommended, Some(0));
+    }
+
+    #[test]
+    fn another_token_s_status_is_said_only_as_surely_as_it_is_known() {
+        // H10 (reported): an HTTP API route-scope miss is likely 403; J1: the REST JWT
+        // authorizer's statuses besides a scope miss are undocumented.
+        let mut fields = Fields::new();
+        fields.insert("cfg-http-scopes", "orders/read".to_owned());
+        let (target, _) = target(&fields);
+        let answer = demo_answer(&target, Some(Profile::HttpJwt));
+        let http = answer.lines.first().expect("a line");
+        assert_eq!(http.id, "http-jwt");
+        assert!(http.reason.contains("likely gets 403"), "{}", http.reason);
+        assert_eq!(
+            http.reason.matches("gets 403").count(),
+            http.reason.matches("likely gets 403").count(),
+            "{}",
+            http.reason
+        );
     }
 
     #[test]

@@ -782,6 +782,61 @@ fn a_keycloak_refresh_token_leads_every_row_and_is_never_chosen_and_a_jwe_is_not
 }
 
 #[test]
+fn a_token_without_an_audience_and_an_auth0_jwe_get_their_providers_fix_on_the_rows() {
+    // G7 (reported): the requesting client is azp; Keycloak adds aud only by a mapper. The
+    // HTTP API's error_description (H5, §9) is not quoted for the REST JWT authorizer.
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"https://kc.example.com/realms/acme","typ":"Bearer","azp":"web","sub":"u","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for p in [Profile::HttpJwt, Profile::RestJwt] {
+        let f = deciding(&row(&rs, p).findings).expect("a rejection");
+        assert!(
+            matches!(&f.code, Code::Gateway(GatewayCode::NoAudienceClaim { azp: Some(a), .. }) if a == "web")
+        );
+        let fix = tokenlens::explain::profiles::fix(f).unwrap_or_default();
+        assert!(
+            fix.contains("azp web") && fix.contains("Audience mapper"),
+            "{fix}"
+        );
+        let said = tokenlens::explain::profiles::message(f);
+        assert_eq!(
+            said.contains("does not have a valid audience"),
+            p == Profile::HttpJwt,
+            "{p:?}: {said}"
+        );
+    }
+    // G6: an Auth0 access token asked for without an audience is a JWE; the fix is the
+    // audience, on the rows themselves.
+    let jwe = format!(
+        "{}..{}.{}.{}",
+        b64(r#"{"alg":"dir","enc":"A256GCM","iss":"https://dev-x.eu.auth0.com/"}"#),
+        b64("iv-iv-iv-iv"),
+        b64("ciphertext"),
+        b64("tag-tag-tag-tag")
+    );
+    let mut a0 = Tok::from_token(&jwe, None);
+    a0.kind = match &a0.parsed {
+        Some(Parsed::Jwe(j)) => {
+            tokenlens::diagnose::identity::identify(None, None, j.header.as_ref().ok()).kind
+        }
+        _ => TokenKind::Unknown,
+    };
+    assert_eq!(a0.kind, TokenKind::Auth0Opaque);
+    let rs = judge_all(&a0.facts(), &Target::default(), NOW, 0);
+    for p in [Profile::HttpJwt, Profile::RestJwt, Profile::Oidc] {
+        let f = deciding(&row(&rs, p).findings).expect("a rejection");
+        let fix = tokenlens::explain::profiles::fix(f).unwrap_or_default();
+        assert!(fix.contains("audience"), "{p:?}: {fix}");
+    }
+}
+
+#[test]
 fn demo_tokens_with_nothing_configured() {
     let (id, acc, _) = demo();
     let idr = judge_all(&id.facts(), &Target::default(), NOW, 0);
@@ -1711,6 +1766,12 @@ fn a_token_without_its_signature_is_unchecked_not_a_bad_signature() {
         ] {
             let r = row(&rs, p);
             assert_eq!(rejected_with(r), None, "{p:?}: {:?}", codes(r));
+            // What it needs is the signature, not the keys (they were given).
+            assert!(
+                matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs.contains(&Need::WholeToken) && !needs.contains(&Need::IssuerKeys)),
+                "{p:?}: {:?}",
+                r.verdict
+            );
             assert!(
                 r.findings.iter().any(|f| matches!(
                     &f.code,

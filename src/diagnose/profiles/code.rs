@@ -38,6 +38,8 @@ pub enum NeverSent {
 pub enum NotJwt {
     /// A JWE (a Cognito refresh token, for one).
     Encrypted,
+    /// An Auth0 access token issued without an `audience`: encrypted, for `/userinfo` only (G6).
+    Auth0Encrypted,
     /// Not a JWT at all.
     Opaque,
     /// A JWS whose header or payload is not JSON.
@@ -402,6 +404,9 @@ pub enum GatewayCode {
     NoAudienceClaim {
         /// For which authorizer.
         gw: Gw,
+        /// The token's `azp`, the requesting client (Keycloak leaves `aud` out without an
+        /// audience mapper, G7).
+        azp: Option<String>,
     },
     /// The audience claim is not in the list.
     AudienceMismatch {
@@ -653,7 +658,7 @@ impl GatewayCode {
                 "http_kid_not_in_jwks",
                 "oidc_kid_not_in_jwks",
             ),
-            C::NoAudienceClaim { gw } => pick(
+            C::NoAudienceClaim { gw, .. } => pick(
                 *gw,
                 "rest_no_audience_claim",
                 "rest_jwt_no_audience_claim",
@@ -747,7 +752,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::AlgNotAllowed { gw, .. }
         | C::KidMissing { gw }
         | C::KidNotInJwks { gw, .. }
-        | C::NoAudienceClaim { gw }
+        | C::NoAudienceClaim { gw, .. }
         | C::AudienceMismatch { gw, .. } => fail(*gw),
         // R7: 401 CONFIRMED; the body text is only reported (C3: `body_documented` says so).
         C::Expired { gw: Gw::Rest, .. } => reject(401, Some(EXPIRED), true),
@@ -764,6 +769,10 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::TestAuthorizerAccessToken => fail(Gw::Rest),
         C::NoMethodScopeInToken { .. } => scope_miss(Gw::Rest),
         C::ScopeClaimMissing { gw, .. } | C::NoScopeInToken { gw, .. } => scope_miss(*gw),
+        C::SignatureUnchecked {
+            why: Unchecked::NoSignature,
+            ..
+        } => Effect::Needs(Need::WholeToken),
         C::SignatureUnchecked { .. } => Effect::Needs(Need::IssuerKeys),
         C::SignaturePending { .. } => Effect::Needs(Need::SignatureCheck),
         C::RegexNotEvaluated { .. } => Effect::Needs(Need::RegexCheck),

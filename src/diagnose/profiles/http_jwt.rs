@@ -138,7 +138,8 @@ pub(crate) fn audience(claims: &Claims, accepted: &[String], g: Gw, root: bool) 
     .then(|| found.concat());
     let mut out = Vec::new();
     if found.is_empty() {
-        out.push(fails(GatewayCode::NoAudienceClaim { gw: g }, sources));
+        let azp = str_claim(claims, "azp").map(|a| a.chars().take(200).collect());
+        out.push(fails(GatewayCode::NoAudienceClaim { gw: g, azp }, sources));
     } else if accepted.is_empty() {
         if !root {
             out.push(gw(

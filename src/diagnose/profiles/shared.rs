@@ -154,6 +154,7 @@ pub(crate) fn kid_not_published(
 /// Why a token is not a readable signed JWT, if it is not.
 pub(crate) fn not_jwt(t: &TokenFacts) -> Option<NotJwt> {
     Some(match decodable(t)? {
+        "jwe" if matches!(t.kind, TokenKind::Auth0Opaque) => NotJwt::Auth0Encrypted,
         "jwe" => NotJwt::Encrypted,
         "opaque" => NotJwt::Opaque,
         "malformed" => NotJwt::Malformed,

@@ -50,6 +50,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::NotAJwt { gw, why } => {
             let what = match why {
                 NotJwt::Encrypted => "it is encrypted: a JWE",
+                NotJwt::Auth0Encrypted => {
+                    "it is an Auth0 access token issued without an audience, encrypted for \
+                     /userinfo only"
+                }
                 NotJwt::Opaque => "it is an opaque value",
                 NotJwt::Undecodable => "its header or payload is not JSON",
                 NotJwt::Malformed => "its structure is broken",
@@ -333,9 +337,14 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             ),
             _ => format!("kid {kid} is not in the issuer's key set."),
         },
-        C::NoAudienceClaim { .. } => "The token has neither aud nor client_id: \"the token does \
-             not have a valid audience\"."
+        // HTTP API's error_description (H5, §9); the REST JWT authorizer's text is undocumented.
+        C::NoAudienceClaim { gw: Gw::Http, .. } => "The token has neither aud nor client_id: \"the \
+             token does not have a valid audience\"."
             .to_owned(),
+        C::NoAudienceClaim { gw, .. } => format!(
+            "The token has neither aud nor client_id: {} finds no audience to match.",
+            who(*gw)
+        ),
         C::AudienceMismatch {
             claim,
             found,
@@ -536,6 +545,12 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             found,
             ..
         } => audience_fix(found, &[]),
+        // G7 (reported): the requesting client is azp; Keycloak adds aud only by a mapper.
+        C::NoAudienceClaim { azp: Some(azp), .. } => format!(
+            "azp {azp} is the client that asked for the token, not an audience: have the issuer \
+             put your API in aud (Keycloak likely leaves aud out without an Audience mapper for \
+             the API in the client's scopes)."
+        ),
         C::NoAudienceClaim { .. } => {
             "Use a token with aud or client_id (Cognito: the app client id).".to_owned()
         }
@@ -564,6 +579,13 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             "Get a signed token from the identity provider; an unsigned one is never accepted."
                 .to_owned()
         }
+        // G6: with audience = the API identifier, Auth0 issues a signed JWT for the API.
+        C::NotAJwt {
+            why: NotJwt::Auth0Encrypted,
+            ..
+        } => "Request the token with audience set to your API's identifier: Auth0 then issues a \
+             signed JWT for it."
+            .to_owned(),
         C::KeycloakRefresh { .. } => "Send the access token (payload typ Bearer) from the same \
              token response."
             .to_owned(),
