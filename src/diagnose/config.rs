@@ -70,6 +70,9 @@ pub struct HttpJwt {
     pub scopes: Vec<String>,
     /// The route scopes question was answered (an empty answer means "none").
     pub scopes_said: bool,
+    /// The gateway itself answered "the token does not have a valid audience" (a pasted
+    /// answer, H5 / §9): its deployed list lacks the token's audience.
+    pub audience_refused: bool,
 }
 
 /// `CognitoJwtVerifier.create({...})` options (knowledge §6).

@@ -349,7 +349,9 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::AlgNotAllowed { .. } => "algorithm not allowed",
         G::AlgAssumed { .. } => "algorithms assumed",
         G::KidMissing { .. } | G::KidNotInJwks { .. } => "key not in the JWKS",
-        G::NoAudienceClaim { .. } | G::AudienceMismatch { .. } => "wrong audience",
+        G::NoAudienceClaim { .. } | G::AudienceMismatch { .. } | G::AudienceRefused { .. } => {
+            "wrong audience"
+        }
         G::AudienceAssumed { .. } => "audience assumed",
         G::AudHidesClientId { .. } => "aud checked, not client_id",
         G::EmptyAudBesideClientId { .. } => "empty aud: undocumented",

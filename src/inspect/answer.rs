@@ -113,6 +113,15 @@ pub fn profile_order(chosen: Option<Profile>) -> Vec<Profile> {
     order
 }
 
+/// The gateway answered with the HTTP API's "the token does not have a valid audience" (H5,
+/// §9): its deployed audience list lacks the token's audience (`HttpJwt::audience_refused`).
+pub fn refuses_audience(response: &ResponseView) -> bool {
+    response
+        .findings
+        .iter()
+        .any(|f| f.code == "resp_invalid_audience")
+}
+
 /// Builds the answer for the paste: every candidate judged under every gateway, the chosen
 /// gateway first; `response` is what a pasted gateway answer said (may be empty).
 pub fn answer_view(
@@ -131,6 +140,7 @@ pub fn answer_view(
         .collect();
     let label = |i: usize| overview.label(i);
     let order = profile_order(chosen);
+
     let judged: Vec<Vec<ProfileResult>> = tokens
         .iter()
         .map(|t| {
@@ -633,6 +643,60 @@ mod tests {
         let lead = answer.lines.first().expect("a line");
         assert_eq!(lead.headline, "Send the access token");
         assert_eq!(answer.recommended, Some(0));
+    }
+
+    #[test]
+    fn the_http_api_s_own_audience_answer_turns_an_assumed_or_typed_audience_into_a_rejection() {
+        // H5 / H9 / §9: "the token does not have a valid audience" is the HTTP API saying its
+        // deployed list lacks the token's audience; the row must not stay "accepted if the list
+        // contains it", nor trust a typed list that contains it.
+        let response = response_view(
+            "www-authenticate: Bearer scope=\"\" error=\"invalid_token\" error_description=\"the token does not have a valid audience\"",
+        );
+        let answered = |fields: &Fields| {
+            // As the page builds its target from the form and the gateway's answer.
+            let (mut target, _) = target(fields);
+            target.http.audience_refused = refuses_audience(&response);
+            let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+                .expect("demo keys");
+            let e = Expectations {
+                keys: &[&keys],
+                target: &target,
+                now: DEMO_NOW,
+                leeway: 0,
+            };
+            let text = demo_token(1);
+            let o = overview(&text);
+            let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
+            let a = answer_view(&o, &facts, 0, &e, Some(Profile::HttpJwt), &response);
+            a.lines
+                .into_iter()
+                .find(|l| l.id == "http-jwt")
+                .expect("the HTTP API line")
+        };
+        let line = answered(&Fields::new());
+        assert_eq!(line.headline, "Rejected 401", "{}", line.reason);
+        assert!(line
+            .findings
+            .iter()
+            .any(|f| f.code == "http_audience_refused"));
+        let token_aud = {
+            let text = demo_token(1);
+            let o = overview(&text);
+            let f = crate::diagnose::facts_of_all(&o.extraction.candidates, &[]);
+            f[0].claims()
+                .and_then(|c| c.aud.present().map(|a| a.values().to_vec()))
+                .unwrap()
+        };
+        let mut typed = Fields::new();
+        typed.insert("cfg-http-audiences", token_aud.join(" "));
+        let line = answered(&typed);
+        assert_eq!(line.headline, "Rejected 401");
+        assert!(
+            line.reason.contains("deployed list differs"),
+            "{}",
+            line.reason
+        );
     }
 
     #[test]

@@ -395,7 +395,6 @@ pub fn app() -> Html {
         .as_ref()
         .and_then(|f| f.result.as_ref().ok())
         .cloned();
-    let target = use_memo(state.fields.clone(), inspect::target);
     let leeway = config::read_seconds(state.fields.get("leeway").map(String::as_str).unwrap_or(""))
         .value
         .unwrap_or(0);
@@ -421,6 +420,19 @@ pub fn app() -> Html {
     } else {
         (*pasted_answer).clone()
     };
+    // The form's target; the HTTP API's own audience answer (H5, §9) says its deployed list
+    // lacks the token's audience, which every row then judges by.
+    let target = use_memo(
+        (
+            state.fields.clone(),
+            inspect::refuses_audience(&answer_response),
+        ),
+        |(fields, refused)| {
+            let mut t = inspect::target(fields);
+            t.0.http.audience_refused = *refused;
+            t
+        },
+    );
 
     // Every candidate decoded, identified and its signature checks planned once per paste and
     // key set; the answer card and the diagnosis both judge these facts (time, gateway and

@@ -205,3 +205,18 @@ test('a plain 401 with the HTTP API chosen names its authorizer\'s deployed setu
   await expect(item).toContainText('www-authenticate');
   await expect(item).not.toContainText('user pool');
 });
+
+test("the HTTP API's own audience answer turns its row into a rejection, in the answer card and the gateway details", async ({ app }) => {
+  // H5 / H9 / §9: with no audience list typed, the row would say "accepted if the list contains
+  // it"; the gateway's answer says its deployed list does not.
+  await app.chooseGateway('http-jwt');
+  await app.pasteToken(idToken());
+  await app.pasteResponse(
+    'HTTP/2 401\nwww-authenticate: Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"\n\n{"message":"Unauthorized"}',
+  );
+  const line = app.answerLine('http-jwt');
+  await expect(line).toHaveAttribute('data-tone', 'bad');
+  await expect(line.locator('[data-testid="headline"]')).toContainText('Rejected 401');
+  await expect(line.locator('li[data-code="http_audience_refused"]')).toHaveCount(1);
+  await app.expectRejects('http-jwt', 401, 'http_audience_refused');
+});

@@ -384,6 +384,7 @@ impl Target {
             audiences: r.list(Field::HttpAudiences),
             scopes: r.scopes(Field::HttpScopes),
             scopes_said: http_scopes_said,
+            audience_refused: false,
         };
         let clients = read_client_ids((r.get)(Field::LambdaClients));
         r.keep(

@@ -419,6 +419,18 @@ pub enum GatewayCode {
         /// The accepted audiences.
         accepted: Vec<String>,
     },
+    /// The gateway answered that the token's audience is not valid (a pasted answer, H5 / §9)
+    /// where the rows would otherwise accept it.
+    AudienceRefused {
+        /// For which authorizer.
+        gw: Gw,
+        /// The claim read.
+        claim: AudClaim,
+        /// Its values.
+        found: Vec<String>,
+        /// The list typed here contains them: the deployed one differs.
+        typed: bool,
+    },
     /// No audience list given; accepted only if it contains the token's value.
     AudienceAssumed {
         /// For which authorizer.
@@ -665,6 +677,13 @@ impl GatewayCode {
                 "http_no_audience_claim",
                 "oidc_no_audience_claim",
             ),
+            C::AudienceRefused { gw, .. } => pick(
+                *gw,
+                "rest_audience_refused",
+                "rest_jwt_audience_refused",
+                "http_audience_refused",
+                "oidc_audience_refused",
+            ),
             C::AudienceMismatch { gw, .. } => pick(
                 *gw,
                 "rest_audience_mismatch",
@@ -753,7 +772,8 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::KidMissing { gw }
         | C::KidNotInJwks { gw, .. }
         | C::NoAudienceClaim { gw, .. }
-        | C::AudienceMismatch { gw, .. } => fail(*gw),
+        | C::AudienceMismatch { gw, .. }
+        | C::AudienceRefused { gw, .. } => fail(*gw),
         // R7: 401 CONFIRMED; the body text is only reported (C3: `body_documented` says so).
         C::Expired { gw: Gw::Rest, .. } => reject(401, Some(EXPIRED), true),
         C::Expired { gw, .. } => fail(*gw),

@@ -47,7 +47,13 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         &["HTTP-QUOTAS", "HTTP-JWT"],
     ));
-    out.extend(audience(claims, &cfg.audiences, Gw::Http, root));
+    out.extend(audience(
+        claims,
+        &cfg.audiences,
+        Gw::Http,
+        root,
+        cfg.audience_refused,
+    ));
     // H6: exp in the future, nbf and iat in the past (leeway undocumented: the page's is used).
     out.extend(expired(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));
@@ -118,8 +124,15 @@ pub(crate) fn kid(t: &TokenFacts, header: &Header, g: Gw) -> Option<Finding> {
     kid_not_published(t, g, sources)
 }
 
-/// H5 / J1: `aud` when present, else `client_id`, against the audience list.
-pub(crate) fn audience(claims: &Claims, accepted: &[String], g: Gw, root: bool) -> Vec<Finding> {
+/// H5 / J1: `aud` when present, else `client_id`, against the audience list; `refused`: the
+/// gateway itself answered that the audience is not valid.
+pub(crate) fn audience(
+    claims: &Claims,
+    accepted: &[String],
+    g: Gw,
+    root: bool,
+    refused: bool,
+) -> Vec<Finding> {
     let sources: &[&str] = match g {
         Gw::RestJwt => &["REST-JWT", "APIGW-JWTCONFIG"],
         _ => &["HTTP-JWT-TS", "HTTP-QUOTAS"],
@@ -140,6 +153,16 @@ pub(crate) fn audience(claims: &Claims, accepted: &[String], g: Gw, root: bool) 
     if found.is_empty() {
         let azp = str_claim(claims, "azp").map(|a| a.chars().take(200).collect());
         out.push(fails(GatewayCode::NoAudienceClaim { gw: g, azp }, sources));
+    } else if refused && (accepted.is_empty() || overlaps(&found, accepted)) {
+        out.push(fails(
+            GatewayCode::AudienceRefused {
+                gw: g,
+                claim,
+                found,
+                typed: !accepted.is_empty(),
+            },
+            sources,
+        ));
     } else if accepted.is_empty() {
         if !root {
             out.push(gw(

@@ -55,7 +55,7 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         &["REST-JWT", "REST-JWT-CREATE"],
     ));
-    out.extend(audience(claims, &cfg.audiences, Gw::RestJwt, root));
+    out.extend(audience(claims, &cfg.audiences, Gw::RestJwt, root, false));
     out.extend(expired(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
     out.extend(gateway_time_unknowns(

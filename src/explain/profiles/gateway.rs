@@ -356,6 +356,22 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             list(found),
             list(accepted)
         ),
+        C::AudienceRefused {
+            claim,
+            found,
+            typed,
+            ..
+        } => format!(
+            "Your gateway answered \"the token does not have a valid audience\": {} {} is not in \
+             its audience list{}.",
+            claim_name(*claim),
+            list(found),
+            if *typed {
+                ", though it is in the list typed here: the deployed list differs"
+            } else {
+                ""
+            }
+        ),
         C::AudienceAssumed { claim, found, .. } => format!(
             "No audience list given: assuming it contains {} {}.",
             claim_name(*claim),
@@ -540,6 +556,14 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             accepted,
             ..
         } => audience_fix(found, accepted),
+        C::AudienceRefused {
+            found, typed: true, ..
+        } => format!(
+            "Put {} in the deployed authorizer's audience list (aws apigatewayv2 \
+             get-authorizer shows it).",
+            list(found)
+        ),
+        C::AudienceRefused { found, .. } => audience_fix(found, &[]),
         C::AudienceAssumed {
             gw: Gw::Http | Gw::RestJwt,
             found,
@@ -708,6 +732,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::KidNotInJwks { .. }
         | C::NoAudienceClaim { .. }
         | C::AudienceMismatch { .. }
+        | C::AudienceRefused { .. }
         | C::AudHidesClientId { .. }
         | C::EmptyAudBesideClientId { .. }
         | C::ScopeClaimMissing { .. }
