@@ -34,11 +34,12 @@
 # clause 454 B; then 351,000. A user review's findings (another token's status only as surely
 # as known, a token without its signature needing the whole token, azp and Auth0's audience in
 # the rows' fixes) added 428 B; then 351,450. The HTTP API's own audience answer judged by
-# every row (H5, §9) added 309 B; then 351,750. The goal (issue 10) is 250 KB, which today's
-# build does not meet.
+# every row (H5, §9) added 309 B; then 351,750. A repair a server would reject said on the lead
+# line (§0), and an "expired" answer beside an unexpired token (R7) added 277 B; then 352,000.
+# The goal (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-351750}
+budget=${TOKENLENS_GZIP_BUDGET:-352000}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

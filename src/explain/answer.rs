@@ -245,6 +245,10 @@ pub fn passes(label: &str) -> String {
     format!("{label} passes every check this gateway makes.")
 }
 
+/// A gateway's "expired" beside a pasted token that is not (R7).
+pub const NOT_THE_EXPIRED_ONE: &str = "The token pasted here has not expired: the request likely \
+     carried an older one (a token the client kept); send this one.";
+
 /// Why another token fails, before the rule's own sentence: its status only as surely as it
 /// is known.
 pub fn other_fails(label: &str, status: StatusKnown, message: &str) -> String {

@@ -51,6 +51,21 @@ pub fn source(s: &Source) -> String {
     }
 }
 
+/// For a repair of what a server would see and reject (§0, KC-401): the sentence the answer
+/// leads with, since its verdict is for the repaired token.
+pub fn rejected_as_pasted(c: &Cleanup) -> Option<String> {
+    let what = match c {
+        Cleanup::RepeatedBearerPrefix { .. } => "\"Bearer Bearer\"",
+        Cleanup::StrayBlanksInside { .. } => "spaces inside it",
+        Cleanup::InvisibleCharacters { .. } => "invisible characters in it",
+        Cleanup::LookAlikeDots { .. } => "look-alike dots in it",
+        _ => return None,
+    };
+    Some(format!(
+        "As pasted it has {what}, which a server rejects; this answer is for the token without."
+    ))
+}
+
 /// One sentence on what was removed or repaired.
 pub fn cleanup(c: &Cleanup) -> String {
     match c {

@@ -124,9 +124,9 @@ pub fn meaning(code: &ResponseCode) -> String {
         ResponseCode::ImplicitDeny => "Not a token problem: the authorizer's policy does not allow this method (an implicit deny). Often a Lambda authorizer's cached policy that names only the first method's ARN; it can also be a policy that simply does not cover this method.".to_owned(),
         ResponseCode::AccessDenied { message } => format!("Not a token problem: x-amzn-errortype AccessDeniedException{} — a Lambda authorizer's deny, a resource or IAM policy, or IAM credentials.", quoted(message.as_deref())),
         ResponseCode::TokenExpired { status } => format!(
-            "{}Likely expired: the text \"The incoming token has expired\" is what users report from the Cognito authorizer for a token past its exp.",
+            "Likely the token sent had expired: \"The incoming token has expired\" is what users report from the Cognito authorizer for a token past its exp{}.",
             match status {
-                Some(401) => "401 is the authorizer's rejection (certain). ",
+                Some(401) => "; 401 is its rejection (certain)",
                 _ => "",
             }
         ),

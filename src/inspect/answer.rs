@@ -169,9 +169,32 @@ pub fn answer_view(
         };
         lines.push(line);
     }
+    // A repair of what a server would reject (§0): said where the answer is read first.
+    let as_pasted = candidates.get(selected).and_then(|c| {
+        c.cleanups
+            .iter()
+            .find_map(explain::input::rejected_as_pasted)
+    });
+    if let (Some(said), Some(lead)) = (as_pasted, lines.first_mut()) {
+        lead.reason = format!("{said} {}", lead.reason);
+    }
     // A pasted gateway answer follows the chosen gateway's line (its rule is the answer; the
     // pasted one supports or contradicts it), else leads.
-    if let Some(line) = response_line(response) {
+    if let Some(mut line) = response_line(response) {
+        // R7: an answer that the token had expired, beside a pasted token that has not, was
+        // about another token (likely one the client kept).
+        let unexpired = facts
+            .get(selected)
+            .and_then(|f| f.claims())
+            .is_some_and(|c| c.exp.present().is_some() && c.expired_at(e.now, 0).is_none());
+        if unexpired
+            && response
+                .findings
+                .iter()
+                .any(|f| f.code == "resp_token_expired")
+        {
+            line.reason = format!("{} {}", line.reason, words::NOT_THE_EXPIRED_ONE);
+        }
         lines.insert(usize::from(chosen.is_some()).min(lines.len()), line);
     }
 
@@ -697,6 +720,65 @@ mod tests {
             "{}",
             line.reason
         );
+    }
+
+    #[test]
+    fn an_expired_answer_beside_a_token_that_has_not_expired_says_another_token_was_sent() {
+        // R7: "The incoming token has expired" with the demo ID token, judged inside its hour.
+        let (target, _) = target(&Fields::new());
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let text = demo_token(1);
+        let o = overview(&text);
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, &[&keys]);
+        let response = response_view("401 {\"message\":\"The incoming token has expired\"}");
+        let at = |now| {
+            let e = Expectations {
+                keys: &[&keys],
+                target: &target,
+                now,
+                leeway: 0,
+            };
+            let a = answer_view(&o, &facts, 0, &e, Some(Profile::RestCognito), &response);
+            a.lines
+                .into_iter()
+                .find(|l| l.id == "response")
+                .expect("the answer's line")
+        };
+        let line = at(DEMO_NOW);
+        assert!(
+            line.headline
+                .starts_with("Likely the token sent had expired"),
+            "{}",
+            line.headline
+        );
+        assert!(line.reason.contains("has not expired"), "{}", line.reason);
+        // A day later the pasted token has expired too: nothing to add.
+        assert!(!at(DEMO_NOW + 86_400).reason.contains("has not expired"));
+    }
+
+    #[test]
+    fn a_repair_a_server_would_reject_leads_the_answer() {
+        // §0 / KC-401: a zero-width space or "Bearer Bearer" is what the server sees; the
+        // verdict is for the repaired token, and the first line says so.
+        let (target, _) = target(&Fields::new());
+        let token = demo_token(1);
+        let dot = token.find('.').expect("a dot");
+        for pasted in [
+            format!("{}\u{200B}{}", &token[..dot], &token[dot..]),
+            format!("Bearer Bearer {token}"),
+        ] {
+            let answer = answer_for(&pasted, &target, Some(Profile::RestCognito));
+            let lead = answer.lines.first().expect("a line");
+            assert!(
+                lead.reason.starts_with("As pasted it has")
+                    && lead.reason.contains("server rejects"),
+                "{pasted:?}: {}",
+                lead.reason
+            );
+        }
+        let clean = answer_for(&token, &target, Some(Profile::RestCognito));
+        assert!(!clean.lines[0].reason.contains("As pasted"));
     }
 
     #[test]
