@@ -363,6 +363,9 @@ pub enum Finding {
         alg: Alg,
         /// The keys tried.
         keys: Vec<KeyRef>,
+        /// Every key tried signs longer signatures than this one: (their length, its length).
+        /// The token was likely cut off when copied.
+        short: Option<(usize, usize)>,
     },
     /// The signature check against these keys could not be made (the engine, e.g. the
     /// browser's WebCrypto, raised an error), and no key verified: nothing can be said.

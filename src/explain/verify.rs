@@ -196,6 +196,7 @@ pub fn short_reason(f: &Finding) -> Option<&'static str> {
         Finding::EcdsaDerSignature { .. } => "the ECDSA signature is DER, not raw r ‖ s",
         Finding::EcdsaZero { .. } => "the ECDSA signature is all zeros",
         Finding::SignatureLength { .. } => "the signature has the wrong length",
+        Finding::SignatureMismatch { short: Some(_), .. } => "the signature is cut short",
         Finding::SignatureMismatch { .. } => "the signature does not match",
         Finding::TooManyCandidateKeys { .. } => "too many keys fit and the ones tried do not match",
         Finding::SignatureNotChecked { .. } => "the signature could not be checked",
@@ -473,7 +474,19 @@ fn sentence(f: &Finding) -> String {
             "The signature is {actual} bytes, but a {} signature is always {expected} bytes.",
             alg(a)
         ),
-        Finding::SignatureMismatch { alg: a, keys: ks } => format!(
+        Finding::SignatureMismatch {
+            alg: a,
+            keys: ks,
+            short: Some((expected, actual)),
+        } => format!(
+            "The {} signature is {actual} bytes, shorter than the {expected} of {}: the token \
+             was likely cut off when copied. Paste it whole.",
+            alg(a),
+            list(ks)
+        ),
+        Finding::SignatureMismatch {
+            alg: a, keys: ks, ..
+        } => format!(
             "The {} signature does not match {}: the token was altered, or signed with another \
              key.",
             alg(a),

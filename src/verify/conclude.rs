@@ -206,6 +206,22 @@ fn der_finding(cx: &Context, v: &Verification, results: &[(&Attempt, Outcome)]) 
     })
 }
 
+/// (the keys' signature length, the token's) when every key tried needs a longer signature than
+/// the token's: an RSA signature cut short, most likely when the token was copied.
+fn shorter_than_every_key(v: &Verification) -> Option<(usize, usize)> {
+    let mut short = None;
+    for c in &v.candidates {
+        match c.decision {
+            Decision::WrongSignatureLength { expected, actual } if actual < expected => {
+                short = Some((expected, actual));
+            }
+            Decision::Mismatch | Decision::WrongSignatureLength { .. } => return None,
+            _ => {}
+        }
+    }
+    short
+}
+
 /// The finding the verdict rests on: valid, not checked, mismatch, or why no key was tried.
 fn signature_findings(
     cx: &Context,
@@ -245,6 +261,7 @@ fn signature_findings(
             Finding::SignatureMismatch {
                 alg,
                 keys: tried.to_vec(),
+                short: shorter_than_every_key(v),
             }
         }];
     }

@@ -993,3 +993,36 @@ fn a_plan_without_a_signature_to_check_concludes_to_its_own_findings() {
         assert!(v.has(code), "{name}: {:?}", v.codes());
     }
 }
+
+#[test]
+fn a_signature_shorter_than_every_key_s_says_the_token_was_cut_off() {
+    // Thirty characters cut from the end: 234 of the key's 256 bytes. Not "altered".
+    let c = case("rs256_valid");
+    let set = load_keys(&c.keys, None);
+    let cut = &c.token[..c.token.len() - 30];
+    let short = |v: &Verification| {
+        v.findings.iter().find_map(|f| match f {
+            Finding::SignatureMismatch { short, .. } => Some(*short),
+            _ => None,
+        })
+    };
+    let v = verify_compact(cut, &[&set]);
+    assert_eq!(v.verdict(), Verdict::Invalid);
+    let Some(Some((256, actual))) = short(&v) else {
+        panic!("{:?}", v.findings)
+    };
+    assert!(actual < 256);
+    let said = tokenlens::explain::verify::finding(
+        v.findings
+            .iter()
+            .find(|f| matches!(f, Finding::SignatureMismatch { .. }))
+            .unwrap(),
+    );
+    assert!(
+        said.contains("cut off") && !said.contains("altered"),
+        "{said}"
+    );
+    // A whole signature by another key is still "altered, or signed with another key".
+    let other = run(&case("rs256_signed_by_other_key_same_kid"));
+    assert_eq!(short(&other), Some(None));
+}
