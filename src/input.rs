@@ -292,6 +292,9 @@ pub enum CompactProblem {
     SegmentNotBase64Url {
         /// Zero-based index of the part.
         index: usize,
+        /// It is the last part and only its length is impossible (one character past a whole
+        /// group): most likely cut off.
+        cut: bool,
     },
     /// `header.payload` whose payload is not JSON.
     PayloadNotJson,

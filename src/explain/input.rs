@@ -280,9 +280,13 @@ pub fn compact_problem(p: &CompactProblem) -> String {
         CompactProblem::JweHeaderWithoutEnc => {
             "its header has no \"enc\", which an encrypted token needs.".to_owned()
         }
-        CompactProblem::SegmentNotBase64Url { index } => {
+        CompactProblem::SegmentNotBase64Url { index, cut: false } => {
             format!("part {} is not base64url.", index + 1)
         }
+        CompactProblem::SegmentNotBase64Url { index, cut: true } => format!(
+            "part {} has a length no base64url text has. Was the token cut off?",
+            index + 1
+        ),
         CompactProblem::PayloadNotJson => {
             "its payload does not decode to complete JSON. Was the token cut off?".to_owned()
         }

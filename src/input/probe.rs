@@ -301,10 +301,13 @@ pub(super) fn assess(token: &str) -> Assessment {
     // on the next line.
     for (index, part) in parts.iter().enumerate().skip(1) {
         if !is_segment(part) {
-            let problem = CompactProblem::SegmentNotBase64Url { index };
             let truncated = index + 1 == parts.len()
                 && body_len(part) % 4 == 1
                 && part.bytes().all(is_segment_byte);
+            let problem = CompactProblem::SegmentNotBase64Url {
+                index,
+                cut: truncated,
+            };
             let fit = if truncated {
                 Fit::Incomplete(problem)
             } else {

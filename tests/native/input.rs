@@ -1241,3 +1241,31 @@ proptest! {
         prop_assert_eq!(tokens(&e), vec![token.as_str()]);
     }
 }
+
+#[test]
+fn a_payload_cut_to_an_impossible_length_asks_whether_the_token_was_cut_off() {
+    // header.payload-cut-short: the last part's length is one past a whole group of four, so it
+    // cannot be base64url text; most likely the copy stopped there.
+    let header = b64(r#"{"alg":"RS256","kid":"k"}"#);
+    let payload = b64(r#"{"sub":"someone","iss":"https://issuer.example.com/","exp":1900000000}"#);
+    let keep = (0..payload.len()).rev().find(|n| n % 4 == 1).unwrap();
+    let text = format!("{header}.{}", &payload[..keep]);
+    let problem = match nothing(&extract(&text)) {
+        Unrecognised::MalformedCompact { problem, .. } => problem.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        problem,
+        CompactProblem::SegmentNotBase64Url {
+            index: 1,
+            cut: true
+        }
+    );
+    let said = tokenlens::explain::input::compact_problem(&problem);
+    assert!(said.contains("cut off"), "{said}");
+    // A character outside the alphabet is not called a cut.
+    let bad = format!("{header}.{}!x.sig", &payload[..8]);
+    if let Unrecognised::MalformedCompact { problem, .. } = nothing(&extract(&bad)) {
+        assert!(!tokenlens::explain::input::compact_problem(problem).contains("cut off"));
+    }
+}
