@@ -26,22 +26,32 @@ pub struct Choice {
     pub reasons: Vec<(usize, Finding)>,
 }
 
-/// Whether `t` is never the token to send to an API ([`never_sent`]).
+/// Whether `t` is never the token to send to an API ([`never_sent_why`]).
 pub fn is_never_sent(t: &TokenFacts) -> bool {
-    never_sent(t).is_some()
+    never_sent_why(t).is_some()
 }
 
 /// Why `t` is never sent to an API, if it is not: a refresh token (Cognito's, Keycloak's) or
 /// another encrypted token.
-fn never_sent(t: &TokenFacts) -> Option<Finding> {
-    let (why, sources): (_, &[&'static str]) = if matches!(t.kind, TokenKind::CognitoRefresh) {
-        (NeverSent::CognitoRefresh, &["COG-TOK", "AJV-59"])
+fn never_sent_why(t: &TokenFacts) -> Option<NeverSent> {
+    if matches!(t.kind, TokenKind::CognitoRefresh) {
+        Some(NeverSent::CognitoRefresh)
     } else if t.kind.is_keycloak_refresh() {
-        (NeverSent::KeycloakRefresh, &["KC-TOKENUTIL"])
+        Some(NeverSent::KeycloakRefresh)
     } else if t.candidate.shape == Shape::Jwe {
-        (NeverSent::Encrypted, &["RFC7516", "A0-OPAQUE"])
+        Some(NeverSent::Encrypted)
     } else {
-        return None;
+        None
+    }
+}
+
+/// The finding that rules `t` out as never sent, with its sources.
+fn never_sent(t: &TokenFacts) -> Option<Finding> {
+    let why = never_sent_why(t)?;
+    let sources: &[&'static str] = match why {
+        NeverSent::CognitoRefresh => &["COG-TOK", "AJV-59"],
+        NeverSent::KeycloakRefresh => &["KC-TOKENUTIL"],
+        NeverSent::Encrypted => &["RFC7516", "A0-OPAQUE"],
     };
     Some(Finding {
         code: Code::Gateway(GatewayCode::NeverSent { why }),

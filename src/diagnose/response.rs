@@ -13,7 +13,7 @@ mod causes;
 mod code;
 mod lex;
 
-pub use code::{NamedClaim, PreflightSetting, ResponseCode};
+pub use code::{NamedClaim, PreflightSetting, ResponseCode, INVALID_AUDIENCE, TOKEN_EXPIRED};
 
 use crate::diagnose::finding::{Code, Finding};
 

@@ -11,6 +11,7 @@ use crate::diagnose::finding::Code;
 use crate::diagnose::profiles::{
     self, GatewayCode, Profile, ProfileResult, ProfileVerdict, TokenFacts,
 };
+use crate::diagnose::response;
 use crate::diagnose::{Expectations, Facts};
 use crate::explain;
 
@@ -119,7 +120,7 @@ pub fn refuses_audience(response: &ResponseView) -> bool {
     response
         .findings
         .iter()
-        .any(|f| f.code == "resp_invalid_audience")
+        .any(|f| f.code == response::INVALID_AUDIENCE)
 }
 
 /// Builds the answer for the paste: every candidate judged under every gateway, the chosen
@@ -191,7 +192,7 @@ pub fn answer_view(
             && response
                 .findings
                 .iter()
-                .any(|f| f.code == "resp_token_expired")
+                .any(|f| f.code == response::TOKEN_EXPIRED)
         {
             line.reason = format!("{} {}", line.reason, words::NOT_THE_EXPIRED_ONE);
         }
@@ -201,34 +202,37 @@ pub fn answer_view(
     let rows = facts
         .iter()
         .enumerate()
-        .map(|(i, f)| MatrixRow {
-            index: i,
-            label: label(i),
-            kind: words::kind_name(&f.identity.kind),
-            cells: order
-                .iter()
-                .enumerate()
-                .map(|(column, &p)| {
-                    if tokens.get(i).is_some_and(choose::is_never_sent) {
-                        return Cell {
-                            profile: profile_id(p),
-                            tone: Tone::Neutral,
-                            mark: "–",
-                            words: words::NEVER_SENT.to_owned(),
-                        };
-                    }
-                    match judged.get(i).and_then(|row| row.get(column)) {
-                        Some(r) => cell(r),
-                        None => Cell {
-                            profile: profile_id(p),
-                            tone: Tone::Open,
-                            mark: "?",
-                            words: String::new(),
-                        },
-                    }
-                })
-                .collect(),
-            example: false,
+        .map(|(i, f)| {
+            let never_sent = tokens.get(i).is_some_and(choose::is_never_sent);
+            MatrixRow {
+                index: i,
+                label: label(i),
+                kind: words::kind_name(&f.identity.kind),
+                cells: order
+                    .iter()
+                    .enumerate()
+                    .map(|(column, &p)| {
+                        if never_sent {
+                            return Cell {
+                                profile: profile_id(p),
+                                tone: Tone::Neutral,
+                                mark: "–",
+                                words: words::NEVER_SENT.to_owned(),
+                            };
+                        }
+                        match judged.get(i).and_then(|row| row.get(column)) {
+                            Some(r) => cell(r),
+                            None => Cell {
+                                profile: profile_id(p),
+                                tone: Tone::Open,
+                                mark: "?",
+                                words: String::new(),
+                            },
+                        }
+                    })
+                    .collect(),
+                example: false,
+            }
         })
         .collect();
     let mut rows: Vec<MatrixRow> = rows;

@@ -275,9 +275,10 @@ fn keycloak(
         ev,
         &["KC-TOKENUTIL"],
     ));
-    if typ == "Refresh" || typ == "Offline" {
+    let kind = TokenKind::Keycloak { typ: typ.clone() };
+    if kind.is_keycloak_refresh() {
         findings.push(id_finding(
-            IdentityCode::KeycloakRefreshToken { typ: typ.clone() },
+            IdentityCode::KeycloakRefreshToken { typ },
             Stage::Structure,
             Severity::Warning,
             Status::Confirmed,
@@ -295,5 +296,5 @@ fn keycloak(
             &["KC-AUD"],
         ));
     }
-    TokenKind::Keycloak { typ }
+    kind
 }

@@ -167,6 +167,11 @@ pub enum ResponseCode {
     },
 }
 
+/// [`ResponseCode::InvalidAudience`]'s code (the page reads it back from the answer's view).
+pub const INVALID_AUDIENCE: &str = "resp_invalid_audience";
+/// [`ResponseCode::TokenExpired`]'s code (the page reads it back from the answer's view).
+pub const TOKEN_EXPIRED: &str = "resp_token_expired";
+
 impl ResponseCode {
     /// The stable `snake_case` name (`data-code`).
     pub fn as_str(&self) -> &'static str {
@@ -186,14 +191,14 @@ impl ResponseCode {
             ResponseCode::LambdaExplicitDeny { .. } => "resp_lambda_explicit_deny",
             ResponseCode::ImplicitDeny => "resp_implicit_deny",
             ResponseCode::AccessDenied { .. } => "resp_access_denied",
-            ResponseCode::TokenExpired { .. } => "resp_token_expired",
+            ResponseCode::TokenExpired { .. } => TOKEN_EXPIRED,
             ResponseCode::AuthorizerError {
                 authorizer: Some(AuthorizerKind::Lambda),
                 ..
             } => "resp_lambda_authorizer_error",
             ResponseCode::AuthorizerError { .. } => "resp_authorizer_configuration_error",
             ResponseCode::AuthorizerOrIntegrationError => "resp_authorizer_or_integration_error",
-            ResponseCode::InvalidAudience => "resp_invalid_audience",
+            ResponseCode::InvalidAudience => INVALID_AUDIENCE,
             ResponseCode::InvalidToken { .. } => "resp_invalid_token",
             ResponseCode::Unauthorized { .. } => "resp_unauthorized",
             ResponseCode::Forbidden => "resp_forbidden",
