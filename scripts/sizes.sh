@@ -37,11 +37,13 @@
 # every row (H5, §9) added 309 B; then 351,750. A repair a server would reject said on the lead
 # line (§0), and an "expired" answer beside an unexpired token (R7) added 277 B; then 352,000.
 # An RSA signature shorter than every key's called cut off, not altered, added 476 B, and a last
-# part of impossible length asking "cut off?" 31 B; then 352,500. The goal (issue 10) is 250 KB,
+# part of impossible length asking "cut off?" 31 B; then 352,500. A gateway answer from another
+# layer leading the card, with what the line below it is, added 68 B; then 352,550. The goal
+# (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-352500}
+budget=${TOKENLENS_GZIP_BUDGET:-352550}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -249,6 +249,10 @@ pub fn passes(label: &str) -> String {
 pub const NOT_THE_EXPIRED_ONE: &str = "The token pasted here has not expired: the request likely \
      carried an older one (a token the client kept); send this one.";
 
+/// After a pasted answer from another layer (§1b), when a gateway's line follows it.
+pub const THE_TOKEN_ITSELF: &str =
+    "The next line is what the authorizer makes of the token itself: the request needs both.";
+
 /// Why another token fails, before the rule's own sentence: its status only as surely as it
 /// is known.
 pub fn other_fails(label: &str, status: StatusKnown, message: &str) -> String {

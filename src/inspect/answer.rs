@@ -179,8 +179,10 @@ pub fn answer_view(
     if let (Some(said), Some(lead)) = (as_pasted, lines.first_mut()) {
         lead.reason = format!("{said} {}", lead.reason);
     }
-    // A pasted gateway answer follows the chosen gateway's line (its rule is the answer; the
-    // pasted one supports or contradicts it), else leads.
+    // A pasted gateway answer about the token follows the chosen gateway's line (its rule is
+    // the answer; the pasted one supports or contradicts it). One from another layer (§1b: an
+    // API key, WAF, a resource policy) leads: it is what stops the request, whatever the line
+    // says of the token. Without a chosen gateway it leads too.
     if let Some(mut line) = response_line(response) {
         // R7: an answer that the token had expired, beside a pasted token that has not, was
         // about another token (likely one the client kept).
@@ -196,7 +198,12 @@ pub fn answer_view(
         {
             line.reason = format!("{} {}", line.reason, words::NOT_THE_EXPIRED_ONE);
         }
-        lines.insert(usize::from(chosen.is_some()).min(lines.len()), line);
+        let another_layer = line.tone == Tone::Neutral;
+        if another_layer && chosen.is_some() && !lines.is_empty() {
+            line.reason = format!("{} {}", line.reason, words::THE_TOKEN_ITSELF);
+        }
+        let at = usize::from(chosen.is_some() && !another_layer);
+        lines.insert(at.min(lines.len()), line);
     }
 
     let rows = facts
@@ -952,6 +959,34 @@ mod tests {
         assert_eq!(line.id, "response");
         assert!(!line.headline.is_empty());
         assert_eq!(response_line(&ResponseView::default()), None);
+        // With a gateway chosen too: a 403 from another layer (§1b) stops the request whatever
+        // the chosen line says of the token (here the demo's access token on a method without
+        // scopes, R1), so it leads, and says what the line below it is.
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let target = Target::default();
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let o = overview(&demo_token(0));
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
+        let a = answer_view(&o, &facts, 0, &e, Some(Profile::RestCognito), &response);
+        let ids: Vec<&str> = a.lines.iter().map(|l| l.id).collect();
+        assert_eq!(
+            ids.get(..2),
+            Some(&["response", "rest-cognito"][..]),
+            "{ids:?}"
+        );
+        assert!(a.lines[0].reason.ends_with(words::THE_TOKEN_ITSELF));
+        assert_eq!(a.lines[1].tone, Tone::Bad, "{:?}", a.lines[1]);
+        assert!(
+            a.announcement.contains("Not a token problem"),
+            "{}",
+            a.announcement
+        );
     }
 
     #[test]

@@ -220,3 +220,16 @@ test("the HTTP API's own audience answer turns its row into a rejection, in the 
   await expect(line.locator('li[data-code="http_audience_refused"]')).toHaveCount(1);
   await app.expectRejects('http-jwt', 401, 'http_audience_refused');
 });
+
+test('a 403 from another layer leads the answer card, above the chosen gateway\'s verdict on the token', async ({ app }) => {
+  // §1b / §9: the Cognito authorizer answers token problems with 401, so a bare 403 came from an
+  // API key, WAF or the like; it stops the request whatever the line says of the access token
+  // (R1: rejected on a method without scopes, assumed while unanswered).
+  await app.chooseGateway('rest-cognito');
+  await app.paste(`${result().AccessToken}\n\nHTTP/1.1 403 Forbidden\n\n{"message":"Forbidden"}`);
+  await expect(app.answerLines.first()).toHaveAttribute('data-profile', 'response');
+  await expect(app.answerLines.first().locator('[data-testid="headline"]')).toContainText(NOT_A_TOKEN_PROBLEM);
+  await expect(app.answerLines.first()).toContainText('what the authorizer makes of the token itself');
+  await expect(app.answerLines.nth(1)).toHaveAttribute('data-profile', 'rest-cognito');
+  await expect(app.answerLines.nth(1)).toHaveAttribute('data-tone', 'bad');
+});
