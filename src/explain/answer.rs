@@ -278,7 +278,7 @@ pub fn never_sent(label: &str, why: NeverSent) -> String {
 
 /// The live region's sentence for the lead line.
 pub fn announcement(gateway: &str, headline: &str, reason: &str) -> String {
-    let stop = if headline.ends_with(['.', '!', '?']) {
+    let stop = if headline.ends_with(['.', '!', '?', ':']) {
         ""
     } else {
         "."

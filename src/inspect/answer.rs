@@ -983,7 +983,7 @@ mod tests {
         assert!(a.lines[0].reason.ends_with(words::THE_TOKEN_ITSELF));
         assert_eq!(a.lines[1].tone, Tone::Bad, "{:?}", a.lines[1]);
         assert!(
-            a.announcement.contains("Not a token problem"),
+            a.announcement.contains("Not a token problem: "),
             "{}",
             a.announcement
         );

@@ -232,4 +232,8 @@ test('a 403 from another layer leads the answer card, above the chosen gateway\'
   await expect(app.answerLines.first()).toContainText('what the authorizer makes of the token itself');
   await expect(app.answerLines.nth(1)).toHaveAttribute('data-profile', 'rest-cognito');
   await expect(app.answerLines.nth(1)).toHaveAttribute('data-tone', 'bad');
+  // Both lead, above the matrix; the chosen gateway's line is not among the other gateways.
+  const leading = app.answer.locator('ol.answer-lines').first();
+  await expect(leading.locator('li[data-profile="response"]')).toHaveCount(1);
+  await expect(leading.locator('li[data-profile="rest-cognito"]')).toHaveClass(/\blead\b/);
 });

@@ -19,10 +19,11 @@ pub struct AnswerCardProps {
 pub fn answer_card(props: &AnswerCardProps) -> Html {
     let view = &props.view;
     // The chosen gateway's line, or a pasted gateway answer, leads; the answer stays beside the
-    // chosen line.
+    // chosen line (below it, or above it when it came from another layer).
     let is_response = |i: usize| view.lines.get(i).is_some_and(|l| l.id == "response");
     let leads = props.chosen || is_response(0);
-    let lead_count = usize::from(leads) + usize::from(props.chosen && is_response(1));
+    let lead_count =
+        usize::from(leads) + usize::from(props.chosen && (is_response(0) || is_response(1)));
     let (lead, rest) = view.lines.split_at(lead_count.min(view.lines.len()));
     html! {
         <div class="answer" data-testid="answer">
@@ -30,8 +31,8 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                 data-testid="answer-announcement">{ view.announcement.clone() }</p>
             if !lead.is_empty() {
                 <ol class="answer-lines">
-                    // A gateway answer beside the chosen line supports it: smaller.
-                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 { "lead" } else { "lead support" })) }
+                    // A gateway answer below the chosen line supports it: smaller.
+                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" })) }
                 </ol>
             }
             { props.children.clone() }
