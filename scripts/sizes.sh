@@ -39,12 +39,15 @@
 # An RSA signature shorter than every key's called cut off, not altered, added 476 B, and a last
 # part of impossible length asking "cut off?" 31 B; then 352,500. A gateway answer from another
 # layer leading the card, with what the line below it is, added 68 B; then 352,550. The chosen
-# gateway's line kept beside that answer, above the matrix, added 66 B; then 352,650. The goal
+# gateway's line kept beside that answer, above the matrix, added 66 B; then 352,650. A user
+# review's findings (a Firebase custom token never sent, an UPDATED-issuer access token promised
+# nothing, an HTTP API expiry answer beside an unexpired token, an app-only token pointed at roles,
+# a Lambda function that must strip "Bearer ") added 989 B; then 353,650. The goal
 # (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-352650}
+budget=${TOKENLENS_GZIP_BUDGET:-353650}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

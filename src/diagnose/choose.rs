@@ -38,6 +38,8 @@ fn never_sent_why(t: &TokenFacts) -> Option<NeverSent> {
         Some(NeverSent::CognitoRefresh)
     } else if t.kind.is_keycloak_refresh() {
         Some(NeverSent::KeycloakRefresh)
+    } else if matches!(t.kind, TokenKind::FirebaseCustom) {
+        Some(NeverSent::FirebaseCustom)
     } else if t.candidate.shape == Shape::Jwe {
         Some(NeverSent::Encrypted)
     } else {
@@ -51,6 +53,7 @@ fn never_sent(t: &TokenFacts) -> Option<Finding> {
     let sources: &[&'static str] = match why {
         NeverSent::CognitoRefresh => &["COG-TOK", "AJV-59"],
         NeverSent::KeycloakRefresh => &["KC-TOKENUTIL"],
+        NeverSent::FirebaseCustom => &["FB"],
         NeverSent::Encrypted => &["RFC7516", "A0-OPAQUE"],
     };
     Some(Finding {

@@ -51,6 +51,9 @@ pub enum TokenKind {
     GoogleId,
     /// Firebase ID token.
     FirebaseId,
+    /// Firebase custom token (`aud` the Identity Toolkit, G9): exchanged for an ID token, never
+    /// sent to an API.
+    FirebaseCustom,
     /// ALB user-claims token (`x-amzn-oidc-data`), signed by the load balancer.
     AlbOidcData,
     /// Not recognised.
@@ -120,7 +123,11 @@ pub fn identify(
     let mut findings = Vec::new();
     if let Some(f) = firebase_custom(claims) {
         findings.push(f);
-        return unknown(issuer_kind, findings);
+        return Identity {
+            kind: TokenKind::FirebaseCustom,
+            issuer_kind,
+            findings,
+        };
     }
     let kind = match (&issuer_kind, iss) {
         (Some(IssuerKind::Cognito(ci)), Some(iss)) => cognito(claims, ci, iss, &mut findings),

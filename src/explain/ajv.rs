@@ -379,6 +379,11 @@ pub fn message_of(code: &AjvCode, now: Option<i64>) -> String {
             format!("Assuming userPoolId {pool_id}, the pool in the token's iss.")
         }
         AjvCode::ClientIdNotChecked => "clientId is null: the client id is not checked.".to_owned(),
+        AjvCode::BearerToStrip => "The token is sent after \"Bearer \", and the authorizer \
+             function receives the whole header value: it must take \"Bearer \" off before \
+             verify(), which otherwise throws JwtParseError (the JWT does not consist of three \
+             parts)."
+            .to_owned(),
         AjvCode::CustomCheckNotModelled => {
             "If the authorizer passes a customJwtCheck, it runs here — after the signature and \
              time checks, before the group, token_use and client-id checks — and its error \
@@ -396,6 +401,7 @@ pub fn assumption(c: &AjvCode) -> Option<String> {
         AjvCode::ClientIdNotChecked => {
             Some("its clientId is null or lists the token's client id".to_owned())
         }
+        AjvCode::BearerToStrip => Some("the function strips \"Bearer \" first".to_owned()),
         _ => None,
     }
 }
@@ -475,6 +481,11 @@ pub fn fix_of(code: &AjvCode) -> Option<String> {
         | AjvCode::PoolAssumed { .. }
         | AjvCode::ClientIdNotChecked
         | AjvCode::CustomCheckNotModelled => None,
+        AjvCode::BearerToStrip => Some(
+            "Strip the prefix in the function (event.authorizationToken.replace(/^Bearer /i, \"\")), \
+             or send the bare token."
+                .to_owned(),
+        ),
         AjvCode::KeysNeeded { .. } => Some("Fetch or paste the issuer's JWKS.".to_owned()),
         AjvCode::SignaturePending { .. } => None,
     }

@@ -128,6 +128,7 @@ pub fn kind_name(kind: &TokenKind) -> &'static str {
         TokenKind::CognitoAccess | TokenKind::CognitoClientCredentials => "access token",
         TokenKind::CognitoRefresh => "refresh token",
         k if k.is_keycloak_refresh() => "refresh token",
+        TokenKind::FirebaseCustom => "custom token",
         TokenKind::Keycloak { typ } if typ == "ID" => "ID token",
         TokenKind::Keycloak { typ } if typ == "Bearer" => "access token",
         TokenKind::EntraV1
@@ -271,6 +272,9 @@ pub fn never_sent(label: &str, why: NeverSent) -> String {
             "a Keycloak refresh token (payload typ Refresh or Offline): it is for Keycloak's \
              token endpoint only"
         }
+        NeverSent::FirebaseCustom => {
+            "a Firebase custom token: the app exchanges it for an ID token (signInWithCustomToken)"
+        }
         NeverSent::Encrypted => "encrypted (a JWE): no gateway here can read it",
     };
     format!("{label} is {what}; never send it to an API.")
@@ -321,6 +325,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::ForeignAudience { .. } => "token for another API",
         G::AlbSigned { .. } => "signed by the ALB",
         G::KeycloakRefresh { .. } => "refresh token",
+        G::FirebaseCustom { .. } => "Firebase custom token",
         G::SignatureInvalid { .. } => "bad signature",
         G::SignatureUnchecked {
             why: crate::diagnose::profiles::Unchecked::NoSignature,

@@ -184,18 +184,14 @@ pub fn answer_view(
     // API key, WAF, a resource policy) leads: it is what stops the request, whatever the line
     // says of the token. Without a chosen gateway it leads too.
     if let Some(mut line) = response_line(response) {
-        // R7: an answer that the token had expired, beside a pasted token that has not, was
-        // about another token (likely one the client kept).
+        // R7 (an HTTP API's expiry description too, H9): an answer that the token had expired,
+        // beside a pasted token that has not, was about another token (likely one the client
+        // kept).
         let unexpired = facts
             .get(selected)
             .and_then(|f| f.claims())
             .is_some_and(|c| c.exp.present().is_some() && c.expired_at(e.now, 0).is_none());
-        if unexpired
-            && response
-                .findings
-                .iter()
-                .any(|f| f.code == response::TOKEN_EXPIRED)
-        {
+        if unexpired && response.says_expired {
             line.reason = format!("{} {}", line.reason, words::NOT_THE_EXPIRED_ONE);
         }
         let another_layer = line.tone == Tone::Neutral;
@@ -766,6 +762,20 @@ mod tests {
         assert!(line.reason.contains("has not expired"), "{}", line.reason);
         // A day later the pasted token has expired too: nothing to add.
         assert!(!at(DEMO_NOW + 86_400).reason.contains("has not expired"));
+        // The HTTP API's own words for it (H9) say the same of another token.
+        let http = response_view(
+            "HTTP/2 401\nwww-authenticate: Bearer error=\"invalid_token\" error_description=\"the token has expired\"",
+        );
+        assert!(http.says_expired);
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let a = answer_view(&o, &facts, 0, &e, Some(Profile::HttpJwt), &http);
+        let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
+        assert!(line.reason.contains("has not expired"), "{}", line.reason);
     }
 
     #[test]

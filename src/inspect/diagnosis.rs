@@ -85,6 +85,9 @@ pub struct ResponseView {
     pub status: Option<String>,
     /// Causes.
     pub findings: Vec<FindingView>,
+    /// It says the token sent had expired: REST's `The incoming token has expired` (R7), or an
+    /// HTTP API `error_description` naming the expiry (H9).
+    pub says_expired: bool,
 }
 
 /// Diagnoses the selected candidate against the keys and the described gateway.
@@ -177,7 +180,20 @@ pub fn response_view_for(text: &str, gateway: Option<Profile>) -> ResponseView {
         return ResponseView::default();
     }
     let reading = diagnose::response::read_response(text);
+    let says_expired = reading.findings.iter().any(|f| {
+        matches!(
+            &f.code,
+            diagnose::finding::Code::Response(
+                diagnose::response::ResponseCode::TokenExpired { .. }
+                    | diagnose::response::ResponseCode::InvalidToken {
+                        claim: diagnose::response::NamedClaim::Expiry,
+                        ..
+                    }
+            )
+        )
+    });
     ResponseView {
+        says_expired,
         status: reading.status.map(|s| match &reading.body_message {
             Some(m) => format!("HTTP {s}: {m}"),
             None => format!("HTTP {s}"),

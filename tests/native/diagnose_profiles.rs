@@ -971,7 +971,7 @@ fn access_token_on_rest_method_without_scopes_gets_401_and_the_id_token_advice()
     let f = deciding(&r.findings).expect("a deciding finding");
     assert!(matches!(
         &f.code,
-        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes, machine: false, assumed: true })
+        Code::Gateway(GatewayCode::AccessTokenWithoutMethodScopes { token_scopes, machine: false, assumed: true, updated_issuer: false })
             if token_scopes == &["aws.cognito.signin.user.admin".to_owned()]
     ));
     assert!(tokenlens::explain::profiles::fix(f).is_some());
@@ -2116,4 +2116,159 @@ fn a_kid_the_issuers_key_set_lacks_rejects_on_every_row_even_when_a_pasted_key_v
         assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
         assert!(rejected_with(r).is_some(), "{p:?}: {:?}", codes(r));
     }
+}
+
+#[test]
+fn a_firebase_custom_token_is_rejected_on_every_row_and_never_chosen() {
+    // G9 (FB): aud = the Identity Toolkit URL is a custom token, not an ID token: the app
+    // exchanges it (signInWithCustomToken). Before, the HTTP API row read "Accepted if
+    // configured: if the audience list contains https://identitytoolkit…".
+    let sa = "firebase-adminsdk-x@my-proj.iam.gserviceaccount.com";
+    let aud =
+        "https://identitytoolkit.googleapis.com/google.identity.identitytoolkit.v1.IdentityToolkit";
+    let mut custom = tok(
+        r#"{"alg":"RS256","typ":"JWT"}"#,
+        &format!(
+            r#"{{"iss":"{sa}","sub":"{sa}","aud":"{aud}","uid":"u1","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    custom.kind = {
+        let f = custom.facts();
+        tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind
+    };
+    assert_eq!(
+        tokenlens::explain::answer::kind_name(&custom.kind),
+        "custom token"
+    );
+    let rs = judge_all(&custom.facts(), &Target::default(), NOW, 0);
+    for p in [
+        Profile::RestCognito,
+        Profile::RestJwt,
+        Profile::HttpJwt,
+        Profile::Oidc,
+    ] {
+        let r = row(&rs, p);
+        assert!(
+            matches!(r.verdict, ProfileVerdict::Reject { .. }),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+        assert!(
+            matches!(deciding_code(r), Some(GatewayCode::FirebaseCustom { .. })),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+        let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap());
+        assert!(
+            fix.is_some_and(|f| f.contains("signInWithCustomToken")),
+            "{p:?}"
+        );
+    }
+    let id = tok(
+        r#"{"alg":"RS256","typ":"JWT","kid":"k"}"#,
+        &format!(
+            r#"{{"iss":"https://securetoken.google.com/my-proj","aud":"my-proj","sub":"u1","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let choices = choose(&[id.facts(), custom.facts()], &Target::default(), NOW, 0);
+    assert!(!choices.is_empty());
+    for c in &choices {
+        assert_ne!(c.send, Some(1), "{:?}", c.profile);
+        assert!(c
+            .reasons
+            .iter()
+            .any(|(i, f)| *i == 1 && f.code == "choose_custom_token_never_sent"));
+    }
+}
+
+#[test]
+fn an_updated_issuer_access_token_is_not_promised_a_scoped_method_or_the_id_token() {
+    // R16 / C1: what the REST Cognito authorizer makes of a pool's UPDATED issuer is not
+    // documented, so neither a scoped method nor the ID token is promised to pass. Before: "a
+    // method listing one of the token's scopes accepts it" and "Send the ID token".
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{UPDATED_ISS}","token_use":"access","client_id":"client1","scope":"orders/read","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let r = row(
+        &judge_all(&t.facts(), &Target::default(), NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "rest_access_token_on_method_without_scopes")
+        .expect("R1's finding");
+    let said = tokenlens::explain::profiles::message(f);
+    assert!(!said.contains("accepts it"), "{said}");
+    assert!(said.contains("not documented"), "{said}");
+    let fix = tokenlens::explain::profiles::fix(f).expect("a fix");
+    assert!(fix.contains("test against the deployed stage"), "{fix}");
+    // The original issuer keeps the documented sentence.
+    let plain = access("orders/read");
+    let r = row(
+        &judge_all(&plain.facts(), &Target::default(), NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    let f = deciding(&r.findings).expect("a rejection");
+    assert!(tokenlens::explain::profiles::message(f).contains("accepts it"));
+}
+
+#[test]
+fn an_app_only_token_on_a_scoped_route_is_told_to_use_roles_not_to_send_a_scope() {
+    // H7: an Entra app-only (client-credentials) token puts its permissions in roles, never
+    // scp: "send an access token that carries one of the scopes" cannot be followed.
+    let tid = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"https://login.microsoftonline.com/{tid}/v2.0","ver":"2.0","aud":"api1","azp":"app1","roles":["Orders.Read"],"tid":"{tid}","sub":"s","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let mut target = Target::default();
+    target.http.scopes = vec!["orders/read".into()];
+    target.http.scopes_said = true;
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| {
+            matches!(
+                &f.code,
+                Code::Gateway(GatewayCode::ScopeClaimMissing { app_only: true, .. })
+            )
+        })
+        .unwrap_or_else(|| panic!("{:?}", codes(&r)));
+    let fix = tokenlens::explain::profiles::fix(f).expect("a fix");
+    assert!(fix.contains("Lambda authorizer"), "{fix}");
+    assert!(!fix.contains("Send an access token"), "{fix}");
+}
+
+#[test]
+fn a_token_sent_after_bearer_is_accepted_by_the_lambda_only_if_the_function_strips_it() {
+    // L1: the TOKEN authorizer's function receives the whole header value, "Bearer " included;
+    // aws-jwt-verify throws JwtParseError on it. The row says so as an assumption.
+    let (mut t, _, _) = demo();
+    let now = tokenlens::inspect::DEMO_NOW;
+    let bare = judge_all(&t.facts(), &Target::default(), now, 0);
+    assert!(!codes(row(&bare, Profile::LambdaAjv)).contains(&"ajv_bearer_to_strip"));
+    t.cand.cleanups = vec![tokenlens::input::Cleanup::BearerPrefix];
+    t.cand.source = Source::BearerValue;
+    let rs = judge_all(&t.facts(), &Target::default(), now, 0);
+    let r = row(&rs, Profile::LambdaAjv);
+    assert!(codes(r).contains(&"ajv_bearer_to_strip"), "{:?}", codes(r));
+    let line = tokenlens::explain::profiles::verdict_line(r);
+    assert!(line.contains("strips \"Bearer \""), "{line}");
 }

@@ -28,6 +28,8 @@ pub enum NeverSent {
     CognitoRefresh,
     /// A Keycloak refresh or offline token (payload `typ`, §0; KC-TOKENUTIL).
     KeycloakRefresh,
+    /// A Firebase custom token (G9): exchanged for an ID token first.
+    FirebaseCustom,
     /// Another encrypted token (JWE): no gateway here reads one (an Auth0 access token issued
     /// without an audience, G6).
     Encrypted,
@@ -171,6 +173,12 @@ pub enum GatewayCode {
     /// A Keycloak refresh or offline token (payload `typ`, §0): it goes to the issuer's token
     /// endpoint only, never to an API, whatever else it fails.
     KeycloakRefresh {
+        /// For which authorizer.
+        gw: Gw,
+    },
+    /// A Firebase custom token (G9, `aud` the Identity Toolkit): the app exchanges it for an ID
+    /// token; no API takes it.
+    FirebaseCustom {
         /// For which authorizer.
         gw: Gw,
     },
@@ -326,6 +334,9 @@ pub enum GatewayCode {
         machine: bool,
         /// The method scopes question is not answered: "without scopes" is assumed.
         assumed: bool,
+        /// The token has its pool's UPDATED issuer (R16): what the authorizer makes of the
+        /// pool's tokens on any method is not documented.
+        updated_issuer: bool,
     },
     /// REST Cognito: an ID token on a method with OAuth scopes (R2).
     IdTokenWithMethodScopes {
@@ -460,6 +471,8 @@ pub enum GatewayCode {
         gw: Gw,
         /// The scopes wanted.
         wanted: Vec<String>,
+        /// The token has `roles` instead: an app-only token (H7), which never carries scopes.
+        app_only: bool,
     },
     /// None of the wanted scopes is in the token.
     NoScopeInToken {
@@ -541,6 +554,13 @@ impl GatewayCode {
                 "rest_jwt_refresh_token",
                 "http_refresh_token",
                 "oidc_refresh_token",
+            ),
+            C::FirebaseCustom { gw } => pick(
+                *gw,
+                "rest_firebase_custom_token",
+                "rest_jwt_firebase_custom_token",
+                "http_firebase_custom_token",
+                "oidc_firebase_custom_token",
             ),
             C::SignatureInvalid { gw } => pick(
                 *gw,
@@ -726,6 +746,9 @@ impl GatewayCode {
             C::NeverSent {
                 why: NeverSent::Encrypted,
             } => "choose_encrypted_never_sent",
+            C::NeverSent {
+                why: NeverSent::FirebaseCustom,
+            } => "choose_custom_token_never_sent",
             C::NeverSent { .. } => "choose_refresh_token_never_sent",
         }
     }
@@ -763,6 +786,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::ForeignAudience { gw, .. }
         | C::AlbSigned { gw }
         | C::KeycloakRefresh { gw }
+        | C::FirebaseCustom { gw }
         | C::IssuerNotPublic { gw, .. }
         | C::SignatureInvalid { gw }
         | C::IssuerMissing { gw }

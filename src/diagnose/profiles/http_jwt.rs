@@ -216,14 +216,16 @@ pub(crate) fn scopes(claims: &Claims, wanted: &[String], g: Gw) -> Vec<Finding> 
     let mut out = Vec::new();
     match have {
         None => {
+            let roles = string_or_array(claims, "roles");
             out.push(fails(
                 GatewayCode::ScopeClaimMissing {
                     gw: g,
                     wanted: wanted.to_vec(),
+                    app_only: roles.is_some(),
                 },
                 sources,
             ));
-            if let Some(roles) = string_or_array(claims, "roles") {
+            if let Some(roles) = roles {
                 out.push(notes(
                     GatewayCode::RolesAreNotScopes { roles },
                     &["HTTP-JWT", "MS-CLAIMS"],

@@ -34,7 +34,9 @@ pub fn effect(code: &AjvCode) -> Effect {
         // Nothing said of `userPoolId` or `clientId`: the row accepts only if the verifier is
         // made with the token's pool and `clientId: null` (aws-jwt-verify requires both
         // settings; the page cannot know them), so it says "accepted if configured".
-        AjvCode::PoolAssumed { .. } | AjvCode::ClientIdNotChecked => Effect::Assumes,
+        AjvCode::PoolAssumed { .. } | AjvCode::ClientIdNotChecked | AjvCode::BearerToStrip => {
+            Effect::Assumes
+        }
         AjvCode::NotReached { .. }
         | AjvCode::IfSignatureAccepted { .. }
         | AjvCode::CustomCheckNotModelled => Effect::Note,
@@ -137,6 +139,14 @@ fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
             return;
         }
     };
+    // L1: what was sent after `Bearer ` reaches the function with the prefix.
+    if t.candidate
+        .cleanups
+        .iter()
+        .any(|c| matches!(c, crate::input::Cleanup::BearerPrefix))
+    {
+        steps.push(Step::Note(AjvCode::BearerToStrip));
+    }
     issuer(claims, configured, steps);
     key(header, t.verification, steps);
     times(claims, cfg.grace_seconds, now, steps);
@@ -197,12 +207,16 @@ fn place(steps: Vec<Step>, api: LambdaApi) -> Vec<Finding> {
             Step::Note(code) => (code, Severity::Info, vec![]),
         };
         out.push(Finding {
-            code: Code::Ajv(code),
             stage: Stage::Gateway,
             severity,
             status: Status::Confirmed,
+            sources: if matches!(code, AjvCode::BearerToStrip) {
+                vec!["LAMBDA-INPUT", "AJV"]
+            } else {
+                SOURCES.to_vec()
+            },
+            code: Code::Ajv(code),
             evidence,
-            sources: SOURCES.to_vec(),
         });
     }
     out

@@ -70,7 +70,13 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
         return out;
     }
     let machine = matches!(t.kind, TokenKind::CognitoClientCredentials);
-    out.extend(method_scopes(claims, cfg, root, machine));
+    // R16: how this authorizer treats a pool's UPDATED issuer is not documented.
+    let updated = claims
+        .iss
+        .present()
+        .and_then(|i| cognito_issuer(i))
+        .is_some_and(|(_, form)| form == IssuerForm::Updated);
+    out.extend(method_scopes(claims, cfg, root, machine, updated));
     // R15: the authorizer reads a header only.
     if matches!(
         t.candidate.source,
@@ -192,7 +198,13 @@ fn closest_difference(pool: &PoolId, configured: &[PoolId]) -> PoolDiff {
 
 /// R1–R4: token use against the method's OAuth scopes.
 /// R1 / R2 / R3; `machine`: a client-credentials token, which has no ID token beside it.
-fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool, machine: bool) -> Vec<Finding> {
+fn method_scopes(
+    claims: &Claims,
+    cfg: &RestCognito,
+    root: bool,
+    machine: bool,
+    updated_issuer: bool,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let tu = token_use_of(claims);
     let token_scopes = space_list(claims, "scope");
@@ -214,6 +226,7 @@ fn method_scopes(claims: &Claims, cfg: &RestCognito, root: bool, machine: bool) 
                     token_scopes: have,
                     machine,
                     assumed: !cfg.scopes_said,
+                    updated_issuer,
                 },
                 &["APIGW-COG-INT", "KC-401", "CFN-METHOD", "NX-828"],
             ));

@@ -78,6 +78,9 @@ pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding
             &["KC-TOKENUTIL"],
         ));
     }
+    if matches!(t.kind, TokenKind::FirebaseCustom) {
+        out.push(fails(GatewayCode::FirebaseCustom { gw: g }, &["FB"]));
+    }
     if matches!(t.kind, TokenKind::AlbOidcData) {
         out.push(fails(
             GatewayCode::AlbSigned { gw: g },

@@ -80,6 +80,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              token: it goes to Keycloak's token endpoint only, never to an API, and {} rejects it.",
             who(*gw)
         ),
+        C::FirebaseCustom { gw } => format!(
+            "This is a Firebase custom token (aud is the Identity Toolkit), not an ID token: the \
+             app exchanges it for an ID token, and {} rejects it.",
+            who(*gw)
+        ),
         C::AlbSigned { gw } => format!(
             "This is the load balancer's user-claims token (x-amzn-oidc-data), signed with the \
              ALB's own key, not the issuer's: {} checks the issuer's keys and rejects it.",
@@ -249,11 +254,20 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              and rejects it, likely with 401. The token's scopes: {}.",
             list(token_scopes)
         ),
-        C::AccessTokenWithoutMethodScopes { token_scopes, .. } => format!(
+        C::AccessTokenWithoutMethodScopes {
+            token_scopes,
+            updated_issuer,
+            ..
+        } => format!(
             "An access token: if the method has no OAuth scopes (assumed while the method scopes \
              question is not answered), it treats the token as an ID token and rejects it, likely \
-             with 401; a method listing one of the token's scopes ({}) accepts it.",
-            list(token_scopes)
+             with 401; a method listing one of the token's scopes ({}) {}.",
+            list(token_scopes),
+            if *updated_issuer {
+                "may accept it, which is not documented for this pool's UPDATED issuer"
+            } else {
+                "accepts it"
+            }
         ),
         C::IdTokenWithMethodScopes { method_scopes } => format!(
             "An ID token: a method with OAuth scopes ({}) needs an access token carrying one of \
@@ -387,7 +401,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             "The token has aud, so client_id {client_id} is not evaluated, even though it is in \
              the list."
         ),
-        C::ScopeClaimMissing { gw, wanted } => match gw {
+        C::ScopeClaimMissing { gw, wanted, .. } => match gw {
             Gw::RestJwt => format!(
                 "The token has no scope or scp claim; the method wants one of {}: 403 Forbidden.",
                 list(wanted)
@@ -439,10 +453,11 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::AccessTokenWithoutMethodScopes {
             token_scopes,
             machine,
+            updated_issuer,
             ..
         } => format!(
             "{}dd a scope the token carries (such as {}) to the method's OAuth scopes and \
-             redeploy.",
+             redeploy.{}",
             if *machine {
                 "A client-credentials flow issues no ID token: a"
             } else {
@@ -451,7 +466,13 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             token_scopes
                 .first()
                 .map(String::as_str)
-                .unwrap_or("aws.cognito.signin.user.admin")
+                .unwrap_or("aws.cognito.signin.user.admin"),
+            if *updated_issuer {
+                " With this pool's UPDATED issuer neither is documented to pass (R16): test \
+                 against the deployed stage."
+            } else {
+                ""
+            }
         ),
         C::IdTokenWithMethodScopes { .. } | C::NoMethodScopeInToken { .. } => {
             "Send an access token carrying one of the method's scopes (request it in the OAuth \
@@ -583,6 +604,11 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
              the deployed stage."
                 .to_owned()
         }
+        // H7: an app-only (client-credentials) token has roles and never scopes.
+        C::ScopeClaimMissing { app_only: true, .. } => "An app-only token carries roles, never \
+             scopes: check its roles in a Lambda authorizer instead, or give these routes no \
+             scopes and authorize on roles in the backend."
+            .to_owned(),
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
@@ -612,6 +638,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             .to_owned(),
         C::KeycloakRefresh { .. } => "Send the access token (payload typ Bearer) from the same \
              token response."
+            .to_owned(),
+        C::FirebaseCustom { .. } => "Exchange it for an ID token (signInWithCustomToken) and \
+             send that: iss https://securetoken.google.com/{project}, aud the project ID."
             .to_owned(),
         C::AlbSigned { .. } => "Send the identity provider's token (the ALB forwards it as \
              x-amzn-oidc-accesstoken), or verify this one with the ALB's key (AlbJwtVerifier)."
@@ -699,6 +728,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::ForeignAudience { .. }
         | C::AlbSigned { .. }
         | C::KeycloakRefresh { .. }
+        | C::FirebaseCustom { .. }
         | C::SignatureInvalid { .. }
         | C::SignatureUnchecked { .. }
         | C::SignaturePending { .. }

@@ -48,6 +48,9 @@ pub enum AjvCode {
     },
     /// `clientId: null`: the client id is not checked.
     ClientIdNotChecked,
+    /// The token was sent after `Bearer `: the function receives the whole header value (L1)
+    /// and must take the prefix off before `verify()`, which would throw `JwtParseError`.
+    BearerToStrip,
     /// `customJwtCheck` (if the authorizer has one) runs here, before the Cognito checks; its
     /// outcome is not modelled.
     CustomCheckNotModelled,
@@ -65,6 +68,7 @@ impl AjvCode {
             AjvCode::SignaturePending { .. } => "ajv_signature_pending",
             AjvCode::PoolAssumed { .. } => "ajv_pool_assumed",
             AjvCode::ClientIdNotChecked => "ajv_client_id_not_checked",
+            AjvCode::BearerToStrip => "ajv_bearer_to_strip",
             AjvCode::CustomCheckNotModelled => "ajv_custom_check_not_modelled",
         }
     }
@@ -79,6 +83,7 @@ impl AjvCode {
             | AjvCode::SignaturePending { .. }
             | AjvCode::PoolAssumed { .. }
             | AjvCode::ClientIdNotChecked
+            | AjvCode::BearerToStrip
             | AjvCode::CustomCheckNotModelled => None,
         }
     }
