@@ -42,12 +42,14 @@
 # gateway's line kept beside that answer, above the matrix, added 66 B; then 352,650. A user
 # review's findings (a Firebase custom token never sent, an UPDATED-issuer access token promised
 # nothing, an HTTP API expiry answer beside an unexpired token, an app-only token pointed at roles,
-# a Lambda function that must strip "Bearer ") added 989 B; then 353,650. The goal
+# a Lambda function that must strip "Bearer ") added 989 B; then 353,650. The Lambda row's 500
+# and bare 403 naming the function, its aws-jwt-verify 5.2 assumption (V1), a 429 not called a
+# usage plan's on an HTTP API and an opaque value's Auth0 fix added 474 B; then 354,100. The goal
 # (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-353650}
+budget=${TOKENLENS_GZIP_BUDGET:-354100}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

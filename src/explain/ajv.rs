@@ -379,6 +379,19 @@ pub fn message_of(code: &AjvCode, now: Option<i64>) -> String {
             format!("Assuming userPoolId {pool_id}, the pool in the token's iss.")
         }
         AjvCode::ClientIdNotChecked => "clientId is null: the client id is not checked.".to_owned(),
+        AjvCode::SinceV52 { eusc } => format!(
+            "aws-jwt-verify takes {} only since 5.2.0; 5.1.x rejects it{}.",
+            if *eusc {
+                "an eusc- pool id"
+            } else {
+                "a pool's UPDATED issuer (issuer-cognito-idp.…)"
+            },
+            if *eusc {
+                " (Invalid Cognito User Pool ID)"
+            } else {
+                " as another issuer"
+            }
+        ),
         AjvCode::BearerToStrip => "The token is sent after \"Bearer \", and the authorizer \
              function receives the whole header value: it must take \"Bearer \" off before \
              verify(), which otherwise throws JwtParseError (the JWT does not consist of three \
@@ -402,6 +415,7 @@ pub fn assumption(c: &AjvCode) -> Option<String> {
             Some("its clientId is null or lists the token's client id".to_owned())
         }
         AjvCode::BearerToStrip => Some("the function strips \"Bearer \" first".to_owned()),
+        AjvCode::SinceV52 { .. } => Some("it runs aws-jwt-verify 5.2.0 or later".to_owned()),
         _ => None,
     }
 }
@@ -481,6 +495,7 @@ pub fn fix_of(code: &AjvCode) -> Option<String> {
         | AjvCode::PoolAssumed { .. }
         | AjvCode::ClientIdNotChecked
         | AjvCode::CustomCheckNotModelled => None,
+        AjvCode::SinceV52 { .. } => Some("Upgrade aws-jwt-verify to 5.2.1.".to_owned()),
         AjvCode::BearerToStrip => Some(
             "Strip the prefix in the function (event.authorizationToken.replace(/^Bearer /i, \"\")), \
              or send the bare token."

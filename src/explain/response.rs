@@ -83,6 +83,24 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
              check that the stage was redeployed.",
             Some(&["REST-JWT-CREATE", "REST-JWT-UPDATE", "GW-RESP"]),
         ),
+        // C9: with a Lambda authorizer chosen, the method is known to use one.
+        (ResponseCode::AuthorizerError { .. }, P::LambdaAjv) => (
+            "Not a token problem: your Lambda authorizer failed (500) — it threw an error other \
+             than exactly \"Unauthorized\" (an aws-jwt-verify error let through, for one), \
+             crashed, timed out, lacks permission to be invoked, or returned an invalid policy.",
+            "Read the function's logs; catch the verifier's error and throw \"Unauthorized\" \
+             (REST) or return isAuthorized: false (HTTP API).",
+            Some(&["LAMBDA-AUTH", "HTTP-LAMBDA", "GW-RESP"]),
+        ),
+        (ResponseCode::Forbidden, P::LambdaAjv) => (
+            "Likely your Lambda authorizer denied the request: on an HTTP API its simple response \
+             isAuthorized: false answers 403 Forbidden. On a REST API a Lambda deny reads \"User \
+             is not authorized to access this resource…\", so a bare 403 Forbidden there comes \
+             from an API key, AWS WAF, a private API or mutual TLS.",
+            "Read the function's logs for why it denied; on a REST API run the call with curl -v \
+             and read x-amzn-errortype.",
+            Some(&["HTTP-LAMBDA", "KC-403-LAMBDA", "GW-RESP"]),
+        ),
         (ResponseCode::InvalidAudience, P::RestCognito | P::RestTestAuthorizer) => (
             "This answer comes from a JWT authorizer (HTTP API or REST JWT), not from a Cognito \
              user pool authorizer, which has no audience list: the API you call uses a JWT \
@@ -105,7 +123,7 @@ pub fn meaning(code: &ResponseCode) -> String {
     match code {
         ResponseCode::ApiKeyRejected { with_forbidden_body: true } => "Not a token problem: x-amzn-errortype ForbiddenException with body Forbidden is API Gateway's API-key check — the key is missing or wrong, not in a usage plan, or the plan is not attached to this stage.".to_owned(),
         ResponseCode::ApiKeyRejected { with_forbidden_body: false } => "Not a token problem: x-amzn-errortype ForbiddenException names API Gateway's API-key check (the key is missing or wrong, or not in a usage plan for this stage).".to_owned(),
-        ResponseCode::QuotaOrThrottle { message } => format!("Not a token problem: 429{} — a usage-plan quota or throttling limit was hit.", quoted(message.as_deref())),
+        ResponseCode::QuotaOrThrottle { message } => format!("Not a token problem: 429{} — a throttling limit or (REST API) a usage plan's quota was hit.", quoted(message.as_deref())),
         ResponseCode::WafFiltered => "Not a token problem: AWS WAF blocked the request (WAF_FILTERED, 403).".to_owned(),
         ResponseCode::MutualTlsUnknownIssuer => "Not a token problem: mutual TLS on the custom domain rejected the client certificate — its issuer is not in the truststore (or it is self-signed, or uses an insecure signature algorithm).".to_owned(),
         ResponseCode::MissingAuthenticationToken { .. } => "Not a token problem: no such path, stage or method (or it is not deployed), or an unsigned call to an AWS_IAM method. API Gateway says \"Missing Authentication Token\" for routes it does not know.".to_owned(),
@@ -182,7 +200,7 @@ pub fn fix(f: &Finding) -> Option<&'static str> {
 pub fn advice(code: &ResponseCode) -> Option<&'static str> {
     Some(match code {
         ResponseCode::ApiKeyRejected { .. } => "Send a valid key in x-api-key that belongs to a usage plan attached to this stage.",
-        ResponseCode::QuotaOrThrottle { .. } => "Wait and retry with backoff, or raise the usage plan's quota or throttle limits.",
+        ResponseCode::QuotaOrThrottle { .. } => "Wait and retry with backoff, or raise the stage's throttle limits (REST API: the usage plan's quota and throttle).",
         ResponseCode::WafFiltered => "Check the web ACL's rules and logs for the rule that blocked the request.",
         ResponseCode::MutualTlsUnknownIssuer => "Add the client certificate's issuer to the truststore (or fix the client certificate), then retry on the custom domain.",
         ResponseCode::MissingAuthenticationToken { .. }

@@ -1027,5 +1027,27 @@ mod tests {
             unauthorized.reason
         );
         assert_eq!(lead_clause("No clause"), ("No clause".to_owned(), ""));
+        // C9, L3, L6: with the Lambda authorizer chosen its 500 and a bare 403 name it.
+        let failed = line(
+            "HTTP/1.1 500\n\n{\"message\": null}",
+            Some(Profile::LambdaAjv),
+        );
+        assert_eq!(failed.headline, "Not a token problem:");
+        assert!(
+            failed.reason.contains("your Lambda authorizer failed"),
+            "{}",
+            failed.reason
+        );
+        let denied = line(
+            "HTTP/1.1 403\n\n{\"message\":\"Forbidden\"}",
+            Some(Profile::LambdaAjv),
+        );
+        assert!(
+            denied
+                .headline
+                .starts_with("Likely your Lambda authorizer denied"),
+            "{}",
+            denied.headline
+        );
     }
 }

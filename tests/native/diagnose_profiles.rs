@@ -2272,3 +2272,46 @@ fn a_token_sent_after_bearer_is_accepted_by_the_lambda_only_if_the_function_stri
     let line = tokenlens::explain::profiles::verdict_line(r);
     assert!(line.contains("strips \"Bearer \""), "{line}");
 }
+
+#[test]
+fn an_opaque_value_s_fix_names_auth0_s_audience() {
+    // §0 / G6: a short non-JWT bearer value is typically an Auth0 access token requested
+    // without an audience (for /userinfo only). Before, the row had no fix at all.
+    let t = Tok::from_token("Yx3bP0qL9mW2aZ8rT5vK1nC7", None);
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for p in [Profile::HttpJwt, Profile::RestJwt, Profile::Oidc] {
+        let f = deciding(&row(&rs, p).findings).expect("a rejection");
+        assert!(matches!(
+            &f.code,
+            Code::Gateway(GatewayCode::NotAJwt {
+                why: tokenlens::diagnose::profiles::NotJwt::Opaque,
+                ..
+            })
+        ));
+        let fix = tokenlens::explain::profiles::fix(f).expect("a fix");
+        assert!(
+            fix.contains("audience set to your API's identifier"),
+            "{p:?}: {fix}"
+        );
+    }
+}
+
+#[test]
+fn the_lambda_row_says_an_updated_issuer_or_eusc_pool_passes_only_since_aws_jwt_verify_5_2() {
+    // V1: 5.1.x rejects a pool's UPDATED issuer and refuses eusc- pool ids.
+    let t = updated_issuer_token();
+    let r = row(
+        &judge_all(&t.facts(), &Target::default(), NOW, 0),
+        Profile::LambdaAjv,
+    )
+    .clone();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "ajv_since_5_2")
+        .unwrap_or_else(|| panic!("{:?}", codes(&r)));
+    assert!(tokenlens::explain::profiles::message(f).contains("5.1.x rejects it"));
+    assert!(tokenlens::explain::profiles::fix(f).is_some_and(|x| x.contains("5.2.1")));
+    let plain = judge_all(&id_token().facts(), &Target::default(), NOW, 0);
+    assert!(!codes(row(&plain, Profile::LambdaAjv)).contains(&"ajv_since_5_2"));
+}

@@ -34,9 +34,10 @@ pub fn effect(code: &AjvCode) -> Effect {
         // Nothing said of `userPoolId` or `clientId`: the row accepts only if the verifier is
         // made with the token's pool and `clientId: null` (aws-jwt-verify requires both
         // settings; the page cannot know them), so it says "accepted if configured".
-        AjvCode::PoolAssumed { .. } | AjvCode::ClientIdNotChecked | AjvCode::BearerToStrip => {
-            Effect::Assumes
-        }
+        AjvCode::PoolAssumed { .. }
+        | AjvCode::ClientIdNotChecked
+        | AjvCode::BearerToStrip
+        | AjvCode::SinceV52 { .. } => Effect::Assumes,
         AjvCode::NotReached { .. }
         | AjvCode::IfSignatureAccepted { .. }
         | AjvCode::CustomCheckNotModelled => Effect::Note,
@@ -210,10 +211,10 @@ fn place(steps: Vec<Step>, api: LambdaApi) -> Vec<Finding> {
             stage: Stage::Gateway,
             severity,
             status: Status::Confirmed,
-            sources: if matches!(code, AjvCode::BearerToStrip) {
-                vec!["LAMBDA-INPUT", "AJV"]
-            } else {
-                SOURCES.to_vec()
+            sources: match code {
+                AjvCode::BearerToStrip => vec!["LAMBDA-INPUT", "AJV"],
+                AjvCode::SinceV52 { .. } => vec!["AJV", "AJV-239", "AJV-270"],
+                _ => SOURCES.to_vec(),
             },
             code: Code::Ajv(code),
             evidence,

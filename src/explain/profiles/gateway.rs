@@ -636,6 +636,14 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         } => "Request the token with audience set to your API's identifier: Auth0 then issues a \
              signed JWT for it."
             .to_owned(),
+        // §0, G6: a short opaque value from Auth0 is an access token issued without an audience.
+        C::NotAJwt {
+            why: NotJwt::Opaque,
+            ..
+        } => "Send a JWT from the issuer the authorizer trusts. If this value came from Auth0, it \
+             was requested without an audience and is good at /userinfo only: request it with \
+             audience set to your API's identifier."
+            .to_owned(),
         C::KeycloakRefresh { .. } => "Send the access token (payload typ Bearer) from the same \
              token response."
             .to_owned(),

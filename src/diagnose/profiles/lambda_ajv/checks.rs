@@ -122,6 +122,11 @@ pub(super) fn issuer(claims: &Claims, configured: Option<PoolId>, steps: &mut Ve
             ));
         }
         Some(p) => {
+            // V1: 5.1.x rejects a pool's UPDATED issuer and `eusc-` pool ids.
+            let eusc = p.id.starts_with("eusc-");
+            if eusc || iss.starts_with("https://issuer-cognito-idp.") {
+                steps.push(Step::Note(AjvCode::SinceV52 { eusc }));
+            }
             if configured.is_none() {
                 steps.push(Step::Note(AjvCode::PoolAssumed { pool_id: p.id }));
             }

@@ -48,6 +48,12 @@ pub enum AjvCode {
     },
     /// `clientId: null`: the client id is not checked.
     ClientIdNotChecked,
+    /// What passes here passes only since aws-jwt-verify 5.2.0 (V1): a pool's UPDATED issuer, or
+    /// an `eusc-` pool id, which 5.1.x rejects.
+    SinceV52 {
+        /// The pool id is an `eusc-` one (else the issuer is the UPDATED form).
+        eusc: bool,
+    },
     /// The token was sent after `Bearer `: the function receives the whole header value (L1)
     /// and must take the prefix off before `verify()`, which would throw `JwtParseError`.
     BearerToStrip,
@@ -69,6 +75,7 @@ impl AjvCode {
             AjvCode::PoolAssumed { .. } => "ajv_pool_assumed",
             AjvCode::ClientIdNotChecked => "ajv_client_id_not_checked",
             AjvCode::BearerToStrip => "ajv_bearer_to_strip",
+            AjvCode::SinceV52 { .. } => "ajv_since_5_2",
             AjvCode::CustomCheckNotModelled => "ajv_custom_check_not_modelled",
         }
     }
@@ -84,6 +91,7 @@ impl AjvCode {
             | AjvCode::PoolAssumed { .. }
             | AjvCode::ClientIdNotChecked
             | AjvCode::BearerToStrip
+            | AjvCode::SinceV52 { .. }
             | AjvCode::CustomCheckNotModelled => None,
         }
     }
