@@ -83,6 +83,15 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
              check that the stage was redeployed.",
             Some(&["REST-JWT-CREATE", "REST-JWT-UPDATE", "GW-RESP"]),
         ),
+        // §9: this body is the REST Cognito authorizer's; an HTTP API's JWT authorizer answers
+        // {"message":"Unauthorized"} with its reason in www-authenticate.
+        (ResponseCode::TokenExpired { .. }, P::HttpJwt) => (
+            "Likely the token sent had expired. This body is a REST API Cognito authorizer's \
+             (R7); an HTTP API's JWT authorizer answers {\"message\":\"Unauthorized\"} with its \
+             reason in www-authenticate, so check that the request reached the API you chose.",
+            "Refresh the token and retry; compare the URL called with the HTTP API's invoke URL.",
+            Some(&["AMPLIFY-6060", "HTTP-JWT-TS", "GW-RESP"]),
+        ),
         // C9: with a Lambda authorizer chosen, the method is known to use one.
         (ResponseCode::AuthorizerError { .. }, P::LambdaAjv) => (
             "Not a token problem: your Lambda authorizer failed (500) — it threw an error other \
@@ -91,6 +100,16 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
             "Read the function's logs; catch the verifier's error and throw \"Unauthorized\" \
              (REST) or return isAuthorized: false (HTTP API).",
             Some(&["LAMBDA-AUTH", "HTTP-LAMBDA", "GW-RESP"]),
+        ),
+        (ResponseCode::Unauthorized { .. }, P::LambdaAjv) => (
+            "The Lambda authorizer's 401: either API Gateway did not invoke the function — the \
+             identity source header was missing or empty, or the token validation regex did not \
+             match (L2) — or the function threw exactly \"Unauthorized\", for a TOKEN \
+             authorizer often because it passed \"Bearer …\" to verify() unstripped (L1).",
+            "Read the function's logs: none for this request means API Gateway did not invoke it \
+             (check the header and the validation regex); otherwise log the verifier's error \
+             before throwing.",
+            Some(&["CALL-LAMBDA-AUTH", "LAMBDA-INPUT", "LAMBDA-AUTH"]),
         ),
         (ResponseCode::Forbidden, P::LambdaAjv) => (
             "Likely your Lambda authorizer denied the request: on an HTTP API its simple response \
@@ -167,7 +186,7 @@ pub fn meaning(code: &ResponseCode) -> String {
                 NamedClaim::Signature => "; its words name the signature or its key (kid, algorithm, JWKS).",
                 NamedClaim::Expiry => "; its words say the token expired (exp).",
                 NamedClaim::NotBefore => "; its words name a time before which the token is not valid (nbf or iat in the future).",
-                NamedClaim::Scope => "; its words name the route's scopes.",
+                NamedClaim::Scope => "; its words say the token lacks a scope the route requires: where a row accepts it, it assumed the route has none.",
                 NamedClaim::Unknown => ". Compare the description with the gateway rows.",
             }
         ),

@@ -1038,6 +1038,21 @@ mod tests {
             "{}",
             failed.reason
         );
+        let rest_body = line(
+            "401 {\"message\":\"The incoming token has expired\"}",
+            Some(Profile::HttpJwt),
+        );
+        assert_eq!(rest_body.headline, "Likely the token sent had expired.");
+        assert!(rest_body.reason.contains("REST API Cognito authorizer's"));
+        let rejected = line(
+            "HTTP/1.1 401\n\n{\"message\":\"Unauthorized\"}",
+            Some(Profile::LambdaAjv),
+        );
+        assert!(
+            rejected.reason.contains("validation regex") && rejected.reason.contains("Bearer"),
+            "{}",
+            rejected.reason
+        );
         let denied = line(
             "HTTP/1.1 403\n\n{\"message\":\"Forbidden\"}",
             Some(Profile::LambdaAjv),

@@ -2315,3 +2315,35 @@ fn the_lambda_row_says_an_updated_issuer_or_eusc_pool_passes_only_since_aws_jwt_
     let plain = judge_all(&id_token().facts(), &Target::default(), NOW, 0);
     assert!(!codes(row(&plain, Profile::LambdaAjv)).contains(&"ajv_since_5_2"));
 }
+
+#[test]
+fn a_kid_that_is_not_a_string_is_not_called_missing() {
+    // C7's distinction, on the JWT authorizers' rows too: "kid": 123 is there, but no string.
+    let t = tok(
+        r#"{"alg":"RS256","typ":"JWT","kid":123}"#,
+        &format!(
+            r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for p in [Profile::HttpJwt, Profile::RestJwt] {
+        let r = row(&rs, p);
+        let f = r
+            .findings
+            .iter()
+            .find(|f| {
+                matches!(
+                    &f.code,
+                    Code::Gateway(GatewayCode::KidMissing {
+                        not_string: true,
+                        ..
+                    })
+                )
+            })
+            .unwrap_or_else(|| panic!("{p:?}: {:?}", codes(r)));
+        let said = tokenlens::explain::profiles::message(f);
+        assert!(said.contains("a kid that is not a string"), "{said}");
+    }
+}

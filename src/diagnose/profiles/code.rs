@@ -399,10 +399,12 @@ pub enum GatewayCode {
         /// The header's `alg`.
         alg: String,
     },
-    /// No `kid` in the header.
+    /// No string `kid` in the header.
     KidMissing {
         /// For which authorizer.
         gw: Gw,
+        /// The header has a `kid` that is not a string (`"kid": 123`), not none at all.
+        not_string: bool,
     },
     /// `kid` not in the issuer's key set.
     KidNotInJwks {
@@ -676,7 +678,7 @@ impl GatewayCode {
                 "oidc_alg_not_allowed",
             ),
             C::AlgAssumed { .. } => "rest_jwt_alg_assumed",
-            C::KidMissing { gw } => pick(
+            C::KidMissing { gw, .. } => pick(
                 *gw,
                 "rest_kid_missing",
                 "rest_jwt_kid_missing",
@@ -793,7 +795,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::IssuerMismatch { gw, .. }
         | C::NotYetValid { gw, .. }
         | C::AlgNotAllowed { gw, .. }
-        | C::KidMissing { gw }
+        | C::KidMissing { gw, .. }
         | C::KidNotInJwks { gw, .. }
         | C::NoAudienceClaim { gw, .. }
         | C::AudienceMismatch { gw, .. }

@@ -119,7 +119,13 @@ pub(crate) fn kid(t: &TokenFacts, header: &Header, g: Gw) -> Option<Finding> {
         _ => &["HTTP-JWT", "AWSDOCS-PR59"],
     };
     if !matches!(header.kid, Field::Present(_)) {
-        return Some(fails(GatewayCode::KidMissing { gw: g }, sources));
+        return Some(fails(
+            GatewayCode::KidMissing {
+                gw: g,
+                not_string: matches!(header.kid, Field::Malformed(_)),
+            },
+            sources,
+        ));
     }
     kid_not_published(t, g, sources)
 }

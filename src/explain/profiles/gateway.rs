@@ -340,8 +340,13 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::AlgAssumed { alg } => {
             format!("No allowed algorithms given: assuming the list contains {alg}.")
         }
-        C::KidMissing { gw } => format!(
-            "The header has no kid; {} needs one that is in the issuer's key set.",
+        C::KidMissing { gw, not_string } => format!(
+            "The header has {}; {} needs a kid that is in the issuer's key set.",
+            if *not_string {
+                "a kid that is not a string"
+            } else {
+                "no kid"
+            },
             who(*gw)
         ),
         C::KidNotInJwks { gw, kid } => match gw {
