@@ -1027,42 +1027,38 @@ mod tests {
             unauthorized.reason
         );
         assert_eq!(lead_clause("No clause"), ("No clause".to_owned(), ""));
-        // C9, L3, L6: with the Lambda authorizer chosen its 500 and a bare 403 name it.
-        let failed = line(
-            "HTTP/1.1 500\n\n{\"message\": null}",
-            Some(Profile::LambdaAjv),
-        );
-        assert_eq!(failed.headline, "Not a token problem:");
-        assert!(
-            failed.reason.contains("your Lambda authorizer failed"),
-            "{}",
-            failed.reason
-        );
-        let rest_body = line(
-            "401 {\"message\":\"The incoming token has expired\"}",
-            Some(Profile::HttpJwt),
-        );
-        assert_eq!(rest_body.headline, "Likely the token sent had expired.");
-        assert!(rest_body.reason.contains("REST API Cognito authorizer's"));
-        let rejected = line(
-            "HTTP/1.1 401\n\n{\"message\":\"Unauthorized\"}",
-            Some(Profile::LambdaAjv),
-        );
-        assert!(
-            rejected.reason.contains("validation regex") && rejected.reason.contains("Bearer"),
-            "{}",
-            rejected.reason
-        );
-        let denied = line(
-            "HTTP/1.1 403\n\n{\"message\":\"Forbidden\"}",
-            Some(Profile::LambdaAjv),
-        );
-        assert!(
-            denied
-                .headline
-                .starts_with("Likely your Lambda authorizer denied"),
-            "{}",
-            denied.headline
-        );
+        // Read as the chosen gateway means them: the Lambda authorizer's 500, 401 and bare 403
+        // (C9, L1–L3, L6); REST's expiry body with the HTTP API chosen (§9).
+        let cases = [
+            (
+                "HTTP/1.1 500\n\n{\"message\": null}",
+                Profile::LambdaAjv,
+                "Not a token problem:",
+                "your Lambda authorizer failed",
+            ),
+            (
+                "HTTP/1.1 401\n\n{\"message\":\"Unauthorized\"}",
+                Profile::LambdaAjv,
+                "The Lambda authorizer's 401:",
+                "unstripped",
+            ),
+            (
+                "HTTP/1.1 403\n\n{\"message\":\"Forbidden\"}",
+                Profile::LambdaAjv,
+                "Likely your Lambda authorizer denied",
+                "isAuthorized: false",
+            ),
+            (
+                "401 {\"message\":\"The incoming token has expired\"}",
+                Profile::HttpJwt,
+                "Likely the token sent had expired.",
+                "REST API Cognito authorizer's",
+            ),
+        ];
+        for (text, gateway, headline, said) in cases {
+            let l = line(text, Some(gateway));
+            assert!(l.headline.starts_with(headline), "{text}: {}", l.headline);
+            assert!(l.reason.contains(said), "{text}: {}", l.reason);
+        }
     }
 }

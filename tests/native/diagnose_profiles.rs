@@ -708,10 +708,7 @@ fn a_keycloak_refresh_token_leads_every_row_and_is_never_chosen_and_a_jwe_is_not
                 NOW - 60
             ),
         );
-        t.kind = {
-            let f = t.facts();
-            tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind
-        };
+        identified(&mut t);
         t
     };
     let refresh = token("Refresh", "HS512");
@@ -719,22 +716,11 @@ fn a_keycloak_refresh_token_leads_every_row_and_is_never_chosen_and_a_jwe_is_not
         tokenlens::explain::answer::kind_name(&refresh.kind),
         "refresh token"
     );
-    let rs = judge_all(&refresh.facts(), &Target::default(), NOW, 0);
-    for p in [
-        Profile::RestCognito,
-        Profile::RestJwt,
-        Profile::HttpJwt,
-        Profile::Oidc,
-    ] {
-        let r = row(&rs, p);
-        assert!(
-            matches!(deciding_code(r), Some(GatewayCode::KeycloakRefresh { .. })),
-            "{p:?}: {:?}",
-            codes(r)
-        );
-        let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap());
-        assert!(fix.is_some_and(|f| f.contains("access token")), "{p:?}");
-    }
+    leads_every_jwt_row(
+        &refresh,
+        |c| matches!(c, GatewayCode::KeycloakRefresh { .. }),
+        "access token",
+    );
     let offline = token("Offline", "HS512");
     let r = judge_all(&offline.facts(), &Target::default(), NOW, 0);
     assert!(matches!(
@@ -2134,38 +2120,16 @@ fn a_firebase_custom_token_is_rejected_on_every_row_and_never_chosen() {
             NOW - 60
         ),
     );
-    custom.kind = {
-        let f = custom.facts();
-        tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind
-    };
+    identified(&mut custom);
     assert_eq!(
         tokenlens::explain::answer::kind_name(&custom.kind),
         "custom token"
     );
-    let rs = judge_all(&custom.facts(), &Target::default(), NOW, 0);
-    for p in [
-        Profile::RestCognito,
-        Profile::RestJwt,
-        Profile::HttpJwt,
-        Profile::Oidc,
-    ] {
-        let r = row(&rs, p);
-        assert!(
-            matches!(r.verdict, ProfileVerdict::Reject { .. }),
-            "{p:?}: {:?}",
-            codes(r)
-        );
-        assert!(
-            matches!(deciding_code(r), Some(GatewayCode::FirebaseCustom { .. })),
-            "{p:?}: {:?}",
-            codes(r)
-        );
-        let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap());
-        assert!(
-            fix.is_some_and(|f| f.contains("signInWithCustomToken")),
-            "{p:?}"
-        );
-    }
+    leads_every_jwt_row(
+        &custom,
+        |c| matches!(c, GatewayCode::FirebaseCustom { .. }),
+        "signInWithCustomToken",
+    );
     let id = tok(
         r#"{"alg":"RS256","typ":"JWT","kid":"k"}"#,
         &format!(
@@ -2345,5 +2309,32 @@ fn a_kid_that_is_not_a_string_is_not_called_missing() {
             .unwrap_or_else(|| panic!("{p:?}: {:?}", codes(r)));
         let said = tokenlens::explain::profiles::message(f);
         assert!(said.contains("a kid that is not a string"), "{said}");
+    }
+}
+
+/// Sets `t`'s kind as the page identifies it.
+fn identified(t: &mut Tok) {
+    let f = t.facts();
+    t.kind = tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind;
+}
+
+/// `t` is rejected on every JWT-reading row, `root` deciding, with a fix that says `fix_says`.
+fn leads_every_jwt_row(t: &Tok, root: fn(&GatewayCode) -> bool, fix_says: &str) {
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    for p in [
+        Profile::RestCognito,
+        Profile::RestJwt,
+        Profile::HttpJwt,
+        Profile::Oidc,
+    ] {
+        let r = row(&rs, p);
+        assert!(
+            matches!(r.verdict, ProfileVerdict::Reject { .. }),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+        assert!(deciding_code(r).is_some_and(root), "{p:?}: {:?}", codes(r));
+        let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap());
+        assert!(fix.is_some_and(|f| f.contains(fix_says)), "{p:?}");
     }
 }
