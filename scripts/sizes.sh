@@ -46,12 +46,14 @@
 # and bare 403 naming the function, its aws-jwt-verify 5.2 assumption (V1), a 429 not called a
 # usage plan's on an HTTP API and an opaque value's Auth0 fix added 474 B; then 354,100. The
 # Lambda row's 401 (L1, L2, L3), REST's expiry body read with the HTTP API chosen, a scope
-# answer's words and a kid that is not a string added 459 B; then 354,550. The goal
+# answer's words and a kid that is not a string added 459 B; then 354,550. A time failure
+# within 5 min of its limit only likely on API Gateway (leeway undocumented, H6), and the REST
+# JWT authorizer's client_id match as an assumption added 438 B; then 355,000. The goal
 # (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-354550}
+budget=${TOKENLENS_GZIP_BUDGET:-355000}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

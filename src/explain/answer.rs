@@ -368,6 +368,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::AudienceAssumed { .. } => "audience assumed",
         G::AudHidesClientId { .. } => "aud checked, not client_id",
         G::EmptyAudBesideClientId { .. } => "empty aud: undocumented",
+        G::ClientIdOnlyOnHttpApi { .. } => "client_id: undocumented here",
         G::ScopeClaimMissing { .. } => "no scope claim",
         G::RolesAreNotScopes { .. } => "roles are not scopes",
         G::IdTokenAcceptedWithoutRouteScopes => "any token without route scopes",

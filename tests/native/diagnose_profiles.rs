@@ -1219,25 +1219,70 @@ fn a_token_whose_exp_is_now_is_expired_on_every_profile() {
 
 #[test]
 fn an_expired_rest_answer_has_a_confirmed_401_and_a_likely_body() {
-    let t = with_payload(&format!(
+    let verdict = |ago: i64| {
+        let t = with_payload(&format!(
+            r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","exp":{}}}"#,
+            NOW - ago
+        ));
+        row(
+            &judge_all(&t.facts(), &Target::default(), NOW, 0),
+            Profile::RestCognito,
+        )
+        .verdict
+        .clone()
+    };
+    let rejected = |certain| ProfileVerdict::Reject {
+        status: 401,
+        body: Some(EXPIRED),
+        body_sure: false,
+        certain,
+        status_sure: true,
+    };
+    assert_eq!(verdict(3600), rejected(true));
+    // H6 / G12: 90 s past exp is within any common leeway, and API Gateway's is undocumented.
+    assert_eq!(verdict(90), rejected(false));
+}
+
+#[test]
+fn a_time_failure_close_to_its_limit_is_only_likely_on_api_gateway() {
+    // H6 / G12: exp 5 s past, nbf and iat 2 min ahead; the OIDC row's leeway is the user's.
+    let close = with_payload(&format!(
+        r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","exp":{},"nbf":{},"iat":{}}}"#,
+        NOW - 5,
+        NOW + 120,
+        NOW + 120
+    ));
+    let rs = judge_all(&close.facts(), &Target::default(), NOW, 0);
+    for p in [Profile::RestCognito, Profile::HttpJwt, Profile::RestJwt] {
+        let r = row(&rs, p);
+        assert!(
+            matches!(r.verdict, ProfileVerdict::Reject { certain: false, .. }),
+            "{p:?}: {:?}",
+            r.verdict
+        );
+        let said = tokenlens::explain::profiles::message(deciding(&r.findings).unwrap());
+        assert!(
+            said.contains("does not document the authorizer's clock leeway"),
+            "{said}"
+        );
+    }
+    assert!(matches!(
+        row(&rs, Profile::Oidc).verdict,
+        ProfileVerdict::Reject { certain: true, .. }
+    ));
+    let far = with_payload(&format!(
         r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","exp":{}}}"#,
-        NOW - 90
+        NOW - 3600
     ));
     let r = row(
-        &judge_all(&t.facts(), &Target::default(), NOW, 0),
-        Profile::RestCognito,
+        &judge_all(&far.facts(), &Target::default(), NOW, 0),
+        Profile::HttpJwt,
     )
     .clone();
-    assert_eq!(
+    assert!(matches!(
         r.verdict,
-        ProfileVerdict::Reject {
-            status: 401,
-            body: Some(EXPIRED),
-            body_sure: false,
-            certain: true,
-            status_sure: true,
-        }
-    );
+        ProfileVerdict::Reject { certain: true, .. }
+    ));
 }
 
 const UPDATED_ISS: &str = "https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_tokenLens";
@@ -2337,4 +2382,31 @@ fn leads_every_jwt_row(t: &Tok, root: fn(&GatewayCode) -> bool, fix_says: &str) 
         let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap());
         assert!(fix.is_some_and(|f| f.contains(fix_says)), "{p:?}");
     }
+}
+
+#[test]
+fn a_rest_jwt_authorizer_matching_client_id_without_aud_is_an_assumption() {
+    // H5's "client_id when aud is absent" is documented for HTTP APIs; §2b says only
+    // "audiences per issuer" for the REST JWT authorizer (field tests report it matches).
+    let t = access("orders/read");
+    let mut target = Target::default();
+    target.rest_jwt.issuer = Some(ISS.into());
+    target.rest_jwt.audiences = vec!["client1".into()];
+    target.http.issuer = Some(ISS.into());
+    target.http.audiences = vec!["client1".into()];
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    let rest = row(&rs, Profile::RestJwt);
+    assert!(
+        codes(rest).contains(&"rest_jwt_client_id_undocumented"),
+        "{:?}",
+        codes(rest)
+    );
+    let f = rest
+        .findings
+        .iter()
+        .find(|f| f.code == "rest_jwt_client_id_undocumented")
+        .unwrap();
+    assert_eq!(effect(&f.code), Effect::Assumes);
+    assert_eq!(f.status, tokenlens::diagnose::finding::Status::Reported);
+    assert!(!codes(row(&rs, Profile::HttpJwt)).contains(&"rest_jwt_client_id_undocumented"));
 }

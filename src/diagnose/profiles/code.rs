@@ -21,6 +21,35 @@ pub enum Gw {
     Oidc,
 }
 
+/// H6 / G12: API Gateway's clock leeway is undocumented, so a time claim that fails by at most
+/// this many seconds (beyond the page's leeway) is a likely rejection there, not a certain one.
+/// Five minutes: the widest default among the verifiers in the knowledge file (Google's).
+pub const LEEWAY_OPEN_S: i64 = 300;
+
+impl GatewayCode {
+    /// A time failure on an API Gateway authorizer close enough to its limit that an
+    /// undocumented leeway could still let the token pass ([`LEEWAY_OPEN_S`]).
+    pub fn within_undocumented_leeway(&self) -> bool {
+        let by = match *self {
+            GatewayCode::Expired {
+                gw,
+                exp,
+                now,
+                leeway,
+            } if gw != Gw::Oidc => now.saturating_sub(leeway).saturating_sub(exp),
+            GatewayCode::NotYetValid {
+                gw,
+                nbf,
+                now,
+                leeway,
+            } if gw != Gw::Oidc => nbf.saturating_sub(now).saturating_sub(leeway),
+            GatewayCode::IssuedInFuture { iat, now } => iat.saturating_sub(now),
+            _ => return false,
+        };
+        by <= LEEWAY_OPEN_S
+    }
+}
+
 /// Why a token is never the one to send to an API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NeverSent {
@@ -462,6 +491,12 @@ pub enum GatewayCode {
         /// The token's `client_id`.
         client_id: String,
     },
+    /// REST JWT: no `aud`, and the `client_id` the audiences would match. That `client_id` is
+    /// evaluated when `aud` is absent is documented for HTTP APIs only (H5; §2b is silent).
+    ClientIdOnlyOnHttpApi {
+        /// The token's `client_id`.
+        client_id: String,
+    },
     /// HTTP API: `aud` is present, so `client_id` (which is in the list) is not evaluated.
     AudHidesClientId {
         /// The token's `client_id`.
@@ -721,6 +756,7 @@ impl GatewayCode {
                 "oidc_audience_to_configure",
             ),
             C::AudHidesClientId { .. } => "http_aud_hides_client_id",
+            C::ClientIdOnlyOnHttpApi { .. } => "rest_jwt_client_id_undocumented",
             C::EmptyAudBesideClientId { gw, .. } => pick(
                 *gw,
                 "rest_empty_aud_beside_client_id",
@@ -826,6 +862,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::AlgPssUndocumented { .. } => Effect::Needs(Need::UndocumentedAlg),
         C::OnlyWithinLeeway { .. } => Effect::Needs(Need::GatewayLeeway),
         C::NoExp { .. } | C::EmptyAudBesideClientId { .. } => Effect::Needs(Need::DeployedTest),
+        C::ClientIdOnlyOnHttpApi { .. } => Effect::Assumes,
         C::PoolUnreadable { .. } | C::IssuerUnreadable { .. } => {
             Effect::Needs(Need::ReadableConfig)
         }

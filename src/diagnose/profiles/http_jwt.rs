@@ -6,8 +6,8 @@
 use super::{
     aud_values, exact_issuer, expired, fails, gateway_time_unknowns, gw, issued_ahead,
     issuer_not_public, kid_not_published, not_jwt, not_yet_valid, notes, overlaps, root_causes,
-    signature, str_claim, string_or_array, token_use_of, warns, AudClaim, GatewayCode, Gw,
-    TokenFacts,
+    signature, str_claim, string_or_array, time_fails, token_use_of, warns, AudClaim, GatewayCode,
+    Gw, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::HttpJwt;
@@ -55,10 +55,13 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         cfg.audience_refused,
     ));
     // H6: exp in the future, nbf and iat in the past (leeway undocumented: the page's is used).
-    out.extend(expired(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));
-    out.extend(not_yet_valid(claims, Gw::Http, now, leeway).map(|c| fails(c, SOURCES)));
+    out.extend(expired(claims, Gw::Http, now, leeway).map(|c| time_fails(c, SOURCES)));
+    out.extend(not_yet_valid(claims, Gw::Http, now, leeway).map(|c| time_fails(c, SOURCES)));
     if let Some(iat) = issued_ahead(claims, now, leeway) {
-        out.push(fails(GatewayCode::IssuedInFuture { iat, now }, SOURCES));
+        out.push(time_fails(
+            GatewayCode::IssuedInFuture { iat, now },
+            SOURCES,
+        ));
     }
     out.extend(gateway_time_unknowns(
         claims,
@@ -155,6 +158,13 @@ pub(crate) fn audience(
         && claims.aud.present().is_some()
         && (accepted.is_empty() || overlaps(&found, accepted)))
     .then(|| found.concat());
+    // §2b documents audiences per issuer, not H5's client_id rule: an assumption, said.
+    let client_only = (g == Gw::RestJwt
+        && claim == AudClaim::ClientId
+        && claims.aud.present().is_none()
+        && !refused
+        && (accepted.is_empty() || overlaps(&found, accepted)))
+    .then(|| found.concat());
     let mut out = Vec::new();
     if found.is_empty() {
         let azp = str_claim(claims, "azp").map(|a| a.chars().take(200).collect());
@@ -198,6 +208,14 @@ pub(crate) fn audience(
                 sources,
             ));
         }
+    }
+    if let Some(client_id) = client_only {
+        out.push(gw(
+            GatewayCode::ClientIdOnlyOnHttpApi { client_id },
+            Severity::Info,
+            Status::Reported,
+            &["HTTP-JWT-TS", "REST-JWT"],
+        ));
     }
     if let Some(client_id) = empty_aud {
         out.push(warns(

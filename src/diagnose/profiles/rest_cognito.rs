@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use super::{
     aud_values, expired, fails, gateway_time_unknowns, gw, not_jwt, notes, overlaps, root_causes,
-    signature, space_list, token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
+    signature, space_list, time_fails, token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::{
@@ -50,7 +50,7 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
     out.extend(user_pool(claims, cfg, root));
     // R7: 401 CONFIRMED; its body text is reported (C3).
     if let Some(code) = expired(claims, Gw::Rest, now, leeway) {
-        out.push(fails(code, &["GW-RESP", "AMPLIFY-6060"]));
+        out.push(time_fails(code, &["GW-RESP", "AMPLIFY-6060"]));
     }
     out.extend(gateway_time_unknowns(
         claims,

@@ -10,7 +10,7 @@
 use super::http_jwt::{audience, kid, scopes};
 use super::{
     exact_issuer, expired, fails, gateway_time_unknowns, gw, issuer_not_public, not_jwt,
-    not_yet_valid, notes, root_causes, signature, GatewayCode, Gw, TokenFacts,
+    not_yet_valid, notes, root_causes, signature, time_fails, GatewayCode, Gw, TokenFacts,
 };
 use crate::diagnose::config::RestJwt;
 use crate::diagnose::finding::{Finding, Severity, Status};
@@ -56,8 +56,8 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
         &["REST-JWT", "REST-JWT-CREATE"],
     ));
     out.extend(audience(claims, &cfg.audiences, Gw::RestJwt, root, false));
-    out.extend(expired(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
-    out.extend(not_yet_valid(claims, Gw::RestJwt, now, leeway).map(|c| fails(c, SOURCES)));
+    out.extend(expired(claims, Gw::RestJwt, now, leeway).map(|c| time_fails(c, SOURCES)));
+    out.extend(not_yet_valid(claims, Gw::RestJwt, now, leeway).map(|c| time_fails(c, SOURCES)));
     out.extend(gateway_time_unknowns(
         claims,
         Gw::RestJwt,

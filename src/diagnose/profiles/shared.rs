@@ -33,6 +33,17 @@ pub(crate) fn fails(code: GatewayCode, sources: &[&'static str]) -> Finding {
     gw(code, Severity::Error, Status::Confirmed, sources)
 }
 
+/// A time failure (`exp`, `nbf`, `iat`): CONFIRMED, or only likely where API Gateway's
+/// undocumented leeway could still let the token pass (H6, G12).
+pub(crate) fn time_fails(code: GatewayCode, sources: &[&'static str]) -> Finding {
+    let status = if code.within_undocumented_leeway() {
+        Status::Reported
+    } else {
+        Status::Confirmed
+    };
+    gw(code, Severity::Error, status, sources)
+}
+
 /// A typed warning (CONFIRMED knowledge).
 pub(crate) fn warns(code: GatewayCode, sources: &[&'static str]) -> Finding {
     gw(code, Severity::Warning, Status::Confirmed, sources)

@@ -43,6 +43,16 @@ fn form(f: IssuerForm) -> &'static str {
     }
 }
 
+/// H6 / G12: said of a time failure this close to its limit on an API Gateway authorizer.
+fn leeway_open(c: &GatewayCode) -> &'static str {
+    if c.within_undocumented_leeway() {
+        " Only likely this close to the limit: AWS does not document the authorizer's clock \
+         leeway, and this computer's clock may differ from the gateway's."
+    } else {
+        ""
+    }
+}
+
 /// What a gateway finding means, with the user's own values.
 pub fn gateway_message(c: &GatewayCode) -> String {
     use GatewayCode as C;
@@ -152,18 +162,20 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         }
         C::Expired { gw, exp, now, .. } => {
             let ago = span(now.saturating_sub(*exp));
-            match gw {
+            let body = match gw {
                 Gw::Rest => format!(
                     "The token expired {ago} ago: 401; the body is likely \"The incoming token \
                      has expired\" (reported, not documented)."
                 ),
                 _ => format!("The token expired {ago} ago: {} rejects it.", who(*gw)),
-            }
+            };
+            format!("{body}{}", leeway_open(c))
         }
         C::NotYetValid { gw, nbf, now, .. } => format!(
-            "The token is not valid for another {} (nbf): {} rejects it.",
+            "The token is not valid for another {} (nbf): {} rejects it.{}",
             span(nbf.saturating_sub(*now)),
-            who(*gw)
+            who(*gw),
+            leeway_open(c)
         ),
         C::OnlyWithinLeeway { gw, claim, by } => format!(
             "{} {}: {} accepts it only if it allows that much clock skew, which AWS does not \
@@ -198,8 +210,9 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             who(*gw)
         ),
         C::IssuedInFuture { iat, now } => format!(
-            "iat is {} in the future (the issuer's clock runs ahead): rejected.",
-            span(iat.saturating_sub(*now))
+            "iat is {} in the future (the issuer's clock runs ahead): rejected.{}",
+            span(iat.saturating_sub(*now)),
+            leeway_open(c)
         ),
         C::NotAUserPoolToken { iss } => format!(
             "The issuer {} is not a Cognito user pool; a Cognito authorizer rejects it with 401.",
@@ -401,6 +414,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              evaluates client_id only when aud is absent and does not document whether {} reads \
              an empty aud as absent.",
             who(*gw)
+        ),
+        C::ClientIdOnlyOnHttpApi { client_id } => format!(
+            "The token has no aud: the REST JWT authorizer likely matches its client_id \
+             {client_id} instead, as field tests report and as AWS documents for HTTP APIs; for \
+             this authorizer AWS documents the audiences only."
         ),
         C::AudHidesClientId { client_id } => format!(
             "The token has aud, so client_id {client_id} is not evaluated, even though it is in \
@@ -604,6 +622,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NoAudienceClaim { .. } => {
             "Use a token with aud or client_id (Cognito: the app client id).".to_owned()
         }
+        C::ClientIdOnlyOnHttpApi { .. } => "If the deployed stage rejects it, send a token whose \
+             aud is a listed audience (an ID token's is its app client id)."
+            .to_owned(),
         C::EmptyAudBesideClientId { .. } => {
             "Have the issuer leave aud out (or set it to a listed audience), or test against \
              the deployed stage."
@@ -735,6 +756,9 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         C::AudienceAssumed { found, .. } => {
             Some(format!("the audience list contains {}", list(found)))
         }
+        C::ClientIdOnlyOnHttpApi { client_id } => Some(format!(
+            "it matches client_id {client_id} when aud is absent (reported, not documented here)"
+        )),
         C::AlgAssumed { alg } => Some(format!("the allowed algorithms include {alg}")),
         C::NotAJwt { .. }
         | C::Unsigned { .. }
