@@ -48,12 +48,14 @@
 # Lambda row's 401 (L1, L2, L3), REST's expiry body read with the HTTP API chosen, a scope
 # answer's words and a kid that is not a string added 459 B; then 354,550. A time failure
 # within 5 min of its limit only likely on API Gateway (leeway undocumented, H6), and the REST
-# JWT authorizer's client_id match as an assumption added 438 B; then 355,000. The goal
+# JWT authorizer's client_id match as an assumption added 438 B; then 355,000. HS* from a
+# public-key issuer called forged on every row (G10), "*" as no wildcard (H16) and the HTTP
+# API's 2-hour key cache read from a signature answer (H15) added 611 B; then 355,600. The goal
 # (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-355000}
+budget=${TOKENLENS_GZIP_BUDGET:-355600}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -322,6 +322,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
     match c {
         G::NotAJwt { .. } => "not a signed JWT",
         G::Unsigned { .. } => "unsigned (alg none)",
+        G::SharedSecretAlg { .. } => "HS* from a public-key issuer",
         G::ForeignAudience { .. } => "token for another API",
         G::AlbSigned { .. } => "signed by the ALB",
         G::KeycloakRefresh { .. } => "refresh token",

@@ -92,6 +92,21 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
             "Refresh the token and retry; compare the URL called with the HTTP API's invoke URL.",
             Some(&["AMPLIFY-6060", "HTTP-JWT-TS", "GW-RESP"]),
         ),
+        // H15: the HTTP API's authorizer may keep the issuer's key set for up to 2 hours.
+        (
+            ResponseCode::InvalidToken {
+                claim: NamedClaim::Signature,
+                ..
+            },
+            P::HttpJwt,
+        ) => (
+            "The JWT authorizer rejected the signature or found no key for its kid. If the \
+             issuer began signing with a new key less than 2 hours ago, the authorizer may still \
+             hold the key set from before.",
+            "Check that the issuer publishes the token's kid; after a key rotation, wait out the \
+             2 hours or publish new keys ahead of using them.",
+            Some(&["HTTP-JWT", "HTTP-JWT-TS"]),
+        ),
         // C9: with a Lambda authorizer chosen, the method is known to use one.
         (ResponseCode::AuthorizerError { .. }, P::LambdaAjv) => (
             "Not a token problem: your Lambda authorizer failed (500) — it threw an error other \

@@ -1054,6 +1054,12 @@ mod tests {
                 "Likely the token sent had expired.",
                 "REST API Cognito authorizer's",
             ),
+            (
+                "www-authenticate: Bearer error=\"invalid_token\" error_description=\"signing key not found\"",
+                Profile::HttpJwt,
+                "The JWT authorizer rejected the signature",
+                "less than 2 hours ago",
+            ),
         ];
         for (text, gateway, headline, said) in cases {
             let l = line(text, Some(gateway));

@@ -2410,3 +2410,38 @@ fn a_rest_jwt_authorizer_matching_client_id_without_aud_is_an_assumption() {
     assert_eq!(f.status, tokenlens::diagnose::finding::Status::Reported);
     assert!(!codes(row(&rs, Profile::HttpJwt)).contains(&"rest_jwt_client_id_undocumented"));
 }
+
+#[test]
+fn an_audience_list_of_a_star_is_told_it_is_no_wildcard() {
+    // H16: the HTTP API's audience is mandatory and has no wildcard or "any client" setting.
+    let t = id_token();
+    let mut target = Target::default();
+    target.http.audiences = vec!["*".into()];
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| matches!(&f.code, Code::Gateway(GatewayCode::AudienceMismatch { .. })))
+        .unwrap_or_else(|| panic!("{:?}", codes(&r)));
+    assert!(tokenlens::explain::profiles::message(f).contains("is no wildcard"));
+}
+
+#[test]
+fn an_hmac_token_from_a_public_key_issuer_is_called_forged_on_every_row() {
+    // G10 (RFC 8725): HS* from an issuer that publishes public keys is forged or a test token;
+    // before, the REST Cognito row said only "the signature does not match".
+    let mut t = tok(
+        r#"{"alg":"HS256","typ":"JWT","kid":"pool-rs1"}"#,
+        &format!(
+            r#"{{"iss":"{ISS}","token_use":"id","aud":"client1","cognito:username":"ada","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    identified(&mut t);
+    leads_every_jwt_row(
+        &t,
+        |c| matches!(c, GatewayCode::SharedSecretAlg { alg, .. } if alg == "HS256"),
+        "RS256",
+    );
+}

@@ -184,6 +184,14 @@ pub enum GatewayCode {
         /// For which authorizer.
         gw: Gw,
     },
+    /// An HMAC (`HS*`) token from an issuer that signs with public keys: forged or a test token
+    /// (G10, RFC 8725).
+    SharedSecretAlg {
+        /// For which authorizer.
+        gw: Gw,
+        /// The token's `alg`.
+        alg: String,
+    },
     /// A token for a Microsoft-owned API (Graph): not for your API, and not verifiable by third
     /// parties by design (G1).
     ForeignAudience {
@@ -564,6 +572,13 @@ impl GatewayCode {
                 "http_not_a_jwt",
                 "oidc_not_a_jwt",
             ),
+            C::SharedSecretAlg { gw, .. } => pick(
+                *gw,
+                "rest_shared_secret_alg",
+                "rest_jwt_shared_secret_alg",
+                "http_shared_secret_alg",
+                "oidc_shared_secret_alg",
+            ),
             C::Unsigned { gw } => pick(
                 *gw,
                 "rest_unsigned_token",
@@ -821,6 +836,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
     match code {
         C::NotAJwt { gw, .. }
         | C::Unsigned { gw }
+        | C::SharedSecretAlg { gw, .. }
         | C::ForeignAudience { gw, .. }
         | C::AlbSigned { gw }
         | C::KeycloakRefresh { gw }

@@ -8,7 +8,7 @@ use crate::diagnose::claims::TokenUse;
 use crate::diagnose::finding::{Code, Finding, Severity, Stage, Status};
 use crate::diagnose::identity::TokenKind;
 use crate::input::Shape;
-use crate::jose::{Claims, Value};
+use crate::jose::{Alg, Claims, Value};
 use crate::verify::Verdict;
 
 /// A typed gateway-stage finding without string evidence (the code carries it).
@@ -64,8 +64,8 @@ pub(crate) fn aud_values(claims: &Claims) -> Vec<String> {
 }
 
 /// The root causes every profile leads with, before any signature or configuration finding
-/// (§3, G1, G10, A2): an unsigned token (`alg: none`), a token issued for a Microsoft-owned API
-/// and the load balancer's own user-claims token.
+/// (§3, G1, G10, A2): an unsigned token (`alg: none`), HS* from an issuer with public keys, a
+/// token issued for a Microsoft-owned API and the load balancer's own user-claims token.
 /// When any is found the profile offers no "would accept if …" assumption.
 pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -73,6 +73,32 @@ pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding
         .is_some_and(|h| matches!(h.alg.present(), Some(crate::jose::Alg::None)))
     {
         out.push(fails(GatewayCode::Unsigned { gw: g }, &["RFC8725"]));
+    }
+    // G10: HS* from an identity provider that publishes public keys.
+    let public_key_issuer = matches!(
+        t.kind,
+        TokenKind::CognitoId
+            | TokenKind::CognitoAccess
+            | TokenKind::CognitoClientCredentials
+            | TokenKind::EntraV1
+            | TokenKind::EntraV2
+            | TokenKind::Auth0
+            | TokenKind::Okta
+            | TokenKind::GoogleId
+            | TokenKind::FirebaseId
+    );
+    if let Some(alg) = t
+        .header
+        .and_then(|h| h.alg.present())
+        .filter(|a| public_key_issuer && matches!(a, Alg::HS256 | Alg::HS384 | Alg::HS512))
+    {
+        out.push(fails(
+            GatewayCode::SharedSecretAlg {
+                gw: g,
+                alg: alg.as_str().to_owned(),
+            },
+            &["RFC8725"],
+        ));
     }
     if matches!(t.kind, TokenKind::EntraMicrosoftApi) {
         out.push(fails(

@@ -258,7 +258,7 @@ pub(super) fn named_claim(desc: &str) -> NamedClaim {
         NamedClaim::Audience
     } else if any(&["issuer", "iss"]) {
         NamedClaim::Issuer
-    } else if any(&["signature", "kid"]) {
+    } else if any(&["signature", "signing", "kid"]) {
         NamedClaim::Signature
     } else if any(&["expired", "exp"]) {
         NamedClaim::Expiry

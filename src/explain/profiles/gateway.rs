@@ -74,6 +74,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             };
             format!("This is not a signed JWT ({what}): {} rejects it{status}.", who(*gw))
         }
+        C::SharedSecretAlg { gw, alg } => format!(
+            "alg {alg} is a shared-secret (HMAC) algorithm, but this issuer signs with public \
+             keys: the token is forged or a test token, and {} rejects it.",
+            who(*gw)
+        ),
         C::Unsigned { gw } => format!(
             "The token is unsigned (alg: none): it proves nothing and is never acceptable; {} \
              rejects it whatever is configured.",
@@ -378,15 +383,21 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             who(*gw)
         ),
         C::AudienceMismatch {
+            gw,
             claim,
             found,
             accepted,
-            ..
         } => format!(
-            "{} {} is not in the audience list ({}).",
+            "{} {} is not in the audience list ({}).{}",
             claim_name(*claim),
             list(found),
-            list(accepted)
+            list(accepted),
+            // H16: the HTTP API's audience list has no wildcard or "any client" setting.
+            if *gw == Gw::Http && accepted.iter().any(|a| a.trim() == "*") {
+                " \"*\" is no wildcard: the list holds exact values only (up to 50)."
+            } else {
+                ""
+            }
         ),
         C::AudienceRefused {
             claim,
@@ -651,6 +662,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             Unchecked::NoKeys => "Fetch or paste the issuer's JWKS.".to_owned(),
         },
         C::SignaturePending { .. } => "Wait a moment: the page is checking it.".to_owned(),
+        C::SharedSecretAlg { .. } => "Send the token the identity provider issued (signed with \
+             its public-key algorithm, such as RS256); never accept HS* from such an issuer."
+            .to_owned(),
         C::Unsigned { .. } => {
             "Get a signed token from the identity provider; an unsigned one is never accepted."
                 .to_owned()
@@ -761,6 +775,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         )),
         C::AlgAssumed { alg } => Some(format!("the allowed algorithms include {alg}")),
         C::NotAJwt { .. }
+        | C::SharedSecretAlg { .. }
         | C::Unsigned { .. }
         | C::ForeignAudience { .. }
         | C::AlbSigned { .. }
