@@ -50,12 +50,13 @@
 # within 5 min of its limit only likely on API Gateway (leeway undocumented, H6), and the REST
 # JWT authorizer's client_id match as an assumption added 438 B; then 355,000. HS* from a
 # public-key issuer called forged on every row (G10), "*" as no wildcard (H16) and the HTTP
-# API's 2-hour key cache read from a signature answer (H15) added 611 B; then 355,600. The goal
+# API's 2-hour key cache read from a signature answer (H15) added 611 B; then 355,600. A key
+# set over the HTTP API's 150,000 bytes (H3) said on its row added 687 B; then 356,300. The goal
 # (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-355600}
+budget=${TOKENLENS_GZIP_BUDGET:-356300}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

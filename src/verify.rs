@@ -92,6 +92,9 @@ pub enum Effect {
     Note,
 }
 
+/// The most bytes of a JWK Set an HTTP API's JWT authorizer reads (H3, HTTP-QUOTAS).
+pub const LARGE_KEY_SET: usize = 150_000;
+
 /// Whose key sets lack the token's `kid` ([`Finding::KidNotFound`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KidMissFrom {
@@ -295,6 +298,14 @@ pub enum Finding {
         broken_entries: Vec<usize>,
         /// Whose keys lack it, and so what the miss says of the issuer.
         keys: KidMissFrom,
+    },
+    /// A JWK Set considered is larger than [`LARGE_KEY_SET`] bytes, the most an HTTP API's
+    /// JWT authorizer reads (H3).
+    KeySetLarge {
+        /// Its size, in bytes.
+        bytes: usize,
+        /// It is the issuer's own key set, as fetched for it ([`KeySet::issuers`]).
+        issuers: bool,
     },
     /// Every candidate key is of a type that cannot verify this `alg`.
     AlgKeyMismatch {
@@ -512,6 +523,7 @@ impl Finding {
             Finding::CritNotUnderstood { .. } => "crit_not_understood",
             Finding::NoKeys { .. } => "no_keys",
             Finding::KidNotFound { .. } => "kid_not_found",
+            Finding::KeySetLarge { .. } => "key_set_large",
             Finding::AlgKeyMismatch { .. } => "alg_key_mismatch",
             Finding::NoUsableKey { .. } => "no_usable_key",
             Finding::KeyConfusion { .. } => "key_confusion",
@@ -578,7 +590,8 @@ impl Finding {
             | Finding::HeaderKeyIgnored { .. }
             | Finding::KidMalformed { .. }
             | Finding::PastedKeyKidDiffers { .. }
-            | Finding::KeyAttemptsCapped { .. } => Effect::Note,
+            | Finding::KeyAttemptsCapped { .. }
+            | Finding::KeySetLarge { .. } => Effect::Note,
         }
     }
 
@@ -683,6 +696,15 @@ impl Verification {
     }
 
     /// [`Finding::KidNotFound`]'s `kid` and whose keys lack it.
+    /// The size of a JWK Set considered that is over [`LARGE_KEY_SET`], and whether it is the
+    /// issuer's own.
+    pub fn large_key_set(&self) -> Option<(usize, bool)> {
+        self.findings.iter().find_map(|f| match f {
+            Finding::KeySetLarge { bytes, issuers } => Some((*bytes, *issuers)),
+            _ => None,
+        })
+    }
+
     fn kid_miss(&self) -> Option<(&str, KidMissFrom)> {
         self.findings.iter().find_map(|f| match f {
             Finding::KidNotFound { kid, keys, .. } => Some((kid.as_str(), *keys)),

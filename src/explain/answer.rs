@@ -370,6 +370,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::AudHidesClientId { .. } => "aud checked, not client_id",
         G::EmptyAudBesideClientId { .. } => "empty aud: undocumented",
         G::ClientIdOnlyOnHttpApi { .. } => "client_id: undocumented here",
+        G::KeySetTooLarge { .. } => "key set too large",
         G::ScopeClaimMissing { .. } => "no scope claim",
         G::RolesAreNotScopes { .. } => "roles are not scopes",
         G::IdTokenAcceptedWithoutRouteScopes => "any token without route scopes",

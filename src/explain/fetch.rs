@@ -123,7 +123,7 @@ fn html_page(page: &HtmlPage) -> String {
 }
 
 /// A byte count as people read it: bytes, KiB or MiB.
-fn bytes(n: u64) -> String {
+pub(crate) fn bytes(n: u64) -> String {
     match n {
         0..=1023 => format!("{n} bytes"),
         1024..=1_048_575 => format!("{} KiB", n / 1024),

@@ -575,6 +575,16 @@ fn sentence(f: &Finding) -> String {
             "The header carries {param}, a key or key location chosen by whoever made the token; \
              it is ignored, because trusting it would let anyone sign their own tokens."
         ),
+        Finding::KeySetLarge { bytes, issuers } => format!(
+            "{} is {}: an API Gateway HTTP API's JWT authorizer reads at most 150,000 bytes \
+             of an issuer's key set.",
+            if *issuers {
+                "The issuer's key set"
+            } else {
+                "The key set given"
+            },
+            super::fetch::bytes(*bytes as u64)
+        ),
         Finding::KidMalformed { value } => format!(
             "The header's kid is {}, not a string, so it cannot select a key.",
             value.compact().escape_debug()

@@ -546,6 +546,8 @@ pub struct KeySet {
     /// given in the page. A token issued after the fetch may be signed with a key published
     /// since.
     pub fetched_at: Option<i64>,
+    /// The size of the JSON text it was read from, in bytes (0 for PEM, DER and secrets).
+    pub bytes: usize,
 }
 
 impl KeySet {
@@ -642,12 +644,16 @@ pub fn parse_key_input(text: &str, secret: SecretEncoding) -> Result<KeySet, Key
                 looks_like_html: false,
             })
         })?;
-        return match &doc.value {
+        let set = match &doc.value {
             Value::Array(entries) => read_entries(entries).map_err(KeyInputError::Jwks),
             v if v.get("keys").is_some() => key_set_from_value(v).map_err(KeyInputError::Jwks),
             v if v.get("kty").is_some() => Ok(single_jwk(v)),
             v => Err(KeyInputError::Jwks(JwksError::NotAKeySet(shape(v)))),
         };
+        return set.map(|set| KeySet {
+            bytes: trimmed.len(),
+            ..set
+        });
     }
     if pem::has_pem(trimmed) {
         return Ok(pem_set(trimmed));
@@ -669,7 +675,10 @@ pub fn parse_jwks(body: &[u8]) -> Result<KeySet, JwksError> {
         error,
         looks_like_html: text.trim_start().starts_with('<'),
     })?;
-    key_set_from_value(&doc.value)
+    key_set_from_value(&doc.value).map(|set| KeySet {
+        bytes: body.len(),
+        ..set
+    })
 }
 
 fn shape(v: &Value) -> JsonShape {
@@ -708,6 +717,7 @@ fn read_entries(entries: &[Value]) -> Result<KeySet, JwksError> {
         entries: entries.len(),
         issuers: false,
         fetched_at: None,
+        bytes: 0,
     };
     for (index, entry) in entries.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match jwk(entry, KeySource::JwksEntry { index }, true) {
@@ -745,6 +755,7 @@ fn single_jwk(v: &Value) -> KeySet {
         entries: 1,
         issuers: false,
         fetched_at: None,
+        bytes: 0,
     };
     match jwk(v, KeySource::Jwk, false) {
         Ok(key) => set.keys.push(key),
@@ -767,6 +778,7 @@ fn pem_set(text: &str) -> KeySet {
         entries: blocks.len(),
         issuers: false,
         fetched_at: None,
+        bytes: 0,
     };
     for (index, block) in blocks.iter().enumerate().take(MAX_KEYS_PER_SET) {
         match pem::key_from_block(block, index) {
@@ -803,6 +815,7 @@ fn bare_der(text: &str) -> Option<KeySet> {
         entries: 1,
         issuers: false,
         fetched_at: None,
+        bytes: 0,
     })
 }
 
@@ -839,6 +852,7 @@ fn secret_set(text: &str, secret: SecretEncoding) -> Result<KeySet, KeyInputErro
         entries: 1,
         issuers: false,
         fetched_at: None,
+        bytes: 0,
     })
 }
 

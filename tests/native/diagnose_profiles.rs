@@ -2445,3 +2445,49 @@ fn an_hmac_token_from_a_public_key_issuer_is_called_forged_on_every_row() {
         "RS256",
     );
 }
+
+#[test]
+fn a_key_set_over_150000_bytes_fails_the_http_api() {
+    // H3: the HTTP API's JWT authorizer reads at most 150,000 bytes of the issuer's key set.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (id, _, _) = demo();
+    let text = std::fs::read_to_string(format!("{root}/static/demo/jwks.json")).unwrap();
+    let padded = format!("{}{}", text, " ".repeat(150_001));
+    let now = tokenlens::inspect::DEMO_NOW;
+    let verdict = |issuers: bool| {
+        let mut keys = parse_jwks(padded.as_bytes()).unwrap();
+        assert_eq!(keys.bytes, padded.len());
+        keys.issuers = issuers;
+        let t = Tok::from_token(&id.cand.token, Some(&keys));
+        let rs = judge_all(&t.facts(), &Target::default(), now, 0);
+        let r = row(&rs, Profile::HttpJwt).clone();
+        assert!(
+            codes(&r).contains(&"http_key_set_too_large"),
+            "{:?}",
+            codes(&r)
+        );
+        // Only the HTTP API reads so little.
+        assert!(!codes(row(&rs, Profile::RestJwt)).contains(&"http_key_set_too_large"));
+        r.verdict
+    };
+    assert!(matches!(
+        verdict(true),
+        ProfileVerdict::Reject {
+            status: 401,
+            certain: true,
+            ..
+        }
+    ));
+    assert!(matches!(
+        verdict(false),
+        ProfileVerdict::Reject {
+            status: 401,
+            certain: false,
+            ..
+        }
+    ));
+    // The demo's own key set, as it is, is small.
+    let small = Tok::from_token(&id.cand.token, Some(&parse_jwks(text.as_bytes()).unwrap()));
+    let rs = judge_all(&small.facts(), &Target::default(), now, 0);
+    assert!(!codes(row(&rs, Profile::HttpJwt)).contains(&"http_key_set_too_large"));
+}

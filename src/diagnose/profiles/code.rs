@@ -499,6 +499,13 @@ pub enum GatewayCode {
         /// The token's `client_id`.
         client_id: String,
     },
+    /// HTTP API: the issuer's key set is over the 150,000 bytes the authorizer reads (H3).
+    KeySetTooLarge {
+        /// Its size, in bytes.
+        bytes: usize,
+        /// It is the issuer's own key set as fetched; else keys given in the page.
+        issuers: bool,
+    },
     /// REST JWT: no `aud`, and the `client_id` the audiences would match. That `client_id` is
     /// evaluated when `aud` is absent is documented for HTTP APIs only (H5; §2b is silent).
     ClientIdOnlyOnHttpApi {
@@ -772,6 +779,7 @@ impl GatewayCode {
             ),
             C::AudHidesClientId { .. } => "http_aud_hides_client_id",
             C::ClientIdOnlyOnHttpApi { .. } => "rest_jwt_client_id_undocumented",
+            C::KeySetTooLarge { .. } => "http_key_set_too_large",
             C::EmptyAudBesideClientId { gw, .. } => pick(
                 *gw,
                 "rest_empty_aud_beside_client_id",
@@ -855,7 +863,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         // R7: 401 CONFIRMED; the body text is only reported (C3: `body_documented` says so).
         C::Expired { gw: Gw::Rest, .. } => reject(401, Some(EXPIRED), true),
         C::Expired { gw, .. } => fail(*gw),
-        C::IssuedInFuture { .. } | C::AlgNotRsa { .. } => fail(Gw::Http),
+        C::IssuedInFuture { .. } | C::AlgNotRsa { .. } | C::KeySetTooLarge { .. } => fail(Gw::Http),
         // R1: the rejection is documented (no scopes → the identity token is used); its 401 is
         // only reported by field tests.
         C::AccessTokenWithoutMethodScopes { .. } => reject(401, Some(UNAUTHORIZED), false),

@@ -54,6 +54,21 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         root,
         cfg.audience_refused,
     ));
+    // H3: a key set over 150,000 bytes fails every request; certain when it is the issuer's own,
+    // likely when it was given here (it may not be the issuer's as served).
+    if let Some((bytes, issuers)) = t.verification.large_key_set() {
+        let status = if issuers {
+            Status::Confirmed
+        } else {
+            Status::Reported
+        };
+        out.push(gw(
+            GatewayCode::KeySetTooLarge { bytes, issuers },
+            Severity::Error,
+            status,
+            &["HTTP-QUOTAS"],
+        ));
+    }
     // H6: exp in the future, nbf and iat in the past (leeway undocumented: the page's is used).
     out.extend(expired(claims, Gw::Http, now, leeway).map(|c| time_fails(c, SOURCES)));
     out.extend(not_yet_valid(claims, Gw::Http, now, leeway).map(|c| time_fails(c, SOURCES)));

@@ -426,6 +426,20 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              an empty aud as absent.",
             who(*gw)
         ),
+        C::KeySetTooLarge { bytes, issuers } => format!(
+            "{} is {}, over the 150,000 bytes the JWT authorizer reads: {}.",
+            if *issuers {
+                "The issuer's key set"
+            } else {
+                "The key set given here"
+            },
+            crate::explain::fetch::bytes(*bytes as u64),
+            if *issuers {
+                "every request with this issuer gets 401"
+            } else {
+                "if the issuer serves it at that size, every request likely gets 401"
+            }
+        ),
         C::ClientIdOnlyOnHttpApi { client_id } => format!(
             "The token has no aud: the REST JWT authorizer likely matches its client_id \
              {client_id} instead, as field tests report and as AWS documents for HTTP APIs; for \
@@ -633,6 +647,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NoAudienceClaim { .. } => {
             "Use a token with aud or client_id (Cognito: the app client id).".to_owned()
         }
+        C::KeySetTooLarge { .. } => "Have the issuer publish fewer keys (only those in use), or \
+             verify its tokens in a Lambda authorizer."
+            .to_owned(),
         C::ClientIdOnlyOnHttpApi { .. } => "If the deployed stage rejects it, send a token whose \
              aud is a listed audience (an ID token's is its app client id)."
             .to_owned(),
@@ -776,6 +793,7 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         C::AlgAssumed { alg } => Some(format!("the allowed algorithms include {alg}")),
         C::NotAJwt { .. }
         | C::SharedSecretAlg { .. }
+        | C::KeySetTooLarge { .. }
         | C::Unsigned { .. }
         | C::ForeignAudience { .. }
         | C::AlbSigned { .. }

@@ -138,6 +138,17 @@ pub(super) fn select_candidates(
         });
         return false;
     }
+    // H3: the HTTP API's authorizer reads at most this much of the issuer's key set.
+    if let Some(large) = sets
+        .iter()
+        .filter(|s| s.origin == SetOrigin::Jwks && s.bytes > super::super::LARGE_KEY_SET)
+        .max_by_key(|s| (s.issuers, s.bytes))
+    {
+        v.findings.push(Finding::KeySetLarge {
+            bytes: large.bytes,
+            issuers: large.issuers,
+        });
+    }
     if let Some(kid) = &token_kid {
         let jwks: Vec<&&KeySet> = sets
             .iter()
