@@ -13,7 +13,9 @@ mod causes;
 mod code;
 mod lex;
 
-pub use code::{NamedClaim, PreflightSetting, ResponseCode, INVALID_AUDIENCE, TOKEN_EXPIRED};
+pub use code::{
+    NamedClaim, PreflightSetting, ResponseCode, FORBIDDEN, INVALID_AUDIENCE, TOKEN_EXPIRED,
+};
 
 use crate::diagnose::finding::{Code, Finding};
 

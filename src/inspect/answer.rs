@@ -194,6 +194,19 @@ pub fn answer_view(
         if unexpired && response.says_expired {
             line.reason = format!("{} {}", line.reason, words::NOT_THE_EXPIRED_ONE);
         }
+        // A bare 403 read as a scope the token lacks (J1a, H10), beside a chosen line that
+        // accepts the token with the scopes typed here: the deployed scopes differ, or another
+        // layer answered (C8).
+        let chosen_accepts = matches!(chosen, Some(Profile::RestJwt | Profile::HttpJwt))
+            && lines.first().is_some_and(|l| l.tone == Tone::Good);
+        if chosen_accepts
+            && response
+                .findings
+                .iter()
+                .any(|f| f.code == response::FORBIDDEN)
+        {
+            line.reason = format!("{} {}", line.reason, words::SCOPES_AS_TYPED_PASS);
+        }
         let another_layer = line.tone == Tone::Neutral;
         if another_layer && chosen.is_some() && !lines.is_empty() {
             line.reason = format!("{} {}", line.reason, words::THE_TOKEN_ITSELF);
@@ -960,6 +973,36 @@ mod tests {
         let none = ids(None);
         assert_eq!(none.first(), Some(&"response"), "{none:?}");
         assert_eq!(none.iter().filter(|&&i| i == "response").count(), 1);
+    }
+
+    #[test]
+    fn a_bare_403_beside_a_jwt_authorizer_that_accepts_the_token_says_the_deployed_scopes_differ() {
+        // J1a / C8: the token carries the method scope typed here, yet the gateway said 403.
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let o = overview(&demo_token(0));
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, &[&keys]);
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-restjwt-scopes",
+            "aws.cognito.signin.user.admin".to_owned(),
+        );
+        let (target, _) = target(&fields);
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let response = response_view("HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}");
+        let a = answer_view(&o, &facts, 0, &e, Some(Profile::RestJwt), &response);
+        assert_eq!(a.lines[0].tone, Tone::Good, "{:?}", a.lines[0]);
+        let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
+        assert!(
+            line.reason.ends_with(words::SCOPES_AS_TYPED_PASS),
+            "{}",
+            line.reason
+        );
     }
 
     #[test]

@@ -169,6 +169,8 @@ pub enum ResponseCode {
 
 /// [`ResponseCode::InvalidAudience`]'s code (the page reads it back from the answer's view).
 pub const INVALID_AUDIENCE: &str = "resp_invalid_audience";
+/// [`ResponseCode::Forbidden`]'s code (the page reads it back from the answer's view).
+pub const FORBIDDEN: &str = "resp_forbidden";
 /// [`ResponseCode::TokenExpired`]'s code (the page reads it back from the answer's view).
 pub const TOKEN_EXPIRED: &str = "resp_token_expired";
 
@@ -201,7 +203,7 @@ impl ResponseCode {
             ResponseCode::InvalidAudience => INVALID_AUDIENCE,
             ResponseCode::InvalidToken { .. } => "resp_invalid_token",
             ResponseCode::Unauthorized { .. } => "resp_unauthorized",
-            ResponseCode::Forbidden => "resp_forbidden",
+            ResponseCode::Forbidden => FORBIDDEN,
             ResponseCode::PreflightRejected { .. } => "resp_preflight_hits_authorizer",
             ResponseCode::CorsHidesStatus => "resp_cors_hides_status",
             ResponseCode::MethodArnTooLong => "resp_method_arn_too_long",

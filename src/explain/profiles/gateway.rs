@@ -356,7 +356,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             }
         }
         C::AlgAssumed { alg } => {
-            format!("No allowed algorithms given: assuming the list contains {alg}.")
+            format!(
+                "No valid allowed algorithm given here (RS256 to ES512): assuming the deployed \
+                 list contains {alg}."
+            )
         }
         C::KidMissing { gw, not_string } => format!(
             "The header has {}; {} needs a kid that is in the issuer's key set.",
