@@ -695,7 +695,6 @@ impl Verification {
             .is_some_and(|(_, from)| from == KidMissFrom::IssuerBeforeIssue)
     }
 
-    /// [`Finding::KidNotFound`]'s `kid` and whose keys lack it.
     /// The size of a JWK Set considered that is over [`LARGE_KEY_SET`], and whether it is the
     /// issuer's own.
     pub fn large_key_set(&self) -> Option<(usize, bool)> {
@@ -705,6 +704,7 @@ impl Verification {
         })
     }
 
+    /// [`Finding::KidNotFound`]'s `kid` and whose keys lack it.
     fn kid_miss(&self) -> Option<(&str, KidMissFrom)> {
         self.findings.iter().find_map(|f| match f {
             Finding::KidNotFound { kid, keys, .. } => Some((kid.as_str(), *keys)),

@@ -415,7 +415,9 @@ pub fn assumption(c: &AjvCode) -> Option<String> {
             Some("its clientId is null or lists the token's client id".to_owned())
         }
         AjvCode::BearerToStrip => Some("the function strips \"Bearer \" first".to_owned()),
-        AjvCode::SinceV52 { .. } => Some("it runs aws-jwt-verify 5.2.0 or later".to_owned()),
+        AjvCode::SinceV52 { .. } => {
+            Some("it runs aws-jwt-verify 5.2.0 or later (5.2.1 if it calls hydrate())".to_owned())
+        }
         _ => None,
     }
 }

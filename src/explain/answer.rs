@@ -252,8 +252,7 @@ pub const NOT_THE_EXPIRED_ONE: &str = "The token pasted here has not expired: th
 
 /// A bare 403 beside a chosen gateway's line that accepts the token (J1a, H10, C8).
 pub const SCOPES_AS_TYPED_PASS: &str = "The line above accepts this token with the scopes typed \
-     here: the deployed scopes likely differ from them, or another layer (an API key, WAF) \
-     answered.";
+     here: the deployed scopes likely differ from them, or another layer answered.";
 
 /// After a pasted answer from another layer (§1b), when a gateway's line follows it.
 pub const THE_TOKEN_ITSELF: &str =
