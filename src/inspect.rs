@@ -76,15 +76,26 @@ impl Overview {
 /// Finds the candidate tokens in a paste.
 pub fn overview(text: &str) -> Overview {
     let extraction = input::extract(text);
+    let mut candidates: Vec<CandidateItem> = extraction
+        .candidates
+        .iter()
+        .map(|c| CandidateItem {
+            label: explain::input::label(c),
+            shape: shape_name(&c.shape),
+        })
+        .collect();
+    // Two tokens found the same way (two lines of a log) are told apart by their place.
+    let shared: Vec<bool> = candidates
+        .iter()
+        .map(|c| candidates.iter().filter(|d| d.label == c.label).count() > 1)
+        .collect();
+    for (i, (c, shared)) in candidates.iter_mut().zip(shared).enumerate() {
+        if shared {
+            c.label = explain::input::numbered(&c.label, i);
+        }
+    }
     Overview {
-        candidates: extraction
-            .candidates
-            .iter()
-            .map(|c| CandidateItem {
-                label: explain::input::label(c),
-                shape: shape_name(&c.shape),
-            })
-            .collect(),
+        candidates,
         nothing_found: extraction
             .nothing_found
             .as_ref()
@@ -106,6 +117,26 @@ pub fn demo_clock(now: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_tokens_found_the_same_way_are_told_apart_by_their_place() {
+        // A review pasted two ID tokens on two lines: both read "Found in text" in the picker
+        // and the matrix, so the one to send could not be picked.
+        let demo = overview(include_str!("../static/demo/authentication-result.json"));
+        let tokens: Vec<String> = demo.extraction.candidates[..2]
+            .iter()
+            .map(|c| c.token.to_string())
+            .collect();
+        let two = overview(&format!("sent {} then\nsent {} too", tokens[0], tokens[1]));
+        let labels: Vec<String> = (0..2).map(|i| two.label(i)).collect();
+        assert_eq!(
+            labels,
+            ["Found in text · token 1", "Found in text · token 2"],
+            "{labels:?}"
+        );
+        // Labels that differ stay as they were.
+        assert!(!demo.label(0).contains("· token"), "{}", demo.label(0));
+    }
 
     #[test]
     fn the_method_scopes_question_is_said_once_answered_even_with_no() {

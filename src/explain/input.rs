@@ -16,6 +16,11 @@ pub fn label(c: &Candidate) -> String {
     }
 }
 
+/// A label shared by several candidates, with the candidate's place in the paste (0-based `i`).
+pub fn numbered(label: &str, i: usize) -> String {
+    format!("{label} · token {}", i + 1)
+}
+
 /// Where a candidate was found, as a short phrase.
 pub fn source(s: &Source) -> String {
     match s {
