@@ -53,12 +53,14 @@
 # API's 2-hour key cache read from a signature answer (H15) added 611 B; then 355,600. A key
 # set over the HTTP API's 150,000 bytes (H3) said on its row added 687 B; then 356,300 (the
 # next fixes and the review mend added 17 B). Two tokens found the same way told apart by their
-# place ("· token 2") added 409 B; then 356,700. The goal
+# place ("· token 2") added 409 B; then 356,700. The HS* root cause asking the issuer
+# classification the lint uses, instead of its own list of token kinds, added 152 B; then
+# 356,850. The goal
 # (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-356700}
+budget=${TOKENLENS_GZIP_BUDGET:-356850}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -16,9 +16,7 @@ pub mod rest_cognito;
 pub mod rest_jwt;
 mod shared;
 
-pub use code::{
-    AudClaim, GatewayCode, Gw, IssuerDiff, NeverSent, NotJwt, PoolDiff, Unchecked, LEEWAY_OPEN_S,
-};
+pub use code::{AudClaim, GatewayCode, Gw, IssuerDiff, NeverSent, NotJwt, PoolDiff, Unchecked};
 pub(crate) use shared::*;
 
 use crate::diagnose::config::Target;

@@ -658,12 +658,7 @@ fn refresh_token_is_never_chosen_and_not_a_jwt_everywhere() {
     );
     let mut r = Tok::from_token(&jwe, None);
     // Identified as the page does: this header is the shape of a Cognito refresh token.
-    r.kind = match &r.parsed {
-        Some(Parsed::Jwe(j)) => {
-            tokenlens::diagnose::identity::identify(None, None, j.header.as_ref().ok()).kind
-        }
-        _ => TokenKind::Unknown,
-    };
+    identified(&mut r);
     assert_eq!(r.kind, TokenKind::CognitoRefresh);
     let rs = judge_all(&r.facts(), &Target::default(), NOW, 0);
     assert!(rs.iter().all(|r| rejected_with(r).is_some()));
@@ -807,12 +802,7 @@ fn a_token_without_an_audience_and_an_auth0_jwe_get_their_providers_fix_on_the_r
         b64("tag-tag-tag-tag")
     );
     let mut a0 = Tok::from_token(&jwe, None);
-    a0.kind = match &a0.parsed {
-        Some(Parsed::Jwe(j)) => {
-            tokenlens::diagnose::identity::identify(None, None, j.header.as_ref().ok()).kind
-        }
-        _ => TokenKind::Unknown,
-    };
+    identified(&mut a0);
     assert_eq!(a0.kind, TokenKind::Auth0Opaque);
     let rs = judge_all(&a0.facts(), &Target::default(), NOW, 0);
     for p in [Profile::HttpJwt, Profile::RestJwt, Profile::Oidc] {
@@ -2359,8 +2349,12 @@ fn a_kid_that_is_not_a_string_is_not_called_missing() {
 
 /// Sets `t`'s kind as the page identifies it.
 fn identified(t: &mut Tok) {
+    let jwe = match &t.parsed {
+        Some(Parsed::Jwe(j)) => j.header.as_ref().ok(),
+        _ => None,
+    };
     let f = t.facts();
-    t.kind = tokenlens::diagnose::identity::identify(f.header, f.claims, None).kind;
+    t.kind = tokenlens::diagnose::identity::identify(f.header, f.claims, jwe).kind;
 }
 
 /// `t` is rejected on every JWT-reading row, `root` deciding, with a fix that says `fix_says`.

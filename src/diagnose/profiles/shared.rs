@@ -74,23 +74,18 @@ pub(crate) fn root_causes(t: &TokenFacts, claims: &Claims, g: Gw) -> Vec<Finding
     {
         out.push(fails(GatewayCode::Unsigned { gw: g }, &["RFC8725"]));
     }
-    // G10: HS* from an identity provider that publishes public keys.
-    let public_key_issuer = matches!(
-        t.kind,
-        TokenKind::CognitoId
-            | TokenKind::CognitoAccess
-            | TokenKind::CognitoClientCredentials
-            | TokenKind::EntraV1
-            | TokenKind::EntraV2
-            | TokenKind::Auth0
-            | TokenKind::Okta
-            | TokenKind::GoogleId
-            | TokenKind::FirebaseId
-    );
+    // G10: HS* from an identity provider that publishes public keys (the issuers the lint
+    // `HmacWithAsymmetricIssuer` names).
     if let Some(alg) = t
         .header
         .and_then(|h| h.alg.present())
-        .filter(|a| public_key_issuer && matches!(a, Alg::HS256 | Alg::HS384 | Alg::HS512))
+        .filter(|a| matches!(a, Alg::HS256 | Alg::HS384 | Alg::HS512))
+        .filter(|_| {
+            claims
+                .iss
+                .present()
+                .is_some_and(|iss| crate::issuer::classify(iss).publishes_public_keys())
+        })
     {
         out.push(fails(
             GatewayCode::SharedSecretAlg {
