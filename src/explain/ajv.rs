@@ -187,7 +187,10 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
                  (exact match, no trailing slash){}",
                 pools_differ(iss, original)
             ),
-            None => format!("iss {iss} is not a Cognito user pool issuer"),
+            None => format!(
+                "iss {iss} is not a Cognito user pool issuer{}",
+                crate::explain::identity::cognito_problem(iss)
+            ),
         },
         AjvError::NoKid => "the header has no kid".to_owned(),
         AjvError::KidNotFound { kid, available } => {

@@ -14,7 +14,8 @@ fn pool_of(i: &CognitoIssuer) -> String {
     format!("user pool {} in {}, {form}", q(&i.pool.id), i.pool.region)
 }
 
-fn problem(p: &CognitoProblem) -> String {
+/// Why a Cognito-looking issuer is no pool's issuer (also read by the gateway rows).
+pub(crate) fn problem(p: &CognitoProblem) -> String {
     match p {
         CognitoProblem::BadPoolId { pool_id, .. } => format!(
             "{} is not a user-pool ID ({{region}}_{{id}}, e.g. eu-west-1_AbC123)",
@@ -31,6 +32,14 @@ fn problem(p: &CognitoProblem) -> String {
             "it is written differently from how Cognito writes it ({}): case, http, a port or a trailing slash differ, and verifiers compare issuers exactly",
             q(&issuer.issuer())
         ),
+    }
+}
+
+/// `": why"` when `iss` looks like a Cognito issuer but no pool issues it (C1), else empty.
+pub(crate) fn cognito_problem(iss: &str) -> String {
+    match crate::issuer::classify(iss) {
+        crate::issuer::IssuerKind::CognitoLike(p) => format!(": {}", problem(&p)),
+        _ => String::new(),
     }
 }
 

@@ -219,10 +219,15 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             span(iat.saturating_sub(*now)),
             leeway_open(c)
         ),
-        C::NotAUserPoolToken { iss } => format!(
-            "The issuer {} is not a Cognito user pool; a Cognito authorizer rejects it with 401.",
-            iss.as_deref().unwrap_or("(absent)")
+        C::NotAUserPoolToken { iss: Some(iss) } => format!(
+            "The issuer {iss} is not a Cognito user pool's issuer{}; a Cognito authorizer rejects it with 401.",
+            crate::explain::identity::cognito_problem(iss)
         ),
+        C::NotAUserPoolToken { iss: None } => {
+            "The token has no iss, so it is no user pool's token; a Cognito authorizer rejects it \
+             with 401."
+                .to_owned()
+        }
         C::UpdatedIssuer { pool } => format!(
             "The token has the Cognito UPDATED issuer (issuer-cognito-idp…) of pool {pool}. It is a \
              user-pool token, but AWS does not document how the REST Cognito authorizer treats \
@@ -878,6 +883,23 @@ mod tests {
         let kc = fix(&["account"], &["orders-api"]);
         assert!(!kc.contains("Put account"), "{kc}");
         assert!(kc.contains("Audience mapper"), "{kc}");
+    }
+
+    #[test]
+    fn an_issuer_no_pool_issues_says_why_on_the_rest_row() {
+        // C1, §0: the pool ID's region must equal the host's, in both issuer forms.
+        for host in ["cognito-idp", "issuer-cognito-idp"] {
+            let iss = format!("https://{host}.us-east-1.amazonaws.com/eu-west-1_AbC123");
+            let m = gateway_message(&GatewayCode::NotAUserPoolToken { iss: Some(iss) });
+            assert!(m.contains("names region us-east-1"), "{m}");
+            assert!(m.contains("in region eu-west-1"), "{m}");
+        }
+        let other = gateway_message(&GatewayCode::NotAUserPoolToken {
+            iss: Some("https://login.example.com/".into()),
+        });
+        assert!(!other.contains("region"), "{other}");
+        let none = gateway_message(&GatewayCode::NotAUserPoolToken { iss: None });
+        assert!(none.contains("no iss"), "{none}");
     }
 
     #[test]
