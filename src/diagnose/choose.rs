@@ -92,17 +92,20 @@ pub fn choose(tokens: &[TokenFacts], target: &Target, now: i64, leeway: i64) -> 
                 }
             }
             let is_access = |i: &&usize| {
-                tokens
-                    .get(**i)
-                    .and_then(|t| t.claims)
-                    .and_then(profiles::token_use_of)
-                    == Some(TokenUse::Access)
+                tokens.get(**i).is_some_and(|t| {
+                    t.kind.is_access_token()
+                        || t.claims.and_then(profiles::token_use_of) == Some(TokenUse::Access)
+                })
             };
+            // An ID token only when nothing else would do (H8: AWS recommends access tokens).
+            let not_id = |i: &&usize| tokens.get(**i).is_some_and(|t| !t.kind.is_id_token());
             let send = accepted
                 .iter()
                 .find(is_access)
+                .or_else(|| accepted.iter().find(not_id))
                 .or_else(|| accepted.first())
                 .or_else(|| open.iter().find(is_access))
+                .or_else(|| open.iter().find(not_id))
                 .or_else(|| open.first())
                 .copied();
             Choice {

@@ -66,6 +66,27 @@ impl TokenKind {
     pub fn is_keycloak_refresh(&self) -> bool {
         matches!(self, TokenKind::Keycloak { typ } if typ == "Refresh" || typ == "Offline")
     }
+
+    /// An OpenID Connect ID token by its provider's marks (Cognito `token_use`, Google and
+    /// Firebase, Keycloak payload `typ` `ID`): proof of a sign-in for the client, not an API
+    /// credential (H8).
+    pub fn is_id_token(&self) -> bool {
+        match self {
+            TokenKind::CognitoId | TokenKind::GoogleId | TokenKind::FirebaseId => true,
+            TokenKind::Keycloak { typ } => typ == "ID",
+            _ => false,
+        }
+    }
+
+    /// An access token by its provider's marks (Cognito `token_use`, Keycloak payload `typ`
+    /// `Bearer`).
+    pub fn is_access_token(&self) -> bool {
+        match self {
+            TokenKind::CognitoAccess | TokenKind::CognitoClientCredentials => true,
+            TokenKind::Keycloak { typ } => typ == "Bearer",
+            _ => false,
+        }
+    }
 }
 
 /// What the token is, and the identity findings that explain it.

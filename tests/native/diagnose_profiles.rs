@@ -2485,3 +2485,47 @@ fn a_key_set_over_150000_bytes_fails_the_http_api() {
     let rs = judge_all(&small.facts(), &Target::default(), now, 0);
     assert!(!codes(row(&rs, Profile::HttpJwt)).contains(&"http_key_set_too_large"));
 }
+
+#[test]
+fn a_keycloak_id_token_is_sent_only_when_nothing_else_would_do_and_its_row_says_why_it_passes() {
+    // H8: without route scopes any valid JWT with a listed audience is accepted, ID tokens
+    // included, and AWS recommends access tokens. Keycloak marks them by payload typ (§0).
+    let kc = "https://kc.example.com/realms/shop";
+    let token = |typ: &str, aud: &str| {
+        let mut t = tok(
+            RS,
+            &format!(
+                r#"{{"iss":"{kc}","typ":"{typ}","aud":"{aud}","azp":"web","exp":{},"iat":{}}}"#,
+                NOW + 300,
+                NOW - 10
+            ),
+        );
+        identified(&mut t);
+        t
+    };
+    // The ID token first, as a token response may list it.
+    let (id, access) = (token("ID", "web"), token("Bearer", "account"));
+    let send = |audiences: &[&str]| {
+        let mut target = Target::default();
+        target.http.issuer = Some(kc.into());
+        target.http.audiences = audiences.iter().map(|a| a.to_string()).collect();
+        let choices = choose(&[id.facts(), access.facts()], &target, NOW, 0);
+        let http = choices.iter().find(|c| c.profile == Profile::HttpJwt);
+        (http.and_then(|c| c.send), target)
+    };
+    // Both listed: the access token, wherever it stands.
+    assert_eq!(send(&["web", "account"]).0, Some(1));
+    // Only the client listed: the ID token is the one that passes, and its row says why.
+    let (chosen, target) = send(&["web"]);
+    assert_eq!(chosen, Some(0));
+    let rs = judge_all(&id.facts(), &target, NOW, 0);
+    assert!(
+        codes(row(&rs, Profile::HttpJwt)).contains(&"http_id_token_accepted_without_route_scopes"),
+        "{:?}",
+        codes(row(&rs, Profile::HttpJwt))
+    );
+    let rs = judge_all(&access.facts(), &target, NOW, 0);
+    assert!(
+        !codes(row(&rs, Profile::HttpJwt)).contains(&"http_id_token_accepted_without_route_scopes")
+    );
+}

@@ -97,7 +97,7 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
             ));
         }
         // H8: without route scopes any valid JWT is accepted, ID tokens included.
-        if token_use_of(claims) == Some(TokenUse::Id) {
+        if token_use_of(claims) == Some(TokenUse::Id) || t.kind.is_id_token() {
             out.push(warns(
                 GatewayCode::IdTokenAcceptedWithoutRouteScopes,
                 SOURCES,
