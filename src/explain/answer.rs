@@ -73,7 +73,7 @@ pub fn questions(p: Profile) -> &'static [Question] {
         Profile::RestJwt => &[
             Question {
                 field: Field::RestJwtAudiences,
-                text: "Audience (the app client id)",
+                text: "Audience (Cognito: the app client id)",
                 kind: QuestionKind::Text,
                 placeholder: "the authorizer's audience",
             },
@@ -87,7 +87,7 @@ pub fn questions(p: Profile) -> &'static [Question] {
         Profile::HttpJwt => &[
             Question {
                 field: Field::HttpAudiences,
-                text: "Audience (the app client id)",
+                text: "Audience (Cognito: the app client id)",
                 kind: QuestionKind::Text,
                 placeholder: "the authorizer's audience",
             },
