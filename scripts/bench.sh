@@ -15,7 +15,7 @@
 #                     through tl_as_shipped from scripts/setup.sh)
 #   target/bench/pkg  src/bin/bench.rs (the core exposed to JS) for wasm32, release profile,
 #                     built as shipped too, through wasm-bindgen --target web and wasm-opt -Oz
-#                     like the app
+#                     like the app, its glue passing strings as the app's (string-pass.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh test
@@ -30,6 +30,8 @@ if [ "${1:-}" != --no-build ]; then
   wasm-bindgen --target web --no-typescript --out-dir target/bench/pkg \
     "$target_dir/wasm32-unknown-unknown/release/bench.wasm"
   wasm-opt -Oz target/bench/pkg/bench_bg.wasm -o target/bench/pkg/bench_bg.wasm
+  # Strings into the wasm as the page passes them (scripts/post-build.mjs).
+  node scripts/string-pass.mjs target/bench/pkg/bench.js
 fi
 
 echo "machine: $(nproc) CPUs, $(uptime | sed 's/.*load average/load average/')" >&2

@@ -191,6 +191,21 @@ test('a claim that appears twice is reported as a decode problem', async ({ app 
   await expect(app.decodeProblems.filter({ hasText: /\bsub\b/ }).first()).toBeVisible();
 });
 
+// A paste enters the wasm through scripts/string-pass.mjs's encodeInto (over 448 characters) into
+// a buffer of one byte a character; each extra UTF-8 byte of a multi-byte character makes it stop
+// that many characters before the end, and the rest takes the fallback. Any byte lost or doubled on
+// the way would move or break the token.
+for (const [name, before, after] of [
+  ['ASCII only (no fallback)', 'x'.repeat(60) + ' ', ''],
+  ['multi-byte characters (the fallback starts inside the token)', 'Zoë 😀 日本語 ', ' — fin ✓'],
+  ['1,500 accents (the whole token in the fallback)', 'é'.repeat(1500) + ' ', ' ü'],
+]) {
+  test(`a token among ${name} is found intact`, async ({ app }) => {
+    await app.paste(`${before}${idToken.token}${after}`);
+    await app.expectJws(idToken, { exact: false });
+  });
+}
+
 test('typed text is kept exactly as typed', async ({ app }) => {
   const typed = '  Bearer  abc.def \n  not a token  ';
   await app.input.pressSequentially(typed);
