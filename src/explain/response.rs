@@ -39,8 +39,8 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
         (ResponseCode::Forbidden, P::RestCognito | P::RestTestAuthorizer) => (
             "Likely not a token problem: the Cognito authorizer answers 401 for every token \
              problem, a missing scope included, so a bare 403 Forbidden comes from another layer \
-             — most often an API key the method requires, else AWS WAF, a private API reached \
-             through a VPC endpoint, or mutual TLS on a custom domain.",
+             — an API key the method requires, AWS WAF, a private API reached through a VPC \
+             endpoint, or mutual TLS on a custom domain.",
             "Run the call with curl -v: x-amzn-errortype ForbiddenException is the API key (send \
              a valid key in a usage plan for this stage); otherwise check WAF and the endpoint.",
             None,
@@ -51,6 +51,17 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
              mutual TLS on a custom domain. API keys, AWS WAF and private APIs are REST-only.",
             "Compare the route's authorization scopes, as deployed, with the token's scope claim.",
             None,
+        ),
+        // R22 is REST's: an HTTP API has no API keys or usage plans (§1b), so the header does
+        // not name the layer there; §9's HTTP API 403 is read instead (H10, L6: reported).
+        (ResponseCode::ApiKeyRejected { .. }, P::HttpJwt) => (
+            "Likely a route scope the token lacks: the HTTP API's JWT authorizer answers 403 \
+             Forbidden for insufficient scope (reported); otherwise a Lambda authorizer's deny. \
+             x-amzn-errortype ForbiddenException is a REST API's API-key answer, and HTTP APIs \
+             have no API keys: check that the request reached the HTTP API you chose.",
+            "Compare the URL called with the HTTP API's invoke URL; then compare the route's \
+             authorization scopes, as deployed, with the token's scope claim.",
+            Some(&["HTTP-JWT", "HTTP-LAMBDA", "KC-403"]),
         ),
         (ResponseCode::Forbidden, P::RestJwt) => (
             "Likely a method scope the token lacks: the REST JWT authorizer answers 403 Forbidden \

@@ -474,6 +474,23 @@ mod tests {
         let rest = first(response_view_for(forbidden, Some(Profile::RestCognito)));
         assert!(rest.starts_with("Likely not a token problem"), "{rest}");
         assert!(rest.contains("API key"), "{rest}");
+        // C8: the layers are listed, not ranked (no source says which is most common).
+        assert!(!rest.contains("most often"), "{rest}");
+        // R22 is REST's: with the HTTP API chosen, ForbiddenException is not an API-key verdict.
+        let key = "HTTP/2 403\nx-amzn-errortype: ForbiddenException\n\n{\"message\":\"Forbidden\"}";
+        let on_rest = first(response_view_for(key, Some(Profile::RestCognito)));
+        assert!(on_rest.contains("API-key check"), "{on_rest}");
+        let on_http = first(response_view_for(key, Some(Profile::HttpJwt)));
+        assert!(
+            on_http.starts_with("Likely a route scope") && on_http.contains("no API keys"),
+            "{on_http}"
+        );
+        let fix = response_view_for(key, Some(Profile::HttpJwt))
+            .findings
+            .first()
+            .and_then(|f| f.fix.clone())
+            .unwrap_or_default();
+        assert!(!fix.contains("x-api-key"), "{fix}");
         let http = first(response_view_for(forbidden, Some(Profile::HttpJwt)));
         assert!(
             http.contains("route scope") && http.contains("REST-only"),
