@@ -16,7 +16,9 @@ pub mod rest_cognito;
 pub mod rest_jwt;
 mod shared;
 
-pub use code::{AudClaim, GatewayCode, Gw, IssuerDiff, NeverSent, NotJwt, PoolDiff, Unchecked};
+pub use code::{
+    AudClaim, FoundIn, GatewayCode, Gw, IssuerDiff, NeverSent, NotJwt, PoolDiff, Unchecked,
+};
 pub(crate) use shared::*;
 
 use crate::diagnose::config::Target;

@@ -360,7 +360,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::SdkSignInScopeOnly => "only the sign-in scope",
         G::RegexBlocksAccessToken { .. } | G::RegexRejectsAud { .. } => "token validation regex",
         G::RegexNotEvaluated { .. } => "check the regex by hand",
-        G::TokenNotFromHeader => "not sent in the header",
+        G::TokenNotFromHeader { .. } => "not sent in the header",
         G::TestAuthorizerAccessToken => "console test takes ID tokens only",
         G::AlgNotRsa { .. } => "not RSA-signed",
         G::AlgPssUndocumented { .. } => "PS* undocumented",

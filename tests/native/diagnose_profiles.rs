@@ -2529,3 +2529,55 @@ fn a_keycloak_id_token_is_sent_only_when_nothing_else_would_do_and_its_row_says_
         !codes(row(&rs, Profile::HttpJwt)).contains(&"http_id_token_accepted_without_route_scopes")
     );
 }
+
+#[test]
+fn a_token_found_in_a_cookie_query_or_other_header_is_accepted_only_if_sent_where_the_authorizer_reads(
+) {
+    // R15: the Cognito authorizer reads one configured header (Authorization by default), never
+    // a cookie or the query; R8: a request without it gets 401.
+    let (mut id, _, _) = demo();
+    for (source, says) in [
+        (
+            Source::Cookie {
+                name: "idToken".into(),
+            },
+            "in cookie idToken",
+        ),
+        (
+            Source::UrlParam {
+                name: "access_token".into(),
+                in_fragment: false,
+            },
+            "query",
+        ),
+        (
+            Source::Header {
+                name: "X-Auth-Token".into(),
+                in_curl: false,
+            },
+            "X-Auth-Token header",
+        ),
+    ] {
+        id.cand.source = source;
+        let rs = judge_all(&id.facts(), &Target::default(), NOW, 0);
+        let r = row(&rs, Profile::RestCognito);
+        assert!(
+            matches!(r.verdict, ProfileVerdict::Accept),
+            "{:?}",
+            codes(r)
+        );
+        assert!(
+            assumptions(&r.findings).any(|f| f.code == "rest_token_not_from_header"),
+            "{:?}",
+            codes(r)
+        );
+        let line = tokenlens::explain::profiles::verdict_line(r);
+        assert!(line.contains(says), "{line}");
+    }
+    // In the Authorization header, nothing to assume.
+    id.cand.source = Source::AuthorizationHeader {
+        scheme: "Bearer".into(),
+    };
+    let rs = judge_all(&id.facts(), &Target::default(), NOW, 0);
+    assert!(!codes(row(&rs, Profile::RestCognito)).contains(&"rest_token_not_from_header"));
+}

@@ -169,6 +169,19 @@ pub enum AudClaim {
     ClientId,
 }
 
+/// Where a token was found, when not in an `Authorization` header (R15).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FoundIn {
+    /// A cookie, by name: API Gateway's token source is a header, never a cookie.
+    Cookie(String),
+    /// A URL query parameter, by name: the Cognito authorizer does not read it.
+    Query(String),
+    /// A URL fragment parameter (a sign-in redirect hands tokens over there), by name.
+    Fragment(String),
+    /// Another header, by name: the authorizer's token source may be configured to it.
+    Header(String),
+}
+
 /// Every finding code of the gateway profiles and of the token choice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GatewayCode {
@@ -408,8 +421,12 @@ pub enum GatewayCode {
         /// The regex.
         regex: String,
     },
-    /// REST Cognito: the token was found outside a header (R15).
-    TokenNotFromHeader,
+    /// REST Cognito: the token was found somewhere other than an `Authorization` header (R15):
+    /// the authorizer reads one configured header, so this is the condition it is judged on.
+    TokenNotFromHeader {
+        /// Where it was found.
+        found: FoundIn,
+    },
     /// Console Test authorizer: an access token (R10).
     TestAuthorizerAccessToken,
     /// HTTP API: an algorithm that is not RSA (ES*, EdDSA, HS*, none; H2).
@@ -723,7 +740,7 @@ impl GatewayCode {
             C::RegexBlocksAccessToken { .. } => "rest_validation_regex_blocks_access_token",
             C::RegexRejectsAud { .. } => "rest_validation_regex_rejects_aud",
             C::RegexNotEvaluated { .. } => "rest_validation_regex_not_evaluated",
-            C::TokenNotFromHeader => "rest_token_not_from_header",
+            C::TokenNotFromHeader { .. } => "rest_token_not_from_header",
             C::TestAuthorizerAccessToken => "test_authorizer_access_token",
             C::AlgNotRsa { .. } => "http_alg_not_rsa",
             C::AlgPssUndocumented { .. } => "http_alg_pss_undocumented",
@@ -893,12 +910,12 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::SovereignIssuerHost { .. } => Effect::Needs(Need::DeployedTest),
         C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
+        | C::TokenNotFromHeader { .. }
         | C::ScopesAssumedNone
         | C::RouteScopesAssumedNone
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. } => Effect::Assumes,
         C::SdkSignInScopeOnly
-        | C::TokenNotFromHeader
         | C::AudHidesClientId { .. }
         | C::RolesAreNotScopes { .. }
         | C::IdTokenAcceptedWithoutRouteScopes

@@ -10,7 +10,8 @@ use std::collections::HashSet;
 
 use super::{
     aud_values, expired, fails, gateway_time_unknowns, gw, not_jwt, notes, overlaps, root_causes,
-    signature, space_list, time_fails, token_use_of, warns, GatewayCode, Gw, PoolDiff, TokenFacts,
+    signature, space_list, time_fails, token_use_of, warns, FoundIn, GatewayCode, Gw, PoolDiff,
+    TokenFacts,
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::{
@@ -77,14 +78,34 @@ pub fn judge(t: &TokenFacts, cfg: &RestCognito, now: i64, leeway: i64, test: boo
         .and_then(|i| cognito_issuer(i))
         .is_some_and(|(_, form)| form == IssuerForm::Updated);
     out.extend(method_scopes(claims, cfg, root, machine, updated));
-    // R15: the authorizer reads a header only.
-    if matches!(
-        t.candidate.source,
-        Source::UrlParam { .. } | Source::Cookie { .. }
-    ) {
-        out.push(notes(GatewayCode::TokenNotFromHeader, &["AUTHZ-API"]));
+    // R15: the authorizer reads one configured header (Authorization by default), never a
+    // cookie or the query: judged on the condition that it is sent there.
+    if let Some(found) = found_in(&t.candidate.source) {
+        out.push(notes(
+            GatewayCode::TokenNotFromHeader { found },
+            &["AUTHZ-API"],
+        ));
     }
     out
+}
+
+/// Where the token was found, when not in an `Authorization` header.
+fn found_in(source: &Source) -> Option<FoundIn> {
+    match source {
+        Source::Cookie { name } => Some(FoundIn::Cookie(name.clone())),
+        Source::UrlParam {
+            name,
+            in_fragment: false,
+        } => Some(FoundIn::Query(name.clone())),
+        Source::UrlParam {
+            name,
+            in_fragment: true,
+        } => Some(FoundIn::Fragment(name.clone())),
+        Source::Header { name, .. } if !name.eq_ignore_ascii_case("authorization") => {
+            Some(FoundIn::Header(name.clone()))
+        }
+        _ => None,
+    }
 }
 
 /// R6: the optional token-validation regex, matched against `aud`.

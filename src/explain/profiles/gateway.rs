@@ -3,7 +3,7 @@
 
 use crate::diagnose::config::IssuerForm;
 use crate::diagnose::profiles::{
-    AudClaim, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff, Unchecked,
+    AudClaim, FoundIn, GatewayCode, Gw, IssuerDiff, NotJwt, PoolDiff, Unchecked,
 };
 use crate::explain::decode::span;
 
@@ -50,6 +50,18 @@ fn leeway_open(c: &GatewayCode) -> &'static str {
          leeway, and this computer's clock may differ from the gateway's."
     } else {
         ""
+    }
+}
+
+/// Where a token was found, as "in cookie idToken".
+fn found_in(found: &FoundIn) -> String {
+    match found {
+        FoundIn::Cookie(name) => format!("in cookie {name}"),
+        FoundIn::Query(name) => format!("in the URL's query ({name}=…)"),
+        FoundIn::Fragment(name) => {
+            format!("in a URL's fragment ({name}=…), as a sign-in redirect hands it over")
+        }
+        FoundIn::Header(name) => format!("in the {name} header"),
     }
 }
 
@@ -332,9 +344,19 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              aud {} by hand.",
             list(aud)
         ),
-        C::TokenNotFromHeader => "The token was found outside a header; this authorizer reads \
-             only the configured header."
-            .to_owned(),
+        C::TokenNotFromHeader {
+            found: FoundIn::Header(name),
+        } => format!(
+            "The token was found in the {name} header; the authorizer reads one configured header \
+             (Authorization by default): it sees this token only if {name} is its token source, \
+             else the request gets 401 Unauthorized."
+        ),
+        C::TokenNotFromHeader { found } => format!(
+            "The token was found {}; the authorizer reads one configured header (Authorization by \
+             default) and nothing else: a request that carries the token only there gets 401 \
+             Unauthorized.",
+            found_in(found)
+        ),
         C::TestAuthorizerAccessToken => "The console's Test authorizer supports ID tokens only; an \
              access token fails there even when the deployed method would accept it."
             .to_owned(),
@@ -506,6 +528,16 @@ pub fn gateway_message(c: &GatewayCode) -> String {
 pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
     use GatewayCode as C;
     Some(match c {
+        C::TokenNotFromHeader {
+            found: FoundIn::Header(name),
+        } => format!(
+            "Send it in the Authorization header, unless the authorizer's token source is {name}."
+        ),
+        C::TokenNotFromHeader { .. } => {
+            "Send it in the Authorization header (or the header set as the authorizer's token \
+             source)."
+                .to_owned()
+        }
         C::AccessTokenWithoutMethodScopes {
             token_scopes,
             machine,
@@ -736,7 +768,6 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. }
         | C::RegexNotEvaluated { .. }
-        | C::TokenNotFromHeader
         | C::AudHidesClientId { .. }
         | C::RolesAreNotScopes { .. }
         | C::IdTokenAcceptedWithoutRouteScopes
@@ -790,6 +821,15 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
             Some(format!("the issuer is configured as exactly {issuer}"))
         }
         C::PoolAssumed { pool } => Some(format!("the authorizer uses pool {pool}")),
+        C::TokenNotFromHeader {
+            found: FoundIn::Header(name),
+        } => Some(format!(
+            "its token source is the {name} header (the default is Authorization)"
+        )),
+        C::TokenNotFromHeader { found } => Some(format!(
+            "it is sent in the authorizer's header, Authorization by default (here it is {})",
+            found_in(found)
+        )),
         C::ScopesAssumedNone => Some("the method has no OAuth scopes".to_owned()),
         C::RouteScopesAssumedNone => Some("the route requires no scopes".to_owned()),
         C::AudienceAssumed { found, .. } => {
@@ -831,7 +871,6 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         | C::RegexBlocksAccessToken { .. }
         | C::RegexRejectsAud { .. }
         | C::RegexNotEvaluated { .. }
-        | C::TokenNotFromHeader
         | C::TestAuthorizerAccessToken
         | C::AlgNotRsa { .. }
         | C::AlgPssUndocumented { .. }
