@@ -2581,3 +2581,35 @@ fn a_token_found_in_a_cookie_query_or_other_header_is_accepted_only_if_sent_wher
     let rs = judge_all(&id.facts(), &Target::default(), NOW, 0);
     assert!(!codes(row(&rs, Profile::RestCognito)).contains(&"rest_token_not_from_header"));
 }
+
+#[test]
+fn a_cognito_login_domain_typed_as_the_issuer_is_named_and_the_fix_gives_the_pools_issuer() {
+    // §5.2: the managed-login domain is not an issuer; H4: the issuer is matched exactly.
+    let t = access("orders/read");
+    let mut target = Target::default();
+    target.http.issuer = Some("https://myapp.auth.eu-west-1.amazoncognito.com".into());
+    target.http.audiences = vec!["client1".into()];
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    let r = row(&rs, Profile::HttpJwt);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| {
+            matches!(
+                &f.code,
+                Code::Gateway(GatewayCode::IssuerMismatch {
+                    diff: IssuerDiff::CognitoDomain,
+                    ..
+                })
+            )
+        })
+        .unwrap_or_else(|| panic!("{:?}", codes(r)));
+    let fix = tokenlens::explain::profiles::fix(f).unwrap_or_default();
+    assert!(!fix.contains("Send a token from"), "{fix}");
+    assert!(fix.contains(ISS), "{fix}");
+    // Any other issuer keeps the general reading.
+    assert_eq!(
+        IssuerDiff::between(ISS, "https://login.example.com/"),
+        IssuerDiff::Other
+    );
+}

@@ -124,6 +124,9 @@ pub enum IssuerDiff {
     /// Google: `accounts.google.com` against `https://accounts.google.com`, or the reverse; Google
     /// issues both (G8).
     GoogleSpelling,
+    /// The configured issuer is a Cognito user pool's managed-login (hosted UI) domain,
+    /// `*.auth.{region}.amazoncognito.com`, which is no issuer: no token carries it (§5.2).
+    CognitoDomain,
     /// Anything else.
     Other,
 }
@@ -146,6 +149,11 @@ impl IssuerDiff {
                 return IssuerDiff::EntraVersions { token: vf };
             }
             _ => {}
+        }
+        if crate::issuer::url_host(expected).is_some_and(|h| {
+            h.ends_with(".amazoncognito.com") && h.split('.').any(|label| label == "auth")
+        }) {
+            return IssuerDiff::CognitoDomain;
         }
         let google = |s: &str| s.trim_start_matches("https://") == "accounts.google.com";
         if google(found) && google(expected) {

@@ -162,6 +162,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                     " One is Entra's v1 issuer, the other its v2 issuer.".to_owned()
                 }
                 IssuerDiff::GoogleSpelling => " Google issues both spellings.".to_owned(),
+                IssuerDiff::CognitoDomain => format!(
+                    " {expected} is a user pool's managed-login (hosted UI) domain, not an \
+                     issuer: no token carries it."
+                ),
                 IssuerDiff::Other => String::new(),
             };
             format!(
@@ -655,6 +659,17 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
                  never accepts this token; verify such tokens in a Lambda authorizer that accepts \
                  both."
                 .to_owned(),
+            // §5.2: the pool's issuer is its cognito-idp URL, never its login domain.
+            IssuerDiff::CognitoDomain => match crate::issuer::classify(found) {
+                crate::issuer::IssuerKind::Cognito(_) => {
+                    format!("Configure the user pool's issuer, exactly as in the token: {found}.")
+                }
+                _ => {
+                    "Configure the user pool's issuer, https://cognito-idp.{region}.amazonaws.com/\
+                     {userPoolId} (its discovery document's issuer), not its login domain."
+                        .to_owned()
+                }
+            },
             _ => format!(
                 "Send a token from {expected}, or, if you trust {found}, configure exactly that."
             ),
