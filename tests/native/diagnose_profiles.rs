@@ -2613,3 +2613,50 @@ fn a_cognito_login_domain_typed_as_the_issuer_is_named_and_the_fix_gives_the_poo
         IssuerDiff::Other
     );
 }
+
+#[test]
+fn the_rest_authorizer_s_pool_field_takes_a_list_of_pools() {
+    // R5: a Cognito authorizer may list several user pools; the token's must be one of them.
+    let (id, _, _) = demo();
+    let judge = |text: &'static str| {
+        let (target, notes) = Target::from_fields(|f| (f == Field::RestPools).then_some(text));
+        let r = row(
+            &judge_all(&id.facts(), &target, NOW, 0),
+            Profile::RestCognito,
+        )
+        .clone();
+        (target, notes, r)
+    };
+    for text in [
+        "eu-west-1_Other777, eu-west-1_tokenLens",
+        "eu-west-1_Other777 arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_tokenLens",
+        "[\"eu-west-1_tokenLens\", \"eu-west-1_Other777\"]",
+    ] {
+        let (target, _, r) = judge(text);
+        assert_eq!(target.rest.pool_ids.len(), 2, "{text}");
+        assert!(
+            matches!(r.verdict, ProfileVerdict::Accept),
+            "{text}: {:?}",
+            codes(&r)
+        );
+    }
+    let (_, _, r) = judge("eu-west-1_Other777, us-east-1_Another1");
+    assert!(
+        gateway_codes(&r)
+            .iter()
+            .any(|c| matches!(c, GatewayCode::PoolNotConfigured { .. })),
+        "{:?}",
+        codes(&r)
+    );
+    // What cannot be read in a list is noted and dropped; the rest still judge.
+    let (target, notes, r) = judge("eu-west-1_tokenLens, my-old-pool");
+    assert_eq!(target.rest.pool_ids, ["eu-west-1_tokenLens"]);
+    assert!(notes.iter().any(|(f, n)| *f == Field::RestPools
+        && n.ignored
+            .contains(&Ignored::Invalid("my-old-pool".to_owned()))));
+    assert!(
+        matches!(r.verdict, ProfileVerdict::Accept),
+        "{:?}",
+        codes(&r)
+    );
+}

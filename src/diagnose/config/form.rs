@@ -213,7 +213,8 @@ impl Field {
         match self {
             Field::RestScopes => "none, or e.g. aws.cognito.signin.user.admin orders/read",
             Field::RestRegex => "optional; matched against aud",
-            Field::RestPools | Field::LambdaPool => "pool id, ARN or issuer URL",
+            Field::RestPools => "pool ids, ARNs or issuer URLs, comma separated",
+            Field::LambdaPool => "pool id, ARN or issuer URL",
             Field::RestJwtIssuer => "exactly as in the token, trailing slash included",
             Field::RestJwtAudiences => "app client ids or API identifiers",
             Field::RestJwtScopes => "none, or a list",
@@ -331,6 +332,45 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
         })
     }
 
+    /// The REST Cognito authorizer's pools (R5: it may list several), comma, space or newline
+    /// separated: each pool id, ARN or issuer URL read, what cannot be read noted and dropped.
+    /// One value reads as [`Self::pool`].
+    fn pools(&mut self, field: Field) -> Vec<String> {
+        let text = (self.get)(field);
+        let items = read_list(text).value.unwrap_or_default();
+        if items.len() < 2 {
+            return self.pool(field).into_iter().collect();
+        }
+        let mut ids: Vec<String> = Vec::new();
+        let mut ignored = Vec::new();
+        for item in &items {
+            let r = read_pool_id(item);
+            let invalid = r.ignored.iter().any(|i| matches!(i, Ignored::Invalid(_)));
+            ignored.extend(
+                r.ignored
+                    .into_iter()
+                    .filter(|i| matches!(i, Ignored::Invalid(_) | Ignored::RegionMismatch { .. })),
+            );
+            match r.value {
+                Some(p) if !ids.contains(&p.id) => ids.push(p.id),
+                Some(_) => {}
+                None if !invalid => ignored.push(Ignored::Invalid(item.clone())),
+                None => {}
+            }
+        }
+        let what = if ids.is_empty() {
+            What::Nothing
+        } else {
+            What::List
+        };
+        self.keep(field, what, ids.join(", "), ignored);
+        if ids.is_empty() {
+            vec![text.trim().chars().take(200).collect()]
+        } else {
+            ids
+        }
+    }
+
     /// A pool field: the pool id when it reads, else the text as typed (so the profile can say
     /// it could not read it instead of assuming the token's pool).
     fn pool(&mut self, field: Field) -> Option<String> {
@@ -368,7 +408,7 @@ impl Target {
             scopes: r.scopes(Field::RestScopes),
             scopes_said,
             validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
-            pool_ids: r.pool(Field::RestPools).into_iter().collect(),
+            pool_ids: r.pools(Field::RestPools),
         };
         let rest_jwt = RestJwt {
             issuer: r.issuer(Field::RestJwtIssuer),
