@@ -683,6 +683,15 @@ impl Verification {
             .map(|(kid, _)| kid)
     }
 
+    /// When the signature matched no key and every key tried signs longer signatures: (their
+    /// length, its length) in bytes. The token was likely cut off when copied.
+    pub fn signature_cut_short(&self) -> Option<(usize, usize)> {
+        self.findings.iter().find_map(|f| match f {
+            Finding::SignatureMismatch { short, .. } => *short,
+            _ => None,
+        })
+    }
+
     /// True when the token here has no signature to check ([`Finding::SignatureEmpty`]).
     pub fn signature_empty(&self) -> bool {
         self.findings.contains(&Finding::SignatureEmpty)

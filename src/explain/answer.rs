@@ -331,6 +331,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::AlbSigned { .. } => "signed by the ALB",
         G::KeycloakRefresh { .. } => "refresh token",
         G::FirebaseCustom { .. } => "Firebase custom token",
+        G::SignatureInvalid { short: Some(_), .. } => "signature cut off",
         G::SignatureInvalid { .. } => "bad signature",
         G::SignatureUnchecked {
             why: crate::diagnose::profiles::Unchecked::NoSignature,

@@ -1022,7 +1022,26 @@ fn a_signature_shorter_than_every_key_s_says_the_token_was_cut_off() {
         said.contains("cut off") && !said.contains("altered"),
         "{said}"
     );
+    // The gateway rows say it too (the verdict stays a rejection), not "does not match the
+    // issuer's key".
+    assert_eq!(v.signature_cut_short(), Some((256, actual)));
+    use tokenlens::diagnose::finding as df;
+    let row = tokenlens::explain::profiles::message(&df::Finding {
+        code: df::Code::Gateway(
+            tokenlens::diagnose::profiles::GatewayCode::SignatureInvalid {
+                gw: tokenlens::diagnose::profiles::Gw::Rest,
+                short: v.signature_cut_short(),
+            },
+        ),
+        stage: df::Stage::Gateway,
+        severity: df::Severity::Error,
+        status: df::Status::Confirmed,
+        evidence: vec![],
+        sources: vec![],
+    });
+    assert!(row.contains("cut off"), "{row}");
     // A whole signature by another key is still "altered, or signed with another key".
     let other = run(&case("rs256_signed_by_other_key_same_kid"));
     assert_eq!(short(&other), Some(None));
+    assert_eq!(other.signature_cut_short(), None);
 }

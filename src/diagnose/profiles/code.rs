@@ -244,6 +244,9 @@ pub enum GatewayCode {
     SignatureInvalid {
         /// For which authorizer.
         gw: Gw,
+        /// Every key tried signs longer signatures: (their length, its length) in bytes; the
+        /// token was likely cut off when copied.
+        short: Option<(usize, usize)>,
     },
     /// The signature could not be checked.
     SignatureUnchecked {
@@ -646,7 +649,7 @@ impl GatewayCode {
                 "http_firebase_custom_token",
                 "oidc_firebase_custom_token",
             ),
-            C::SignatureInvalid { gw } => pick(
+            C::SignatureInvalid { gw, .. } => pick(
                 *gw,
                 "rest_signature_invalid",
                 "rest_jwt_signature_invalid",
@@ -875,7 +878,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::KeycloakRefresh { gw }
         | C::FirebaseCustom { gw }
         | C::IssuerNotPublic { gw, .. }
-        | C::SignatureInvalid { gw }
+        | C::SignatureInvalid { gw, .. }
         | C::IssuerMissing { gw }
         | C::IssuerMismatch { gw, .. }
         | C::NotYetValid { gw, .. }

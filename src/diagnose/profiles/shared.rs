@@ -142,7 +142,13 @@ pub(crate) fn signature(
         return Some(warns(GatewayCode::SignaturePending { gw: g }, sources));
     }
     match t.verification.verdict() {
-        Verdict::Invalid => Some(fails(GatewayCode::SignatureInvalid { gw: g }, sources)),
+        Verdict::Invalid => Some(fails(
+            GatewayCode::SignatureInvalid {
+                gw: g,
+                short: t.verification.signature_cut_short(),
+            },
+            sources,
+        )),
         // A `kid` only the keys given lack leaves the signature unchecked: they may not be the
         // issuer's, or (fetched before the token was issued) not yet hold a newer key.
         Verdict::Unverifiable => {

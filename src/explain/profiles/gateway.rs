@@ -117,7 +117,15 @@ pub fn gateway_message(c: &GatewayCode) -> String {
              ALB's own key, not the issuer's: {} checks the issuer's keys and rejects it.",
             who(*gw)
         ),
-        C::SignatureInvalid { gw } => format!(
+        C::SignatureInvalid {
+            gw,
+            short: Some((expected, actual)),
+        } => format!(
+            "The signature is {actual} bytes where the key signs {expected}: the token was likely \
+             cut off when copied, and {} rejects it as it is.",
+            who(*gw)
+        ),
+        C::SignatureInvalid { gw, short: None } => format!(
             "The signature does not match the issuer's key: {} rejects it.",
             who(*gw)
         ),
@@ -532,6 +540,11 @@ pub fn gateway_message(c: &GatewayCode) -> String {
 pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
     use GatewayCode as C;
     Some(match c {
+        C::SignatureInvalid { short: Some(_), .. } => {
+            "Copy the whole token again (from the request, not a log that shortens it) and paste \
+             it here."
+                .to_owned()
+        }
         C::TokenNotFromHeader {
             found: FoundIn::Header(name),
         } => format!(
