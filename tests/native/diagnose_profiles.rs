@@ -12,8 +12,8 @@ use tokenlens::diagnose::finding::Code;
 use tokenlens::diagnose::identity::TokenKind;
 use tokenlens::diagnose::profiles::rest_cognito::literal_match;
 use tokenlens::diagnose::profiles::{
-    assumptions, deciding, effect, judge_all, Effect, GatewayCode, Gw, IssuerDiff, Need, PoolDiff,
-    Profile, ProfileResult, ProfileVerdict, TokenFacts, Unchecked, EXPIRED, UNAUTHORIZED,
+    assumptions, deciding, effect, judge_all, Effect, GatewayCode, Gw, IssuerDiff, Need, NotJwt,
+    PoolDiff, Profile, ProfileResult, ProfileVerdict, TokenFacts, Unchecked, EXPIRED, UNAUTHORIZED,
 };
 use tokenlens::explain::sources;
 use tokenlens::input::{Candidate, Shape, Source};
@@ -662,6 +662,21 @@ fn refresh_token_is_never_chosen_and_not_a_jwt_everywhere() {
     assert_eq!(r.kind, TokenKind::CognitoRefresh);
     let rs = judge_all(&r.facts(), &Target::default(), NOW, 0);
     assert!(rs.iter().all(|r| rejected_with(r).is_some()));
+    // Alone, its rows name it (REPORTED by its header) and say which token to send instead.
+    let rest = row(&rs, Profile::RestCognito);
+    assert!(
+        gateway_codes(rest).iter().any(|c| matches!(
+            c,
+            GatewayCode::NotAJwt {
+                why: NotJwt::CognitoRefresh,
+                ..
+            }
+        )),
+        "{:?}",
+        codes(rest)
+    );
+    let fix = tokenlens::explain::profiles::fix(deciding(&rest.findings).unwrap()).unwrap();
+    assert!(fix.contains("Send the ID token"), "{fix}");
     let (id, acc, _) = demo();
     let choices = choose(
         &[id.facts(), acc.facts(), r.facts()],

@@ -71,6 +71,9 @@ pub enum NotJwt {
     Encrypted,
     /// An Auth0 access token issued without an `audience`: encrypted, for `/userinfo` only (G6).
     Auth0Encrypted,
+    /// A JWE with the header Cognito's refresh tokens have (§0: REPORTED): for getting new
+    /// tokens only (COG-TOK).
+    CognitoRefresh,
     /// Not a JWT at all.
     Opaque,
     /// A JWS whose header or payload is not JSON.

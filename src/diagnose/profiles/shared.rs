@@ -196,6 +196,7 @@ pub(crate) fn kid_not_published(
 pub(crate) fn not_jwt(t: &TokenFacts) -> Option<NotJwt> {
     Some(match decodable(t)? {
         "jwe" if matches!(t.kind, TokenKind::Auth0Opaque) => NotJwt::Auth0Encrypted,
+        "jwe" if matches!(t.kind, TokenKind::CognitoRefresh) => NotJwt::CognitoRefresh,
         "jwe" => NotJwt::Encrypted,
         "opaque" => NotJwt::Opaque,
         "malformed" => NotJwt::Malformed,

@@ -76,6 +76,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                     "it is an Auth0 access token issued without an audience, encrypted for \
                      /userinfo only"
                 }
+                NotJwt::CognitoRefresh => {
+                    "it is encrypted, a JWE, and by its header likely your Cognito refresh token, \
+                     which is only for getting new tokens"
+                }
                 NotJwt::Opaque => "it is an opaque value",
                 NotJwt::Undecodable => "its header or payload is not JSON",
                 NotJwt::Malformed => "its structure is broken",
@@ -760,6 +764,16 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             ..
         } => "Request the token with audience set to your API's identifier: Auth0 then issues a \
              signed JWT for it."
+            .to_owned(),
+        // COG-TOK: a refresh token is for the token endpoint only; R1: which token a REST method
+        // takes depends on its scopes.
+        C::NotAJwt {
+            why: NotJwt::CognitoRefresh,
+            ..
+        } => "Send the ID token (a method without OAuth scopes) or the access token (a method \
+             with scopes) from the same sign-in; use the refresh token only to get new ones \
+             (InitiateAuth REFRESH_TOKEN_AUTH, or grant_type=refresh_token at the token \
+             endpoint)."
             .to_owned(),
         // §0, G6: a short opaque value from Auth0 is an access token issued without an audience.
         C::NotAJwt {
