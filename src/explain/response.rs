@@ -146,6 +146,21 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
              and read x-amzn-errortype.",
             Some(&["HTTP-LAMBDA", "KC-403-LAMBDA", "GW-RESP"]),
         ),
+        // §9, L4, L5, C12: these bodies are a Lambda authorizer's policy; a Cognito authorizer
+        // returns none, so the method called does not use the one chosen here.
+        (
+            ResponseCode::ImplicitDeny | ResponseCode::LambdaExplicitDeny { .. },
+            P::RestCognito | P::RestTestAuthorizer,
+        ) => (
+            "Not a token problem: this answer is a Lambda authorizer's policy (a cached one that \
+             names only the first method's ARN, or one that does not cover this method, or an \
+             explicit Deny). A Cognito authorizer returns no policy, so the method you called \
+             likely uses a Lambda authorizer, not the Cognito authorizer chosen here.",
+            "Check which authorizer the method uses in the stage you called (redeploy after \
+             changing it); for a Lambda authorizer, return a policy that covers every method it \
+             caches for, or turn its cache off.",
+            Some(&["KC-CACHE", "KC-403-LAMBDA", "LAMBDA-CONSOLE"]),
+        ),
         (ResponseCode::InvalidAudience, P::RestCognito | P::RestTestAuthorizer) => (
             "This answer comes from a JWT authorizer (HTTP API or REST JWT), not from a Cognito \
              user pool authorizer, which has no audience list: the API you call uses a JWT \

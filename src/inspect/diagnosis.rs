@@ -491,6 +491,15 @@ mod tests {
             .and_then(|f| f.fix.clone())
             .unwrap_or_default();
         assert!(!fix.contains("x-api-key"), "{fix}");
+        // §9, C12: a Lambda authorizer's deny read with the Cognito authorizer chosen says the
+        // method called uses another authorizer (hedged), not only what the policy means.
+        let deny = "HTTP/1.1 403 Forbidden\n\n{\"message\":\"User is not authorized to access this resource\"}";
+        let on_cognito = first(response_view_for(deny, Some(Profile::RestCognito)));
+        assert!(
+            on_cognito.contains("likely uses a Lambda authorizer"),
+            "{on_cognito}"
+        );
+        assert!(!first(response_view(deny)).contains("likely uses a Lambda authorizer"));
         let http = first(response_view_for(forbidden, Some(Profile::HttpJwt)));
         assert!(
             http.contains("route scope") && http.contains("REST-only"),
