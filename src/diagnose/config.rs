@@ -166,6 +166,14 @@ pub enum Ignored {
     },
     /// A repeated list item.
     Duplicate(String),
+    /// More values than the authorizer can hold (all are kept; such a configuration cannot be
+    /// deployed as typed).
+    OverLimit {
+        /// How many were typed.
+        count: usize,
+        /// The authorizer's limit.
+        limit: usize,
+    },
 }
 
 /// The result of reading one field.

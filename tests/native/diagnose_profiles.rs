@@ -2675,3 +2675,22 @@ fn the_rest_authorizer_s_pool_field_takes_a_list_of_pools() {
         codes(&r)
     );
 }
+
+#[test]
+fn an_http_api_audience_list_over_its_quota_of_50_is_noted_beside_the_field() {
+    // H5 / HTTP-QUOTAS: at most 50 audiences; every value is still judged.
+    let many: String = (0..51).map(|i| format!("client{i},")).collect();
+    let text: &'static str = Box::leak(many.into_boxed_str());
+    let (target, notes) = Target::from_fields(|f| (f == Field::HttpAudiences).then_some(text));
+    assert_eq!(target.http.audiences.len(), 51);
+    assert!(notes.iter().any(|(f, r)| *f == Field::HttpAudiences
+        && r.ignored.contains(&Ignored::OverLimit {
+            count: 51,
+            limit: 50
+        })));
+    let (_, notes) = Target::from_fields(|f| (f == Field::HttpAudiences).then_some("a, b"));
+    assert!(notes.iter().all(|(_, r)| !r
+        .ignored
+        .iter()
+        .any(|i| matches!(i, Ignored::OverLimit { .. }))));
+}

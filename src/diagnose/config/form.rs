@@ -270,6 +270,9 @@ pub fn read_lambda_api(text: &str) -> LambdaApi {
     }
 }
 
+/// H5, HTTP-QUOTAS: an HTTP API JWT authorizer's audience list holds at most 50 values.
+const MAX_HTTP_AUDIENCES: usize = 50;
+
 /// Collects the reads while building the target.
 struct Reader<'a, F: Fn(Field) -> &'a str> {
     get: F,
@@ -286,6 +289,17 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
                 ignored,
             },
         ));
+    }
+
+    /// A list the authorizer holds at most `limit` of: every value kept, a note when over.
+    fn list_of_at_most(&mut self, field: Field, limit: usize) -> Vec<String> {
+        let mut r = read_list((self.get)(field));
+        let count = r.value.as_ref().map_or(0, Vec::len);
+        if count > limit {
+            r.ignored.push(Ignored::OverLimit { count, limit });
+        }
+        self.keep(field, r.took_from, String::new(), r.ignored);
+        r.value.unwrap_or_default()
     }
 
     fn list(&mut self, field: Field) -> Vec<String> {
@@ -421,7 +435,7 @@ impl Target {
         };
         let http = HttpJwt {
             issuer: r.issuer(Field::HttpIssuer),
-            audiences: r.list(Field::HttpAudiences),
+            audiences: r.list_of_at_most(Field::HttpAudiences, MAX_HTTP_AUDIENCES),
             scopes: r.scopes(Field::HttpScopes),
             scopes_said: http_scopes_said,
             audience_refused: false,
