@@ -2694,3 +2694,32 @@ fn an_http_api_audience_list_over_its_quota_of_50_is_noted_beside_the_field() {
         .iter()
         .any(|i| matches!(i, Ignored::OverLimit { .. }))));
 }
+
+#[test]
+fn a_route_or_method_scope_typed_without_its_resource_server_prefix_gets_the_full_name_as_fix() {
+    // COG-RS: custom scopes are {resource server id}/{scope}; H7 / R3 still reject.
+    let t = access("https://api.example.com/orders.read");
+    let mut target = Target::default();
+    target.http.issuer = Some(ISS.into());
+    target.http.audiences = vec!["client1".into()];
+    target.http.scopes = vec!["orders.read".into()];
+    target.rest.scopes = vec!["orders.read".into()];
+    target.rest.scopes_said = true;
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    for p in [Profile::HttpJwt, Profile::RestCognito] {
+        let r = row(&rs, p);
+        assert!(rejected_with(r).is_some(), "{p:?}: {:?}", codes(r));
+        let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap()).unwrap();
+        assert!(
+            fix.contains("likely https://api.example.com/orders.read, not orders.read"),
+            "{p:?}: {fix}"
+        );
+    }
+    // A scope that is merely different keeps the general fix.
+    let other = access("https://api.example.com/orders.write");
+    let rs = judge_all(&other.facts(), &target, NOW, 0);
+    let fix =
+        tokenlens::explain::profiles::fix(deciding(&row(&rs, Profile::HttpJwt).findings).unwrap())
+            .unwrap();
+    assert!(!fix.contains("Write it in full"), "{fix}");
+}

@@ -540,6 +540,27 @@ pub fn gateway_message(c: &GatewayCode) -> String {
     }
 }
 
+/// A token scope that is a configured one with a resource-server prefix in front (COG-RS:
+/// Cognito custom scopes are `{resource server id}/{scope}`): (the token's, the configured).
+fn prefixed<'a>(have: &'a [String], wanted: &'a [String]) -> Option<(&'a str, &'a str)> {
+    have.iter().find_map(|h| {
+        wanted
+            .iter()
+            .find(|w| !w.is_empty() && h.len() > w.len() && h.ends_with(&format!("/{w}")))
+            .map(|w| (h.as_str(), w.as_str()))
+    })
+}
+
+/// The fix for a scope typed without its resource-server prefix.
+fn unprefixed_fix(have: &[String], wanted: &[String], place: &str) -> String {
+    let (full, short) = prefixed(have, wanted).unwrap_or_default();
+    format!(
+        "The token carries {full}: a custom scope is written with its resource server's \
+         identifier in front, so the {place}'s scope is likely {full}, not {short}. Write it in \
+         full (and redeploy)."
+    )
+}
+
 /// What to do about a gateway finding, when there is something to do.
 pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
     use GatewayCode as C;
@@ -583,6 +604,12 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
                 ""
             }
         ),
+        C::NoMethodScopeInToken {
+            token_scopes,
+            method_scopes,
+        } if prefixed(token_scopes, method_scopes).is_some() => {
+            unprefixed_fix(token_scopes, method_scopes, "method")
+        }
         C::IdTokenWithMethodScopes { .. } | C::NoMethodScopeInToken { .. } => {
             "Send an access token carrying one of the method's scopes (request it in the OAuth \
              flow, or add it with a V2 pre-token trigger), or change the method's OAuth scopes \
@@ -735,6 +762,13 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
              scopes: check its roles in a Lambda authorizer instead, or give these routes no \
              scopes and authorize on roles in the backend."
             .to_owned(),
+        C::NoScopeInToken { have, wanted, gw } if prefixed(have, wanted).is_some() => {
+            unprefixed_fix(
+                have,
+                wanted,
+                if *gw == Gw::Http { "route" } else { "method" },
+            )
+        }
         C::ScopeClaimMissing { .. } | C::NoScopeInToken { .. } => {
             "Send an access token that carries one of the scopes.".to_owned()
         }
