@@ -685,6 +685,10 @@ pub fn app() -> Html {
         .nothing_found
         .clone()
         .filter(|_| pasted_answer.findings.is_empty());
+    // An empty paste's message is an invitation, which the answer card words its own way.
+    let no_token = nothing_found
+        .clone()
+        .filter(|_| !state.text.trim().is_empty());
     let raw = (*view).as_ref().map(|v| v.raw.clone()).unwrap_or_default();
     let has_answer = !answer.lines.is_empty();
     let answer_rc: Rc<inspect::AnswerView> = answer.clone();
@@ -738,6 +742,9 @@ pub fn app() -> Html {
                             <AnswerCard view={answer_rc.clone()} chosen={gateway.is_some()}>
                                 <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />
                             </AnswerCard>
+                        } else if let Some(message) = &no_token {
+                            // Where the user looks first: what the paste is instead of a token.
+                            <p class="note warn" data-testid="answer-empty">{ format!("No token to judge: {message}") }</p>
                         } else {
                             <p class="hint" data-testid="answer-empty">{ "Paste a token (or what the gateway answered) on the left: the answer shows here." }</p>
                         }

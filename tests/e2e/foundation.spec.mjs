@@ -143,6 +143,16 @@ for (const text of ['hello world', '3f2b8c1e-8a4d-4c3b-9f5e-2a7d6c1b0e94']) {
   });
 }
 
+test('a paste with no token says what it is in the answer card too, where the user looks first', async ({ app, page }) => {
+  await app.paste('Authorization: Basic YWxpY2U6czNjcmV0');
+  const answer = page.locator('[data-testid="answer-empty"]');
+  await expect(answer).toContainText('No token to judge');
+  await expect(answer).toContainText('Basic');
+  await expect(app.inputMessage).toContainText('Basic');
+  await app.paste('');
+  await expect(answer).not.toContainText('No token to judge');
+});
+
 test('a JWE (five parts) is recognised and its payload is said to be encrypted', async ({ app }) => {
   await app.paste(encryptedToken.token);
   await expect(app.tokenShape).toHaveText('JWE');
