@@ -57,9 +57,16 @@ pub fn source(s: &Source) -> String {
 }
 
 /// For a repair of what a server would see and reject (§0, KC-401): the sentence the answer
-/// leads with, since its verdict is for the repaired token.
-pub fn rejected_as_pasted(c: &Cleanup) -> Option<String> {
+/// leads with, since its verdict is for the repaired token. Quotes count only inside an
+/// `Authorization` value, where a client would send them; around a pasted token they are the
+/// paste's.
+pub fn rejected_as_pasted(c: &Cleanup, source: &Source) -> Option<String> {
+    let in_header = matches!(
+        source,
+        Source::AuthorizationHeader { .. } | Source::BearerValue
+    );
     let what = match c {
+        Cleanup::SurroundingQuotes { .. } if in_header => "quotes around the token in the header",
         Cleanup::RepeatedBearerPrefix { .. } => "\"Bearer Bearer\"",
         Cleanup::StrayBlanksInside { .. } => "spaces inside it",
         Cleanup::InvisibleCharacters { .. } => "invisible characters in it",

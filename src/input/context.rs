@@ -56,6 +56,9 @@ struct Peeled<'a> {
     bearer: Option<&'a str>,
     /// How many `Bearer` words were peeled (`Bearer Bearer …` is a known client bug).
     bearers: usize,
+    /// A quote between the `Bearer` word and the token (`Bearer "eyJ…"`): part of the header's
+    /// value, which a client would send.
+    quote_after_bearer: Option<char>,
 }
 
 /// Peels whitespace, quotes and one `Bearer` word (which must be followed by whitespace) off the
@@ -65,6 +68,7 @@ fn peel_lead(lead: &str) -> Peeled<'_> {
     let mut quote = None;
     let mut bearer = None;
     let mut bearers = 0;
+    let mut quote_before_bearer = None;
     let mut after_space = false;
     loop {
         let trimmed = rest.trim_end();
@@ -75,6 +79,9 @@ fn peel_lead(lead: &str) -> Peeled<'_> {
         }
         if let Some(c) = rest.chars().last().filter(|c| QUOTES.contains(c)) {
             quote.get_or_insert(c);
+            if bearer.is_none() {
+                quote_before_bearer.get_or_insert(c);
+            }
             rest = cut_end(rest, 1);
             // `\"` inside an escaped JSON string
             rest = rest.strip_suffix('\\').unwrap_or(rest);
@@ -102,6 +109,7 @@ fn peel_lead(lead: &str) -> Peeled<'_> {
             quote,
             bearer,
             bearers,
+            quote_after_bearer: quote_before_bearer.filter(|_| bearer.is_some()),
         };
     }
 }
@@ -201,6 +209,13 @@ fn in_context(lead: &str, trail: &str) -> (Source, Vec<Cleanup>) {
     let line = line_before(lead);
     let peeled = peel_lead(line);
     let mut cleanups = bearer_cleanups(peeled.bearers);
+    // §0: `Authorization: Bearer "eyJ…"` — the quotes are in the value a client would send.
+    if let Some(q) = peeled
+        .quote_after_bearer
+        .filter(|q| trail.trim_start_matches([' ', '\t']).starts_with(*q))
+    {
+        cleanups.push(Cleanup::SurroundingQuotes { quote: q });
+    }
     let rest = peeled.rest.trim_end();
     if let Some(before_colon) = rest.strip_suffix(':') {
         let source = named_by_colon(before_colon, peeled.bearer);

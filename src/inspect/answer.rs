@@ -174,7 +174,7 @@ pub fn answer_view(
     let as_pasted = candidates.get(selected).and_then(|c| {
         c.cleanups
             .iter()
-            .find_map(explain::input::rejected_as_pasted)
+            .find_map(|k| explain::input::rejected_as_pasted(k, &c.source))
     });
     if let (Some(said), Some(lead)) = (as_pasted, lines.first_mut()) {
         lead.reason = format!("{said} {}", lead.reason);
@@ -801,6 +801,7 @@ mod tests {
         for pasted in [
             format!("{}\u{200B}{}", &token[..dot], &token[dot..]),
             format!("Bearer Bearer {token}"),
+            format!("Authorization: Bearer \"{token}\""),
         ] {
             let answer = answer_for(&pasted, &target, Some(Profile::RestCognito));
             let lead = answer.lines.first().expect("a line");
@@ -813,6 +814,9 @@ mod tests {
         }
         let clean = answer_for(&token, &target, Some(Profile::RestCognito));
         assert!(!clean.lines[0].reason.contains("As pasted"));
+        // Quotes around a pasted token alone are the paste's, not the request's.
+        let quoted = answer_for(&format!("\"{token}\""), &target, Some(Profile::RestCognito));
+        assert!(!quoted.lines[0].reason.contains("As pasted"));
     }
 
     #[test]
