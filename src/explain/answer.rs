@@ -143,6 +143,15 @@ pub fn kind_name(kind: &TokenKind) -> &'static str {
     }
 }
 
+/// G12: the token was issued `ahead` seconds after this clock's now.
+pub fn clock_ahead(ahead: i64) -> String {
+    format!(
+        "Its iat is {} ahead of this computer's clock: this clock or the issuer's is off, which \
+         moves every time verdict here.",
+        crate::explain::decode::span(ahead)
+    )
+}
+
 /// "Send the ID token".
 pub fn send(kind: &str) -> String {
     format!("Send the {kind}")

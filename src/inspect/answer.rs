@@ -123,6 +123,10 @@ pub fn refuses_audience(response: &ResponseView) -> bool {
         .any(|f| f.code == response::INVALID_AUDIENCE)
 }
 
+/// How far ahead of this clock a token's `iat` may be before the answer says a clock is off
+/// (5 min: Google's library allows 300 s of skew, G12).
+const CLOCK_NOTE_AFTER_S: i64 = 300;
+
 /// Builds the answer for the paste: every candidate judged under every gateway, the chosen
 /// gateway first; `response` is what a pasted gateway answer said (may be empty).
 pub fn answer_view(
@@ -178,6 +182,19 @@ pub fn answer_view(
     });
     if let (Some(said), Some(lead)) = (as_pasted, lines.first_mut()) {
         lead.reason = format!("{said} {}", lead.reason);
+    }
+    // G12: a token issued well ahead of this clock means one of the two clocks is off, which
+    // moves every time verdict; said on the lead line unless its reason is that already.
+    let ahead = tokens
+        .get(selected)
+        .and_then(|t| t.claims)
+        .and_then(|c| c.iat.present())
+        .map(|d| d.secs.saturating_sub(e.now))
+        .filter(|&s| s > CLOCK_NOTE_AFTER_S);
+    if let (Some(ahead), Some(lead)) = (ahead, lines.first_mut()) {
+        if !lead.reason.contains("iat is") {
+            lead.reason = format!("{} {}", lead.reason, explain::answer::clock_ahead(ahead));
+        }
     }
     // A pasted gateway answer about the token follows the chosen gateway's line (its rule is
     // the answer; the pasted one supports or contradicts it). One from another layer (§1b: an
@@ -599,6 +616,28 @@ mod tests {
         let o = overview(text);
         let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
         answer_view(&o, &facts, 0, &e, chosen, &ResponseView::default())
+    }
+
+    #[test]
+    fn a_token_issued_well_ahead_of_this_clock_says_a_clock_is_off_on_the_lead_line() {
+        // G12: the demo's ID token (iat 1768467600) judged three hours before it was issued.
+        let (target, _) = target(&Fields::new());
+        let early = 1_768_467_600 - 3 * 3600;
+        let lead = |chosen| {
+            answer_at(&demo_token(1), &target, Some(chosen), early).lines[0]
+                .reason
+                .clone()
+        };
+        let rest = lead(Profile::RestCognito);
+        assert!(rest.contains("ahead of this computer's clock"), "{rest}");
+        // The HTTP API row's own reason is the future iat already: said once.
+        let http = lead(Profile::HttpJwt);
+        assert_eq!(http.matches("iat is").count(), 1, "{http}");
+        assert!(!http.contains("ahead of this computer's clock"), "{http}");
+        let now = answer_for(&demo_token(1), &target, Some(Profile::RestCognito));
+        assert!(!now.lines[0]
+            .reason
+            .contains("ahead of this computer's clock"));
     }
 
     #[test]
