@@ -143,6 +143,10 @@ pub fn kind_name(kind: &TokenKind) -> &'static str {
     }
 }
 
+/// R10, beside an access token the REST Cognito authorizer accepts.
+pub const TEST_AUTHORIZER_NOTE: &str = "The console's Test authorizer takes ID tokens only: \
+    there this token fails; test it with a call to the deployed stage.";
+
 /// G12: the token was issued `ahead` seconds after this clock's now.
 pub fn clock_ahead(ahead: i64) -> String {
     format!(

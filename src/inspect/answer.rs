@@ -183,6 +183,29 @@ pub fn answer_view(
     if let (Some(said), Some(lead)) = (as_pasted, lines.first_mut()) {
         lead.reason = format!("{said} {}", lead.reason);
     }
+    // R10: the console's Test authorizer takes ID tokens only, so an access token the deployed
+    // method accepts fails there; said where the answer is read first, the most common
+    // contradiction users meet.
+    if chosen == Some(Profile::RestCognito) {
+        let sent = choices
+            .iter()
+            .find(|c| c.profile == Profile::RestCognito)
+            .map_or(Some(selected), |c| c.send);
+        let accepted_access = sent.is_some_and(|i| {
+            judged
+                .get(i)
+                .and_then(|row| row.first())
+                .is_some_and(|r| matches!(r.verdict, ProfileVerdict::Accept))
+                && tokens
+                    .get(i)
+                    .and_then(|t| t.claims)
+                    .and_then(profiles::token_use_of)
+                    == Some(crate::diagnose::claims::TokenUse::Access)
+        });
+        if let (true, Some(lead)) = (accepted_access, lines.first_mut()) {
+            lead.reason = format!("{} {}", lead.reason, explain::answer::TEST_AUTHORIZER_NOTE);
+        }
+    }
     // G12: a token issued well ahead of this clock means one of the two clocks is off, which
     // moves every time verdict; said on the lead line unless its reason is that already.
     let ahead = tokens
@@ -942,6 +965,27 @@ mod tests {
         let access = cell_of(example, "rest-cognito");
         assert_eq!(access.tone, Tone::Good);
         assert_eq!(access.words, "accepted if it carries orders/read");
+    }
+
+    #[test]
+    fn an_access_token_the_rest_method_accepts_says_the_console_test_takes_id_tokens_only() {
+        // R10: where the user looks first; not beside an ID token, nor on another gateway.
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-rest-scopes",
+            "aws.cognito.signin.user.admin".to_owned(),
+        );
+        let (scoped, _) = target(&fields);
+        let lead = |t: &Target, chosen| demo_answer(t, Some(chosen)).lines[0].reason.clone();
+        let access = lead(&scoped, Profile::RestCognito);
+        assert!(
+            access.contains("Test authorizer takes ID tokens only"),
+            "{access}"
+        );
+        let (plain, _) = target(&Fields::new());
+        let id = lead(&plain, Profile::RestCognito);
+        assert!(!id.contains("Test authorizer"), "{id}");
+        assert!(!lead(&scoped, Profile::HttpJwt).contains("Test authorizer"));
     }
 
     #[test]
