@@ -166,6 +166,9 @@ pub enum Ignored {
     },
     /// A repeated list item.
     Duplicate(String),
+    /// A user pool named by a stage variable (`…:userpool/${stageVariables.MyUserPool}`, R17):
+    /// kept as typed; its value on the stage called decides.
+    StageVariable(String),
     /// More values than the authorizer can hold (all are kept; such a configuration cannot be
     /// deployed as typed).
     OverLimit {
@@ -337,6 +340,17 @@ pub fn read_list(text: &str) -> Read<Vec<String>> {
         took_from,
         ignored,
     }
+}
+
+/// The name of the stage variable a pool field names (`${stageVariables.MyUserPool}`, R17).
+pub fn stage_variable(text: &str) -> Option<String> {
+    let (_, after) = text.split_once("${stageVariables.")?;
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .take(64)
+        .collect();
+    (!name.is_empty() && after.get(name.len()..)?.starts_with('}')).then_some(name)
 }
 
 /// [`read_pool_id`] (kept for the aws-jwt-verify profile's callers).

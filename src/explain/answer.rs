@@ -367,6 +367,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::SovereignIssuerHost { .. } => "issuer host undocumented",
         G::PoolUnreadable { .. } => "pool setting unreadable",
         G::PoolAssumed { .. } => "pool assumed",
+        G::PoolFromStageVariable { .. } => "pool from a stage variable",
         G::ScopesAssumedNone | G::RouteScopesAssumedNone => "no scopes assumed",
         G::AccessTokenWithoutMethodScopes { .. } => "access token on a method without scopes",
         G::IdTokenWithMethodScopes { .. } => "ID token on a method with scopes",

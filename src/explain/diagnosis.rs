@@ -72,6 +72,9 @@ pub fn config_note(what: What, value: &str, ignored: &[Ignored]) -> Option<Strin
                  the pool id's region counts."
             )),
             Ignored::Duplicate(v) => notes.push(format!("\"{}\" was listed twice.", v.escape_debug())),
+            Ignored::StageVariable(name) => notes.push(format!(
+                "Read as stage variable {name}: the pool is its value on the stage you call."
+            )),
             Ignored::OverLimit { count, limit } => notes.push(format!(
                 "{count} values: this authorizer takes at most {limit}, so it cannot be deployed \
                  as typed."

@@ -2723,3 +2723,44 @@ fn a_route_or_method_scope_typed_without_its_resource_server_prefix_gets_the_ful
             .unwrap();
     assert!(!fix.contains("Write it in full"), "{fix}");
 }
+
+#[test]
+fn a_pool_named_by_a_stage_variable_is_the_condition_not_an_unreadable_value() {
+    // R17: the provider ARN may name its pool through ${stageVariables.…}; the pool then
+    // depends on the stage, and the failure status is not documented (no status asserted).
+    let (id, _, _) = demo();
+    let text = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${stageVariables.MyUserPool}";
+    let (target, notes) = Target::from_fields(|f| (f == Field::RestPools).then_some(text));
+    assert!(notes.iter().any(|(f, r)| *f == Field::RestPools
+        && r.ignored
+            .contains(&Ignored::StageVariable("MyUserPool".to_owned()))));
+    let r = row(
+        &judge_all(&id.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(
+        matches!(r.verdict, ProfileVerdict::Accept),
+        "{:?}",
+        codes(&r)
+    );
+    assert!(assumptions(&r.findings).any(|f| f.code == "rest_pool_from_stage_variable"));
+    let line = tokenlens::explain::profiles::verdict_line(&r);
+    assert!(
+        line.contains("stage variable MyUserPool is eu-west-1_tokenLens"),
+        "{line}"
+    );
+    // Beside a listed pool that is the token's, nothing to assume.
+    let both = "eu-west-1_tokenLens, arn:aws:cognito-idp:eu-west-1:1:userpool/${stageVariables.P}";
+    let (target, _) = Target::from_fields(|f| (f == Field::RestPools).then_some(both));
+    let r = row(
+        &judge_all(&id.facts(), &target, NOW, 0),
+        Profile::RestCognito,
+    )
+    .clone();
+    assert!(
+        !codes(&r).contains(&"rest_pool_from_stage_variable"),
+        "{:?}",
+        codes(&r)
+    );
+}

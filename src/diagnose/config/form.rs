@@ -6,8 +6,9 @@
 //! (`explain::diagnosis` words each [`FieldRead`]) nor judge a token.
 
 use super::{
-    read_client_ids, read_issuer, read_list, read_pool_id, read_seconds, read_token_use, HttpJwt,
-    Ignored, LambdaAjv, LambdaApi, Oidc, RestCognito, RestJwt, Target, What,
+    read_client_ids, read_issuer, read_list, read_pool_id, read_seconds, read_token_use,
+    stage_variable, HttpJwt, Ignored, LambdaAjv, LambdaApi, Oidc, RestCognito, RestJwt, Target,
+    What,
 };
 
 /// The profile a group of fields describes (one fieldset of the form), in form order.
@@ -352,12 +353,18 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
     fn pools(&mut self, field: Field) -> Vec<String> {
         let text = (self.get)(field);
         let items = read_list(text).value.unwrap_or_default();
-        if items.len() < 2 {
+        if items.len() < 2 && stage_variable(text).is_none() {
             return self.pool(field).into_iter().collect();
         }
         let mut ids: Vec<String> = Vec::new();
         let mut ignored = Vec::new();
         for item in &items {
+            // R17: kept as typed, for the profile to name.
+            if let Some(name) = stage_variable(item) {
+                ids.push(item.clone());
+                ignored.push(Ignored::StageVariable(name));
+                continue;
+            }
             let r = read_pool_id(item);
             let invalid = r.ignored.iter().any(|i| matches!(i, Ignored::Invalid(_)));
             ignored.extend(

@@ -385,6 +385,14 @@ pub enum GatewayCode {
         /// The token's pool id.
         pool: String,
     },
+    /// REST Cognito: the authorizer's pool is a stage variable's value (R17), so it can differ
+    /// per stage: accepted only if it names the token's pool on the stage called.
+    PoolFromStageVariable {
+        /// The stage variable.
+        variable: String,
+        /// The token's pool id.
+        pool: String,
+    },
     /// REST Cognito: nothing said of the method's OAuth scopes; none is assumed (the default),
     /// so the row holds only for a method without scopes (R1/R2).
     ScopesAssumedNone,
@@ -743,6 +751,7 @@ impl GatewayCode {
             C::SovereignIssuerHost { .. } => "rest_sovereign_issuer_host_undocumented",
             C::PoolUnreadable { .. } => "rest_pool_unreadable",
             C::PoolAssumed { .. } => "rest_pool_assumed",
+            C::PoolFromStageVariable { .. } => "rest_pool_from_stage_variable",
             C::ScopesAssumedNone => "rest_scopes_assumed_none",
             C::RouteScopesAssumedNone => "http_route_scopes_assumed_none",
             C::AccessTokenWithoutMethodScopes { .. } => {
@@ -924,6 +933,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         C::SovereignIssuerHost { .. } => Effect::Needs(Need::DeployedTest),
         C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
+        | C::PoolFromStageVariable { .. }
         | C::TokenNotFromHeader { .. }
         | C::ScopesAssumedNone
         | C::RouteScopesAssumedNone

@@ -15,7 +15,7 @@ use super::{
 };
 use crate::diagnose::claims::TokenUse;
 use crate::diagnose::config::{
-    cognito_issuer, parse_pool_id, read_pool_id, IssuerForm, PoolId, RestCognito,
+    cognito_issuer, parse_pool_id, read_pool_id, stage_variable, IssuerForm, PoolId, RestCognito,
 };
 use crate::diagnose::finding::{Finding, Severity, Status};
 use crate::diagnose::identity::TokenKind;
@@ -154,7 +154,13 @@ fn user_pool(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     let mut configured: Vec<PoolId> = Vec::new();
+    let mut variables: Vec<String> = Vec::new();
     for text in &cfg.pool_ids {
+        // R17: a pool named by a stage variable is whatever it holds on the stage called.
+        if let Some(name) = stage_variable(text) {
+            variables.push(name);
+            continue;
+        }
         match read_pool_id(text).value {
             Some(p) => configured.push(p),
             None => out.push(warns(
@@ -165,7 +171,23 @@ fn user_pool(claims: &Claims, cfg: &RestCognito, root: bool) -> Vec<Finding> {
             )),
         }
     }
-    if configured.is_empty() {
+    if let Some(variable) = variables
+        .into_iter()
+        .next()
+        .filter(|_| !configured.iter().any(|c| c.id == pool.id))
+    {
+        if !root {
+            out.push(gw(
+                GatewayCode::PoolFromStageVariable {
+                    variable,
+                    pool: pool.id.clone(),
+                },
+                Severity::Info,
+                Status::Confirmed,
+                &["APIGW-COG-INT"],
+            ));
+        }
+    } else if configured.is_empty() {
         if out.is_empty() && !root {
             out.push(gw(
                 GatewayCode::PoolAssumed {

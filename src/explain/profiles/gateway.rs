@@ -288,6 +288,10 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::PoolAssumed { pool } => {
             format!("No user pool configured: assuming the authorizer uses pool {pool}.")
         }
+        C::PoolFromStageVariable { variable, pool } => format!(
+            "The authorizer's user pool is the value of stage variable {variable}, so it can \
+             differ per stage: on a stage where it is not {pool}, this token is rejected."
+        ),
         C::RouteScopesAssumedNone => "The route's authorization scopes are not said: assuming \
              none, so any valid token from the issuer with a listed audience passes. With scopes, \
              only a token carrying one of them does (likely 403 otherwise)."
@@ -565,6 +569,10 @@ fn unprefixed_fix(have: &[String], wanted: &[String], place: &str) -> String {
 pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
     use GatewayCode as C;
     Some(match c {
+        C::PoolFromStageVariable { variable, pool } => format!(
+            "Check stage variable {variable} on the stage that fails (aws apigateway get-stage): \
+             it must be {pool}; redeploy after changing the authorizer."
+        ),
         C::SignatureInvalid { short: Some(_), .. } => {
             "Copy the whole token again (from the request, not a log that shortens it) and paste \
              it here."
@@ -897,6 +905,9 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
             Some(format!("the issuer is configured as exactly {issuer}"))
         }
         C::PoolAssumed { pool } => Some(format!("the authorizer uses pool {pool}")),
+        C::PoolFromStageVariable { variable, pool } => Some(format!(
+            "stage variable {variable} is {pool} on the stage you call"
+        )),
         C::TokenNotFromHeader {
             found: FoundIn::Header(name),
         } => Some(format!(
