@@ -15,6 +15,7 @@ mod lex;
 
 pub use code::{
     NamedClaim, PreflightSetting, ResponseCode, FORBIDDEN, INVALID_AUDIENCE, TOKEN_EXPIRED,
+    UNAUTHORIZED,
 };
 
 use crate::diagnose::finding::{Code, Finding};

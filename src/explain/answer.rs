@@ -267,6 +267,11 @@ pub const NOT_THE_EXPIRED_ONE: &str = "The token pasted here has not expired: th
 pub const SCOPES_AS_TYPED_PASS: &str = "The line above accepts this token with the scopes typed \
      here: the deployed scopes likely differ from them, or another layer answered.";
 
+/// A 401 pasted beside a token with the Cognito UPDATED issuer on the REST Cognito line (R16).
+pub const UPDATED_ISSUER_401: &str = "Your stage rejected this token: its UPDATED issuer form \
+     (issuer-cognito-idp…), which AWS does not document for this authorizer, is a possible \
+     cause, beside the authorizer's pool, a stage variable or a stage not redeployed.";
+
 /// After a pasted answer from another layer (§1b), when a gateway's line follows it.
 pub const THE_TOKEN_ITSELF: &str =
     "The next line is what the authorizer makes of the token itself: the request needs both.";

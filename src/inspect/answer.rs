@@ -247,6 +247,25 @@ pub fn answer_view(
         {
             line.reason = format!("{} {}", line.reason, words::SCOPES_AS_TYPED_PASS);
         }
+        // R16: the deployed stage answered 401 to a token whose UPDATED issuer the REST
+        // Cognito line cannot judge: that is the test the line asks for, and a possible cause.
+        let updated_issuer = chosen == Some(Profile::RestCognito)
+            && judged
+                .get(selected)
+                .and_then(|row| row.first())
+                .is_some_and(|r| {
+                    r.findings
+                        .iter()
+                        .any(|f| f.code == "rest_updated_issuer_undocumented")
+                });
+        if updated_issuer
+            && response
+                .findings
+                .iter()
+                .any(|f| f.code == response::UNAUTHORIZED)
+        {
+            line.reason = format!("{} {}", line.reason, words::UPDATED_ISSUER_401);
+        }
         let another_layer = line.tone == Tone::Neutral;
         if another_layer && chosen.is_some() && !lines.is_empty() {
             line.reason = format!("{} {}", line.reason, words::THE_TOKEN_ITSELF);
@@ -986,6 +1005,48 @@ mod tests {
         let id = lead(&plain, Profile::RestCognito);
         assert!(!id.contains("Test authorizer"), "{id}");
         assert!(!lead(&scoped, Profile::HttpJwt).contains("Test authorizer"));
+    }
+
+    #[test]
+    fn a_401_beside_an_updated_issuer_token_names_it_as_a_possible_cause() {
+        // R16: the REST Cognito line asks for a test against the deployed stage; a pasted 401
+        // is that test's result.
+        use base64::Engine;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let token = format!(
+            "{}.{}.{}",
+            b64(r#"{"alg":"RS256","kid":"k"}"#),
+            b64(&format!(
+                r#"{{"iss":"https://issuer-cognito-idp.eu-west-1.amazonaws.com/eu-west-1_tokenLens","token_use":"id","aud":"c","exp":{},"iat":{}}}"#,
+                DEMO_NOW + 600,
+                DEMO_NOW - 60
+            )),
+            b64("signature")
+        );
+        let (target, _) = target(&Fields::new());
+        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
+            .expect("demo keys");
+        let e = Expectations {
+            keys: &[&keys],
+            target: &target,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let o = overview(&token);
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
+        let said = |answer: &str| {
+            let r = super::super::diagnosis::response_view_for(answer, Some(Profile::RestCognito));
+            answer_view(&o, &facts, 0, &e, Some(Profile::RestCognito), &r)
+                .lines
+                .iter()
+                .any(|l| l.reason.contains("Your stage rejected this token"))
+        };
+        assert!(said(
+            "HTTP/1.1 401 Unauthorized\n\n{\"message\":\"Unauthorized\"}"
+        ));
+        assert!(!said(
+            "HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}"
+        ));
     }
 
     #[test]

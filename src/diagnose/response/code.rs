@@ -171,6 +171,8 @@ pub enum ResponseCode {
 pub const INVALID_AUDIENCE: &str = "resp_invalid_audience";
 /// [`ResponseCode::Forbidden`]'s code (the page reads it back from the answer's view).
 pub const FORBIDDEN: &str = "resp_forbidden";
+/// [`ResponseCode::Unauthorized`]'s code (the page reads it back from the answer's view).
+pub const UNAUTHORIZED: &str = "resp_unauthorized";
 /// [`ResponseCode::TokenExpired`]'s code (the page reads it back from the answer's view).
 pub const TOKEN_EXPIRED: &str = "resp_token_expired";
 
@@ -202,7 +204,7 @@ impl ResponseCode {
             ResponseCode::AuthorizerOrIntegrationError => "resp_authorizer_or_integration_error",
             ResponseCode::InvalidAudience => INVALID_AUDIENCE,
             ResponseCode::InvalidToken { .. } => "resp_invalid_token",
-            ResponseCode::Unauthorized { .. } => "resp_unauthorized",
+            ResponseCode::Unauthorized { .. } => UNAUTHORIZED,
             ResponseCode::Forbidden => FORBIDDEN,
             ResponseCode::PreflightRejected { .. } => "resp_preflight_hits_authorizer",
             ResponseCode::CorsHidesStatus => "resp_cors_hides_status",
