@@ -239,12 +239,12 @@ pub fn answer_view(
         // layer answered (C8).
         let chosen_accepts = matches!(chosen, Some(Profile::RestJwt | Profile::HttpJwt))
             && lines.first().is_some_and(|l| l.tone == Tone::Good);
-        if chosen_accepts
-            && response
-                .findings
-                .iter()
-                .any(|f| f.code == response::FORBIDDEN)
-        {
+        // An HTTP API has no API keys: ForbiddenException is read there as this 403 too.
+        let forbidden = |code: &str| {
+            code == response::FORBIDDEN
+                || (chosen == Some(Profile::HttpJwt) && code == "resp_api_key_rejected")
+        };
+        if chosen_accepts && response.findings.iter().any(|f| forbidden(f.code)) {
             line.reason = format!("{} {}", line.reason, words::SCOPES_AS_TYPED_PASS);
         }
         // R16: the deployed stage answered 401 to a token whose UPDATED issuer the REST
@@ -1144,6 +1144,27 @@ mod tests {
         };
         let response = response_view("HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}");
         let a = answer_view(&o, &facts, 0, &e, Some(Profile::RestJwt), &response);
+        assert_eq!(a.lines[0].tone, Tone::Good, "{:?}", a.lines[0]);
+        let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
+        assert!(
+            line.reason.ends_with(words::SCOPES_AS_TYPED_PASS),
+            "{}",
+            line.reason
+        );
+        // An HTTP API has no API keys: its ForbiddenException 403 is read the same way there.
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-http-scopes",
+            "aws.cognito.signin.user.admin".to_owned(),
+        );
+        let (http_target, _) = crate::inspect::target(&fields);
+        let e = Expectations {
+            target: &http_target,
+            ..e
+        };
+        let keyed = "HTTP/1.1 403 Forbidden\nx-amzn-errortype: ForbiddenException\n\n{\"message\":\"Forbidden\"}";
+        let response = super::super::diagnosis::response_view_for(keyed, Some(Profile::HttpJwt));
+        let a = answer_view(&o, &facts, 0, &e, Some(Profile::HttpJwt), &response);
         assert_eq!(a.lines[0].tone, Tone::Good, "{:?}", a.lines[0]);
         let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
         assert!(

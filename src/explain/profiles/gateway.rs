@@ -57,9 +57,9 @@ fn leeway_open(c: &GatewayCode) -> &'static str {
 fn found_in(found: &FoundIn) -> String {
     match found {
         FoundIn::Cookie(name) => format!("in cookie {name}"),
-        FoundIn::Query(name) => format!("in the URL's query ({name}=…)"),
+        FoundIn::Query(name) => format!("in the URL's query as {name}=…"),
         FoundIn::Fragment(name) => {
-            format!("in a URL's fragment ({name}=…), as a sign-in redirect hands it over")
+            format!("in a URL's fragment as {name}=…, where a sign-in redirect hands it over")
         }
         FoundIn::Header(name) => format!("in the {name} header"),
     }
