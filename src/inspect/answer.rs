@@ -642,11 +642,32 @@ mod tests {
             .expect("a demo token")
     }
 
+    /// A REST method whose one OAuth scope is the demo access token's.
+    fn scoped_to_the_demo_access_token() -> Target {
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-rest-scopes",
+            "aws.cognito.signin.user.admin".to_owned(),
+        );
+        target(&fields).0
+    }
+
     fn answer_for(text: &str, target: &Target, chosen: Option<Profile>) -> AnswerView {
         answer_at(text, target, chosen, DEMO_NOW)
     }
 
     fn answer_at(text: &str, target: &Target, chosen: Option<Profile>, now: i64) -> AnswerView {
+        answer_with(text, target, chosen, now, &ResponseView::default())
+    }
+
+    /// [`answer_at`] beside a pasted gateway answer.
+    fn answer_with(
+        text: &str,
+        target: &Target,
+        chosen: Option<Profile>,
+        now: i64,
+        response: &ResponseView,
+    ) -> AnswerView {
         let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
             .expect("demo keys");
         let e = Expectations {
@@ -657,7 +678,7 @@ mod tests {
         };
         let o = overview(text);
         let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
-        answer_view(&o, &facts, 0, &e, chosen, &ResponseView::default())
+        answer_view(&o, &facts, 0, &e, chosen, response)
     }
 
     #[test]
@@ -757,12 +778,7 @@ mod tests {
 
     #[test]
     fn with_a_method_scope_the_access_token_carries_the_answer_turns_to_the_access_token() {
-        let mut fields = Fields::new();
-        fields.insert(
-            "cfg-rest-scopes",
-            "aws.cognito.signin.user.admin".to_owned(),
-        );
-        let (target, _) = target(&fields);
+        let target = scoped_to_the_demo_access_token();
         let answer = demo_answer(&target, Some(Profile::RestCognito));
         let lead = answer.lines.first().expect("a line");
         assert_eq!(lead.headline, "Send the access token");
@@ -989,12 +1005,7 @@ mod tests {
     #[test]
     fn an_access_token_the_rest_method_accepts_says_the_console_test_takes_id_tokens_only() {
         // R10: where the user looks first; not beside an ID token, nor on another gateway.
-        let mut fields = Fields::new();
-        fields.insert(
-            "cfg-rest-scopes",
-            "aws.cognito.signin.user.admin".to_owned(),
-        );
-        let (scoped, _) = target(&fields);
+        let scoped = scoped_to_the_demo_access_token();
         let lead = |t: &Target, chosen| demo_answer(t, Some(chosen)).lines[0].reason.clone();
         let access = lead(&scoped, Profile::RestCognito);
         assert!(
@@ -1024,19 +1035,9 @@ mod tests {
             b64("signature")
         );
         let (target, _) = target(&Fields::new());
-        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
-            .expect("demo keys");
-        let e = Expectations {
-            keys: &[&keys],
-            target: &target,
-            now: DEMO_NOW,
-            leeway: 0,
-        };
-        let o = overview(&token);
-        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, e.keys);
         let said = |answer: &str| {
             let r = super::super::diagnosis::response_view_for(answer, Some(Profile::RestCognito));
-            answer_view(&o, &facts, 0, &e, Some(Profile::RestCognito), &r)
+            answer_with(&token, &target, Some(Profile::RestCognito), DEMO_NOW, &r)
                 .lines
                 .iter()
                 .any(|l| l.reason.contains("Your stage rejected this token"))
@@ -1125,53 +1126,30 @@ mod tests {
 
     #[test]
     fn a_bare_403_beside_a_jwt_authorizer_that_accepts_the_token_says_the_deployed_scopes_differ() {
-        // J1a / C8: the token carries the method scope typed here, yet the gateway said 403.
-        let keys = crate::jose::jwk::parse_jwks(include_bytes!("../../static/demo/jwks.json"))
-            .expect("demo keys");
-        let o = overview(&demo_token(0));
-        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, &[&keys]);
-        let mut fields = Fields::new();
-        fields.insert(
-            "cfg-restjwt-scopes",
-            "aws.cognito.signin.user.admin".to_owned(),
-        );
-        let (target, _) = target(&fields);
-        let e = Expectations {
-            keys: &[&keys],
-            target: &target,
-            now: DEMO_NOW,
-            leeway: 0,
-        };
-        let response = response_view("HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}");
-        let a = answer_view(&o, &facts, 0, &e, Some(Profile::RestJwt), &response);
-        assert_eq!(a.lines[0].tone, Tone::Good, "{:?}", a.lines[0]);
-        let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
-        assert!(
-            line.reason.ends_with(words::SCOPES_AS_TYPED_PASS),
-            "{}",
-            line.reason
-        );
-        // An HTTP API has no API keys: its ForbiddenException 403 is read the same way there.
-        let mut fields = Fields::new();
-        fields.insert(
-            "cfg-http-scopes",
-            "aws.cognito.signin.user.admin".to_owned(),
-        );
-        let (http_target, _) = crate::inspect::target(&fields);
-        let e = Expectations {
-            target: &http_target,
-            ..e
-        };
+        // J1a / C8: the token carries the method scope typed here, yet the gateway said 403. An
+        // HTTP API has no API keys: its ForbiddenException 403 is read the same way there.
         let keyed = "HTTP/1.1 403 Forbidden\nx-amzn-errortype: ForbiddenException\n\n{\"message\":\"Forbidden\"}";
-        let response = super::super::diagnosis::response_view_for(keyed, Some(Profile::HttpJwt));
-        let a = answer_view(&o, &facts, 0, &e, Some(Profile::HttpJwt), &response);
-        assert_eq!(a.lines[0].tone, Tone::Good, "{:?}", a.lines[0]);
-        let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
-        assert!(
-            line.reason.ends_with(words::SCOPES_AS_TYPED_PASS),
-            "{}",
-            line.reason
-        );
+        for (field, chosen, answer) in [
+            (
+                "cfg-restjwt-scopes",
+                Profile::RestJwt,
+                "HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}",
+            ),
+            ("cfg-http-scopes", Profile::HttpJwt, keyed),
+        ] {
+            let mut fields = Fields::new();
+            fields.insert(field, "aws.cognito.signin.user.admin".to_owned());
+            let (target, _) = target(&fields);
+            let response = super::super::diagnosis::response_view_for(answer, Some(chosen));
+            let a = answer_with(&demo_token(0), &target, Some(chosen), DEMO_NOW, &response);
+            assert_eq!(a.lines[0].tone, Tone::Good, "{chosen:?}: {:?}", a.lines[0]);
+            let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
+            assert!(
+                line.reason.ends_with(words::SCOPES_AS_TYPED_PASS),
+                "{chosen:?}: {}",
+                line.reason
+            );
+        }
     }
 
     #[test]
