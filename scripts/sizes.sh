@@ -55,12 +55,18 @@
 # next fixes and the review mend added 17 B). Two tokens found the same way told apart by their
 # place ("· token 2") added 409 B; then 356,700. The HS* root cause asking the issuer
 # classification the lint uses, instead of its own list of token kinds, added 152 B; then
-# 356,850. The goal
-# (issue 10) is 250 KB,
+# 356,850. Passing long strings into the wasm by encodeInto (scripts/string-pass.mjs) added 50 B,
+# and a user review's findings (round 8: the HTTP API's ForbiddenException, a Cognito login
+# domain as issuer, a token outside the Authorization header, a pool list and stage variable,
+# a cut-off signature on the rows, a lone refresh token, a Lambda deny beside the Cognito
+# authorizer, the 50-audience quota, unprefixed scopes, a paste with no token in the answer
+# card, quotes inside a header, a clock ahead, the console test's ID-token rule, an UPDATED
+# issuer beside a 401) with the session's own (an issuer no pool issues, a Keycloak ID token,
+# the audience question's words) added 4,475 B; then 361,400. The goal (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-356850}
+budget=${TOKENLENS_GZIP_BUDGET:-361400}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
