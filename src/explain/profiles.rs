@@ -95,7 +95,15 @@ pub fn verdict_line(r: &ProfileResult) -> String {
         }
         ProfileVerdict::CannotTell { needs } => {
             let parts: Vec<&str> = needs.iter().map(|n| need(*n)).collect();
-            format!("Cannot tell {}.", parts.join("; "))
+            // R15: where the token travels decides whatever the rest does: said here too.
+            let sent = assumptions(&r.findings)
+                .find_map(|f| match &f.code {
+                    Code::Gateway(c @ GatewayCode::TokenNotFromHeader { .. }) => assumption(c),
+                    _ => None,
+                })
+                .map(|s| format!(" Either way it is read only if {s}."))
+                .unwrap_or_default();
+            format!("Cannot tell {}.{sent}", parts.join("; "))
         }
     }
 }

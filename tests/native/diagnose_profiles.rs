@@ -2589,6 +2589,23 @@ fn a_token_found_in_a_cookie_query_or_other_header_is_accepted_only_if_sent_wher
         let line = tokenlens::explain::profiles::verdict_line(r);
         assert!(line.contains(says), "{line}");
     }
+    // Without keys the row cannot tell, and still says where the token must travel.
+    let mut unchecked = id_token();
+    unchecked.cand.source = Source::Cookie {
+        name: "idToken".into(),
+    };
+    let rs = judge_all(&unchecked.facts(), &Target::default(), NOW, 0);
+    let r = row(&rs, Profile::RestCognito);
+    assert!(
+        matches!(r.verdict, ProfileVerdict::CannotTell { .. }),
+        "{:?}",
+        codes(r)
+    );
+    let line = tokenlens::explain::profiles::verdict_line(r);
+    assert!(
+        line.contains("read only if it is sent in the authorizer's header"),
+        "{line}"
+    );
     // In the Authorization header, nothing to assume.
     id.cand.source = Source::AuthorizationHeader {
         scheme: "Bearer".into(),
