@@ -2781,3 +2781,112 @@ fn a_pool_named_by_a_stage_variable_is_the_condition_not_an_unreadable_value() {
         codes(&r)
     );
 }
+
+#[test]
+fn an_issuer_that_differs_only_by_a_slash_or_scheme_is_fixed_in_the_configuration() {
+    // H4: compared exactly; the token's issuer is what the provider issues (G6: Auth0 ends it
+    // in a slash), so the configuration is what changes. §2b: a REST JWT issuer must be https.
+    let auth0 = "https://acme.eu.auth0.com/";
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{auth0}","aud":"https://api.acme.com","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let fix_of = |r: &ProfileResult, code: &str| {
+        let f = r.findings.iter().find(|f| f.code == code);
+        f.and_then(tokenlens::explain::profiles::fix)
+            .unwrap_or_else(|| panic!("{code}: {:?}", codes(r)))
+    };
+    let mut target = Target::default();
+    target.http.issuer = Some("https://acme.eu.auth0.com".into());
+    target.http.audiences = vec!["https://api.acme.com".into()];
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    let fix = fix_of(row(&rs, Profile::HttpJwt), "http_issuer_mismatch");
+    assert!(!fix.contains("Send a token from"), "{fix}");
+    assert!(
+        fix.contains(&format!("as the token has it: {auth0}")),
+        "{fix}"
+    );
+    // An http:// issuer typed for the REST JWT authorizer: the typed value is at fault.
+    let mut target = Target::default();
+    target.rest_jwt.issuer = Some("http://acme.eu.auth0.com/".into());
+    target.rest_jwt.audiences = vec!["https://api.acme.com".into()];
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    let r = row(&rs, Profile::RestJwt);
+    assert!(gateway_codes(r).iter().any(|c| matches!(
+        c,
+        GatewayCode::IssuerNotPublic { fits: Some(iss), .. } if iss == auth0
+    )));
+    for code in ["rest_jwt_issuer_mismatch", "rest_jwt_issuer_not_public"] {
+        let fix = fix_of(r, code);
+        assert!(
+            fix.contains(&format!("as the token has it: {auth0}")),
+            "{code}: {fix}"
+        );
+    }
+    // A token whose own issuer is http:// stays the token's problem.
+    let http_iss = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"http://idp.example.com","aud":"a","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let rs = judge_all(&http_iss.facts(), &Target::default(), NOW, 0);
+    assert!(gateway_codes(row(&rs, Profile::RestJwt))
+        .iter()
+        .any(|c| matches!(c, GatewayCode::IssuerNotPublic { fits: None, .. })));
+}
+
+#[test]
+fn a_token_of_the_wrong_kind_gets_no_fix_that_reconfigures_the_authorizer_for_it() {
+    // G1 / G9: a Microsoft Graph token or a Firebase custom token is the wrong token; widening
+    // the audience list or trusting its issuer would accept what no API should.
+    let mut graph = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/","aud":"00000003-0000-0000-c000-000000000000","ver":"1.0","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    identified(&mut graph);
+    assert_eq!(graph.kind, TokenKind::EntraMicrosoftApi);
+    let mut target = Target::default();
+    target.http.audiences = vec!["api://orders".into()];
+    target.http.issuer = Some("https://login.example.com/".into());
+    target.oidc.audiences = vec!["api://orders".into()];
+    target.oidc.issuer = Some("https://login.example.com/".into());
+    let rs = judge_all(&graph.facts(), &target, NOW, 0);
+    for p in [Profile::HttpJwt, Profile::Oidc] {
+        let r = row(&rs, p);
+        assert!(rejected_with(r).is_some(), "{p:?}");
+        assert!(
+            !gateway_codes(r).iter().any(|c| matches!(
+                c,
+                GatewayCode::AudienceMismatch { .. } | GatewayCode::IssuerMismatch { .. }
+            )),
+            "{p:?}: {:?}",
+            codes(r)
+        );
+    }
+}
+
+#[test]
+fn a_resource_server_s_missing_scope_cites_rfc_6750() {
+    // RFC 6750 §3.1 (insufficient_scope), not RFC 8725 (JWT best practices).
+    let t = access("orders/read");
+    let mut target = Target::default();
+    target.oidc.scopes = vec!["orders/write".into()];
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    let f = row(&rs, Profile::Oidc)
+        .findings
+        .iter()
+        .find(|f| f.code == "oidc_scope_missing")
+        .expect("a scope miss");
+    assert_eq!(f.sources, ["RFC6750"]);
+}

@@ -127,6 +127,8 @@ pub enum IssuerDiff {
     /// Google: `accounts.google.com` against `https://accounts.google.com`, or the reverse; Google
     /// issues both (G8).
     GoogleSpelling,
+    /// Only `http://` against `https://` (H4: compared exactly).
+    Scheme,
     /// The configured issuer is a Cognito user pool's managed-login (hosted UI) domain,
     /// `*.auth.{region}.amazoncognito.com`, which is no issuer: no token carries it (§5.2).
     CognitoDomain,
@@ -161,6 +163,10 @@ impl IssuerDiff {
         let google = |s: &str| s.trim_start_matches("https://") == "accounts.google.com";
         if google(found) && google(expected) {
             return IssuerDiff::GoogleSpelling;
+        }
+        let after_scheme = |s: &str| s.split_once("://").map(|(_, rest)| rest.to_owned());
+        if after_scheme(found).is_some() && after_scheme(found) == after_scheme(expected) {
+            return IssuerDiff::Scheme;
         }
         match (cognito_issuer(found), cognito_issuer(expected)) {
             (Some((a, fa)), Some((b, fb))) if a.id == b.id && fa != fb => {
@@ -341,6 +347,9 @@ pub enum GatewayCode {
         issuer: String,
         /// The host is loopback, private or a single label; else the URL is not https.
         private: bool,
+        /// The token's `iss`, when only the issuer typed is unusable and the token's own
+        /// would do: the configuration is at fault, not the token.
+        fits: Option<String>,
     },
     /// HTTP API: `iat` in the future (H6).
     IssuedInFuture {

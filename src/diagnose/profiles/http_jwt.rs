@@ -207,7 +207,8 @@ pub(crate) fn audience(
                 sources,
             ));
         }
-    } else if !overlaps(&found, accepted) {
+    } else if !overlaps(&found, accepted) && !root {
+        // With a root cause (the token is the wrong kind), no audience to reconfigure.
         out.push(fails(
             GatewayCode::AudienceMismatch {
                 gw: g,

@@ -55,7 +55,7 @@ pub fn judge(t: &TokenFacts, cfg: &Oidc, now: i64, page_leeway: i64) -> Vec<Find
         root,
         SOURCES,
     ));
-    if !cfg.audiences.is_empty() {
+    if !cfg.audiences.is_empty() && !root {
         let aud = aud_values(claims);
         if !overlaps(&aud, &cfg.audiences) {
             out.push(fails(
@@ -81,7 +81,8 @@ pub fn judge(t: &TokenFacts, cfg: &Oidc, now: i64, page_leeway: i64) -> Vec<Find
                     have,
                     wanted: cfg.scopes.clone(),
                 },
-                SOURCES,
+                // RFC 6750 §3.1: insufficient_scope.
+                &["RFC6750"],
             ));
         }
     }

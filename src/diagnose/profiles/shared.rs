@@ -290,18 +290,30 @@ pub(crate) fn issuer_not_public(
     let issuer = want
         .or(claims.iss.present().map(String::as_str))
         .filter(|i| !i.is_empty() && !i.contains(char::is_whitespace))?;
-    let https = issuer
-        .get(..8)
-        .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
-    let host = crate::issuer::url_host(issuer).map(|h| h.trim_end_matches('.').to_owned());
-    let private = host.is_some_and(|h| private_host(&h));
-    let not_https = g == Gw::RestJwt && !https;
+    let unusable = |i: &str| {
+        let https = i
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+        let host = crate::issuer::url_host(i).map(|h| h.trim_end_matches('.').to_owned());
+        (
+            host.is_some_and(|h| private_host(&h)),
+            g == Gw::RestJwt && !https,
+        )
+    };
+    let (private, not_https) = unusable(issuer);
+    // Only the issuer typed is unusable, and the token's own would do: the configuration is
+    // at fault (§2b, H3), not the token.
+    let fits = want
+        .and(claims.iss.present())
+        .filter(|iss| unusable(iss) == (false, false))
+        .map(|iss| iss.chars().take(200).collect());
     (private || not_https).then(|| {
         fails(
             GatewayCode::IssuerNotPublic {
                 gw: g,
                 issuer: issuer.chars().take(200).collect(),
                 private,
+                fits,
             },
             sources,
         )
@@ -363,7 +375,8 @@ pub(crate) fn exact_issuer(
                 sources,
             ))
         }
-        (Some(iss), Some(want)) if iss != want => Some(fails(
+        // A root cause (the token is the wrong kind) is the answer: no issuer to reconfigure.
+        (Some(iss), Some(want)) if iss != want && !root => Some(fails(
             GatewayCode::IssuerMismatch {
                 gw: g,
                 found: iss.clone(),

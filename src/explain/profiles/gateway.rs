@@ -174,6 +174,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                     " One is Entra's v1 issuer, the other its v2 issuer.".to_owned()
                 }
                 IssuerDiff::GoogleSpelling => " Google issues both spellings.".to_owned(),
+                IssuerDiff::Scheme => " They differ only in http and https, which counts.".to_owned(),
                 IssuerDiff::CognitoDomain => format!(
                     " {expected} is a user pool's managed-login (hosted UI) domain, not an \
                      issuer: no token carries it."
@@ -227,7 +228,23 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::IssuerNotPublic {
             gw,
             issuer,
+            private,
+            fits: Some(iss),
+        } => format!(
+            "The issuer typed, {issuer}, is {}, which {} needs; the token's own issuer, {iss}, \
+             is not: the configuration is at fault, not the token.",
+            if *private {
+                "not reachable from the public internet"
+            } else {
+                "not an absolute https URL"
+            },
+            who(*gw)
+        ),
+        C::IssuerNotPublic {
+            gw,
+            issuer,
             private: true,
+            ..
         } => format!(
             "The issuer {issuer} is not reachable from the public internet, where {} fetches its \
              discovery document and keys: every token from it is rejected.",
@@ -638,6 +655,9 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NoExp { .. } => {
             "Have the issuer set exp, or test against the deployed stage.".to_owned()
         }
+        C::IssuerNotPublic {
+            fits: Some(iss), ..
+        } => format!("Configure the issuer exactly as the token has it: {iss}."),
         C::IssuerNotPublic { .. } => "Use an identity provider at a public https address, or \
              verify these tokens in a Lambda authorizer with keys you provide."
             .to_owned(),
@@ -711,6 +731,11 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
                  never accepts this token; verify such tokens in a Lambda authorizer that accepts \
                  both."
                 .to_owned(),
+            // H4: the token's issuer is what the provider issues (Auth0 and Entra v1 end theirs
+            // in a slash); the configured one is what can change.
+            IssuerDiff::TrailingSlash | IssuerDiff::Scheme => {
+                format!("Configure the issuer exactly as the token has it: {found}.")
+            }
             // §5.2: the pool's issuer is its cognito-idp URL, never its login domain.
             IssuerDiff::CognitoDomain => match crate::issuer::classify(found) {
                 crate::issuer::IssuerKind::Cognito(_) => {
@@ -883,10 +908,24 @@ fn audience_fix(found: &[String], accepted: &[String]) -> String {
         .cloned()
         .collect();
     if apis.is_empty() {
-        return "This token names no audience of an API (Auth0's /userinfo or Keycloak's \
-                default account): request one whose aud is your API's identifier (Auth0: pass \
-                audience; Keycloak: add an Audience mapper for the API)."
-            .to_owned();
+        let auth0 = found.iter().any(|a| a.ends_with("/userinfo"));
+        let keycloak = found.iter().any(|a| a == "account");
+        let (what, fix) = match (auth0, keycloak) {
+            (true, false) => (
+                "Auth0's /userinfo",
+                "request it with audience set to your API's identifier",
+            ),
+            (false, true) => (
+                "account, which Keycloak's Audience Resolve mapper often adds (reported)",
+                "add an Audience mapper (client scope) for your API in Keycloak",
+            ),
+            _ => (
+                "Auth0's /userinfo or Keycloak's account",
+                "request one whose aud is your API's identifier (Auth0: pass audience; \
+                 Keycloak: add an Audience mapper for the API)",
+            ),
+        };
+        return format!("This token names no API's audience, only {what}: {fix}.");
     }
     format!(
         "Put {}{} in the audience list (the app client id for Cognito, the API identifier \
@@ -1009,6 +1048,10 @@ mod tests {
         let kc = fix(&["account"], &["orders-api"]);
         assert!(!kc.contains("Put account"), "{kc}");
         assert!(kc.contains("Audience mapper"), "{kc}");
+        // Each provider's own fix only; G7 is reported, and said so.
+        assert!(!kc.contains("Auth0") && kc.contains("reported"), "{kc}");
+        let a0 = fix(&["https://acme.eu.auth0.com/userinfo"], &["orders"]);
+        assert!(!a0.contains("Keycloak"), "{a0}");
     }
 
     #[test]
