@@ -13,7 +13,7 @@ use crate::diagnose::identity::TokenKind;
 use crate::diagnose::profiles::{
     self, GatewayCode, NeverSent, Profile, ProfileVerdict, TokenFacts,
 };
-use crate::input::Shape;
+use crate::input::{Shape, Source};
 
 /// The answer for one profile.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,39 @@ pub struct Choice {
     pub send: Option<usize>,
     /// For each token not chosen, the finding that rules it out.
     pub reasons: Vec<(usize, Finding)>,
+}
+
+/// What a token response calls a token, by the field or parameter it was found in
+/// (`access_token`, `id_token`, `refresh_token`; Cognito's `AccessToken`, `IdToken`,
+/// `RefreshToken`): a hint where the token itself does not say (Auth0, Entra, an opaque value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Named {
+    /// `id_token`.
+    Id,
+    /// `access_token`.
+    Access,
+    /// `refresh_token`.
+    Refresh,
+}
+
+/// The role a token's field or parameter name gives it.
+pub fn named(source: &Source) -> Option<Named> {
+    let name = match source {
+        Source::JsonField { key, .. } => key.as_str(),
+        Source::JsonNamedValue { name, .. } | Source::UrlParam { name, .. } => name.as_str(),
+        _ => return None,
+    };
+    let folded: String = name
+        .chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    match folded.as_str() {
+        "idtoken" => Some(Named::Id),
+        "accesstoken" => Some(Named::Access),
+        "refreshtoken" => Some(Named::Refresh),
+        _ => None,
+    }
 }
 
 /// Whether `t` is never the token to send to an API ([`never_sent_why`]).
@@ -40,6 +73,8 @@ fn never_sent_why(t: &TokenFacts) -> Option<NeverSent> {
         Some(NeverSent::KeycloakRefresh)
     } else if matches!(t.kind, TokenKind::FirebaseCustom) {
         Some(NeverSent::FirebaseCustom)
+    } else if named(&t.candidate.source) == Some(Named::Refresh) {
+        Some(NeverSent::NamedRefresh)
     } else if t.candidate.shape == Shape::Jwe {
         Some(NeverSent::Encrypted)
     } else {
@@ -54,6 +89,7 @@ fn never_sent(t: &TokenFacts) -> Option<Finding> {
         NeverSent::CognitoRefresh => &["COG-TOK", "AJV-59"],
         NeverSent::KeycloakRefresh => &["KC-TOKENUTIL"],
         NeverSent::FirebaseCustom => &["FB"],
+        NeverSent::NamedRefresh => &["RFC6749"],
         NeverSent::Encrypted => &["RFC7516", "A0-OPAQUE"],
     };
     Some(Finding {
@@ -95,10 +131,15 @@ pub fn choose(tokens: &[TokenFacts], target: &Target, now: i64, leeway: i64) -> 
                 tokens.get(**i).is_some_and(|t| {
                     t.kind.is_access_token()
                         || t.claims.and_then(profiles::token_use_of) == Some(TokenUse::Access)
+                        || named(&t.candidate.source) == Some(Named::Access)
                 })
             };
             // An ID token only when nothing else would do (H8: AWS recommends access tokens).
-            let not_id = |i: &&usize| tokens.get(**i).is_some_and(|t| !t.kind.is_id_token());
+            let not_id = |i: &&usize| {
+                tokens.get(**i).is_some_and(|t| {
+                    !t.kind.is_id_token() && named(&t.candidate.source) != Some(Named::Id)
+                })
+            };
             let send = accepted
                 .iter()
                 .find(is_access)

@@ -298,6 +298,9 @@ pub fn never_sent(label: &str, why: NeverSent) -> String {
             "a Firebase custom token: the app exchanges it for an ID token (signInWithCustomToken)"
         }
         NeverSent::Encrypted => "encrypted (a JWE): no gateway here can read it",
+        NeverSent::NamedRefresh => {
+            "the response's refresh token: it is for getting new tokens at the token endpoint"
+        }
     };
     format!("{label} is {what}; never send it to an API.")
 }

@@ -394,6 +394,11 @@ const SOURCES: &[Source] = &[
         title: "RFC 8725 — JSON Web Token Best Current Practices",
     },
     Source {
+        key: "RFC6749",
+        url: "https://www.rfc-editor.org/rfc/rfc6749#section-1.5",
+        title: "RFC 6749 §1.5 — Refresh Token",
+    },
+    Source {
         key: "RFC6750",
         url: "https://www.rfc-editor.org/rfc/rfc6750#section-3.1",
         title: "RFC 6750 §3.1 — Error Codes",
@@ -697,6 +702,7 @@ pub const KEYS: &[&str] = &[
     "A0-OPAQUE",
     "A0-DOCS-5001",
     "RFC8725",
+    "RFC6749",
     "RFC6750",
     "RFC7515",
     "RFC7516",

@@ -144,6 +144,21 @@ pub fn answer_view(
         .map(|(c, f)| f.token(c))
         .collect();
     let label = |i: usize| overview.label(i);
+    // "ID token", "access token": by the token's own marks, else by the field it came in.
+    let kind_of = |i: usize| {
+        let by_marks = facts
+            .get(i)
+            .map_or("token", |f| words::kind_name(&f.identity.kind));
+        match (
+            by_marks,
+            candidates.get(i).and_then(|c| choose::named(&c.source)),
+        ) {
+            ("token", Some(choose::Named::Id)) => "ID token",
+            ("token", Some(choose::Named::Access)) => "access token",
+            ("token", Some(choose::Named::Refresh)) => "refresh token",
+            (k, _) => k,
+        }
+    };
     let order = profile_order(chosen);
 
     let judged: Vec<Vec<ProfileResult>> = tokens
@@ -166,7 +181,7 @@ pub fn answer_view(
     for (column, &p) in order.iter().enumerate() {
         let result_of = |i: usize| judged.get(i).and_then(|row| row.get(column));
         let line = match choices.iter().find(|c| c.profile == p) {
-            Some(choice) => choice_line(p, choice, facts, &label, &result_of),
+            Some(choice) => choice_line(p, choice, facts, &label, &kind_of, &result_of),
             None => match result_of(selected) {
                 Some(r) => single_line(r, selected, &label),
                 None => continue,
@@ -274,15 +289,13 @@ pub fn answer_view(
         lines.insert(at.min(lines.len()), line);
     }
 
-    let rows = facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
+    let rows = (0..facts.len())
+        .map(|i| {
             let never_sent = tokens.get(i).is_some_and(choose::is_never_sent);
             MatrixRow {
                 index: i,
                 label: label(i),
-                kind: words::kind_name(&f.identity.kind),
+                kind: kind_of(i),
                 cells: order
                     .iter()
                     .enumerate()
@@ -420,6 +433,7 @@ fn choice_line<'a>(
     choice: &choose::Choice,
     facts: &[Facts],
     label: &dyn Fn(usize) -> String,
+    kind_of: &dyn Fn(usize) -> &'static str,
     result_of: &dyn Fn(usize) -> Option<&'a ProfileResult>,
 ) -> AnswerLine {
     let mut findings: Vec<FindingView> = Vec::new();
@@ -458,10 +472,7 @@ fn choice_line<'a>(
     }
     let (tone, headline, reason, send) = match choice.send {
         Some(i) => {
-            let kind = facts
-                .get(i)
-                .map(|f| words::kind_name(&f.identity.kind))
-                .unwrap_or("token");
+            let kind = kind_of(i);
             let result = result_of(i);
             if let Some(r) = result {
                 findings.splice(0..0, profile_findings(r));
@@ -1048,6 +1059,52 @@ mod tests {
         assert!(!said(
             "HTTP/1.1 403 Forbidden\n\n{\"message\":\"Forbidden\"}"
         ));
+    }
+
+    #[test]
+    fn a_token_response_names_its_tokens_by_their_fields_where_the_tokens_do_not() {
+        // OIDC / RFC 6749 §5.1: an Auth0 or Entra response's tokens say little themselves; the
+        // fields do. The refresh token (opaque here) is never sent (RFC 6749 §1.5), the access
+        // token is the one to send, named so.
+        use base64::Engine;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let jws = |payload: String| {
+            format!(
+                "{}.{}.{}",
+                b64(r#"{"alg":"RS256","kid":"k"}"#),
+                b64(&payload),
+                b64("signature")
+            )
+        };
+        let iss = "https://acme.eu.auth0.com/";
+        let times = format!(r#""exp":{},"iat":{}"#, DEMO_NOW + 600, DEMO_NOW - 60);
+        // The ID token first, as such a response may list it.
+        let paste = format!(
+            r#"{{"id_token":"{}","access_token":"{}","refresh_token":"v1.MzQ5ODc2NTQzMjEwOTg3NjU0MzIxMDk4NzY1NDMyMTA","token_type":"Bearer"}}"#,
+            jws(format!(
+                r#"{{"iss":"{iss}","aud":"xK9fQ2mZ","sub":"u",{times}}}"#
+            )),
+            jws(format!(
+                r#"{{"iss":"{iss}","aud":"https://api.acme.com","scope":"read:orders","sub":"u",{times}}}"#
+            )),
+        );
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-http-audiences",
+            "xK9fQ2mZ, https://api.acme.com".to_owned(),
+        );
+        let (target, _) = target(&fields);
+        let answer = answer_for(&paste, &target, Some(Profile::HttpJwt));
+        let lead = &answer.lines[0];
+        assert_eq!(lead.headline, "Send the access token", "{lead:?}");
+        assert!(lead
+            .send
+            .as_deref()
+            .is_some_and(|s| s.contains("access_token")));
+        let kinds: Vec<&str> = answer.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["ID token", "access token", "refresh token"]);
+        let refresh = answer.rows.get(2).expect("the refresh row");
+        assert!(refresh.cells.iter().all(|c| c.words == words::NEVER_SENT));
     }
 
     #[test]

@@ -59,6 +59,8 @@ pub enum NeverSent {
     KeycloakRefresh,
     /// A Firebase custom token (G9): exchanged for an ID token first.
     FirebaseCustom,
+    /// A token under a response's `refresh_token` (RFC 6749 §1.5): for the token endpoint only.
+    NamedRefresh,
     /// Another encrypted token (JWE): no gateway here reads one (an Auth0 access token issued
     /// without an audience, G6).
     Encrypted,
