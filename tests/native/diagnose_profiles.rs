@@ -2890,3 +2890,30 @@ fn a_resource_server_s_missing_scope_cites_rfc_6750() {
         .expect("a scope miss");
     assert_eq!(f.sources, ["RFC6750"]);
 }
+
+#[test]
+fn an_entra_token_from_another_tenant_is_told_one_issuer_per_tenant() {
+    // G4: exact-match authorizers take one issuer per tenant.
+    let v2 = |tid: &str| format!("https://login.microsoftonline.com/{tid}/v2.0");
+    let (mine, theirs) = (
+        v2("72f988bf-86f1-41af-91ab-2d7cd011db47"),
+        v2("a1b2c3d4-0000-1111-2222-333344445555"),
+    );
+    assert_eq!(IssuerDiff::between(&theirs, &mine), IssuerDiff::EntraTenant);
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{theirs}","aud":"api","ver":"2.0","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let mut target = Target::default();
+    target.http.issuer = Some(mine);
+    target.http.audiences = vec!["api".into()];
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    let r = row(&rs, Profile::HttpJwt);
+    let fix = tokenlens::explain::profiles::fix(deciding(&r.findings).unwrap()).unwrap();
+    assert!(fix.contains("one issuer per tenant"), "{fix}");
+    assert!(!fix.contains("Send a token from"), "{fix}");
+}

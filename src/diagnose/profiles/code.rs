@@ -121,6 +121,9 @@ pub enum IssuerDiff {
     /// Entra ID: the configured issuer is a multi-tenant template (`{tenantid}`, `common`,
     /// `organizations`, `consumers`), which an exact match never equals (G4).
     EntraTemplate,
+    /// Entra ID, same version, another tenant: an exact-match authorizer takes one issuer per
+    /// tenant (G4).
+    EntraTenant,
     /// Entra ID, same tenant: the token's version (`token`) is not the configured issuer's (G2).
     EntraVersions {
         /// The token's version.
@@ -154,6 +157,9 @@ impl IssuerDiff {
             }
             (Some((tf, vf)), Some((te, ve))) if tf == te && vf != ve => {
                 return IssuerDiff::EntraVersions { token: vf };
+            }
+            (Some((tf, vf)), Some((te, ve))) if tf != te && vf == ve => {
+                return IssuerDiff::EntraTenant;
             }
             _ => {}
         }

@@ -174,6 +174,9 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                     " One is Entra's v1 issuer, the other its v2 issuer.".to_owned()
                 }
                 IssuerDiff::GoogleSpelling => " Google issues both spellings.".to_owned(),
+                IssuerDiff::EntraTenant => " They are two tenants' issuers: each tenant has its \
+                     own."
+                    .to_owned(),
                 IssuerDiff::Scheme => " They differ only in http and https, which counts.".to_owned(),
                 IssuerDiff::CognitoDomain => format!(
                     " {expected} is a user pool's managed-login (hosted UI) domain, not an \
@@ -710,6 +713,12 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             IssuerDiff::EntraTemplate => format!(
                 "Configure each tenant's own issuer (this token's: {found}), or verify in a \
                  Lambda authorizer that substitutes tid into the template."
+            ),
+            // G4: one exact issuer per tenant.
+            IssuerDiff::EntraTenant => format!(
+                "To accept this tenant too, configure its issuer ({found}) as well: one issuer per \
+                 tenant (an HTTP API authorizer holds one, so one authorizer per tenant), or verify \
+                 tid against your tenants in a Lambda authorizer."
             ),
             // G2: the API's accessTokenAcceptedVersion decides the token version.
             IssuerDiff::EntraVersions {
