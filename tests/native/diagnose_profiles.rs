@@ -2917,3 +2917,25 @@ fn an_entra_token_from_another_tenant_is_told_one_issuer_per_tenant() {
     assert!(fix.contains("one issuer per tenant"), "{fix}");
     assert!(!fix.contains("Send a token from"), "{fix}");
 }
+
+#[test]
+fn google_s_bare_issuer_on_the_rest_jwt_authorizer_points_at_its_https_spelling() {
+    // §2b: the REST JWT issuer must be https; G8: Google issues both spellings.
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"accounts.google.com","aud":"123-web.apps.googleusercontent.com","exp":{},"iat":{}}}"#,
+            NOW + 600,
+            NOW - 60
+        ),
+    );
+    let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
+    let r = row(&rs, Profile::RestJwt);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == "rest_jwt_issuer_not_public")
+        .unwrap_or_else(|| panic!("{:?}", codes(r)));
+    let fix = tokenlens::explain::profiles::fix(f).unwrap();
+    assert!(fix.contains("https://accounts.google.com"), "{fix}");
+}

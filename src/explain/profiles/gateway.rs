@@ -661,6 +661,12 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::IssuerNotPublic {
             fits: Some(iss), ..
         } => format!("Configure the issuer exactly as the token has it: {iss}."),
+        // G8: Google issues both spellings; only the https one can be a REST JWT issuer.
+        C::IssuerNotPublic { issuer, .. } if issuer == "accounts.google.com" => {
+            "Google also issues ID tokens with the issuer https://accounts.google.com: configure \
+             that and send tokens that carry it, or verify both spellings in a Lambda authorizer."
+                .to_owned()
+        }
         C::IssuerNotPublic { .. } => "Use an identity provider at a public https address, or \
              verify these tokens in a Lambda authorizer with keys you provide."
             .to_owned(),
