@@ -106,6 +106,14 @@ fn id_token() -> Tok {
     )
 }
 
+/// An unverifiable RS256 token with `claims` (JSON members, no braces), valid for ten minutes.
+fn live(claims: &str) -> Tok {
+    tok(
+        RS,
+        &format!(r#"{{{claims},"exp":{},"iat":{}}}"#, NOW + 600, NOW - 60),
+    )
+}
+
 fn row(rs: &[ProfileResult], p: Profile) -> &ProfileResult {
     rs.iter().find(|r| r.profile == p).expect("profile row")
 }
@@ -2787,14 +2795,7 @@ fn an_issuer_that_differs_only_by_a_slash_or_scheme_is_fixed_in_the_configuratio
     // H4: compared exactly; the token's issuer is what the provider issues (G6: Auth0 ends it
     // in a slash), so the configuration is what changes. §2b: a REST JWT issuer must be https.
     let auth0 = "https://acme.eu.auth0.com/";
-    let t = tok(
-        RS,
-        &format!(
-            r#"{{"iss":"{auth0}","aud":"https://api.acme.com","exp":{},"iat":{}}}"#,
-            NOW + 600,
-            NOW - 60
-        ),
-    );
+    let t = live(&format!(r#""iss":"{auth0}","aud":"https://api.acme.com""#));
     let fix_of = |r: &ProfileResult, code: &str| {
         let f = r.findings.iter().find(|f| f.code == code);
         f.and_then(tokenlens::explain::profiles::fix)
@@ -2828,14 +2829,7 @@ fn an_issuer_that_differs_only_by_a_slash_or_scheme_is_fixed_in_the_configuratio
         );
     }
     // A token whose own issuer is http:// stays the token's problem.
-    let http_iss = tok(
-        RS,
-        &format!(
-            r#"{{"iss":"http://idp.example.com","aud":"a","exp":{},"iat":{}}}"#,
-            NOW + 600,
-            NOW - 60
-        ),
-    );
+    let http_iss = live(r#""iss":"http://idp.example.com","aud":"a""#);
     let rs = judge_all(&http_iss.facts(), &Target::default(), NOW, 0);
     assert!(gateway_codes(row(&rs, Profile::RestJwt))
         .iter()
@@ -2846,13 +2840,8 @@ fn an_issuer_that_differs_only_by_a_slash_or_scheme_is_fixed_in_the_configuratio
 fn a_token_of_the_wrong_kind_gets_no_fix_that_reconfigures_the_authorizer_for_it() {
     // G1 / G9: a Microsoft Graph token or a Firebase custom token is the wrong token; widening
     // the audience list or trusting its issuer would accept what no API should.
-    let mut graph = tok(
-        RS,
-        &format!(
-            r#"{{"iss":"https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/","aud":"00000003-0000-0000-c000-000000000000","ver":"1.0","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47","exp":{},"iat":{}}}"#,
-            NOW + 600,
-            NOW - 60
-        ),
+    let mut graph = live(
+        r#""iss":"https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/","aud":"00000003-0000-0000-c000-000000000000","ver":"1.0","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47""#,
     );
     identified(&mut graph);
     assert_eq!(graph.kind, TokenKind::EntraMicrosoftApi);
@@ -2900,14 +2889,7 @@ fn an_entra_token_from_another_tenant_is_told_one_issuer_per_tenant() {
         v2("a1b2c3d4-0000-1111-2222-333344445555"),
     );
     assert_eq!(IssuerDiff::between(&theirs, &mine), IssuerDiff::EntraTenant);
-    let t = tok(
-        RS,
-        &format!(
-            r#"{{"iss":"{theirs}","aud":"api","ver":"2.0","exp":{},"iat":{}}}"#,
-            NOW + 600,
-            NOW - 60
-        ),
-    );
+    let t = live(&format!(r#""iss":"{theirs}","aud":"api","ver":"2.0""#));
     let mut target = Target::default();
     target.http.issuer = Some(mine);
     target.http.audiences = vec!["api".into()];
@@ -2921,14 +2903,7 @@ fn an_entra_token_from_another_tenant_is_told_one_issuer_per_tenant() {
 #[test]
 fn google_s_bare_issuer_on_the_rest_jwt_authorizer_points_at_its_https_spelling() {
     // §2b: the REST JWT issuer must be https; G8: Google issues both spellings.
-    let t = tok(
-        RS,
-        &format!(
-            r#"{{"iss":"accounts.google.com","aud":"123-web.apps.googleusercontent.com","exp":{},"iat":{}}}"#,
-            NOW + 600,
-            NOW - 60
-        ),
-    );
+    let t = live(r#""iss":"accounts.google.com","aud":"123-web.apps.googleusercontent.com""#);
     let rs = judge_all(&t.facts(), &Target::default(), NOW, 0);
     let r = row(&rs, Profile::RestJwt);
     let f = r
