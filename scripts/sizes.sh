@@ -62,11 +62,15 @@
 # authorizer, the 50-audience quota, unprefixed scopes, a paste with no token in the answer
 # card, quotes inside a header, a clock ahead, the console test's ID-token rule, an UPDATED
 # issuer beside a 401) with the session's own (an issuer no pool issues, a Keycloak ID token,
-# the audience question's words) added 4,475 B; then 361,400. The goal (issue 10) is 250 KB,
-# which today's build does not meet.
+# the audience question's words) added 4,475 B; then 361,400. A second review's findings
+# (round 9: issuer fixes for a trailing slash, http and an issuer typed wrong, no reconfiguring
+# fix for a wrong-kind token, each provider's audience fix, RFC 6750, a token response's fields
+# naming its tokens, another Entra tenant, Google's bare issuer) and a can't-tell row naming
+# where the token must travel added 1,039 B; then 362,450. The goal (issue 10) is 250 KB, which
+# today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-361400}
+budget=${TOKENLENS_GZIP_BUDGET:-362450}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
