@@ -156,6 +156,13 @@ pub fn clock_ahead(ahead: i64) -> String {
     )
 }
 
+/// The fix for an ID token beside the access token a gateway accepts.
+pub fn send_instead(kind: &str) -> String {
+    format!(
+        "Send the {kind} instead, which this gateway accepts: an ID token is meant for the app."
+    )
+}
+
 /// "Send the ID token".
 pub fn send(kind: &str) -> String {
     format!("Send the {kind}")

@@ -461,7 +461,15 @@ fn choice_line<'a>(
                 } else {
                     others.push(line);
                 }
-                findings.push(finding_view(f, message, explain::profiles::fix(f)));
+                // An ID token beside the access token this gateway takes: the fix is to send
+                // that one, not to widen the authorizer for the ID token.
+                let fix = match choice.send.map(kind_of) {
+                    Some(sent @ "access token") if kind_of(*i) == "ID token" => {
+                        Some(words::send_instead(sent))
+                    }
+                    _ => explain::profiles::fix(f),
+                };
+                findings.push(finding_view(f, message, fix));
             }
             None => {
                 if let Code::Gateway(GatewayCode::NeverSent { why }) = &f.code {
@@ -1105,6 +1113,27 @@ mod tests {
         assert_eq!(kinds, ["ID token", "access token", "refresh token"]);
         let refresh = answer.rows.get(2).expect("the refresh row");
         assert!(refresh.cells.iter().all(|c| c.words == words::NEVER_SENT));
+        // With only the API listed, the ID token is rejected: its fix is the access token, not
+        // an audience list widened for it.
+        let mut fields = Fields::new();
+        fields.insert("cfg-http-audiences", "https://api.acme.com".to_owned());
+        let (api_only, _) = crate::inspect::target(&fields);
+        let answer = answer_for(&paste, &api_only, Some(Profile::HttpJwt));
+        let fixes: Vec<String> = answer.lines[0]
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.clone())
+            .collect();
+        assert!(
+            fixes
+                .iter()
+                .any(|f| f.starts_with("Send the access token instead")),
+            "{fixes:?}"
+        );
+        assert!(
+            !fixes.iter().any(|f| f.contains("xK9fQ2mZ in the audience")),
+            "{fixes:?}"
+        );
     }
 
     #[test]
