@@ -66,11 +66,12 @@
 # (round 9: issuer fixes for a trailing slash, http and an issuer typed wrong, no reconfiguring
 # fix for a wrong-kind token, each provider's audience fix, RFC 6750, a token response's fields
 # naming its tokens, another Entra tenant, Google's bare issuer) and a can't-tell row naming
-# where the token must travel added 1,039 B; then 362,450. The goal (issue 10) is 250 KB, which
-# today's build does not meet.
+# where the token must travel added 1,039 B; then 362,450. A rejected ID token beside the
+# accepted access token told to send that one instead added 153 B; then 362,600. The goal
+# (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-362450}
+budget=${TOKENLENS_GZIP_BUDGET:-362600}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
