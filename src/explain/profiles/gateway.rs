@@ -84,11 +84,8 @@ pub fn gateway_message(c: &GatewayCode) -> String {
                 NotJwt::Undecodable => "its header or payload is not JSON",
                 NotJwt::Malformed => "its structure is broken",
             };
-            let status = match gw {
-                Gw::Rest | Gw::Http => "; it answers 401",
-                Gw::RestJwt | Gw::Oidc => "",
-            };
-            format!("This is not a signed JWT ({what}): {} rejects it{status}.", who(*gw))
+            // The status is the verdict's ("Rejected 401", "… gets 401: …"), not said twice.
+            format!("This is not a signed JWT ({what}): {} rejects it.", who(*gw))
         }
         C::SharedSecretAlg { gw, alg } => format!(
             "alg {alg} is a shared-secret (HMAC) algorithm, but this issuer signs with public \
@@ -1084,6 +1081,16 @@ mod tests {
         assert!(!other.contains("region"), "{other}");
         let none = gateway_message(&GatewayCode::NotAUserPoolToken { iss: None });
         assert!(none.contains("no iss"), "{none}");
+    }
+
+    #[test]
+    fn a_not_a_jwt_row_leaves_its_status_to_the_verdict() {
+        // "id_token gets 401: … rejects it; it answers 401" said the status twice.
+        let m = gateway_message(&GatewayCode::NotAJwt {
+            gw: Gw::Http,
+            why: NotJwt::Opaque,
+        });
+        assert!(m.ends_with("rejects it.") && !m.contains("401"), "{m}");
     }
 
     #[test]
