@@ -37,6 +37,8 @@ pub struct Target {
 pub struct RestJwt {
     /// The trusted issuer, compared exactly, trailing slash included.
     pub issuer: Option<String>,
+    /// Further trusted issuers (§2b: the authorizer may trust several), compared the same way.
+    pub more_issuers: Vec<String>,
     /// The issuer's audiences.
     pub audiences: Vec<String>,
     /// The method's scopes, read from `scope` or `scp`; empty = none.

@@ -2914,3 +2914,36 @@ fn google_s_bare_issuer_on_the_rest_jwt_authorizer_points_at_its_https_spelling(
     let fix = tokenlens::explain::profiles::fix(f).unwrap();
     assert!(fix.contains("https://accounts.google.com"), "{fix}");
 }
+
+#[test]
+fn the_rest_jwt_authorizer_trusts_every_issuer_listed() {
+    // §2b: a REST JWT authorizer may trust several issuers, each compared exactly (H4).
+    let (a, b) = ("https://a.example.com/", "https://b.example.com/");
+    let text: &'static str = "https://a.example.com/, https://b.example.com/ not a url";
+    let (target, notes) = Target::from_fields(|f| match f {
+        Field::RestJwtIssuer => Some(text),
+        Field::RestJwtAudiences => Some("api"),
+        _ => None,
+    });
+    assert_eq!(target.rest_jwt.issuer.as_deref(), Some(a));
+    assert_eq!(target.rest_jwt.more_issuers, [b]);
+    assert!(notes.iter().any(|(f, r)| *f == Field::RestJwtIssuer
+        && r.ignored.contains(&Ignored::Invalid("not".to_owned()))));
+    let judged = |iss: &str| {
+        let t = live(&format!(r#""iss":"{iss}","aud":"api""#));
+        let rs = judge_all(&t.facts(), &target, NOW, 0);
+        codes(row(&rs, Profile::RestJwt))
+            .into_iter()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(!judged(b).contains(&"rest_jwt_issuer_mismatch".to_owned()));
+    assert!(judged("https://c.example.com/").contains(&"rest_jwt_issuer_mismatch".to_owned()));
+    // The one it differs from least is named: b without its slash.
+    let t = live(r#""iss":"https://b.example.com","aud":"api""#);
+    let rs = judge_all(&t.facts(), &target, NOW, 0);
+    assert!(gateway_codes(row(&rs, Profile::RestJwt)).iter().any(|c| matches!(
+        c,
+        GatewayCode::IssuerMismatch { expected, diff: IssuerDiff::TrailingSlash, .. } if expected == b
+    )));
+}

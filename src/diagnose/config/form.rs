@@ -216,7 +216,9 @@ impl Field {
             Field::RestRegex => "optional; matched against aud",
             Field::RestPools => "pool ids, ARNs or issuer URLs, comma separated",
             Field::LambdaPool => "pool id, ARN or issuer URL",
-            Field::RestJwtIssuer => "exactly as in the token, trailing slash included",
+            Field::RestJwtIssuer => {
+                "exactly as in the token, trailing slash included; several comma separated"
+            }
             Field::RestJwtAudiences => "app client ids or API identifiers",
             Field::RestJwtScopes => "none, or a list",
             Field::RestJwtAlgs => "e.g. RS256 ES256",
@@ -392,6 +394,33 @@ impl<'a, F: Fn(Field) -> &'a str> Reader<'a, F> {
         }
     }
 
+    /// An issuer field that may list several (§2b: the REST JWT authorizer trusts several): the
+    /// first and the rest, each read as [`Self::issuer`]; what cannot be read is noted and
+    /// dropped. One value reads as [`Self::issuer`].
+    fn issuers(&mut self, field: Field) -> (Option<String>, Vec<String>) {
+        let text = (self.get)(field);
+        let items = read_list(text).value.unwrap_or_default();
+        if items.len() < 2 {
+            return (self.issuer(field), Vec::new());
+        }
+        let mut read: Vec<String> = Vec::new();
+        let mut ignored = Vec::new();
+        for item in &items {
+            // In a list, an issuer is a URL: a word there is part of a sentence.
+            match read_issuer(item).value.filter(|v| v.contains("://")) {
+                Some(v) if !read.contains(&v) => read.push(v),
+                Some(_) => {}
+                None => ignored.push(Ignored::Invalid(item.clone())),
+            }
+        }
+        if read.is_empty() {
+            return (self.issuer(field), Vec::new());
+        }
+        self.keep(field, What::List, String::new(), ignored);
+        let first = read.remove(0);
+        (Some(first), read)
+    }
+
     /// A pool field: the pool id when it reads, else the text as typed (so the profile can say
     /// it could not read it instead of assuming the token's pool).
     fn pool(&mut self, field: Field) -> Option<String> {
@@ -431,8 +460,10 @@ impl Target {
             validation_regex: (!regex.is_empty()).then(|| regex.to_owned()),
             pool_ids: r.pools(Field::RestPools),
         };
+        let (issuer, more_issuers) = r.issuers(Field::RestJwtIssuer);
         let rest_jwt = RestJwt {
-            issuer: r.issuer(Field::RestJwtIssuer),
+            issuer,
+            more_issuers,
             audiences: r.list(Field::RestJwtAudiences),
             scopes: r.scopes(Field::RestJwtScopes),
             algs: r.algs(

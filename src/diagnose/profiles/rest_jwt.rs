@@ -10,7 +10,8 @@
 use super::http_jwt::{audience, kid, scopes};
 use super::{
     exact_issuer, expired, fails, gateway_time_unknowns, gw, issuer_not_public, not_jwt,
-    not_yet_valid, notes, root_causes, signature, time_fails, GatewayCode, Gw, TokenFacts,
+    not_yet_valid, notes, root_causes, signature, time_fails, GatewayCode, Gw, IssuerDiff,
+    TokenFacts,
 };
 use crate::diagnose::config::RestJwt;
 use crate::diagnose::finding::{Finding, Severity, Status};
@@ -41,16 +42,27 @@ pub fn judge(t: &TokenFacts, cfg: &RestJwt, now: i64, leeway: i64) -> Vec<Findin
     out.extend(algorithm(header, &cfg.algs, root));
     out.extend(kid(t, header, Gw::RestJwt));
     out.extend(signature(t, Gw::RestJwt, root, SOURCES));
+    // §2b: of several trusted issuers, the token's own, else the one it differs from least.
+    let iss = claims.iss.present().map(String::as_str);
+    let want = cfg.issuer.as_deref().map(|first| {
+        let all = || std::iter::once(first).chain(cfg.more_issuers.iter().map(String::as_str));
+        all()
+            .find(|w| Some(*w) == iss)
+            .or_else(|| {
+                all().find(|w| iss.is_some_and(|i| IssuerDiff::between(i, w) != IssuerDiff::Other))
+            })
+            .unwrap_or(first)
+    });
     out.extend(exact_issuer(
         claims,
-        cfg.issuer.as_deref(),
+        want,
         Gw::RestJwt,
         root,
         &["REST-JWT-CREATE", "COG-ISSUER"],
     ));
     out.extend(issuer_not_public(
         claims,
-        cfg.issuer.as_deref(),
+        want,
         Gw::RestJwt,
         root,
         &["REST-JWT", "REST-JWT-CREATE"],
