@@ -68,11 +68,12 @@
 # naming its tokens, another Entra tenant, Google's bare issuer) and a can't-tell row naming
 # where the token must travel added 1,039 B; then 362,450. A rejected ID token beside the
 # accepted access token told to send that one instead added 153 B; then 362,600. A not-a-JWT
-# row no longer saying its 401 twice took 104 B off; then 362,500. The goal (issue 10) is
+# row no longer saying its 401 twice took 104 B off; then 362,500. The REST JWT authorizer's
+# issuer field taking several issuers (§2b) added 454 B; then 362,950. The goal (issue 10) is
 # 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-362500}
+budget=${TOKENLENS_GZIP_BUDGET:-362950}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
