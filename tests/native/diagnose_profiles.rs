@@ -2821,13 +2821,16 @@ fn an_issuer_that_differs_only_by_a_slash_or_scheme_is_fixed_in_the_configuratio
         c,
         GatewayCode::IssuerNotPublic { fits: Some(iss), .. } if iss == auth0
     )));
-    for code in ["rest_jwt_issuer_mismatch", "rest_jwt_issuer_not_public"] {
-        let fix = fix_of(r, code);
-        assert!(
-            fix.contains(&format!("as the token has it: {auth0}")),
-            "{code}: {fix}"
-        );
-    }
+    let fix = fix_of(r, "rest_jwt_issuer_mismatch");
+    assert!(
+        fix.contains(&format!("as the token has it: {auth0}")),
+        "{fix}"
+    );
+    let fix = fix_of(r, "rest_jwt_issuer_not_public");
+    assert!(
+        fix.contains(&format!("the token's own, {auth0}, exactly")),
+        "{fix}"
+    );
     // A token whose own issuer is http:// stays the token's problem.
     let http_iss = live(r#""iss":"http://idp.example.com","aud":"a""#);
     let rs = judge_all(&http_iss.facts(), &Target::default(), NOW, 0);

@@ -655,9 +655,13 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         C::NoExp { .. } => {
             "Have the issuer set exp, or test against the deployed stage.".to_owned()
         }
+        // The token's issuer may be another provider's: trusted only if the user trusts it.
         C::IssuerNotPublic {
             fits: Some(iss), ..
-        } => format!("Configure the issuer exactly as the token has it: {iss}."),
+        } => format!(
+            "Configure an issuer the authorizer can use: the token's own, {iss}, exactly as \
+             written, if it is the one you trust."
+        ),
         // G8: Google issues both spellings; only the https one can be a REST JWT issuer.
         C::IssuerNotPublic { issuer, .. } if issuer == "accounts.google.com" => {
             "Google also issues ID tokens with the issuer https://accounts.google.com: configure \
