@@ -14,8 +14,8 @@ mod code;
 mod lex;
 
 pub use code::{
-    NamedClaim, PreflightSetting, ResponseCode, FORBIDDEN, INVALID_AUDIENCE, TOKEN_EXPIRED,
-    UNAUTHORIZED,
+    NamedClaim, PreflightSetting, ResponseCode, API_KEY_REJECTED, FORBIDDEN, INVALID_AUDIENCE,
+    TOKEN_EXPIRED, UNAUTHORIZED,
 };
 
 use crate::diagnose::finding::{Code, Finding};

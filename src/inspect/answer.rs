@@ -257,7 +257,7 @@ pub fn answer_view(
         // An HTTP API has no API keys: ForbiddenException is read there as this 403 too.
         let forbidden = |code: &str| {
             code == response::FORBIDDEN
-                || (chosen == Some(Profile::HttpJwt) && code == "resp_api_key_rejected")
+                || (chosen == Some(Profile::HttpJwt) && code == response::API_KEY_REJECTED)
         };
         if chosen_accepts && response.findings.iter().any(|f| forbidden(f.code)) {
             line.reason = format!("{} {}", line.reason, words::SCOPES_AS_TYPED_PASS);
@@ -271,7 +271,7 @@ pub fn answer_view(
                 .is_some_and(|r| {
                     r.findings
                         .iter()
-                        .any(|f| f.code == "rest_updated_issuer_undocumented")
+                        .any(|f| matches!(f.code, Code::Gateway(GatewayCode::UpdatedIssuer { .. })))
                 });
         if updated_issuer
             && response

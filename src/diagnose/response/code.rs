@@ -171,6 +171,8 @@ pub enum ResponseCode {
 pub const INVALID_AUDIENCE: &str = "resp_invalid_audience";
 /// [`ResponseCode::Forbidden`]'s code (the page reads it back from the answer's view).
 pub const FORBIDDEN: &str = "resp_forbidden";
+/// [`ResponseCode::ApiKeyRejected`]'s code (the page reads it back from the answer's view).
+pub const API_KEY_REJECTED: &str = "resp_api_key_rejected";
 /// [`ResponseCode::Unauthorized`]'s code (the page reads it back from the answer's view).
 pub const UNAUTHORIZED: &str = "resp_unauthorized";
 /// [`ResponseCode::TokenExpired`]'s code (the page reads it back from the answer's view).
@@ -180,7 +182,7 @@ impl ResponseCode {
     /// The stable `snake_case` name (`data-code`).
     pub fn as_str(&self) -> &'static str {
         match self {
-            ResponseCode::ApiKeyRejected { .. } => "resp_api_key_rejected",
+            ResponseCode::ApiKeyRejected { .. } => API_KEY_REJECTED,
             ResponseCode::QuotaOrThrottle { .. } => "resp_quota_or_throttle",
             ResponseCode::WafFiltered => "resp_waf_filtered",
             ResponseCode::MutualTlsUnknownIssuer => "resp_mtls_unknown_issuer",
