@@ -220,20 +220,68 @@ async function keystrokes(browser, link, token) {
   await page.waitForFunction(() => window.__benchNav, null, { timeout: 60_000 });
   const ta = page.locator('textarea#token-input');
   await ta.focus();
-  for (let k = 0; k < OPTS.keys; k++) {
-    // Replace one signature character (same length: the full verification runs every time).
-    await page.evaluate(() => {
-      const el = document.querySelector('textarea#token-input');
-      el.focus();
-      el.setSelectionRange(el.value.length - 10, el.value.length - 9);
-    });
-    await page.keyboard.press(k % 2 ? 'B' : 'A');
-    await page.waitForFunction((n) => window.__benchKeys.length >= n, k + 1);
-  }
+  const type = async (count, done) => {
+    for (let k = 0; k < count; k++) {
+      // Replace one signature character (same length: the full verification runs every time).
+      await page.evaluate(() => {
+        const el = document.querySelector('textarea#token-input');
+        el.focus();
+        el.setSelectionRange(el.value.length - 10, el.value.length - 9);
+      });
+      await page.keyboard.press(k % 2 ? 'B' : 'A');
+      await page.waitForFunction((n) => window.__benchKeys.length >= n, done + k + 1);
+    }
+  };
+  await type(OPTS.keys, 0);
   const samples = (await page.evaluate(() => window.__benchKeys)).map((k) => k.frame);
+  // The same keystrokes again, traced: the main thread's work per keystroke, which the frame
+  // figures above round to the display's 16.7 ms frames. Not timed together with them (tracing
+  // slows the page).
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  await type(OPTS.keys, OPTS.keys);
+  const traced = mainThreadWork(JSON.parse(String(await browser.stopTracing())).traceEvents);
   if (errors.length) say(`page errors while typing: ${errors.join('; ')}`);
   await context.close();
-  return samples;
+  return { frames: samples, traced };
+}
+
+// Main-thread trace events, by what they are: script (event handlers, timers, callbacks,
+// microtasks) and the browser's rendering of the result (style, layout, paint, and handing the
+// frame to the compositor). Rendering forced from a script counts as rendering.
+const RENDERING = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer']);
+const SCRIPT = new Set(['EventDispatch', 'TimerFire', 'FunctionCall', 'RunMicrotasks', 'FireAnimationFrame', 'v8.callFunction']);
+
+/**
+ * A trace's main-thread work per keystroke, in ms: each event belongs to the last keydown before
+ * it; script and rendering are summed with overlaps counted once. Returns one sample per keystroke.
+ */
+function mainThreadWork(events) {
+  const threads = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !(SCRIPT.has(e.name) || RENDERING.has(e.name))) continue;
+    const k = `${e.pid}:${e.tid}`;
+    if (!threads.has(k)) threads.set(k, []);
+    threads.get(k).push(e);
+  }
+  // The page's main thread: the one with the most script and rendering.
+  const main = ([...threads.values()].sort((a, b) => b.length - a.length)[0] ?? []).sort((a, b) => a.ts - b.ts);
+  const union = (evs) => {
+    let total = 0;
+    let end = -Infinity;
+    for (const e of evs) {
+      const b = e.ts + (e.dur ?? 0);
+      if (b <= end) continue;
+      total += b - Math.max(e.ts, end);
+      end = b;
+    }
+    return total / 1000;
+  };
+  const starts = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts);
+  return starts.map((t, i) => {
+    const mine = main.filter((e) => e.ts >= t && e.ts < (starts[i + 1] ?? Infinity));
+    const rendering = union(mine.filter((e) => RENDERING.has(e.name)));
+    return { script: union(mine) - rendering, rendering };
+  });
 }
 
 async function bigPaste(browser, link, token, text) {
@@ -402,6 +450,27 @@ function report(data) {
       others: { 'tokenlens p90': quantile(t, 0.9), 'jose page p90': quantile(j, 0.9), 'p90 ratio': quantile(t, 0.9) / quantile(j, 0.9) },
     });
   }
+  for (const k of keys) {
+    const { tokenlens: t, jose: j } = k.traced;
+    const total = (w) => w.map((x) => x.script + x.rendering);
+    const part = (w, key) => median(w.map((x) => x[key]));
+    push({
+      what: `keystroke: main-thread work, ms (traced; script + the browser's rendering): ${caseLabel[k.id]}`,
+      unit: 'ms',
+      tokenlens: summary(total(t)),
+      peer: 'jose page',
+      peerFigure: summary(total(j)),
+      ratio: { median: median(total(t)) / median(total(j)), min: NaN, max: NaN },
+      others: {
+        'tokenlens script': part(t, 'script'),
+        'tokenlens rendering': part(t, 'rendering'),
+        'tokenlens p90': quantile(total(t), 0.9),
+        'jose page script': part(j, 'script'),
+        'jose page rendering': part(j, 'rendering'),
+        'jose page p90': quantile(total(j), 0.9),
+      },
+    });
+  }
   push({
     what: "1 MiB paste: tokenlens's own work (core pipeline, wasm), ms",
     unit: 'ms',
@@ -515,7 +584,7 @@ try {
     })();
     const tl = await keystrokes(browser, `${server.origin}/app/#${frag}`, c.token);
     const jo = await keystrokes(browser, `${server.origin}/bench/jose-page.html#${frag}`, c.token);
-    keys.push({ id: c.id, tokenlens: tl, jose: jo });
+    keys.push({ id: c.id, tokenlens: tl.frames, jose: jo.frames, traced: { tokenlens: tl.traced, jose: jo.traced } });
     say(`keystrokes: ${c.id} done`);
   }
   const paste = await bigPaste(browser, links.tokenlens, id.token, tokens.bigPaste);
