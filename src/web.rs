@@ -43,5 +43,13 @@ pub fn start() {
 }
 
 fn mount() {
+    // index.html's loading note goes as the app takes its place, in the same task: no frame
+    // shows both, or neither.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     yew::Renderer::<app::App>::new().render();
 }

@@ -131,3 +131,24 @@ for (const [mount, paths] of [
     await expect(app.diagnosis).toBeVisible();
   });
 }
+
+test('while the wasm downloads the page shows a loading note, which the app replaces as it mounts', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(/tokenlens-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const boot = page.locator('#boot');
+  await expect(boot).toBeVisible();
+  await expect(boot).toContainText('Loading');
+  await expect(boot).toContainText('nothing you paste leaves it');
+  await expect(page.locator('textarea#token-input')).toHaveCount(0);
+  release();
+  await expect(page.locator('textarea#token-input')).toBeVisible();
+  await expect(boot).toHaveCount(0);
+  // One heading and one main: the note's went with it.
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+});
