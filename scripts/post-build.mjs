@@ -4,7 +4,8 @@
 // TextEncoder.encodeInto (string-pass.mjs, also on the glue as written), the glue minified (minify-glue.mjs), the
 // stylesheet without comments and layout whitespace (css-min.mjs), each step recomputing the
 // integrity hashes of what it rewrote, then the Content-Security-Policy (csp.mjs: it hashes the
-// inline loader, which the other steps leave alone).
+// inline loader, which the other steps leave alone), and last a gzip and a Brotli copy of each
+// wasm, JS and CSS file as it now is (precompress.mjs).
 //
 //   node scripts/post-build.mjs [dir]     (default: $TRUNK_STAGING_DIR)
 import { minifyStylesheets } from './css-min.mjs';
@@ -19,3 +20,5 @@ fastStringPass(dir);
 await minifyGlue(dir);
 minifyStylesheets(dir);
 await import('./csp.mjs');
+const { precompress } = await import('./precompress.mjs');
+precompress(dir);

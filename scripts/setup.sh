@@ -4,7 +4,8 @@
 #
 #   source scripts/setup.sh [build|test]
 #     build: wasm target, Trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates fetched
-#     test:  build + Chromium/ChromeDriver (Debian) + Playwright (npm) + the Cognito emulator (PyPI)
+#     test:  build + Chromium/ChromeDriver and nginx with its Brotli module (Debian) + Playwright
+#            (npm) + the Cognito emulator (PyPI)
 #
 # Only package registries are reachable on our machines: nothing here downloads a binary from
 # anywhere else (no `playwright install`, no Trunk tool downloads: Trunk runs with --offline).
@@ -126,6 +127,13 @@ tl_setup_test() {
       { tl_die "apt-get install chromium chromium-driver failed"; return 1; }
   fi
   export CHROMEDRIVER=/usr/bin/chromedriver
+  # nginx with the Brotli module: the end-to-end tests serve the build with scripts/nginx.conf.sample.
+  if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    tl_say "installing Debian's nginx and its Brotli module (libnginx-mod-http-brotli-static)"
+    tl_as_root apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive tl_as_root apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null ||
+      { tl_die "apt-get install nginx libnginx-mod-http-brotli-static failed"; return 1; }
+  fi
 
   local venv="$tl_root/.venv" req="$tl_root/tests/e2e/requirements.txt"
   local want

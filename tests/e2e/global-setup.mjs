@@ -9,6 +9,7 @@ import { DIST, E2E_DIR, JOSE_DIR, REPO, VENV } from './support/env.mjs';
 import { startKeysServer } from './support/keys-server.mjs';
 import { execFileSync } from 'node:child_process';
 import { MOUNTS, OFFLINE_FILE, presetsFiles } from './support/mounts.mjs';
+import { startNginx } from './support/nginx.mjs';
 import { seedCognito, startMoto, startMountedServer, startStaticServer } from './support/servers.mjs';
 
 export default async function globalSetup() {
@@ -44,11 +45,16 @@ export default async function globalSetup() {
 
     const cognito = await seedCognito(VENV, path.join(E2E_DIR, 'cognito_seed.py'), moto.url);
 
+    // The build behind nginx with scripts/nginx.conf.sample (support/nginx.mjs).
+    const nginx = await startNginx(DIST, mkdtempSync(path.join(logDir, 'nginx-')));
+    stopped.push(nginx.stop);
+    process.env.TOKENLENS_E2E_NGINX_URL = nginx.url;
+
     process.env.TOKENLENS_E2E_BASE_URL = web.url;
     process.env.TOKENLENS_E2E_MOTO_URL = moto.url;
     process.env.TOKENLENS_E2E_COGNITO = JSON.stringify(cognito);
     console.log(
-      `e2e: app ${web.url} (from ${DIST}); keys server ${keys.url}; Cognito emulator ${moto.url}, pool ${cognito.pool_id}`,
+      `e2e: app ${web.url} (from ${DIST}); keys server ${keys.url}; Cognito emulator ${moto.url}, pool ${cognito.pool_id}; nginx ${nginx.url}`,
     );
   } catch (error) {
     await teardown();

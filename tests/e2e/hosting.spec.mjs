@@ -2,7 +2,11 @@
 // (tokenlens.config.json beside index.html), valid or broken. Served by the mounts server of
 // global setup (support/mounts.mjs).
 import { expect, test, KeyServer } from './support/fixtures.mjs';
-import { e2eEnv, JOSE_DIR } from './support/env.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { DIST, e2eEnv, JOSE_DIR } from './support/env.mjs';
 import { ALGS, claims, signJwt } from './support/jose.mjs';
 import { useHttpsIssuer } from './support/servers.mjs';
 import { expectNoPageErrors, expectNoTokenLeak } from './support/leaks.mjs';
@@ -151,4 +155,60 @@ test('while the wasm downloads the page shows a loading note, which the app repl
   // One heading and one main: the note's went with it.
   await expect(page.locator('h1')).toHaveCount(1);
   await expect(page.locator('main')).toHaveCount(1);
+});
+
+/** GET `url` with `Accept-Encoding: encoding`: status, headers and the body as sent (not decoded). */
+const getRaw = (url, encoding) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+
+test('behind nginx with the sample config, each wasm, JS and CSS file is sent Brotli- or gzip-compressed as the client accepts, and as is otherwise', async () => {
+  const files = readdirSync(DIST).filter((f) => /\.(wasm|js|css)$/.test(f));
+  expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+  for (const file of [...files, 'lazy/second_opinion_bg.wasm']) {
+    const original = readFileSync(path.join(DIST, file));
+    const url = `${e2eEnv.nginxUrl}${file}`;
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['identity', undefined, (b) => b],
+    ]) {
+      const r = await getRaw(url, accept);
+      expect(r.status, `${file} (${accept})`).toBe(200);
+      expect(r.headers['content-encoding'], `${file} (${accept})`).toBe(encoding);
+      expect(decode(r.body).equals(original), `${file} (${accept}) decodes to the built file`).toBe(true);
+      if (encoding) expect(r.body.length, `${file} (${accept}) is smaller sent`).toBeLessThan(original.length);
+      if (file.endsWith('.wasm')) expect(r.headers['content-type']).toBe('application/wasm');
+      expect(r.headers.vary).toBe('Accept-Encoding');
+    }
+  }
+  // The presets file is not precompressed: an organisation edits it after the build.
+  const presets = await getRaw(`${e2eEnv.nginxUrl}tokenlens.config.json`, 'br, gzip');
+  expect(presets.headers['content-encoding']).toBeUndefined();
+  expect(presets.body.equals(readFileSync(path.join(DIST, 'tokenlens.config.json')))).toBe(true);
+});
+
+test('behind nginx with the sample config and its security headers, the page loads compressed and checks a token', async ({ app, page, keyServer }) => {
+  const violations = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const wasm = page.waitForResponse((r) => /_bg\.wasm$/.test(r.url()));
+  const doc = await page.goto(e2eEnv.nginxUrl);
+  expect(doc.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  const encoding = (await wasm).headers()['content-encoding'];
+  expect(['br', 'gzip'], `the wasm came ${encoding ?? 'uncompressed'}`).toContain(encoding);
+  await expect(app.input).toBeVisible();
+  const token = track(signJwt(ALGS.rs256, claims(keyServer.issuer('rs256'))));
+  await app.pasteToken(token);
+  await app.fetchJwks(keyServer.jwksUrl('rs256'));
+  await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
+  expect(violations, 'no Content-Security-Policy violation').toEqual([]);
 });

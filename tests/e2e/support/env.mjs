@@ -3,6 +3,7 @@
 //
 //   TOKENLENS_E2E_BASE_URL  http://127.0.0.1:PORT/ — the static server serving TOKENLENS_DIST
 //   TOKENLENS_E2E_MOTO_URL  http://127.0.0.1:PORT  — moto_server (the Cognito emulator)
+//   TOKENLENS_E2E_NGINX_URL http://127.0.0.1:PORT/tools/tokenlens/ — nginx with the sample config
 //   TOKENLENS_E2E_COGNITO   JSON printed by cognito_seed.py:
 //                           { pool_id, client_id, region, jwks_url, issuer, response }
 //
@@ -30,6 +31,10 @@ export const e2eEnv = {
   /** Base URL of the app under test, with a trailing slash. */
   get baseUrl() {
     return required('TOKENLENS_E2E_BASE_URL');
+  },
+  /** The build behind nginx with scripts/nginx.conf.sample, with its base path and a trailing slash. */
+  get nginxUrl() {
+    return required('TOKENLENS_E2E_NGINX_URL');
   },
   /** Base URL of moto_server. */
   get motoUrl() {

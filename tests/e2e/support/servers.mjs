@@ -180,11 +180,27 @@ export async function startMoto(venv, logFile, { timeoutMs = 30000 } = {}) {
         '  or set TOKENLENS_VENV.',
     );
   }
+  return startWatched({
+    name: 'moto_server',
+    bin,
+    args: (port) => ['-H', '127.0.0.1', '-p', String(port)],
+    probe: (url) => `${url}/moto-api/`,
+    logFile,
+    timeoutMs,
+  });
+}
+
+/**
+ * Starts `bin` with `args(port)` at a free port, in its own process group that dies with the
+ * runner, and polls `probe(url)` until it answers (three ports tried). Resolves to
+ * { url, port, logFile, stop }.
+ */
+export async function startWatched({ name, bin, args, probe, logFile, timeoutMs = 30000 }) {
   let lastError;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
     const log = openSync(logFile, 'a');
-    const child = spawn('sh', ['-c', WATCHDOG, 'moto-watchdog', bin, '-H', '127.0.0.1', '-p', String(port)], {
+    const child = spawn('sh', ['-c', WATCHDOG, `${name}-watchdog`, bin, ...args(port)], {
       detached: true, // its own process group: killed as a whole
       stdio: ['pipe', log, log],
     });
@@ -197,15 +213,15 @@ export async function startMoto(venv, logFile, { timeoutMs = 30000 } = {}) {
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + timeoutMs;
     while (!exited && Date.now() < deadline) {
-      if (await answers(`${url}/moto-api/`)) {
-        return { url, logFile, stop: () => killGroup(child.pid) };
+      if (await answers(probe(url))) {
+        return { url, port, logFile, stop: () => killGroup(child.pid) };
       }
       await new Promise((r) => setTimeout(r, 100));
     }
     await killGroup(child.pid);
     lastError = exited
-      ? `moto_server exited early (attempt ${attempt}, port ${port})`
-      : `moto_server did not answer on ${url} within ${timeoutMs} ms`;
+      ? `${name} exited early (attempt ${attempt}, port ${port})`
+      : `${name} did not answer on ${url} within ${timeoutMs} ms`;
   }
   const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : '';
   throw new Error(`${lastError}\n  log ${logFile}:\n${tail}`);
