@@ -12,7 +12,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { REPO, startServer } from './serve.mjs';
 import { makeTokens } from './tokens.mjs';
@@ -183,7 +183,7 @@ async function navigate(browser, url, token, transfer) {
   const bodies = [];
   if (transfer) {
     page.on('response', (r) =>
-      bodies.push(r.body().then((b) => ({ url: r.url().split('#')[0], raw: b.length, gzip: gzipSync(b, { level: 9 }).length }), () => null)),
+      bodies.push(r.body().then((b) => ({ url: r.url().split('#')[0], raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotli(b) }), () => null)),
     );
   }
   await page.goto(url, { waitUntil: 'commit' });
@@ -312,15 +312,18 @@ async function bigPaste(browser, link, token, text) {
   return { memoryBefore: before, pastes };
 }
 
+/** Bytes of `b` Brotli-compressed at quality 11 (as scripts/precompress.mjs writes the build's `.br` copies). */
+const brotli = (b) => brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
 function distSizes() {
   const dir = path.join(REPO, 'dist');
   const files = readdirSync(dir)
     .filter((f) => /\.(wasm|js|css)$/.test(f))
     .map((f) => {
       const b = readFileSync(path.join(dir, f));
-      return { file: f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length };
+      return { file: f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotli(b) };
     });
-  return { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+  return { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), brotli: files.reduce((s, f) => s + f.brotli, 0) };
 }
 
 // ---- report ----
@@ -506,6 +509,8 @@ function report(data) {
       'tokenlens, every response of a load (incl. HTML), gzip KB': kb(sum(tlFiles, 'gzip')),
       'jose page files': `${jsFiles.length}`,
       'tokenlens dist raw KB': kb(dist.raw),
+      'Brotli KB: tokenlens': kb(dist.brotli),
+      'jose page': kb(sum(jsFiles, 'brotli')),
     },
   });
   return rows;
