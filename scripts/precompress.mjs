@@ -4,7 +4,7 @@
 // that send a precompressed file when the browser accepts it (nginx `gzip_static` and
 // `brotli_static`, see scripts/nginx.conf.sample; Caddy `precompressed`). Such a server spends
 // no time compressing, and compresses the wasm at all: nginx's default `gzip_types` leaves
-// application/wasm out, so without these it sends the wasm's 0.9 MB as they are. Brotli takes
+// application/wasm out, so without these it sends the 0.9 MB wasm uncompressed. Brotli takes
 // another ~18% off the gzip size.
 //
 // Not the HTML or tokenlens.config.json: an organisation edits those after the build, and a
