@@ -12,8 +12,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { brotli } from '../scripts/precompress.mjs';
 import { REPO, startServer } from './serve.mjs';
 import { makeTokens } from './tokens.mjs';
 
@@ -183,7 +184,7 @@ async function navigate(browser, url, token, transfer) {
   const bodies = [];
   if (transfer) {
     page.on('response', (r) =>
-      bodies.push(r.body().then((b) => ({ url: r.url().split('#')[0], raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotli(b) }), () => null)),
+      bodies.push(r.body().then((b) => ({ url: r.url().split('#')[0], body: b }), () => null)),
     );
   }
   await page.goto(url, { waitUntil: 'commit' });
@@ -192,10 +193,11 @@ async function navigate(browser, url, token, transfer) {
   nav.fcp = await page
     .waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 5_000 })
     .then((h) => h.jsonValue(), () => null);
+  // Compressed only after the load has been measured (Brotli takes seconds of the same cores).
   const files = transfer ? (await Promise.all(bodies)).filter(Boolean) : null;
   if (errors.length) say(`page errors on ${url.split('#')[0]}: ${errors.join('; ')}`);
   await context.close();
-  return { ...nav, files };
+  return { ...nav, files: files?.map(({ url, body }) => ({ url, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli: brotliSize(body, url) })) };
 }
 
 async function navigation(browser, links, token) {
@@ -220,7 +222,7 @@ async function keystrokes(browser, link, token) {
   await page.waitForFunction(() => window.__benchNav, null, { timeout: 60_000 });
   const ta = page.locator('textarea#token-input');
   await ta.focus();
-  const type = async (count, done) => {
+  const type = async (count, done, polling = 'raf') => {
     for (let k = 0; k < count; k++) {
       // Replace one signature character (same length: the full verification runs every time).
       await page.evaluate(() => {
@@ -229,17 +231,20 @@ async function keystrokes(browser, link, token) {
         el.setSelectionRange(el.value.length - 10, el.value.length - 9);
       });
       await page.keyboard.press(k % 2 ? 'B' : 'A');
-      await page.waitForFunction((n) => window.__benchKeys.length >= n, done + k + 1);
+      await page.waitForFunction((n) => window.__benchKeys.length >= n, done + k + 1, { polling });
     }
   };
   await type(OPTS.keys, 0);
   const samples = (await page.evaluate(() => window.__benchKeys)).map((k) => k.frame);
   // The same keystrokes again, traced: the main thread's work per keystroke, which the frame
   // figures above round to the display's 16.7 ms frames. Not timed together with them (tracing
-  // slows the page).
-  await browser.startTracing(page, { categories: ['devtools.timeline'] });
-  await type(OPTS.keys, OPTS.keys);
+  // slows the page). Playwright polls every 50 ms here, not every frame, to keep its own script
+  // out of the page's main thread. v8.execute has the microtasks (a promise's continuation, such
+  // as WebCrypto's answer reaching the page); the disabled-by-default category has Commit.
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+  await type(OPTS.keys, OPTS.keys, 50);
   const traced = mainThreadWork(JSON.parse(String(await browser.stopTracing())).traceEvents);
+  if (traced.length !== OPTS.keys) say(`WARNING: the trace has ${traced.length} keydowns for ${OPTS.keys} keystrokes`);
   if (errors.length) say(`page errors while typing: ${errors.join('; ')}`);
   await context.close();
   return { frames: samples, traced };
@@ -276,6 +281,9 @@ function mainThreadWork(events) {
     }
     return total / 1000;
   };
+  for (const name of ['EventDispatch', 'RunMicrotasks', 'Layout', 'Paint', 'Commit']) {
+    if (!main.some((e) => e.name === name)) say(`WARNING: no ${name} event in the keystroke trace; its time is not counted`);
+  }
   const starts = main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown').map((e) => e.ts);
   return starts.map((t, i) => {
     const mine = main.filter((e) => e.ts >= t && e.ts < (starts[i + 1] ?? Infinity));
@@ -312,8 +320,8 @@ async function bigPaste(browser, link, token, text) {
   return { memoryBefore: before, pastes };
 }
 
-/** Bytes of `b` Brotli-compressed at quality 11 (as scripts/precompress.mjs writes the build's `.br` copies). */
-const brotli = (b) => brotliCompressSync(b, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+/** Bytes of `b` as the build's `.br` copy of file `name` has them (scripts/precompress.mjs). */
+const brotliSize = (b, name = '') => brotli(b, name).length;
 
 function distSizes() {
   const dir = path.join(REPO, 'dist');
@@ -321,7 +329,7 @@ function distSizes() {
     .filter((f) => /\.(wasm|js|css)$/.test(f))
     .map((f) => {
       const b = readFileSync(path.join(dir, f));
-      return { file: f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotli(b) };
+      return { file: f, raw: b.length, gzip: gzipSync(b, { level: 9 }).length, brotli: brotliSize(b, f) };
     });
   return { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0), brotli: files.reduce((s, f) => s + f.brotli, 0) };
 }
@@ -509,8 +517,8 @@ function report(data) {
       'tokenlens, every response of a load (incl. HTML), gzip KB': kb(sum(tlFiles, 'gzip')),
       'jose page files': `${jsFiles.length}`,
       'tokenlens dist raw KB': kb(dist.raw),
-      'Brotli KB: tokenlens': kb(dist.brotli),
-      'jose page': kb(sum(jsFiles, 'brotli')),
+      'Brotli KB, tokenlens': kb(dist.brotli),
+      'Brotli KB, jose page': kb(sum(jsFiles, 'brotli')),
     },
   });
   return rows;

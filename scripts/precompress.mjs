@@ -1,5 +1,6 @@
-// Build step (scripts/post-build.mjs, last): a gzip (`.gz`, `gzip -9`, as scripts/sizes.sh
-// counts it; Node's zlib where there is no gzip command, ~0.7% larger) and a Brotli (`.br`,
+// Build step (scripts/post-build.mjs, last; release builds only): a gzip (`.gz`, `gzip -9 -n`:
+// scripts/sizes.sh counts `gzip -9`, whose header also holds the file name, 92 B more in all;
+// Node's zlib where there is no gzip command, ~0.7% larger) and a Brotli (`.br`,
 // quality 11) copy beside each wasm, JS and CSS file of the build, lazy/ included, for servers
 // that send a precompressed file when the browser accepts it (nginx `gzip_static` and
 // `brotli_static`, see scripts/nginx.conf.sample; Caddy `precompressed`). Such a server spends
@@ -36,19 +37,30 @@ function gzip(file, bytes) {
   }
 }
 
+/** `bytes` (the contents of a file named `name`) Brotli-compressed as the build's `.br` copies are. */
+export function brotli(bytes, name) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      [constants.BROTLI_PARAM_MODE]: name.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+    },
+  });
+}
+
 /** Writes `<file>.gz` and `<file>.br` for each compressible file; returns what it wrote. */
 export function precompress(dir) {
   const written = [];
+  // `trunk serve` and other debug builds: Trunk's own server sends files as they are, so the
+  // copies would only slow each rebuild down.
+  if (process.env.TRUNK_PROFILE === 'debug') {
+    console.log('precompress.mjs: debug build, no compressed copies');
+    return written;
+  }
   for (const file of compressible(dir)) {
     const bytes = readFileSync(file);
     const gz = gzip(file, bytes);
-    const br = brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-        [constants.BROTLI_PARAM_MODE]: file.endsWith('.wasm') ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
-      },
-    });
+    const br = brotli(bytes, file);
     if (!gunzipSync(gz).equals(bytes) || !brotliDecompressSync(br).equals(bytes)) {
       throw new Error(`precompress: a compressed copy of ${file} does not decompress to it`);
     }
