@@ -133,6 +133,10 @@ tl_setup_test() {
     tl_as_root apt-get update -qq &&
       DEBIAN_FRONTEND=noninteractive tl_as_root apt-get install -y -qq nginx libnginx-mod-http-brotli-static >/dev/null ||
       { tl_die "apt-get install nginx libnginx-mod-http-brotli-static failed"; return 1; }
+    # Debian starts and enables the system's nginx on port 80; the tests start their own.
+    if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+      tl_as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+    fi
   fi
 
   local venv="$tl_root/.venv" req="$tl_root/tests/e2e/requirements.txt"

@@ -71,11 +71,13 @@
 # row no longer saying its 401 twice took 104 B off; then 362,500. The REST JWT authorizer's
 # issuer field taking several issuers (§2b) added 454 B; then 362,950. A paint layer per panel
 # (style.css, `position: relative`) added 2 B; removing index.html's loading note as the app
-# mounts 36 B. The goal (issue 10) is
+# mounts 36 B; then 362,910. Hiding its "Loading…" where scripts do not run and a line shown
+# after 15 s for a page that never starts (style.css) added 80 B; then 363,000. The goal
+# (issue 10) is
 # 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-362950}
+budget=${TOKENLENS_GZIP_BUDGET:-363000}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -1,5 +1,6 @@
 // Starts the static server (serving TOKENLENS_DIST), the keys server (JWKS/discovery for every
-// algorithm, with and without CORS) and the Cognito emulator, seeds a user pool,
+// algorithm, with and without CORS), the Cognito emulator and nginx with the sample configuration
+// (serving TOKENLENS_DIST too), seeds a user pool,
 // and hands their addresses to the tests through environment variables (see support/env.mjs).
 // Returns the teardown, which Playwright runs after the last test, also when tests failed.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -59,7 +60,7 @@ export default async function globalSetup() {
   } catch (error) {
     await teardown();
     if (logDir && existsSync(path.join(logDir, 'moto_server.log'))) {
-      console.error(`e2e: setup failed; moto_server log kept in ${logDir}`);
+      console.error(`e2e: setup failed; the logs of moto_server and nginx (if started) kept in ${logDir}`);
     } else if (logDir) {
       rmSync(logDir, { recursive: true, force: true });
     }

@@ -1,5 +1,6 @@
-// The servers global setup starts: a static file server (in this process) and moto_server (a
-// child process group with a watchdog, so it cannot outlive the test runner).
+// The servers global setup starts: a static file server (in this process), and moto_server and
+// nginx (support/nginx.mjs), each a child process group with a watchdog, so that it cannot
+// outlive the test runner.
 import { spawn, execFile } from 'node:child_process';
 import { createReadStream, existsSync, openSync, closeSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -113,13 +114,16 @@ export function freePort() {
 }
 
 // Runs "$@" in the background and kills it when our end of stdin closes, i.e. when the runner
-// exits or dies (even by SIGKILL), so moto_server never outlives the test run.
+// exits or dies (even by SIGKILL), so the server never outlives the test run. The shell waits on
+// the server itself, so a server that stops early (a bad configuration, a taken port) ends the
+// group at once and is reported as such. (The reader gets stdin as fd 3: a background job's own
+// stdin is /dev/null.)
 const WATCHDOG = `
 "$@" </dev/null &
 child=$!
 trap 'kill "$child" 2>/dev/null' TERM INT HUP
-cat >/dev/null
-kill "$child" 2>/dev/null
+exec 3<&0
+( cat <&3 >/dev/null; kill "$child" 2>/dev/null ) &
 wait "$child"
 `;
 
