@@ -189,6 +189,20 @@ test.describe('accessibility', () => {
     expect(violations, `axe violations in state "${state}"`).toEqual([]);
   }
 
+  test('0 axe violations while the wasm downloads (index.html\'s loading note)', async ({ page }) => {
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route(/tokenlens-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/');
+    await expect(page.locator('#boot')).toBeVisible();
+    await expectNoAxeViolations(page, 'loading');
+    release();
+    await expect(page.locator('textarea#token-input')).toBeVisible();
+  });
+
   test('0 axe violations: empty, demo, pasted, chooser used, form open, compare, dark, mobile', async ({ app, page }) => {
     await app.open();
     await expect(app.answerLines.first()).toBeVisible();
