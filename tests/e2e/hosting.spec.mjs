@@ -138,24 +138,16 @@ for (const [mount, paths] of [
   });
 }
 
-test('while the wasm downloads the page shows a loading note, which the app replaces as it mounts', async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(/tokenlens-[0-9a-f]+_bg\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('/');
-  const boot = page.locator('#boot');
-  await expect(boot).toBeVisible();
+test('while the wasm downloads the page shows a loading note, which the app replaces as it mounts', async ({ app, page }) => {
+  const release = await app.openHoldingWasm();
+  const boot = app.bootNote;
   await expect(boot).toContainText('Loading');
   await expect(boot).toContainText('nothing you paste leaves it');
   // The line for a page that never starts waits 15 s (a CSS animation).
   await expect(boot.locator('.boot-stuck')).toHaveCount(1);
   await expect(boot.locator('.boot-stuck')).toBeHidden();
   await expect(page.locator('textarea#token-input')).toHaveCount(0);
-  release();
-  await expect(page.locator('textarea#token-input')).toBeVisible();
+  await release();
   await expect(boot).toHaveCount(0);
   // One heading and one main: the note's went with it.
   await expect(page.locator('h1')).toHaveCount(1);

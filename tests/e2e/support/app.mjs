@@ -10,6 +10,8 @@ export class TokenLens {
     /** The paste area: textarea#token-input whose accessible name contains "Token". */
     this.input = page.getByLabel(/Token/).and(page.locator('textarea#token-input'));
     this.demoNote = page.locator('[data-testid="demo-note"]');
+    /** index.html's loading note, up until the app mounts. */
+    this.bootNote = page.locator('#boot');
     this.candidates = page.locator('[data-testid="candidates"] button[data-testid="candidate"]');
     this.inputMessage = page.locator('[data-testid="input-message"]');
     this.cleanups = page.locator('[data-testid="cleanups"] li');
@@ -240,6 +242,25 @@ export class TokenLens {
   async open() {
     await this.page.goto('/');
     await expect(this.input).toBeVisible();
+  }
+
+  /**
+   * Opens the page with its wasm held back, so that index.html's loading note stays up; resolves
+   * to `release`, which lets the wasm through and waits for the app.
+   */
+  async openHoldingWasm() {
+    let letThrough;
+    const held = new Promise((resolve) => (letThrough = resolve));
+    await this.page.route(/tokenlens-[0-9a-f]+_bg\.wasm$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await this.page.goto('/');
+    await expect(this.bootNote).toBeVisible();
+    return async () => {
+      letThrough();
+      await expect(this.input).toBeVisible();
+    };
   }
 
   /** Puts `text` in the paste area as a paste would, and checks it was kept exactly. */

@@ -25,7 +25,7 @@ const replaceExactly = (text, from, to, count, what) => {
 
 /** The sample turned into a runnable configuration for `port`, serving `dist`, under `dir`. */
 export function nginxConfig(dist, dir, port) {
-  if (/[\s"'$;{}\\]/.test(dist) || /[\s"'$;{}\\]/.test(dir)) {
+  if ([dist, dir].some((p) => /[\s"'$;{}\\]/.test(p))) {
     throw new Error(`nginx config: paths with spaces, quotes, $, ; or braces are not supported: ${dist}, ${dir}`);
   }
   const sample = readFileSync(path.join(REPO, 'scripts', 'nginx.conf.sample'), 'utf8');
