@@ -1,6 +1,6 @@
 //! The gateway description's form fields by id: a sorted `Vec`, not a `BTreeMap`, whose
 //! instantiation is 3.7 KB of wasm (1.9 KB gzip) for a map of a dozen entries. Same API and
-//! order as the map the page used (`new`, `insert`, `get`, `extend`, `iter` by id). Must not
+//! order as the map the page used (`new`, `insert`, `remove`, `get`, `extend`, `iter` by id). Must not
 //! read or judge values: that is [`crate::inspect::target`]'s.
 
 /// Field id → value, ordered by id; at most one value per id (the last insert wins).
@@ -25,6 +25,12 @@ impl Fields {
                 None
             }
         }
+    }
+
+    /// Unsets `id`, returning its value.
+    pub fn remove(&mut self, id: &str) -> Option<String> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+        Some(self.0.remove(at).1)
     }
 
     /// The value of `id`.
@@ -73,6 +79,10 @@ mod tests {
         }
         for id in ["leeway", "cfg-rest-scopes", "a-first", "absent", ""] {
             assert_eq!(fields.get(id), map.get(id));
+        }
+        for id in ["leeway", "absent", "a-first"] {
+            assert_eq!(fields.remove(id), map.remove(id));
+            assert!(fields.iter().eq(map.iter()));
         }
         let more = vec![("leeway", "0".to_owned()), ("b", "3".to_owned())];
         fields.extend(more.clone());

@@ -191,6 +191,8 @@ pub enum Action {
     ArmHeaderUrl(&'static str),
     /// A gateway description field changed.
     SetField(&'static str, String),
+    /// A field is no longer answered (a "No / Yes" question's "Yes" with nothing named yet).
+    UnsetField(&'static str),
     /// The gateway answer field changed.
     SetResponse(String),
     /// The app started a request.
@@ -283,6 +285,9 @@ impl Reducible for State {
             Action::ArmHeaderUrl(member) => next.armed_header_url = Some(member),
             Action::SetField(id, value) => {
                 next.fields.insert(id, value);
+            }
+            Action::UnsetField(id) => {
+                next.fields.remove(id);
             }
             Action::SetResponse(text) => next.response_text = text,
             Action::NetStarted(entry) => next.network.push(entry),

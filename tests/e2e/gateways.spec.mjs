@@ -80,6 +80,30 @@ test('an unanswered scopes question is assumed "no" and said so, until "No" is c
   await app.expectSend('rest-cognito', 'IdToken');
 });
 
+test('"Yes" with no scope named, before typing or after deleting it, is not read as "No": the page says what it assumes', async ({ app, page }) => {
+  await pasteMotoWithKeys(app);
+  await app.chooseGateway('rest-cognito');
+  await app.select('AccessToken');
+  const question = page.locator('.question[data-field="cfg-rest-scopes"]');
+  const yes = question.locator('input[value="yes"]');
+  // Answered "No": the access token's 401 is stated, nothing assumed.
+  await app.answerQuestion('cfg-rest-scopes', '');
+  await app.expectRejects('rest-cognito', 401, 'rest_access_token_on_method_without_scopes');
+  await expect(app.choice('rest-cognito')).not.toContainText('the method has no OAuth scopes');
+  // "Yes", nothing named yet: not "No" any more; the answer names its assumption again.
+  await yes.check();
+  await expect(yes).toBeChecked();
+  await expect(app.choice('rest-cognito')).toContainText('the method has no OAuth scopes');
+  // A scope the token carries: accepted.
+  await page.locator('#q-cfg-rest-scopes').fill(SDK_SCOPE);
+  await app.expectAccepts('rest-cognito');
+  // Deleted again: still "Yes", and still an assumption, not the method's answer.
+  await page.locator('#q-cfg-rest-scopes').fill('');
+  await expect(yes).toBeChecked();
+  await expect(page.locator('#q-cfg-rest-scopes')).toBeEnabled();
+  await expect(app.choice('rest-cognito')).toContainText('the method has no OAuth scopes');
+});
+
 test('the classic case reversed: with a method scope the access token carries, the access token passes and the ID token gets 401', async ({ app }) => {
   await pasteMotoWithKeys(app);
   await app.configure('cfg-rest-scopes', SDK_SCOPE);

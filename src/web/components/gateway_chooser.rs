@@ -12,6 +12,8 @@ pub struct GatewayChooserProps {
     pub fields: Fields,
     pub on_gateway: Callback<Option<Profile>>,
     pub on_field: Callback<(&'static str, String)>,
+    /// Unanswers a question (its "Yes" with nothing named yet).
+    pub on_unset: Callback<&'static str>,
 }
 
 #[function_component(GatewayChooser)]
@@ -41,15 +43,16 @@ pub fn gateway_chooser(props: &GatewayChooserProps) -> Html {
                 </select>
             </div>
             if let Some(p) = props.gateway {
-                { for words::questions(p).iter().map(|q| question(q, &props.fields, &props.on_field)) }
+                { for words::questions(p).iter().map(|q| question(q, props)) }
             }
         </div>
     }
 }
 
-fn question(q: &Question, fields: &Fields, on_field: &Callback<(&'static str, String)>) -> Html {
-    let value = fields.get(q.field.id());
-    html! { <QuestionRow question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()} on_field={on_field.clone()} /> }
+fn question(q: &Question, props: &GatewayChooserProps) -> Html {
+    let value = props.fields.get(q.field.id());
+    html! { <QuestionRow question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()}
+    on_field={props.on_field.clone()} on_unset={props.on_unset.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -60,6 +63,7 @@ struct QuestionProps {
     answered: bool,
     value: String,
     on_field: Callback<(&'static str, String)>,
+    on_unset: Callback<&'static str>,
 }
 
 #[function_component(QuestionRow)]
@@ -84,9 +88,31 @@ fn question_row(props: &QuestionProps) -> Html {
                     cb.emit((field, String::new()));
                 })
             };
+            // "Yes" with nothing named (yet, or typed and deleted) is not "No" (an empty
+            // field): the question goes back to unanswered, and the page says what it assumes.
             let on_yes = {
-                let yes = yes.clone();
-                Callback::from(move |_| yes.set(true))
+                let (unset, yes, answered_empty) = (
+                    props.on_unset.clone(),
+                    yes.clone(),
+                    props.answered && props.value.trim().is_empty(),
+                );
+                Callback::from(move |_| {
+                    yes.set(true);
+                    if answered_empty {
+                        unset.emit(field);
+                    }
+                })
+            };
+            let oninput = {
+                let (cb, unset) = (props.on_field.clone(), props.on_unset.clone());
+                Callback::from(move |e: InputEvent| {
+                    let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                    if text.trim().is_empty() {
+                        unset.emit(field);
+                    } else {
+                        cb.emit((field, text));
+                    }
+                })
             };
             html! {
                 <fieldset class="question" data-field={field}>
