@@ -279,6 +279,14 @@ pub const UPDATED_ISSUER_401: &str = "Your stage rejected this token: its UPDATE
      (issuer-cognito-idp…), which AWS does not document for this authorizer, is a possible \
      cause, beside the authorizer's pool, a stage variable or a stage not redeployed.";
 
+/// The chosen gateway's headline when it accepts the token sent and the pasted answer is its
+/// 401: not a plain "accepted".
+pub const PASSES_YET_401: &str = "Passes as described here, yet the gateway said 401";
+
+/// Why, after the line's own reason.
+pub const DEPLOYED_DIFFERS: &str = "The deployed setup likely differs from this description, or \
+     another token was sent: what to check is in the gateway's answer below.";
+
 /// After a pasted answer from another layer (§1b), when a gateway's line follows it.
 pub const THE_TOKEN_ITSELF: &str =
     "The next line is what the authorizer makes of the token itself: the request needs both.";

@@ -59,6 +59,9 @@ pub struct AnswerLine {
     pub send: Option<String>,
     /// One line of why.
     pub reason: String,
+    /// What to do about a rejection: the fix of the finding the reason gives (the card shows
+    /// it open on its leading lines, not only among the findings).
+    pub fix: Option<String>,
     /// The findings behind it: evidence, fix, sources.
     pub findings: Vec<FindingView>,
 }
@@ -281,6 +284,27 @@ pub fn answer_view(
         {
             line.reason = format!("{} {}", line.reason, words::UPDATED_ISSUER_401);
         }
+        // A 401 beside a token the chosen line accepts (the token sent, as far as the paste
+        // shows): the deployed setup differs from the one described, so that line is no
+        // plain "accepted" (what to check is the answer's fix, shown below it).
+        let sent_is_selected = choices
+            .iter()
+            .find(|c| Some(c.profile) == chosen)
+            .is_none_or(|c| c.send == Some(selected));
+        if let Some(lead) = lines.first_mut().filter(|l| {
+            chosen.is_some()
+                && l.tone == Tone::Good
+                && sent_is_selected
+                && response
+                    .findings
+                    .iter()
+                    .any(|f| f.code == response::UNAUTHORIZED)
+        }) {
+            lead.tone = Tone::Open;
+            lead.headline = words::PASSES_YET_401.to_owned();
+            lead.send = None;
+            lead.reason = format!("{} {}", lead.reason, words::DEPLOYED_DIFFERS);
+        }
         let another_layer = line.tone == Tone::Neutral;
         if another_layer && chosen.is_some() && !lines.is_empty() {
             line.reason = format!("{} {}", line.reason, words::THE_TOKEN_ITSELF);
@@ -417,6 +441,12 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
             explain::profiles::verdict_line(r),
         ),
     };
+    let fix = match r.verdict {
+        ProfileVerdict::Reject { .. } => {
+            profiles::deciding(&r.findings).and_then(explain::profiles::fix)
+        }
+        _ => None,
+    };
     AnswerLine {
         id: profile_id(r.profile),
         gateway: explain::profiles::profile_name(r.profile),
@@ -424,6 +454,7 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
         headline,
         send: None,
         reason,
+        fix,
         findings: profile_findings(r),
     }
 }
@@ -437,7 +468,8 @@ fn choice_line<'a>(
     result_of: &dyn Fn(usize) -> Option<&'a ProfileResult>,
 ) -> AnswerLine {
     let mut findings: Vec<FindingView> = Vec::new();
-    let mut others: Vec<String> = Vec::new();
+    // Each token this gateway rejects: the line saying so, and its fix.
+    let mut others: Vec<(String, Option<String>)> = Vec::new();
     let mut never_sent: Vec<String> = Vec::new();
     let mut decoded_count = 0;
     for (i, f) in &choice.reasons {
@@ -455,12 +487,6 @@ fn choice_line<'a>(
                 // A decoded token's reason says more than "not a JWT" about an opaque value.
                 let decoded = facts.get(*i).is_some_and(|f| f.claims().is_some());
                 let line = words::other_fails(&label(*i), status, &message);
-                if decoded {
-                    others.insert(decoded_count, line);
-                    decoded_count += 1;
-                } else {
-                    others.push(line);
-                }
                 // An ID token beside the access token this gateway takes: the fix is to send
                 // that one, not to widen the authorizer for the ID token.
                 let fix = match choice.send.map(kind_of) {
@@ -469,6 +495,12 @@ fn choice_line<'a>(
                     }
                     _ => explain::profiles::fix(f),
                 };
+                if decoded {
+                    others.insert(decoded_count, (line, fix.clone()));
+                    decoded_count += 1;
+                } else {
+                    others.push((line, fix.clone()));
+                }
                 findings.push(finding_view(f, message, fix));
             }
             None => {
@@ -478,7 +510,7 @@ fn choice_line<'a>(
             }
         }
     }
-    let (tone, headline, reason, send) = match choice.send {
+    let (tone, headline, reason, send, fix) = match choice.send {
         Some(i) => {
             let kind = kind_of(i);
             let result = result_of(i);
@@ -494,7 +526,7 @@ fn choice_line<'a>(
             let assumed = result
                 .filter(|r| profiles::assumptions(&r.findings).next().is_some())
                 .map(explain::profiles::verdict_line);
-            let reason = match (open, result, others.first(), assumed) {
+            let reason = match (open, result, others.first().map(|o| &o.0), assumed) {
                 (true, Some(r), _, _) => explain::profiles::verdict_line(r),
                 (false, _, Some(other), Some(assumed)) => format!("{assumed} {other}"),
                 (false, _, Some(other), None) => other.clone(),
@@ -506,18 +538,18 @@ fn choice_line<'a>(
                 words::send(kind),
                 reason,
                 Some(label(i)),
+                None,
             )
         }
-        None => (
-            Tone::Bad,
-            words::NONE_PASSES.to_owned(),
-            others
+        // No token passes: the first rejection is the reason, with its fix.
+        None => {
+            let (reason, fix) = others
                 .first()
-                .or(never_sent.first())
                 .cloned()
-                .unwrap_or_default(),
-            None,
-        ),
+                .or_else(|| never_sent.first().map(|n| (n.clone(), None)))
+                .unwrap_or_default();
+            (Tone::Bad, words::NONE_PASSES.to_owned(), reason, None, fix)
+        }
     };
     AnswerLine {
         id: profile_id(p),
@@ -526,6 +558,7 @@ fn choice_line<'a>(
         headline,
         send,
         reason,
+        fix,
         findings,
     }
 }
@@ -615,6 +648,7 @@ pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
         headline,
         send: None,
         reason,
+        fix: first.fix.clone(),
         findings: response.findings.clone(),
     })
 }
@@ -793,6 +827,81 @@ mod tests {
         assert_eq!(answer.recommended, Some(1));
         assert_eq!(answer.columns.first().map(|c| c.0), Some("rest-cognito"));
         assert_eq!(answer.lines.len(), Profile::ALL.len());
+    }
+
+    #[test]
+    fn a_401_beside_the_token_the_chosen_line_accepts_is_no_plain_accepted() {
+        // A review pasted a curl transcript: a valid ID token, a method without scopes, and
+        // the stage's 401. The lead said "Accepted if configured" in green above it.
+        let mut no = Fields::new();
+        no.insert("cfg-rest-scopes", String::new());
+        let (said, _) = target(&no);
+        let chosen = Some(Profile::RestCognito);
+        let unauthorized = super::super::diagnosis::response_view_for(
+            "HTTP/2 401\n\n{\"message\":\"Unauthorized\"}",
+            chosen,
+        );
+        let id = demo_token(1);
+        let plain = answer_with(&id, &said, chosen, DEMO_NOW, &ResponseView::default());
+        assert_eq!(plain.lines.first().map(|l| l.tone), Some(Tone::Good));
+        let a = answer_with(&id, &said, chosen, DEMO_NOW, &unauthorized);
+        let (lead, answer) = (&a.lines[0], &a.lines[1]);
+        assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Open));
+        assert_eq!(lead.headline, words::PASSES_YET_401);
+        assert!(
+            lead.reason.ends_with(words::DEPLOYED_DIFFERS),
+            "{}",
+            lead.reason
+        );
+        // The answer follows it, with what to check open.
+        assert_eq!(answer.id, "response");
+        assert!(
+            answer
+                .fix
+                .as_deref()
+                .is_some_and(|f| f.contains("redeployed")),
+            "{:?}",
+            answer.fix
+        );
+        // The access token on that method: the 401 agrees with the line, which stays.
+        let a = answer_with(&demo_token(0), &said, chosen, DEMO_NOW, &unauthorized);
+        assert_eq!(a.lines[0].tone, Tone::Bad);
+        assert_ne!(a.lines[0].headline, words::PASSES_YET_401);
+        // Both tokens pasted, the 401 beside them: which one was sent is not known, and the
+        // line says which to send.
+        let both = answer_with(DEMO, &said, chosen, DEMO_NOW, &unauthorized);
+        assert_eq!(both.lines[0].headline, "Send the ID token");
+    }
+
+    #[test]
+    fn a_rejected_lead_line_carries_its_fix_and_the_other_gateways_keep_theirs_in_findings() {
+        // A review: the classic case pasted alone (an access token, a REST method without
+        // scopes) said why on the lead line but "send the ID token" only in the findings.
+        let mut no = Fields::new();
+        no.insert("cfg-rest-scopes", String::new());
+        let (said, _) = target(&no);
+        let answer = answer_for(&demo_token(0), &said, Some(Profile::RestCognito));
+        let lead = answer.lines.first().expect("a line");
+        assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Bad));
+        let fix = lead.fix.as_deref().unwrap_or_default();
+        assert!(fix.starts_with("Send the ID token"), "{fix}");
+        // The same fix as the deciding finding's, not a second wording.
+        assert!(lead.findings.iter().any(|f| f.fix.as_deref() == Some(fix)));
+        // An accepted line has nothing to fix.
+        let id = answer_for(&demo_token(1), &said, Some(Profile::RestCognito));
+        assert_eq!(id.lines.first().and_then(|l| l.fix.as_deref()), None);
+        // The ID token on a scoped method: send an access token carrying a method scope.
+        let scoped = scoped_to_the_demo_access_token();
+        let answer = answer_for(&demo_token(1), &scoped, Some(Profile::RestCognito));
+        let lead = answer.lines.first().expect("a line");
+        assert_eq!(lead.tone, Tone::Bad);
+        assert!(
+            lead.fix
+                .as_deref()
+                .is_some_and(|f| f.contains("access token")),
+            "{:?}",
+            lead.fix
+        );
     }
 
     #[test]

@@ -69,7 +69,8 @@ struct On {
     select: Callback<usize>,
     only_on_click: Callback<Event>,
     field: Callback<(&'static str, String)>,
-    unset_field: Callback<&'static str>,
+    /// The answer card's questions: `None` unanswers one.
+    answer: Callback<(&'static str, Option<String>)>,
     response: Callback<String>,
     keys_text: Callback<String>,
     secret_encoding: Callback<SecretEncoding>,
@@ -108,8 +109,8 @@ impl On {
                         .checked(),
                 ))
             }),
-            field: make_callback(d, |(id, value)| Action::SetField(id, value)),
-            unset_field: make_callback(d, Action::UnsetField),
+            field: make_callback(d, |(id, value)| Action::SetField(id, Some(value))),
+            answer: make_callback(d, |(id, value)| Action::SetField(id, value)),
             response: make_callback(d, Action::SetResponse),
             keys_text: make_callback(d, Action::SetKeysText),
             secret_encoding: make_callback(d, Action::SetSecretEncoding),
@@ -739,7 +740,7 @@ pub fn app() -> Html {
                     <section class="panel answer-panel" aria-labelledby="answer-heading">
                         <h2 id="answer-heading" tabindex="-1">{ "The answer" }</h2>
                         <GatewayChooser gateway={gateway} fields={state.fields.clone()}
-                            on_gateway={on.gateway.clone()} on_field={on.field.clone()} on_unset={on.unset_field.clone()} />
+                            on_gateway={on.gateway.clone()} on_field={on.answer.clone()} />
                         if has_answer {
                             <AnswerCard view={answer_rc.clone()} chosen={gateway.is_some()}>
                                 <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />

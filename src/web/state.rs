@@ -190,9 +190,8 @@ pub enum Action {
     /// The user asked to fetch a header URL: show the warning first.
     ArmHeaderUrl(&'static str),
     /// A gateway description field changed.
-    SetField(&'static str, String),
-    /// A field is no longer answered (a "No / Yes" question's "Yes" with nothing named yet).
-    UnsetField(&'static str),
+    /// `None`: no longer answered (a "No / Yes" question's "Yes" with nothing named yet).
+    SetField(&'static str, Option<String>),
     /// The gateway answer field changed.
     SetResponse(String),
     /// The app started a request.
@@ -283,10 +282,10 @@ impl Reducible for State {
                 next.fetched = Some(fetched);
             }
             Action::ArmHeaderUrl(member) => next.armed_header_url = Some(member),
-            Action::SetField(id, value) => {
+            Action::SetField(id, Some(value)) => {
                 next.fields.insert(id, value);
             }
-            Action::UnsetField(id) => {
+            Action::SetField(id, None) => {
                 next.fields.remove(id);
             }
             Action::SetResponse(text) => next.response_text = text,

@@ -52,6 +52,20 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
       await expect(app.candidate('IdToken')).toHaveAttribute('aria-pressed', 'true');
     });
 
+    test('the access token pasted alone on a method without scopes: its fix, "send the ID token", is in the first viewport', async ({ app, page }) => {
+      await app.open();
+      await app.paste(cognito().response.AuthenticationResult.AccessToken);
+      await app.chooseGateway('rest-cognito');
+      await app.answerQuestion('cfg-rest-scopes', '');
+      const lead = app.answerLine('rest-cognito').first();
+      await expect(lead).toHaveAttribute('data-tone', 'bad');
+      const fix = lead.locator('[data-testid="lead-fix"]');
+      await expect(fix).toContainText('Send the ID token');
+      await expectInFirstViewport(page, fix);
+      // The other gateways keep their fixes in their findings.
+      await expect(app.answerLines.locator('.other [data-testid="lead-fix"]')).toHaveCount(0);
+    });
+
     test('with a method scope the access token carries: "send the access token" is in the first viewport', async ({ app, page }) => {
       await app.open();
       await app.paste(motoPaste());
@@ -68,6 +82,25 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 
     });
   });
 }
+
+test('a 401 pasted beside the ID token the chosen line accepts: no plain "accepted", and what to check is in the first viewport', async ({ app, page }) => {
+  await app.open();
+  const id = cognito().response.AuthenticationResult.IdToken;
+  await app.paste(`$ curl -i -H "Authorization: ${id}" https://abc123.execute-api.eu-west-1.amazonaws.com/prod/orders\nHTTP/2 401\n\n{"message":"Unauthorized"}`);
+  await app.fetchJwks(cognito().jwks_url);
+  await app.expectFetchOk();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await app.chooseGateway('rest-cognito');
+  await app.answerQuestion('cfg-rest-scopes', '');
+  const lead = app.answerLines.first();
+  await expect(lead).toHaveAttribute('data-profile', 'rest-cognito');
+  await expect(lead).toHaveAttribute('data-tone', 'open');
+  await expect(lead.locator('[data-testid="headline"]')).toContainText('yet the gateway said 401');
+  const answer = app.answerLine('response');
+  const fix = answer.locator('[data-testid="lead-fix"]');
+  await expect(fix).toContainText('redeployed');
+  await expectInFirstViewport(page, fix);
+});
 
 test('the matrix says, for every token found and every gateway, ✓ or ✗ with the status', async ({ app }) => {
   await app.open();

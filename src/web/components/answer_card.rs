@@ -61,6 +61,10 @@ fn answer_line(line: &AnswerLine, class: &'static str) -> Html {
                 }
             </p>
             <p class="reason">{ line.reason.clone() }</p>
+            // What to do, open on the leading lines (the other gateways keep it in their findings).
+            if let (Some(fix), true) = (&line.fix, class.starts_with("lead")) {
+                <p class="fix" data-testid="lead-fix">{ "Fix: " }{ fix.clone() }</p>
+            }
             if !line.findings.is_empty() {
                 <details class="why">
                     <summary>{ "Evidence, fix and sources" }</summary>

@@ -11,9 +11,8 @@ pub struct GatewayChooserProps {
     pub gateway: Option<Profile>,
     pub fields: Fields,
     pub on_gateway: Callback<Option<Profile>>,
-    pub on_field: Callback<(&'static str, String)>,
-    /// Unanswers a question (its "Yes" with nothing named yet).
-    pub on_unset: Callback<&'static str>,
+    /// A question's answer; `None` unanswers it (its "Yes" with nothing named yet).
+    pub on_field: Callback<(&'static str, Option<String>)>,
 }
 
 #[function_component(GatewayChooser)]
@@ -51,8 +50,7 @@ pub fn gateway_chooser(props: &GatewayChooserProps) -> Html {
 
 fn question(q: &Question, props: &GatewayChooserProps) -> Html {
     let value = props.fields.get(q.field.id());
-    html! { <QuestionRow question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()}
-    on_field={props.on_field.clone()} on_unset={props.on_unset.clone()} /> }
+    html! { <QuestionRow question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()} on_field={props.on_field.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -62,8 +60,7 @@ struct QuestionProps {
     /// checked (the page then says what it assumes), so that "No" can be answered with a click.
     answered: bool,
     value: String,
-    on_field: Callback<(&'static str, String)>,
-    on_unset: Callback<&'static str>,
+    on_field: Callback<(&'static str, Option<String>)>,
 }
 
 #[function_component(QuestionRow)]
@@ -72,10 +69,17 @@ fn question_row(props: &QuestionProps) -> Html {
     let field = q.field.id();
     let id = format!("q-{field}");
     let yes = use_state(|| !props.value.trim().is_empty());
+    let no_or_list = matches!(q.kind, QuestionKind::NoOrList);
+    // "Yes" with nothing named (yet, or typed and deleted) is not "No" (an empty field): the
+    // question goes back to unanswered, and the page says what it assumes.
     let oninput = {
         let cb = props.on_field.clone();
         Callback::from(move |e: InputEvent| {
-            cb.emit((field, e.target_unchecked_into::<HtmlInputElement>().value()))
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            cb.emit((
+                field,
+                (!no_or_list || !text.trim().is_empty()).then_some(text),
+            ))
         })
     };
     match q.kind {
@@ -85,32 +89,19 @@ fn question_row(props: &QuestionProps) -> Html {
                 let (cb, yes) = (props.on_field.clone(), yes.clone());
                 Callback::from(move |_| {
                     yes.set(false);
-                    cb.emit((field, String::new()));
+                    cb.emit((field, Some(String::new())));
                 })
             };
-            // "Yes" with nothing named (yet, or typed and deleted) is not "No" (an empty
-            // field): the question goes back to unanswered, and the page says what it assumes.
             let on_yes = {
-                let (unset, yes, answered_empty) = (
-                    props.on_unset.clone(),
+                let (cb, yes, answered_empty) = (
+                    props.on_field.clone(),
                     yes.clone(),
                     props.answered && props.value.trim().is_empty(),
                 );
                 Callback::from(move |_| {
                     yes.set(true);
                     if answered_empty {
-                        unset.emit(field);
-                    }
-                })
-            };
-            let oninput = {
-                let (cb, unset) = (props.on_field.clone(), props.on_unset.clone());
-                Callback::from(move |e: InputEvent| {
-                    let text = e.target_unchecked_into::<HtmlInputElement>().value();
-                    if text.trim().is_empty() {
-                        unset.emit(field);
-                    } else {
-                        cb.emit((field, text));
+                        cb.emit((field, None));
                     }
                 })
             };
@@ -137,7 +128,7 @@ fn question_row(props: &QuestionProps) -> Html {
                 Callback::from(move |e: Event| {
                     cb.emit((
                         field,
-                        e.target_unchecked_into::<HtmlSelectElement>().value(),
+                        Some(e.target_unchecked_into::<HtmlSelectElement>().value()),
                     ))
                 })
             };
