@@ -152,10 +152,18 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
             ResponseCode::ImplicitDeny | ResponseCode::LambdaExplicitDeny { .. },
             P::RestCognito | P::RestTestAuthorizer,
         ) => (
-            "Not a token problem: this answer is a Lambda authorizer's policy (a cached one that \
-             names only the first method's ARN, or one that does not cover this method, or an \
-             explicit Deny). A Cognito authorizer returns no policy, so the method you called \
-             likely uses a Lambda authorizer, not the Cognito authorizer chosen here.",
+            // C12: an implicit deny is hedged (a policy may follow the token's claims); AWS words
+            // an explicit Deny differently (L4), so each names only its own cause.
+            if matches!(code, ResponseCode::ImplicitDeny) {
+                "Likely not a token problem: this answer is a Lambda authorizer's policy that does \
+                 not allow this method (often a cached one that names only the first method's \
+                 ARN). A Cognito authorizer returns no policy, so the method you called likely \
+                 uses a Lambda authorizer, not the Cognito authorizer chosen here."
+            } else {
+                "Not a token problem: this answer is a Lambda authorizer's policy with an explicit \
+                 Deny. A Cognito authorizer returns no policy, so the method you called likely \
+                 uses a Lambda authorizer, not the Cognito authorizer chosen here."
+            },
             "Check which authorizer the method uses in the stage you called (redeploy after \
              changing it); for a Lambda authorizer, return a policy that covers every method it \
              caches for, or turn its cache off.",
@@ -199,7 +207,7 @@ pub fn meaning(code: &ResponseCode) -> String {
             resource.as_deref().map(|r| format!(" to {r}")).unwrap_or_default()
         ),
         ResponseCode::LambdaExplicitDeny { .. } => "Not a token problem: the Lambda authorizer returned a policy with an explicit Deny — its own logic decided.".to_owned(),
-        ResponseCode::ImplicitDeny => "Not a token problem: the authorizer's policy does not allow this method (an implicit deny). Often a Lambda authorizer's cached policy that names only the first method's ARN; it can also be a policy that simply does not cover this method.".to_owned(),
+        ResponseCode::ImplicitDeny => "Likely not a token problem: the authorizer's policy does not allow this method (an implicit deny). Often a Lambda authorizer's cached policy that names only the first method's ARN; it can also be a policy that simply does not cover this method.".to_owned(),
         ResponseCode::AccessDenied { message } => format!("Not a token problem: x-amzn-errortype AccessDeniedException{} — a Lambda authorizer's deny, a resource or IAM policy, or IAM credentials.", quoted(message.as_deref())),
         ResponseCode::TokenExpired { status } => format!(
             "Likely the token sent had expired: \"The incoming token has expired\" is what users report from the Cognito authorizer for a token past its exp{}.",

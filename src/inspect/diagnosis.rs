@@ -500,6 +500,20 @@ mod tests {
             "{on_cognito}"
         );
         assert!(!first(response_view(deny)).contains("likely uses a Lambda authorizer"));
+        // C12, L4: an implicit deny is hedged (the policy may follow the token's claims) and
+        // never blamed on an explicit Deny, which AWS words differently; and the other way round.
+        for text in [on_cognito.clone(), first(response_view(deny))] {
+            assert!(text.starts_with("Likely not a token problem"), "{text}");
+            assert!(!text.contains("explicit"), "{text}");
+        }
+        let explicit = first(response_view_for(
+            "{\"message\":\"User is not authorized to access this resource with an explicit deny\"}",
+            Some(Profile::RestCognito),
+        ));
+        assert!(
+            explicit.contains("explicit Deny") && !explicit.contains("cached"),
+            "{explicit}"
+        );
         let http = first(response_view_for(forbidden, Some(Profile::HttpJwt)));
         assert!(
             http.contains("route scope") && http.contains("REST-only"),

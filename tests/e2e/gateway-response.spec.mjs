@@ -59,6 +59,8 @@ const ANSWERS = [
     status: 403,
     code: 'resp_implicit_deny',
     tokenProblem: false,
+    // C12: hedged; a Lambda authorizer's policy may follow the token's claims.
+    likely: true,
   },
   {
     name: 'The incoming token has expired',
