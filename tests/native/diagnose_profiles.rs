@@ -2404,7 +2404,8 @@ fn leads_every_jwt_row(t: &Tok, root: fn(&GatewayCode) -> bool, fix_says: &str) 
 #[test]
 fn a_rest_jwt_authorizer_matching_client_id_without_aud_is_an_assumption() {
     // H5's "client_id when aud is absent" is documented for HTTP APIs; §2b says only
-    // "audiences per issuer" for the REST JWT authorizer (field tests report it matches).
+    // "audiences per issuer" for the REST JWT authorizer, and no source recorded says it
+    // matches client_id: an assumption, said as one, never a finding worded as reported.
     let t = access("orders/read");
     let mut target = Target::default();
     target.rest_jwt.issuer = Some(ISS.into());
@@ -2425,6 +2426,11 @@ fn a_rest_jwt_authorizer_matching_client_id_without_aud_is_an_assumption() {
         .unwrap();
     assert_eq!(effect(&f.code), Effect::Assumes);
     assert_eq!(f.status, tokenlens::diagnose::finding::Status::Reported);
+    let said = tokenlens::explain::profiles::message(f);
+    assert!(
+        said.contains("assumed") && !said.contains("report") && !said.contains("likely"),
+        "{said}"
+    );
     assert!(!codes(row(&rs, Profile::HttpJwt)).contains(&"rest_jwt_client_id_undocumented"));
 }
 

@@ -508,9 +508,9 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             }
         ),
         C::ClientIdOnlyOnHttpApi { client_id } => format!(
-            "The token has no aud: the REST JWT authorizer likely matches its client_id \
-             {client_id} instead, as field tests report and as AWS documents for HTTP APIs; for \
-             this authorizer AWS documents the audiences only."
+            "The token has no aud: for the REST JWT authorizer AWS documents the audiences only. \
+             It is assumed to match client_id {client_id} instead, as AWS documents for HTTP \
+             APIs; no source here says this authorizer does."
         ),
         C::AudHidesClientId { client_id } => format!(
             "The token has aud, so client_id {client_id} is not evaluated, even though it is in \
@@ -978,7 +978,8 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
             Some(format!("the audience list contains {}", list(found)))
         }
         C::ClientIdOnlyOnHttpApi { client_id } => Some(format!(
-            "it matches client_id {client_id} when aud is absent (reported, not documented here)"
+            "it matches client_id {client_id} when aud is absent, as HTTP APIs do (undocumented \
+             for this authorizer)"
         )),
         C::AlgAssumed { alg } => Some(format!("the allowed algorithms include {alg}")),
         C::NotAJwt { .. }
