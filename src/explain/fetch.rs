@@ -9,6 +9,12 @@ use crate::discovery::{
 use crate::fetch_policy::{ClickReason, Decision, KeySetUse, NeverReason};
 use crate::presets::Rule;
 
+/// Beside a signature left unchecked when the page fetched the issuer's keys and failed.
+pub const FAILED_BESIDE_VERDICT: &str =
+    "The page fetched the issuer's keys, and the fetch failed: \
+     the Keys panel says why and gives the command to fetch them from a terminal; paste them \
+     there.";
+
 /// One sentence for a URL that cannot be fetched.
 pub fn url_problem(p: &UrlProblem) -> String {
     match p {

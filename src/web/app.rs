@@ -598,6 +598,12 @@ pub fn app() -> Html {
         .as_ref()
         .filter(|f| f.result.is_ok())
         .map(|_| fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()));
+    // This token's issuer's keys were fetched and the fetch failed: "no key was given" alone
+    // would hide that the page tried (the why and the command to fetch by hand are in Keys).
+    let keys_fetch_failed = state.fetched.as_ref().is_some_and(|f| {
+        f.result.is_err()
+            && fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()).may_use()
+    });
     use_remember(&state);
     use_theme(state.theme);
 
@@ -832,6 +838,7 @@ pub fn app() -> Html {
                                 second_running={matches!(second, Some(Second::Running))}
                                 second={second_view(&second, facts.get(selected))}
                                 second_error={match &second { Some(Second::Failed(e)) => Some(AttrValue::from(explain::verify::second_opinion_failed(e))), _ => None }}
+                                {keys_fetch_failed}
                                 on_second_opinion={(*on_second_opinion).clone()} />
                         }
                         if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {

@@ -33,10 +33,14 @@ test('without CORS headers the fetch fails as network-or-CORS, offers a curl com
   // The browser sent the request and the server answered; only the missing header blocked it.
   expect(await keyServer.paths()).toEqual(['GET /nocors/rs256/jwks.json']);
   await app.expectVerdict('unverifiable');
+  // The verdict does not stop at "no key was given": the page tried, and says so beside it.
+  const fetchFailed = app.page.locator('[data-testid="verdict-fetch-failed"]');
+  await expect(fetchFailed).toContainText('the fetch failed');
 
   await app.pasteKeys(await curl(url));
   await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
   await app.expectFinding('signature_valid');
+  await expect(fetchFailed).toHaveCount(0);
 });
 
 test('discovery without CORS headers offers curl for the discovery document', async ({ app, keyServer, track }) => {

@@ -21,6 +21,9 @@ pub struct Props {
     pub second_error: Option<AttrValue>,
     #[prop_or_default]
     pub on_second_opinion: Callback<()>,
+    /// The page fetched this token's issuer's keys and the fetch failed.
+    #[prop_or_default]
+    pub keys_fetch_failed: bool,
 }
 
 #[function_component(VerdictPanel)]
@@ -32,6 +35,9 @@ pub fn verdict_panel(props: &Props) -> Html {
         <div class="verdict-block">
             <p class={classes!("verdict", view.verdict)} data-testid="verdict" data-verdict={view.verdict}
                 data-engine={props.engine.clone()} role="status" aria-live="polite">{ view.banner.clone() }</p>
+            if props.keys_fetch_failed && view.verdict == "unverifiable" {
+                <p class="note warn" data-testid="verdict-fetch-failed">{ crate::explain::fetch::FAILED_BESIDE_VERDICT }</p>
+            }
             if checked {
                 <p class="hint verify-engine" data-testid="verify-engine">
                     { props.engine_text.clone() }{ " " }
