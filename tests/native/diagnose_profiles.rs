@@ -2425,7 +2425,7 @@ fn a_rest_jwt_authorizer_matching_client_id_without_aud_is_an_assumption() {
         .find(|f| f.code == "rest_jwt_client_id_undocumented")
         .unwrap();
     assert_eq!(effect(&f.code), Effect::Assumes);
-    assert_eq!(f.status, tokenlens::diagnose::finding::Status::Reported);
+    assert_eq!(f.status, tokenlens::diagnose::finding::Status::Confirmed);
     let said = tokenlens::explain::profiles::message(f);
     assert!(
         said.contains("assumed") && !said.contains("report") && !said.contains("likely"),
