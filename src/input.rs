@@ -295,6 +295,8 @@ pub enum CompactProblem {
         /// It is the last part and only its length is impossible (one character past a whole
         /// group): most likely cut off.
         cut: bool,
+        /// Where and why, when its base64url (padding and `+`/`/` tolerated) does not decode.
+        why: Option<crate::jose::b64::B64Error>,
     },
     /// `header.payload` whose payload is not JSON.
     PayloadNotJson,

@@ -75,7 +75,8 @@ pub fn structure_error(err: &StructureError) -> String {
     }
 }
 
-fn b64_error(seg: &str, err: &B64Error) -> String {
+/// `seg`, then where and why its base64url does not decode.
+pub(crate) fn b64_error(seg: &str, err: &B64Error) -> String {
     match err {
         B64Error::InvalidCharacter { index, ch } => {
             let hint = if ch.is_whitespace() {

@@ -292,10 +292,17 @@ pub fn compact_problem(p: &CompactProblem) -> String {
         CompactProblem::JweHeaderWithoutEnc => {
             "its header has no \"enc\", which an encrypted token needs.".to_owned()
         }
-        CompactProblem::SegmentNotBase64Url { index, cut: false } => {
-            format!("part {} is not base64url.", index + 1)
-        }
-        CompactProblem::SegmentNotBase64Url { index, cut: true } => format!(
+        CompactProblem::SegmentNotBase64Url {
+            index,
+            cut: false,
+            why: Some(why),
+        } => super::decode::b64_error(&format!("part {} is not base64url", index + 1), why),
+        CompactProblem::SegmentNotBase64Url {
+            index, cut: false, ..
+        } => format!("part {} is not base64url.", index + 1),
+        CompactProblem::SegmentNotBase64Url {
+            index, cut: true, ..
+        } => format!(
             "part {} has a length no base64url text has. Was the token cut off?",
             index + 1
         ),

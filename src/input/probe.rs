@@ -307,6 +307,7 @@ pub(super) fn assess(token: &str) -> Assessment {
             let problem = CompactProblem::SegmentNotBase64Url {
                 index,
                 cut: truncated,
+                why: crate::jose::b64::decode(part).err(),
             };
             let fit = if truncated {
                 Fit::Incomplete(problem)

@@ -1258,7 +1258,8 @@ fn a_payload_cut_to_an_impossible_length_asks_whether_the_token_was_cut_off() {
         problem,
         CompactProblem::SegmentNotBase64Url {
             index: 1,
-            cut: true
+            cut: true,
+            why: Some(tokenlens::jose::b64::B64Error::ImpossibleLength { len: keep })
         }
     );
     let said = tokenlens::explain::input::compact_problem(&problem);
@@ -1267,5 +1268,20 @@ fn a_payload_cut_to_an_impossible_length_asks_whether_the_token_was_cut_off() {
     let bad = format!("{header}.{}!x.sig", &payload[..8]);
     if let Unrecognised::MalformedCompact { problem, .. } = nothing(&extract(&bad)) {
         assert!(!tokenlens::explain::input::compact_problem(problem).contains("cut off"));
+    }
+    // A review: a character inside the payload gets its place and the character, not only
+    // "part 2 is not base64url".
+    let starred = format!("{header}.{}*{}.sig", &payload[..60], &payload[61..]);
+    match nothing(&extract(&starred)) {
+        Unrecognised::MalformedCompact { problem, .. } => {
+            let said = tokenlens::explain::input::compact_problem(problem);
+            assert!(
+                said.starts_with("part 2 is not base64url")
+                    && said.contains("61")
+                    && said.contains("'*'"),
+                "{said}"
+            );
+        }
+        other => panic!("{other:?}"),
     }
 }
