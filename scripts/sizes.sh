@@ -78,11 +78,12 @@
 # then 362,900. A user review's findings (a scopes question's "Yes" with nothing named no longer
 # read as "No", a rejected lead line's fix shown open, a 401 beside the token the chosen line
 # accepts no plain "accepted") added 1,217 B; then 364,150. A failed fetch of the token's issuer's
-# keys said beside the unverified signature added 237 B; then 364,400. The goal (issue 10) is 250 KB, which
+# keys said beside the unverified signature added 237 B; then 364,400. A token part that is not
+# base64url told with the place and the character added 352 B; then 364,750. The goal (issue 10) is 250 KB, which
 # today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-364400}
+budget=${TOKENLENS_GZIP_BUDGET:-364750}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
