@@ -404,9 +404,16 @@ fn example_row(tokens: &[TokenFacts], order: &[Profile], e: &Expectations) -> Op
     })
 }
 
+/// A row's findings, those that reject first: the evidence opens with what decided, not with a
+/// check that could not be made beside it (a signature unchecked beside an issuer mismatch).
 fn profile_findings(r: &ProfileResult) -> Vec<FindingView> {
+    let rejects = |f: &&crate::diagnose::finding::Finding| {
+        matches!(profiles::effect(&f.code), profiles::Effect::Reject { .. })
+    };
     r.findings
         .iter()
+        .filter(rejects)
+        .chain(r.findings.iter().filter(|f| !rejects(f)))
         .map(|f| finding_view(f, explain::profiles::message(f), explain::profiles::fix(f)))
         .collect()
 }
@@ -827,6 +834,32 @@ mod tests {
         assert_eq!(answer.recommended, Some(1));
         assert_eq!(answer.columns.first().map(|c| c.0), Some("rest-cognito"));
         assert_eq!(answer.lines.len(), Profile::ALL.len());
+    }
+
+    #[test]
+    fn a_rejected_line_s_evidence_opens_with_what_rejected_it_not_the_unchecked_signature() {
+        // A review: an issuer mismatch with no keys opened its evidence with "cannot tell
+        // whether the signature is accepted — needs the issuer's keys".
+        let mut other_pool = Fields::new();
+        other_pool.insert("cfg-rest-pools", "us-east-1_OtherPool9".to_owned());
+        let (t, _) = target(&other_pool);
+        let o = overview(&demo_token(1));
+        let facts = crate::diagnose::facts_of_all(&o.extraction.candidates, &[]);
+        let e = Expectations {
+            keys: &[],
+            target: &t,
+            now: DEMO_NOW,
+            leeway: 0,
+        };
+        let chosen = Some(Profile::RestCognito);
+        let a = answer_view(&o, &facts, 0, &e, chosen, &ResponseView::default());
+        let lead = &a.lines[0];
+        assert_eq!(lead.tone, Tone::Bad);
+        let codes: Vec<&str> = lead.findings.iter().map(|f| f.code).collect();
+        let unchecked = codes.iter().position(|c| c.contains("signature"));
+        assert!(unchecked.is_some(), "{codes:?}");
+        assert!(unchecked > Some(0), "{codes:?}");
+        assert_eq!(lead.findings[0].fix, lead.fix, "{codes:?}");
     }
 
     #[test]
