@@ -918,6 +918,12 @@ mod tests {
         assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Bad));
         let fix = lead.fix.as_deref().unwrap_or_default();
         assert!(fix.starts_with("Send the ID token"), "{fix}");
+        // The evidence in the token, quoted: what makes it an access token.
+        assert!(
+            lead.reason.contains("token_use \"access\""),
+            "{}",
+            lead.reason
+        );
         // The same fix as the deciding finding's, not a second wording.
         assert!(lead.findings.iter().any(|f| f.fix.as_deref() == Some(fix)));
         // An accepted line has nothing to fix.

@@ -322,8 +322,8 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             assumed: false,
             ..
         } => format!(
-            "An access token: a REST method without OAuth scopes treats the token as an ID token \
-             and rejects it, likely with 401. The token's scopes: {}.",
+            "An access token (token_use \"access\"): a REST method without OAuth scopes treats \
+             the token as an ID token and rejects it, likely with 401. The token's scopes: {}.",
             list(token_scopes)
         ),
         C::AccessTokenWithoutMethodScopes {
@@ -331,9 +331,9 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             updated_issuer,
             ..
         } => format!(
-            "An access token: if the method has no OAuth scopes (assumed while the method scopes \
-             question is not answered), it treats the token as an ID token and rejects it, likely \
-             with 401; a method listing one of the token's scopes ({}) {}.",
+            "An access token (token_use \"access\"): if the method has no OAuth scopes (assumed \
+             while the method scopes question is not answered), it treats the token as an ID token \
+             and rejects it, likely with 401; a method listing one of the token's scopes ({}) {}.",
             list(token_scopes),
             if *updated_issuer {
                 "may accept it, which is not documented for this pool's UPDATED issuer"
@@ -342,8 +342,8 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             }
         ),
         C::IdTokenWithMethodScopes { method_scopes } => format!(
-            "An ID token: a method with OAuth scopes ({}) needs an access token carrying one of \
-             them; 401.",
+            "An ID token (token_use \"id\"): a method with OAuth scopes ({}) needs an access \
+             token carrying one of them; 401.",
             list(method_scopes)
         ),
         C::NoMethodScopeInToken {
