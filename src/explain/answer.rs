@@ -279,6 +279,10 @@ pub const UPDATED_ISSUER_401: &str = "Your stage rejected this token: its UPDATE
      (issuer-cognito-idp…), which AWS does not document for this authorizer, is a possible \
      cause, beside the authorizer's pool, a stage variable or a stage not redeployed.";
 
+/// Under a "No / Yes" question answered "Yes" with nothing named yet.
+pub const NAME_ONE: &str =
+    "Name at least one to judge by them; until then the answer assumes none.";
+
 /// The chosen gateway's headline when it accepts the token sent and the pasted answer is its
 /// 401: not a plain "accepted".
 pub const PASSES_YET_401: &str = "Passes as described here, yet the gateway said 401";

@@ -9,11 +9,16 @@ use crate::discovery::{
 use crate::fetch_policy::{ClickReason, Decision, KeySetUse, NeverReason};
 use crate::presets::Rule;
 
-/// Beside a signature left unchecked when the page fetched the issuer's keys and failed.
-pub const FAILED_BESIDE_VERDICT: &str =
-    "The page fetched the issuer's keys, and the fetch failed: \
-     the Keys panel says why and gives the command to fetch them from a terminal; paste them \
-     there.";
+/// Beside a signature left unchecked when fetching keys for the token's issuer failed; `curl`:
+/// the Keys panel gives a command to fetch them from a terminal.
+pub fn failed_beside_verdict(curl: bool) -> &'static str {
+    if curl {
+        "Fetching keys for this token's issuer failed: the Keys panel says why, and gives a \
+         command to fetch them from a terminal and paste them there."
+    } else {
+        "Fetching keys for this token's issuer failed: the Keys panel says why."
+    }
+}
 
 /// One sentence for a URL that cannot be fetched.
 pub fn url_problem(p: &UrlProblem) -> String {

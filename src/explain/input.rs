@@ -296,7 +296,7 @@ pub fn compact_problem(p: &CompactProblem) -> String {
             index,
             cut: false,
             why: Some(why),
-        } => super::decode::b64_error(&format!("part {} is not base64url", index + 1), why),
+        } => super::decode::b64_error(&format!("in part {} (counted within it)", index + 1), why),
         CompactProblem::SegmentNotBase64Url {
             index, cut: false, ..
         } => format!("part {} is not base64url.", index + 1),

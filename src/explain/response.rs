@@ -164,9 +164,15 @@ pub fn for_gateway(code: &ResponseCode, gateway: Profile) -> Option<Reading> {
                  Deny. A Cognito authorizer returns no policy, so the method you called likely \
                  uses a Lambda authorizer, not the Cognito authorizer chosen here."
             },
-            "Check which authorizer the method uses in the stage you called (redeploy after \
-             changing it); for a Lambda authorizer, return a policy that covers every method it \
-             caches for, or turn its cache off.",
+            if matches!(code, ResponseCode::ImplicitDeny) {
+                "Check which authorizer the method uses in the stage you called (redeploy after \
+                 changing it); for a Lambda authorizer, return a policy that covers every method \
+                 it caches for, or turn its cache off."
+            } else {
+                "Check which authorizer the method uses in the stage you called (redeploy after \
+                 changing it); for a Lambda authorizer, read its logs for why its logic returned \
+                 Deny."
+            },
             Some(&["KC-CACHE", "KC-403-LAMBDA", "LAMBDA-CONSOLE"]),
         ),
         (ResponseCode::InvalidAudience, P::RestCognito | P::RestTestAuthorizer) => (

@@ -173,8 +173,8 @@ pub fn answer_view(
                 .collect()
         })
         .collect();
-    let sendable = tokens.iter().filter(|t| !choose::is_never_sent(t)).count();
-    let choices = if sendable > 1 {
+    let sendable_count = tokens.iter().filter(|t| !choose::is_never_sent(t)).count();
+    let choices = if sendable_count > 1 {
         choose::choose(&tokens, e.target, e.now, e.leeway)
     } else {
         Vec::new()
@@ -284,17 +284,30 @@ pub fn answer_view(
         {
             line.reason = format!("{} {}", line.reason, words::UPDATED_ISSUER_401);
         }
-        // A 401 beside a token the chosen line accepts (the token sent, as far as the paste
-        // shows): the deployed setup differs from the one described, so that line is no
-        // plain "accepted" (what to check is the answer's fix, shown below it).
-        let sent_is_selected = choices
-            .iter()
-            .find(|c| Some(c.profile) == chosen)
-            .is_none_or(|c| c.send == Some(selected));
+        // A 401 beside the token the paste shows was sent (the one in its Authorization header,
+        // or the only one that can be sent), which the chosen line accepts: the deployed setup
+        // differs from the one described, so that line is no plain "accepted" (what to check
+        // is the answer's fix, shown below it). Which row the user looks at says nothing.
+        let sendable = |i: &usize| tokens.get(*i).is_some_and(|t| !choose::is_never_sent(t));
+        let in_header: Vec<usize> = (0..candidates.len())
+            .filter(sendable)
+            .filter(|&i| candidates.get(i).is_some_and(|c| sent_in_header(&c.source)))
+            .collect();
+        let sent = match in_header.as_slice() {
+            [one] => Some(*one),
+            [] if sendable_count == 1 => (0..tokens.len()).find(sendable),
+            _ => None,
+        };
+        let accepts_sent = sent.is_some_and(|i| {
+            choices
+                .iter()
+                .find(|c| Some(c.profile) == chosen)
+                .map_or(i == selected, |c| c.send == Some(i))
+        });
         if let Some(lead) = lines.first_mut().filter(|l| {
             chosen.is_some()
                 && l.tone == Tone::Good
-                && sent_is_selected
+                && accepts_sent
                 && response
                     .findings
                     .iter()
@@ -310,6 +323,11 @@ pub fn answer_view(
             line.reason = format!("{} {}", line.reason, words::THE_TOKEN_ITSELF);
         }
         let at = usize::from(chosen.is_some() && !another_layer);
+        // Below a chosen line that rejects the token, that line's fix is the one to show; the
+        // answer's own (a checklist for a token the rows accept) stays in its findings.
+        if at == 1 && lines.first().is_some_and(|l| l.tone == Tone::Bad) {
+            line.fix = None;
+        }
         lines.insert(at.min(lines.len()), line);
     }
 
@@ -348,15 +366,30 @@ pub fn answer_view(
         })
         .collect();
     let mut rows: Vec<MatrixRow> = rows;
-    if sendable == 1 {
+    if sendable_count == 1 {
         rows.extend(example_row(&tokens, &order, e));
     }
 
     let recommended =
         chosen.and_then(|p| choices.iter().find(|c| c.profile == p).and_then(|c| c.send));
+    // The lead line, and the first fix the card shows open: the leading line's, or that of the
+    // answer below the chosen gateway's line (the card shows fixes only on leading lines).
+    let leads = chosen.is_some() || lines.first().is_some_and(|l| l.id == "response");
     let announcement = lines
         .first()
-        .map(|l| words::announcement(l.gateway, &l.headline, &l.reason))
+        .map(|l| {
+            let below = lines
+                .get(1)
+                .filter(|b| chosen.is_some() && b.id == "response");
+            let fix = (l.fix.as_deref())
+                .or(below.and_then(|b| b.fix.as_deref()))
+                .filter(|_| leads);
+            let said = words::announcement(l.gateway, &l.headline, &l.reason);
+            match fix {
+                Some(fix) => format!("{said} Fix: {fix}"),
+                None => said,
+            }
+        })
         .unwrap_or_default();
     AnswerView {
         lines,
@@ -660,6 +693,17 @@ pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
     })
 }
 
+/// Whether a token found there is the one a request sent (an `Authorization` header as
+/// written, in curl or in a HAR's headers, or `Bearer …` pasted alone).
+fn sent_in_header(source: &crate::input::Source) -> bool {
+    use crate::input::Source as S;
+    match source {
+        S::AuthorizationHeader { .. } | S::BearerValue | S::CurlHeader => true,
+        S::JsonNamedValue { name, .. } => name.eq_ignore_ascii_case("authorization"),
+        _ => false,
+    }
+}
+
 /// `text` split after its first clause of three words or more: up to the first ": " or ". "
 /// (kept) after which the rest follows. The whole text when there is none.
 fn lead_clause(text: &str) -> (String, &str) {
@@ -896,14 +940,34 @@ mod tests {
             "{:?}",
             answer.fix
         );
-        // The access token on that method: the 401 agrees with the line, which stays.
+        // The access token on that method: the 401 agrees with the line, which stays, and its
+        // fix is the one shown open (the answer's checklist is for a token the rows accept).
         let a = answer_with(&demo_token(0), &said, chosen, DEMO_NOW, &unauthorized);
         assert_eq!(a.lines[0].tone, Tone::Bad);
         assert_ne!(a.lines[0].headline, words::PASSES_YET_401);
+        assert!(a.lines[0].fix.is_some());
+        assert_eq!(
+            (a.lines[1].id, a.lines[1].fix.as_deref()),
+            ("response", None)
+        );
         // Both tokens pasted, the 401 beside them: which one was sent is not known, and the
-        // line says which to send.
+        // line says which to send, on a method with scopes or without.
+        let scoped = scoped_to_the_demo_access_token();
         let both = answer_with(DEMO, &said, chosen, DEMO_NOW, &unauthorized);
         assert_eq!(both.lines[0].headline, "Send the ID token");
+        let both = answer_with(DEMO, &scoped, chosen, DEMO_NOW, &unauthorized);
+        assert_eq!(both.lines[0].headline, "Send the access token");
+        // A curl command sent the ID token, the access token is pasted beside it: the line that
+        // sends the ID token is contradicted by the 401; the one that sends the access token
+        // is not (the 401 was the ID token's, as it says).
+        let curl = format!(
+            "curl -H 'Authorization: {id}' https://abc.execute-api.eu-west-1.amazonaws.com/prod/x\nthe app also has {}",
+            demo_token(0)
+        );
+        let sent_id = answer_with(&curl, &said, chosen, DEMO_NOW, &unauthorized);
+        assert_eq!(sent_id.lines[0].headline, words::PASSES_YET_401);
+        let sent_id = answer_with(&curl, &scoped, chosen, DEMO_NOW, &unauthorized);
+        assert_eq!(sent_id.lines[0].headline, "Send the access token");
     }
 
     #[test]
@@ -918,6 +982,12 @@ mod tests {
         assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Bad));
         let fix = lead.fix.as_deref().unwrap_or_default();
         assert!(fix.starts_with("Send the ID token"), "{fix}");
+        // Screen readers hear it too.
+        assert!(
+            answer.announcement.ends_with(&format!("Fix: {fix}")),
+            "{}",
+            answer.announcement
+        );
         // The evidence in the token, quoted: what makes it an access token.
         assert!(
             lead.reason.contains("token_use \"access\""),

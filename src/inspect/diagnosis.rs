@@ -514,6 +514,22 @@ mod tests {
             explicit.contains("explicit Deny") && !explicit.contains("cached"),
             "{explicit}"
         );
+        // Each its own fix: the cache is the implicit deny's (L5), the logs the explicit one's.
+        let fix_of = |text: &str| {
+            response_view_for(text, Some(Profile::RestCognito))
+                .findings
+                .first()
+                .and_then(|f| f.fix.clone())
+                .unwrap_or_default()
+        };
+        let explicit_fix = fix_of(
+            "{\"message\":\"User is not authorized to access this resource with an explicit deny\"}",
+        );
+        assert!(
+            explicit_fix.contains("logs") && !explicit_fix.contains("cache"),
+            "{explicit_fix}"
+        );
+        assert!(fix_of(deny).contains("cache"), "{}", fix_of(deny));
         let http = first(response_view_for(forbidden, Some(Profile::HttpJwt)));
         assert!(
             http.contains("route scope") && http.contains("REST-only"),

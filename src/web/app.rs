@@ -598,12 +598,17 @@ pub fn app() -> Html {
         .as_ref()
         .filter(|f| f.result.is_ok())
         .map(|_| fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()));
-    // This token's issuer's keys were fetched and the fetch failed: "no key was given" alone
-    // would hide that the page tried (the why and the command to fetch by hand are in Keys).
-    let keys_fetch_failed = state.fetched.as_ref().is_some_and(|f| {
-        f.result.is_err()
-            && fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()).may_use()
-    });
+    // Keys were fetched for this token's issuer and the fetch failed (and none is under way):
+    // "no key was given" alone would hide that the page tried. Some(whether Keys offers a
+    // command to fetch them from a terminal).
+    let keys_fetch_failed = fetch_view
+        .as_ref()
+        .as_ref()
+        .filter(|v| v.state == "error" && state.loading.is_none())
+        .filter(|_| {
+            fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()).may_use()
+        })
+        .map(|v| v.curl.is_some());
     use_remember(&state);
     use_theme(state.theme);
 

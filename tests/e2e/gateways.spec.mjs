@@ -90,18 +90,39 @@ test('"Yes" with no scope named, before typing or after deleting it, is not read
   await app.answerQuestion('cfg-rest-scopes', '');
   await app.expectRejects('rest-cognito', 401, 'rest_access_token_on_method_without_scopes');
   await expect(app.choice('rest-cognito')).not.toContainText('the method has no OAuth scopes');
-  // "Yes", nothing named yet: not "No" any more; the answer names its assumption again.
+  // "Yes", nothing named yet: not "No" any more; the answer names its assumption again, and
+  // the question says it assumes none until one is named.
+  const pending = question.locator('[data-testid="question-pending"]');
   await yes.check();
   await expect(yes).toBeChecked();
   await expect(app.choice('rest-cognito')).toContainText('the method has no OAuth scopes');
+  await expect(pending).toContainText('assumes none');
   // A scope the token carries: accepted.
   await page.locator('#q-cfg-rest-scopes').fill(SDK_SCOPE);
   await app.expectAccepts('rest-cognito');
+  await expect(pending).toHaveCount(0);
   // Deleted again: still "Yes", and still an assumption, not the method's answer.
   await page.locator('#q-cfg-rest-scopes').fill('');
   await expect(yes).toBeChecked();
   await expect(page.locator('#q-cfg-rest-scopes')).toBeEnabled();
   await expect(app.choice('rest-cognito')).toContainText('the method has no OAuth scopes');
+  await expect(pending).toBeVisible();
+});
+
+test('each gateway\'s scopes question keeps its own answer when the gateway changes', async ({ app, page }) => {
+  await pasteMotoWithKeys(app);
+  const radio = (field, value) => page.locator(`.question[data-field="${field}"] input[value="${value}"]`);
+  await app.chooseGateway('http-jwt');
+  await app.answerQuestion('cfg-http-scopes', '');
+  await expect(radio('cfg-http-scopes', 'no')).toBeChecked();
+  // Another gateway's "Yes", nothing named …
+  await app.chooseGateway('rest-jwt');
+  await radio('cfg-restjwt-scopes', 'yes').check();
+  await expect(radio('cfg-restjwt-scopes', 'yes')).toBeChecked();
+  // … is not carried over to the HTTP API's question, still answered "No".
+  await app.chooseGateway('http-jwt');
+  await expect(radio('cfg-http-scopes', 'no')).toBeChecked();
+  await expect(radio('cfg-http-scopes', 'yes')).not.toBeChecked();
 });
 
 test('the classic case reversed: with a method scope the access token carries, the access token passes and the ID token gets 401', async ({ app }) => {

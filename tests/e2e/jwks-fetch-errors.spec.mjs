@@ -35,7 +35,8 @@ test('without CORS headers the fetch fails as network-or-CORS, offers a curl com
   await app.expectVerdict('unverifiable');
   // The verdict does not stop at "no key was given": the page tried, and says so beside it.
   const fetchFailed = app.page.locator('[data-testid="verdict-fetch-failed"]');
-  await expect(fetchFailed).toContainText('the fetch failed');
+  await expect(fetchFailed).toContainText("Fetching keys for this token's issuer failed");
+  await expect(fetchFailed).toContainText('command');
 
   await app.pasteKeys(await curl(url));
   await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
@@ -59,6 +60,10 @@ test('a 404 names the status and the URL, and a good URL afterwards verifies', a
   await app.expectFetchError('status', ['404', url]);
   await expect(app.curlFallback).toBeHidden();
   await app.expectVerdict('unverifiable');
+  // Said beside the verdict, without promising a command the Keys panel does not give here.
+  const fetchFailed = app.page.locator('[data-testid="verdict-fetch-failed"]');
+  await expect(fetchFailed).toContainText("Fetching keys for this token's issuer failed");
+  await expect(fetchFailed).not.toContainText('command');
 
   await app.fetchJwks(keyServer.jwksUrl('rs256'));
   await app.expectFetchOk();

@@ -50,7 +50,8 @@ pub fn gateway_chooser(props: &GatewayChooserProps) -> Html {
 
 fn question(q: &Question, props: &GatewayChooserProps) -> Html {
     let value = props.fields.get(q.field.id());
-    html! { <QuestionRow question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()} on_field={props.on_field.clone()} /> }
+    // Keyed by field: another gateway's question is another row, with its own "Yes".
+    html! { <QuestionRow key={q.field.id()} question={*q} answered={value.is_some()} value={value.cloned().unwrap_or_default()} on_field={props.on_field.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]
@@ -112,6 +113,10 @@ fn question_row(props: &QuestionProps) -> Html {
                     <label class="radio"><input type="radio" name={id.clone()} value="yes" checked={is_yes} onchange={on_yes} />{ "Yes:" }</label>
                     <input id={id.clone()} type="text" spellcheck="false" autocomplete="off" aria-label={format!("{} Which?", q.text)}
                         placeholder={q.placeholder} value={props.value.clone()} disabled={!is_yes} {oninput} />
+                    // "Yes" with none named: the answer below still assumes none, and says so.
+                    if is_yes && !props.answered {
+                        <p class="hint" data-testid="question-pending">{ words::NAME_ONE }</p>
+                    }
                 </fieldset>
             }
         }

@@ -21,9 +21,10 @@ pub struct Props {
     pub second_error: Option<AttrValue>,
     #[prop_or_default]
     pub on_second_opinion: Callback<()>,
-    /// The page fetched this token's issuer's keys and the fetch failed.
+    /// The page fetched keys for this token's issuer and the fetch failed: whether the Keys
+    /// panel offers a command to fetch them from a terminal.
     #[prop_or_default]
-    pub keys_fetch_failed: bool,
+    pub keys_fetch_failed: Option<bool>,
 }
 
 #[function_component(VerdictPanel)]
@@ -35,8 +36,8 @@ pub fn verdict_panel(props: &Props) -> Html {
         <div class="verdict-block">
             <p class={classes!("verdict", view.verdict)} data-testid="verdict" data-verdict={view.verdict}
                 data-engine={props.engine.clone()} role="status" aria-live="polite">{ view.banner.clone() }</p>
-            if props.keys_fetch_failed && view.verdict == "unverifiable" {
-                <p class="note warn" data-testid="verdict-fetch-failed">{ crate::explain::fetch::FAILED_BESIDE_VERDICT }</p>
+            if let (Some(curl), "unverifiable") = (props.keys_fetch_failed, view.verdict) {
+                <p class="note warn" data-testid="verdict-fetch-failed">{ crate::explain::fetch::failed_beside_verdict(curl) }</p>
             }
             if checked {
                 <p class="hint verify-engine" data-testid="verify-engine">
