@@ -1,6 +1,5 @@
-// Build step (scripts/post-build.mjs, last; release builds only): a gzip (`.gz`, `gzip -9 -n`:
-// scripts/sizes.sh counts `gzip -9`, whose header also holds the file name, 92 B more in all;
-// Node's zlib where there is no gzip command, ~0.7% larger) and a Brotli (`.br`,
+// Build step (scripts/post-build.mjs, last; release builds only): a gzip (`.gz`, `gzip -9 -n`,
+// the bytes scripts/sizes.sh counts; Node's zlib where there is no gzip command, ~0.7% larger) and a Brotli (`.br`,
 // quality 11) copy beside each wasm, JS and CSS file of the build, lazy/ included, for servers
 // that send a precompressed file when the browser accepts it (nginx `gzip_static` and
 // `brotli_static`, see scripts/nginx.conf.sample; Caddy `precompressed`). Such a server spends
