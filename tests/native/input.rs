@@ -1276,9 +1276,7 @@ fn a_payload_cut_to_an_impossible_length_asks_whether_the_token_was_cut_off() {
         Unrecognised::MalformedCompact { problem, .. } => {
             let said = tokenlens::explain::input::compact_problem(problem);
             assert!(
-                said.starts_with("in part 2")
-                    && said.contains("61")
-                    && said.contains("'*'"),
+                said.starts_with("in part 2") && said.contains("61") && said.contains("'*'"),
                 "{said}"
             );
         }

@@ -510,7 +510,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
         C::ClientIdOnlyOnHttpApi { client_id } => format!(
             "The token has no aud: for the REST JWT authorizer AWS documents the audiences only. \
              It is assumed to match client_id {client_id} instead, as AWS documents for HTTP \
-             APIs; no AWS document or recorded report says this authorizer does."
+             APIs; no AWS document, and no source on record, says this authorizer does."
         ),
         C::AudHidesClientId { client_id } => format!(
             "The token has aud, so client_id {client_id} is not evaluated, even though it is in \
