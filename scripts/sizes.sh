@@ -84,11 +84,12 @@
 # its question; each gateway's question its own row; the fix in the announcement; an explicit
 # Deny's own fix; the fetch note naming only what the Keys panel offers), with the review's
 # smaller findings (the placeholder's words, a rejection's evidence first, token_use quoted)
-# added 761 B; then 365,500. The goal (issue 10) is 250 KB, which
+# added 761 B; then 365,500. The matrix heading saying on a phone that the other gateways are a
+# scroll away (style.css) added 53 B; then 365,550. The goal (issue 10) is 250 KB, which
 # today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-365500}
+budget=${TOKENLENS_GZIP_BUDGET:-365550}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -274,6 +274,19 @@ test.describe('accessibility', () => {
   });
 });
 
+test('on a phone the matrix heading says the other gateways are a scroll away; on a desktop it does not', async ({ app, page }) => {
+  await app.open();
+  await app.paste(motoPaste());
+  const heading = page.locator('#matrix-heading');
+  const after = () => heading.evaluate((h) => getComputedStyle(h, '::after').content);
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await after()).toContain('scroll sideways');
+  // The table is wider than its box there: the hint is true.
+  expect(await page.locator('.matrix-wrap').evaluate((w) => w.scrollWidth > w.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await after()).not.toContain('scroll sideways');
+});
+
 test('no horizontal scroll at 320 px, with the demo and with a paste', async ({ app, page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
   await app.open();
