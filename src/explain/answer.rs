@@ -324,14 +324,15 @@ pub fn never_sent(label: &str, why: NeverSent) -> String {
     format!("{label} is {what}; never send it to an API.")
 }
 
-/// The live region's sentence for the lead line.
-pub fn announcement(gateway: &str, headline: &str, reason: &str) -> String {
+/// The live region's sentence for the lead line, with the fix the card shows open, if any.
+pub fn announcement(gateway: &str, headline: &str, reason: &str, fix: Option<&str>) -> String {
     let stop = if headline.ends_with(['.', '!', '?', ':']) {
         ""
     } else {
         "."
     };
-    format!("{gateway}: {headline}{stop} {reason}")
+    let (said, fix) = fix.map_or(("", ""), |fix| (" Fix: ", fix));
+    format!("{gateway}: {headline}{stop} {reason}{said}{fix}")
 }
 
 /// The demo's clock label.

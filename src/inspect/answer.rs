@@ -265,6 +265,11 @@ pub fn answer_view(
         if chosen_accepts && response.findings.iter().any(|f| forbidden(f.code)) {
             line.reason = format!("{} {}", line.reason, words::SCOPES_AS_TYPED_PASS);
         }
+        // The gateway's own plain 401 ({"message":"Unauthorized"}).
+        let said_401 = response
+            .findings
+            .iter()
+            .any(|f| f.code == response::UNAUTHORIZED);
         // R16: the deployed stage answered 401 to a token whose UPDATED issuer the REST
         // Cognito line cannot judge: that is the test the line asks for, and a possible cause.
         let updated_issuer = chosen == Some(Profile::RestCognito)
@@ -276,12 +281,7 @@ pub fn answer_view(
                         .iter()
                         .any(|f| matches!(f.code, Code::Gateway(GatewayCode::UpdatedIssuer { .. })))
                 });
-        if updated_issuer
-            && response
-                .findings
-                .iter()
-                .any(|f| f.code == response::UNAUTHORIZED)
-        {
+        if updated_issuer && said_401 {
             line.reason = format!("{} {}", line.reason, words::UPDATED_ISSUER_401);
         }
         // A 401 beside the token the paste shows was sent (the one in its Authorization header,
@@ -304,15 +304,10 @@ pub fn answer_view(
                 .find(|c| Some(c.profile) == chosen)
                 .map_or(i == selected, |c| c.send == Some(i))
         });
-        if let Some(lead) = lines.first_mut().filter(|l| {
-            chosen.is_some()
-                && l.tone == Tone::Good
-                && accepts_sent
-                && response
-                    .findings
-                    .iter()
-                    .any(|f| f.code == response::UNAUTHORIZED)
-        }) {
+        if let Some(lead) = lines
+            .first_mut()
+            .filter(|l| chosen.is_some() && l.tone == Tone::Good && accepts_sent && said_401)
+        {
             lead.tone = Tone::Open;
             lead.headline = words::PASSES_YET_401.to_owned();
             lead.send = None;
@@ -384,11 +379,7 @@ pub fn answer_view(
             let fix = (l.fix.as_deref())
                 .or(below.and_then(|b| b.fix.as_deref()))
                 .filter(|_| leads);
-            let said = words::announcement(l.gateway, &l.headline, &l.reason);
-            match fix {
-                Some(fix) => format!("{said} Fix: {fix}"),
-                None => said,
-            }
+            words::announcement(l.gateway, &l.headline, &l.reason, fix)
         })
         .unwrap_or_default();
     AnswerView {

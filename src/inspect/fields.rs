@@ -1,7 +1,7 @@
 //! The gateway description's form fields by id: a sorted `Vec`, not a `BTreeMap`, whose
 //! instantiation is 3.7 KB of wasm (1.9 KB gzip) for a map of a dozen entries. Same API and
-//! order as the map the page used (`new`, `insert`, `remove`, `get`, `extend`, `iter` by id). Must not
-//! read or judge values: that is [`crate::inspect::target`]'s.
+//! order as the map the page used (`new`, `insert`, `remove`, `get`, `extend`, `iter` by id).
+//! Must not read or judge values: that is [`crate::inspect::target`]'s.
 
 /// Field id → value, ordered by id; at most one value per id (the last insert wins).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

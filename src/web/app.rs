@@ -598,13 +598,14 @@ pub fn app() -> Html {
         .as_ref()
         .filter(|f| f.result.is_ok())
         .map(|_| fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()));
-    // Keys were fetched for this token's issuer and the fetch failed (and none is under way):
+    // Keys were fetched for this token's issuer and the fetch failed (a fetch under way reads
+    // "loading", not "error"):
     // "no key was given" alone would hide that the page tried. Some(whether Keys offers a
     // command to fetch them from a terminal).
     let keys_fetch_failed = fetch_view
         .as_ref()
         .as_ref()
-        .filter(|v| v.state == "error" && state.loading.is_none())
+        .filter(|v| v.state == "error")
         .filter(|_| {
             fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()).may_use()
         })
