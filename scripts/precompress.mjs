@@ -1,11 +1,11 @@
 // Build step (scripts/post-build.mjs, last; release builds only): a gzip (`.gz`, `gzip -9 -n`,
-// the bytes scripts/sizes.sh counts; Node's zlib where there is no gzip command, ~0.7% larger) and a Brotli (`.br`,
-// quality 11) copy beside each wasm, JS and CSS file of the build, lazy/ included, for servers
-// that send a precompressed file when the browser accepts it (nginx `gzip_static` and
-// `brotli_static`, see scripts/nginx.conf.sample; Caddy `precompressed`). Such a server spends
-// no time compressing, and compresses the wasm at all: nginx's default `gzip_types` leaves
-// application/wasm out, so without these it sends the 0.9 MB wasm uncompressed. Brotli takes
-// another ~18% off the gzip size.
+// the bytes scripts/sizes.sh counts; Node's zlib where there is no gzip command, ~0.7% larger)
+// and a Brotli (`.br`, quality 11) copy beside each wasm, JS and CSS file of the build, lazy/
+// included, for servers that send a precompressed file when the browser accepts it (nginx
+// `gzip_static` and `brotli_static`, see scripts/nginx.conf.sample; Caddy `precompressed`).
+// Such a server spends no time compressing, and compresses the wasm at all: nginx's default
+// `gzip_types` leaves application/wasm out, so without these it sends the 0.9 MB wasm
+// uncompressed. Brotli takes another ~18% off the gzip size.
 //
 // Not the HTML or tokenlens.config.json: an organisation edits those after the build, and a
 // stale compressed copy would be served in their place. Each copy is checked to decompress to
