@@ -754,7 +754,7 @@ pub fn app() -> Html {
                         <GatewayChooser gateway={gateway} fields={state.fields.clone()}
                             on_gateway={on.gateway.clone()} on_field={on.answer.clone()} />
                         if has_answer {
-                            <AnswerCard view={answer_rc.clone()} chosen={gateway.is_some()}>
+                            <AnswerCard view={answer_rc.clone()} chosen={gateway.is_some()} {revealed}>
                                 <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />
                             </AnswerCard>
                         } else if let Some(message) = &no_token {
@@ -832,7 +832,7 @@ pub fn app() -> Html {
                 </div>
                 { apart(Box::new(|| html! {
                 if let Some(view) = (*view).clone() {
-                    <TokenView {view} times={(*times).clone()}>
+                    <TokenView {view} times={(*times).clone()} {revealed}>
                         if overview.candidates.len() > 1 {
                             <CandidatePicker items={overview.candidates.clone()} {selected} on_select={on.select.clone()} />
                         }

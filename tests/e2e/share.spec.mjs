@@ -185,7 +185,7 @@ test('a full-token link warns first, then restores the token and the JWKS URL wi
   }
 });
 
-test('a full-token link with its public keys shows the verdict first, with the token in the box: never "checking" before it, the panels below the answer after it', async ({ app, browser }) => {
+test('a full-token link with its public keys shows the verdict first, with the token in the box: never "checking" before it, the panels below the answer, the claims and the closed evidence after it', async ({ app, browser }) => {
   const token = track(signJwt(ALGS.rs256, claims('https://first-answer.example.com/e2e')));
   await app.open();
   await app.pasteToken(token);
@@ -209,13 +209,17 @@ test('a full-token link with its public keys shows the verdict first, with the t
         if (verdict && !seen.has('verdict')) window.__boxAtVerdict = document.querySelector('textarea#token-input')?.value;
         note('verdict', verdict);
         note('panels', document.querySelector('.more'));
+        // Below the first screen, or closed: built with the panels, not before the verdict.
+        note('claims', document.querySelector('[data-testid="claims"]'));
+        note('evidence', document.querySelector('details.why .findings'));
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
     const page = await context.newPage();
     await page.goto(link);
     await expect(page.locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'valid');
     await expect(page.locator('.more [data-testid="share"]')).toHaveCount(1);
-    expect(await page.evaluate(() => window.__order)).toEqual(['verdict', 'panels']);
+    await expect(page.locator('[data-testid="claims"]')).toHaveCount(1);
+    expect(await page.evaluate(() => window.__order)).toEqual(['verdict', 'panels', 'claims', 'evidence']);
     // The paste box holds the token in the same paint as its verdict.
     expect(await page.evaluate(() => window.__boxAtVerdict)).toBe(token);
   } finally {

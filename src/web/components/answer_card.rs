@@ -10,6 +10,10 @@ pub struct AnswerCardProps {
     pub view: Rc<AnswerView>,
     /// The user named the gateway: its line leads, the rest follow, shorter.
     pub chosen: bool,
+    /// The rest of the page is shown ([`crate::web::hooks::reveal`]): until then the closed
+    /// "Evidence, fix and sources" disclosures are built without their contents, so the first
+    /// render makes only what is on screen.
+    pub revealed: bool,
     /// Shown between the leading line and the others (the token × gateway matrix).
     #[prop_or_default]
     pub children: Html,
@@ -32,7 +36,7 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
             if !lead.is_empty() {
                 <ol class="answer-lines">
                     // A gateway answer below the chosen line supports it: smaller.
-                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" })) }
+                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" }, props.revealed)) }
                 </ol>
             }
             { props.children.clone() }
@@ -41,14 +45,14 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                     <h3 class="others-label">{ "Other gateways" }</h3>
                 }
                 <ol class="answer-lines">
-                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" })) }
+                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" }, props.revealed)) }
                 </ol>
             }
         </div>
     }
 }
 
-fn answer_line(line: &AnswerLine, class: &'static str) -> Html {
+fn answer_line(line: &AnswerLine, class: &'static str, revealed: bool) -> Html {
     html! {
         <li class={classes!("answer-line", class)} data-profile={line.id} data-tone={line.tone.as_str()}
             data-send={line.send.clone().unwrap_or_default()}>
@@ -68,7 +72,9 @@ fn answer_line(line: &AnswerLine, class: &'static str) -> Html {
             if !line.findings.is_empty() {
                 <details class="why">
                     <summary>{ "Evidence, fix and sources" }</summary>
-                    { finding_list(&line.findings) }
+                    if revealed {
+                        { finding_list(&line.findings) }
+                    }
                 </details>
             }
         </li>

@@ -11,6 +11,9 @@ pub struct TokenViewProps {
     pub view: Rc<inspect::TokenView>,
     /// The claims' time cells at the current second ([`inspect::claim_times`]).
     pub times: Rc<Vec<Option<TimeCell>>>,
+    /// The rest of the page is shown ([`crate::web::hooks::reveal`]): the claims, mostly below
+    /// the first screen, wait for it, so the first render makes only what is on screen.
+    pub revealed: bool,
     #[prop_or_default]
     pub children: Html,
 }
@@ -47,18 +50,21 @@ pub fn token_view(props: &TokenViewProps) -> Html {
                 <div class="segment-head"><h3 class="seg-title seg-header">{ "Header" }</h3><CopyButton what="header" text={AttrValue::from(header.clone())} /></div>
                 <pre class="json seg-box seg-header" data-testid="header-json" tabindex="0" role="region" aria-label="Header JSON">{ AttrValue::from(header.clone()) }</pre>
             }
+            // The claims (mostly below the first screen) follow the first paint.
             if !view.claims.is_empty() {
-                <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload: claims" }</h3>
+                if props.revealed {
+                    <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload: claims" }</h3>
+                        if let Some(payload) = &view.payload_json {
+                            <CopyButton what="payload" text={AttrValue::from(payload.clone())} />
+                        }
+                    </div>
+                    { claims_table(&view.claims, &props.times) }
                     if let Some(payload) = &view.payload_json {
-                        <CopyButton what="payload" text={AttrValue::from(payload.clone())} />
+                        <details class="payload-json">
+                            <summary>{ "Payload as JSON" }</summary>
+                            <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload JSON">{ AttrValue::from(payload.clone()) }</pre>
+                        </details>
                     }
-                </div>
-                { claims_table(&view.claims, &props.times) }
-                if let Some(payload) = &view.payload_json {
-                    <details class="payload-json">
-                        <summary>{ "Payload as JSON" }</summary>
-                        <pre class="json seg-box seg-payload" data-testid="payload-json" tabindex="0" role="region" aria-label="Payload JSON">{ AttrValue::from(payload.clone()) }</pre>
-                    </details>
                 }
             } else if let Some(payload) = &view.payload_json {
                 <div class="segment-head"><h3 class="seg-title seg-payload">{ "Payload" }</h3><CopyButton what="payload" text={AttrValue::from(payload.clone())} /></div>

@@ -7,7 +7,8 @@ use yew::prelude::*;
 const AT_THE_LATEST_MS: u32 = 1_000;
 
 /// Whether the panels below the answer are shown yet. The first render builds only what answers
-/// (the paste, the answer, the decoded token with its verdict); once `ready` (the selected
+/// (the paste, the answer, the decoded token with its verdict; not the claims table nor the
+/// contents of closed disclosures, which halves its elements); once `ready` (the selected
 /// token's signature is checked) and that frame is painted, the rest follows in a render of its
 /// own, so a link opens to its verdict without laying out the whole page first. Once shown,
 /// always shown.
