@@ -106,6 +106,10 @@ pub struct AnswerView {
     pub rows: Vec<MatrixRow>,
     /// The token to select, when the user named the gateway and one would do.
     pub recommended: Option<usize>,
+    /// How many of `lines` lead (0, 1 or 2): the chosen gateway's line or a pasted gateway
+    /// answer, and that answer beside the chosen line. The card shows their fixes open; the rest
+    /// follow, shorter, under "Other gateways" (or all alike when none leads).
+    pub leading: usize,
     /// The lead line in a sentence, for the live region.
     pub announcement: String,
 }
@@ -367,18 +371,17 @@ pub fn answer_view(
 
     let recommended =
         chosen.and_then(|p| choices.iter().find(|c| c.profile == p).and_then(|c| c.send));
-    // The lead line, and the first fix the card shows open: the leading line's, or that of the
-    // answer below the chosen gateway's line (the card shows fixes only on leading lines).
-    let leads = chosen.is_some() || lines.first().is_some_and(|l| l.id == "response");
+    // The chosen gateway's line or a pasted gateway answer leads, and with a chosen gateway the
+    // answer stays beside its line (below it, or above it when it came from another layer).
+    let is_response = |i: usize| lines.get(i).is_some_and(|l| l.id == "response");
+    let leads = chosen.is_some() || is_response(0);
+    let beside = chosen.is_some() && (is_response(0) || is_response(1));
+    let leading = (usize::from(leads) + usize::from(beside)).min(lines.len());
+    // The lead line, and the first fix the card shows open (it shows fixes on leading lines).
     let announcement = lines
         .first()
         .map(|l| {
-            let below = lines
-                .get(1)
-                .filter(|b| chosen.is_some() && b.id == "response");
-            let fix = (l.fix.as_deref())
-                .or(below.and_then(|b| b.fix.as_deref()))
-                .filter(|_| leads);
+            let fix = lines.iter().take(leading).find_map(|l| l.fix.as_deref());
             words::announcement(l.gateway, &l.headline, &l.reason, fix)
         })
         .unwrap_or_default();
@@ -390,6 +393,7 @@ pub fn answer_view(
             .collect(),
         rows,
         recommended,
+        leading,
         announcement,
     }
 }
@@ -970,7 +974,10 @@ mod tests {
         let (said, _) = target(&no);
         let answer = answer_for(&demo_token(0), &said, Some(Profile::RestCognito));
         let lead = answer.lines.first().expect("a line");
-        assert_eq!((lead.id, lead.tone), ("rest-cognito", Tone::Bad));
+        assert_eq!(
+            (lead.id, lead.tone, answer.leading),
+            ("rest-cognito", Tone::Bad, 1)
+        );
         let fix = lead.fix.as_deref().unwrap_or_default();
         assert!(fix.starts_with("Send the ID token"), "{fix}");
         // Screen readers hear it too.
@@ -1482,6 +1489,33 @@ mod tests {
             "{}",
             a.announcement
         );
+        // Both lead (the card shows both fixes open), and the live region says the first fix
+        // shown.
+        assert_eq!(a.leading, 2);
+        let first_fix = a.lines[..2].iter().find_map(|l| l.fix.as_deref());
+        let fix = first_fix.expect("a fix on a leading line");
+        assert!(
+            a.announcement.ends_with(&format!("Fix: {fix}")),
+            "{}",
+            a.announcement
+        );
+        // The answer alone, no gateway chosen: it leads alone.
+        let alone = answer_view(&o, &facts, 0, &e, None, &response);
+        assert_eq!((alone.lines[0].id, alone.leading), ("response", 1));
+    }
+
+    #[test]
+    fn with_no_gateway_named_and_no_answer_pasted_no_line_leads_and_no_fix_is_announced() {
+        let answer = answer_for(&demo_token(0), &Target::default(), None);
+        assert!(answer.lines.len() > 1);
+        assert_eq!(answer.leading, 0);
+        assert!(
+            !answer.announcement.contains("Fix:"),
+            "{}",
+            answer.announcement
+        );
+        let chosen = answer_for(&demo_token(0), &Target::default(), Some(Profile::HttpJwt));
+        assert_eq!((chosen.lines[0].id, chosen.leading), ("http-jwt", 1));
     }
 
     #[test]

@@ -8,8 +8,6 @@ use crate::inspect::{AnswerLine, AnswerView};
 #[derive(Properties, PartialEq)]
 pub struct AnswerCardProps {
     pub view: Rc<AnswerView>,
-    /// The user named the gateway: its line leads, the rest follow, shorter.
-    pub chosen: bool,
     /// The rest of the page is shown ([`crate::web::hooks::reveal`]): until then the closed
     /// "Evidence, fix and sources" disclosures are built without their contents, so the first
     /// render makes only what is on screen.
@@ -22,13 +20,9 @@ pub struct AnswerCardProps {
 #[function_component(AnswerCard)]
 pub fn answer_card(props: &AnswerCardProps) -> Html {
     let view = &props.view;
-    // The chosen gateway's line, or a pasted gateway answer, leads; the answer stays beside the
-    // chosen line (below it, or above it when it came from another layer).
-    let is_response = |i: usize| view.lines.get(i).is_some_and(|l| l.id == "response");
-    let leads = props.chosen || is_response(0);
-    let lead_count =
-        usize::from(leads) + usize::from(props.chosen && (is_response(0) || is_response(1)));
-    let (lead, rest) = view.lines.split_at(lead_count.min(view.lines.len()));
+    // Which lines lead is the core's (`AnswerView::leading`), as is the fix it announces.
+    let (lead, rest) = view.lines.split_at(view.leading.min(view.lines.len()));
+    let leads = !lead.is_empty();
     html! {
         <div class="answer" data-testid="answer">
             <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"
