@@ -287,6 +287,9 @@ pub const NAME_ONE: &str =
 /// 401: not a plain "accepted".
 pub const PASSES_YET_401: &str = "Passes as described here, yet the gateway said 401";
 
+/// That token's matrix cell under the chosen gateway, then.
+pub const PASSES_YET_401_CELL: &str = "401 pasted · passes as described";
+
 /// Why, after the line's own reason.
 pub const DEPLOYED_DIFFERS: &str = "The deployed setup likely differs from this description, or \
      another token was sent: what to check is in the gateway's answer below.";

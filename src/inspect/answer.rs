@@ -245,6 +245,9 @@ pub fn answer_view(
     // the answer; the pasted one supports or contradicts it). One from another layer (§1b: an
     // API key, WAF, a resource policy) leads: it is what stops the request, whatever the line
     // says of the token. Without a chosen gateway it leads too.
+    // The token sent, when the chosen line accepted it yet the pasted answer is a 401: its cell
+    // under the chosen gateway says so too.
+    let mut yet_401: Option<usize> = None;
     if let Some(mut line) = response_line(response) {
         // R7 (an HTTP API's expiry description too, H9): an answer that the token had expired,
         // beside a pasted token that has not, was about another token (likely one the client
@@ -316,6 +319,7 @@ pub fn answer_view(
             lead.headline = words::PASSES_YET_401.to_owned();
             lead.send = None;
             lead.reason = format!("{} {}", lead.reason, words::DEPLOYED_DIFFERS);
+            yet_401 = sent;
         }
         let another_layer = line.tone == Tone::Neutral;
         if another_layer && chosen.is_some() && !lines.is_empty() {
@@ -365,6 +369,13 @@ pub fn answer_view(
         })
         .collect();
     let mut rows: Vec<MatrixRow> = rows;
+    // The chosen gateway is the first column.
+    let sent_cell = rows.iter_mut().find(|r| Some(r.index) == yet_401);
+    if let Some(c) = sent_cell.and_then(|r| r.cells.first_mut()) {
+        c.tone = Tone::Open;
+        c.mark = "?";
+        c.words = words::PASSES_YET_401_CELL.to_owned();
+    }
     if sendable_count == 1 {
         rows.extend(example_row(&tokens, &order, e));
     }
@@ -925,6 +936,22 @@ mod tests {
             "{}",
             lead.reason
         );
+        // Its matrix cell under the chosen gateway says the same (the other gateways' cells
+        // describe their own setups), where it read "accepted if configured" without the 401.
+        let cell = |a: &AnswerView| {
+            let c = &a.rows[0].cells[0];
+            (c.profile, c.tone, c.words.clone())
+        };
+        assert_eq!(
+            cell(&a),
+            (
+                "rest-cognito",
+                Tone::Open,
+                words::PASSES_YET_401_CELL.to_owned()
+            )
+        );
+        assert_eq!(cell(&plain).1, Tone::Good);
+        assert_eq!(a.rows[0].cells[1..], plain.rows[0].cells[1..]);
         // The answer follows it, with what to check open.
         assert_eq!(answer.id, "response");
         assert!(

@@ -96,6 +96,10 @@ test('a 401 pasted beside the ID token the chosen line accepts: no plain "accept
   await expect(lead).toHaveAttribute('data-profile', 'rest-cognito');
   await expect(lead).toHaveAttribute('data-tone', 'open');
   await expect(lead.locator('[data-testid="headline"]')).toContainText('yet the gateway said 401');
+  // The matrix agrees: that token's cell under the chosen gateway is no plain "accepted".
+  const sent = app.matrix.locator('tbody tr').first().locator('td[data-profile="rest-cognito"]');
+  await expect(sent).toHaveAttribute('data-tone', 'open');
+  await expect(sent).toContainText('401 pasted');
   const answer = app.answerLine('response');
   const fix = answer.locator('[data-testid="lead-fix"]');
   await expect(fix).toContainText('redeployed');
