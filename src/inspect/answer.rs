@@ -990,6 +990,19 @@ mod tests {
         assert_eq!(sent_id.lines[0].headline, words::PASSES_YET_401);
         let sent_id = answer_with(&curl, &scoped, chosen, DEMO_NOW, &unauthorized);
         assert_eq!(sent_id.lines[0].headline, "Send the access token");
+        // The same in a HAR (review round 10): its request's Authorization header is the token
+        // sent, and its failed response is the answer, read from the paste itself.
+        let har = format!(
+            "{{\"log\":{{\"entries\":[{{\"request\":{{\"headers\":[{{\"name\":\"Authorization\",\"value\":\"{id}\"}}]}},\"response\":{{\"status\":401,\"headers\":[],\"content\":{{\"text\":\"{{\\\"message\\\":\\\"Unauthorized\\\"}}\"}}}}}}]}}}}"
+        );
+        let pasted = crate::inspect::pasted_answer_view(&har, &overview(&har).extraction, chosen);
+        let a = answer_with(&har, &said, chosen, DEMO_NOW, &pasted);
+        assert_eq!(
+            a.lines[0].headline,
+            words::PASSES_YET_401,
+            "{:?}",
+            a.lines[0]
+        );
     }
 
     #[test]

@@ -249,6 +249,9 @@ pub fn pasted_answer_view(
     if extraction.candidates.is_empty() {
         return shown_beside_tokens(response_view_for(text, gateway), false);
     }
+    if let Some(answer) = har_answer(text) {
+        return shown_beside_tokens(response_view_for(&answer, gateway), true);
+    }
     if diagnose::response::status_of(text).is_some() {
         return shown_beside_tokens(response_view_for(text, gateway), true);
     }
@@ -261,6 +264,44 @@ pub fn pasted_answer_view(
         return ResponseView::default();
     }
     shown_beside_tokens(response_view_for(&around, gateway), false)
+}
+
+/// A HAR's answer, written as the transcript the answer reader reads: the last entry that
+/// answered 400 or more, with its status, headers and (unless base64) body. None for anything
+/// else, or a HAR whose requests all succeeded.
+fn har_answer(text: &str) -> Option<String> {
+    use crate::jose::json::{JsonDoc, Value};
+    if !text.trim_start().starts_with('{') || !text.contains("\"entries\"") {
+        return None;
+    }
+    let doc = JsonDoc::parse(text).ok()?;
+    let entries = doc.value.get("log")?.get("entries")?.as_array()?;
+    let status = |r: &Value| match r.get("status") {
+        Some(Value::Number(n)) => n.as_str().parse::<u16>().ok(),
+        _ => None,
+    };
+    let (response, code) = entries
+        .iter()
+        .rev()
+        .filter_map(|e| e.get("response"))
+        .find_map(|r| status(r).filter(|&c| c >= 400).map(|c| (r, c)))?;
+    let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    let mut out = format!("HTTP/1.1 {code}\n");
+    for h in response
+        .get("headers")
+        .and_then(Value::as_array)
+        .unwrap_or_default()
+    {
+        if let (Some(name), Some(value)) = (field(h, "name"), field(h, "value")) {
+            out.push_str(&format!("{name}: {value}\n"));
+        }
+    }
+    out.push('\n');
+    let content = response.get("content");
+    if content.and_then(|c| field(c, "encoding")).is_none() {
+        out.push_str(&content.and_then(|c| field(c, "text")).unwrap_or_default());
+    }
+    Some(out)
 }
 
 /// `text` with every marked token written `<token>` (a token's marked segments and the dots
@@ -437,6 +478,33 @@ mod tests {
         );
         assert_eq!(view("nothing to see"), ResponseView::default());
         assert_eq!(view(""), ResponseView::default());
+    }
+
+    #[test]
+    fn a_har_s_failed_answer_is_read_as_its_transcript() {
+        // A review pasted a HAR (a valid ID token sent, the stage's 401) and the page showed a
+        // plain "accepted": the answer is in JSON members, not in a transcript's lines.
+        const TOKEN: &str = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+        let view = |text: &str| pasted_answer_view(text, &overview(text).extraction, None);
+        let entry = |status: u16, body: &str| {
+            format!(
+                "{{\"request\":{{\"method\":\"GET\",\"url\":\"https://abc123.execute-api.eu-west-1.amazonaws.com/prod/orders\",\"headers\":[{{\"name\":\"Authorization\",\"value\":\"{TOKEN}\"}}]}},\"response\":{{\"status\":{status},\"headers\":[{{\"name\":\"x-amzn-errortype\",\"value\":\"UnauthorizedException\"}}],\"content\":{{\"text\":\"{body}\"}}}}}}"
+            )
+        };
+        let har = |entries: &[String]| {
+            format!(
+                "{{\"log\":{{\"version\":\"1.2\",\"entries\":[{}]}}}}",
+                entries.join(",")
+            )
+        };
+        let unauthorized = entry(401, "{\\\"message\\\":\\\"Unauthorized\\\"}");
+        let v = view(&har(std::slice::from_ref(&unauthorized)));
+        assert_eq!(v.status.as_deref(), Some("HTTP 401: Unauthorized"), "{v:?}");
+        assert_eq!(v, response_view("HTTP/1.1 401\nx-amzn-errortype: UnauthorizedException\n\n{\"message\":\"Unauthorized\"}"));
+        // The last failed entry, after a success; a HAR whose requests all succeeded says nothing.
+        let ok = entry(200, "[]");
+        assert_eq!(view(&har(&[unauthorized, ok.clone()])), v);
+        assert_eq!(view(&har(&[ok])), ResponseView::default());
     }
 
     #[test]
