@@ -193,7 +193,11 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
             ),
         },
         AjvError::NoKid => "the header has no kid".to_owned(),
-        AjvError::KidNotFound { kid, available } => {
+        AjvError::KidNotFound { kid, alb: true, .. } => format!(
+            "kid {kid} names the load balancer's own key (this is its x-amzn-oidc-data token), \
+             which the pool's JWKS never has"
+        ),
+        AjvError::KidNotFound { kid, available, .. } => {
             if available.is_empty() {
                 format!("kid {kid} is not in the pool's JWKS (even after a re-fetch)")
             } else {
@@ -452,6 +456,10 @@ fn remedy(error: &AjvError) -> Option<&'static str> {
              does not model."
         }
         AjvError::NoKid => "Send a token signed by the pool; Cognito always sets kid.",
+        AjvError::KidNotFound { alb: true, .. } => {
+            "Send the identity provider's token (the ALB forwards it as \
+             x-amzn-oidc-accesstoken), or verify this one with the ALB's key (AlbJwtVerifier)."
+        }
         AjvError::KidNotFound { .. } => {
             "Use a token from this pool; after a miss the library waits 10 s before re-fetching \
              the JWKS."

@@ -10,6 +10,7 @@ use tokenlens::diagnose::config::{
 };
 use tokenlens::diagnose::finding::Code;
 use tokenlens::diagnose::identity::TokenKind;
+use tokenlens::diagnose::profiles::lambda_ajv::{AjvCode, AjvError};
 use tokenlens::diagnose::profiles::rest_cognito::literal_match;
 use tokenlens::diagnose::profiles::{
     assumptions, deciding, effect, judge_all, Effect, GatewayCode, Gw, IssuerDiff, Need, NotJwt,
@@ -1860,10 +1861,19 @@ fn the_albs_user_claims_token_is_rejected_by_every_authorizer_that_checks_the_is
         assert!(codes(r).contains(&code), "{p:?}: {:?}", codes(r));
         assert_eq!(rejected_with(r), Some(401), "{p:?}: {:?}", codes(r));
     }
+    // The Lambda's aws-jwt-verify throws KidNotFoundInJwksError on it, whatever keys were
+    // pasted here (no keys here): a rejection, not "can't tell, needs the keys" (review round
+    // 10).
     let lambda = row(&rs, Profile::LambdaAjv);
-    assert_ne!(
-        lambda.verdict,
-        ProfileVerdict::Accept,
+    assert!(rejected_with(lambda).is_some(), "{:?}", codes(lambda));
+    assert!(
+        lambda.findings.iter().any(|f| matches!(
+            &f.code,
+            Code::Ajv(AjvCode::Throws {
+                error: AjvError::KidNotFound { alb: true, .. },
+                ..
+            })
+        )),
         "{:?}",
         codes(lambda)
     );

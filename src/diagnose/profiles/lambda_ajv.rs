@@ -149,7 +149,8 @@ fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
         steps.push(Step::Note(AjvCode::BearerToStrip));
     }
     issuer(claims, configured, steps);
-    key(header, t.verification, steps);
+    let alb = matches!(t.kind, crate::diagnose::identity::TokenKind::AlbOidcData);
+    key(header, t.verification, alb, steps);
     times(claims, cfg.grace_seconds, now, steps);
     if !cfg.scopes.is_empty() {
         // `payload.scope?.split(" ")`: the space character only.

@@ -148,7 +148,7 @@ pub(super) fn issuer(claims: &Claims, configured: Option<PoolId>, steps: &mut Ve
 /// the JWK's and the supported list), then the signature with that one JWK.
 // node_modules/aws-jwt-verify/dist/esm/jwk.js getJwk, assertIsSignatureJwk;
 // jwt-verifier.js validateJwtHeaderAndJwk, verifyDecomposedJwt.
-pub(super) fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
+pub(super) fn key(header: &Header, v: &Verification, alb: bool, steps: &mut Vec<Step>) {
     let Some(kid) = header.kid.present() else {
         steps.push(Step::Fail(
             AjvError::NoKid,
@@ -156,6 +156,19 @@ pub(super) fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
         ));
         return;
     };
+    // A2: the ALB signs x-amzn-oidc-data with its own key; the pool's JWKS never has it, so
+    // the library throws whatever keys were pasted here.
+    if alb {
+        steps.push(Step::Fail(
+            AjvError::KidNotFound {
+                kid: kid.clone(),
+                available: Vec::new(),
+                alb,
+            },
+            vec![header_ev("kid", Some(kid.clone()), None)],
+        ));
+        return;
+    }
     let alg = header.alg.present().map(|a| a.as_str().to_owned());
     let supported = alg.as_deref().is_some_and(|a| SUPPORTED_ALGS.contains(&a));
     let alg_fail = |kid_checked: bool| {
@@ -186,6 +199,7 @@ pub(super) fn key(header: &Header, v: &Verification, steps: &mut Vec<Step>) {
             AjvError::KidNotFound {
                 kid: missing.to_owned(),
                 available,
+                alb: false,
             },
             vec![header_ev("kid", Some(missing.to_owned()), None)],
         ));

@@ -124,6 +124,9 @@ pub enum AjvError {
         kid: String,
         /// The `kid`s the JWKS has.
         available: Vec<String>,
+        /// The token is the load balancer's own (`x-amzn-oidc-data`, A2): its `kid` names the
+        /// ALB's key, which no identity provider's JWKS holds.
+        alb: bool,
     },
     /// `JwkInvalidKtyError`: the JWK's `kty` is not EC, RSA or OKP.
     JwkInvalidKty {
