@@ -93,10 +93,12 @@
 # keystroke repaints them alone) added 13 B. Which answer lines lead decided once, in the core
 # (`AnswerView::leading`), not again in the card, took 93 B off; then 365,600. The sent token's
 # matrix cell under the chosen gateway saying the pasted 401 too (not "accepted") added 398 B
-# (219 B raw); then 366,000. The goal (issue 10) is 250 KB, which today's build does not meet.
+# (219 B raw); then 366,000. A review's findings (round 10: a HAR's failed answer read, the ALB's
+# token rejected by the Lambda row, keys that cannot be read said beside the verdict) added
+# 495 B; then 366,500. The goal (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-366000}
+budget=${TOKENLENS_GZIP_BUDGET:-366500}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -411,6 +411,18 @@ pub fn jwks_error(e: &JwksError) -> String {
     }
 }
 
+/// Beside a signature left unchecked, when the keys pasted could not be read (none for an
+/// empty keys box).
+pub fn unread_beside_verdict(e: &KeyInputError) -> Option<String> {
+    match e {
+        KeyInputError::Empty => None,
+        e => Some(format!(
+            "The keys you pasted were not read, so none checked this token. {}",
+            input_error(e)
+        )),
+    }
+}
+
 /// Why pasted key text gave nothing to work with.
 pub fn input_error(e: &KeyInputError) -> String {
     match e {

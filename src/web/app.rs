@@ -845,6 +845,7 @@ pub fn app() -> Html {
                                 second={second_view(&second, facts.get(selected))}
                                 second_error={match &second { Some(Second::Failed(e)) => Some(AttrValue::from(explain::verify::second_opinion_failed(e))), _ => None }}
                                 {keys_fetch_failed}
+                                keys_unread={pasted.as_ref().as_ref().err().and_then(explain::keys::unread_beside_verdict).map(AttrValue::from)}
                                 on_second_opinion={(*on_second_opinion).clone()} />
                         }
                         if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {

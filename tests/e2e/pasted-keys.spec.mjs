@@ -49,6 +49,22 @@ test('a token with no keys pasted or fetched is unverifiable for want of keys', 
   await app.expectFinding('no_keys');
 });
 
+test('keys that cannot be read are said beside the unchecked verdict, with where they break', async ({ app }) => {
+  // A review: a JWKS cut off mid-paste read "no usable key was given" at the verdict, the
+  // reason only in the Keys panel below.
+  const token = track(signJwt(ALGS.rs256, claims(ISS)));
+  await app.pasteToken(token);
+  await app.pasteKeys('{"keys": [ {"kid": "abc", "kty": "RSA", "n": "xyz" ');
+  await app.expectVerdict('unverifiable');
+  const note = app.page.locator('[data-testid="verdict-keys-unread"]');
+  await expect(note).toContainText('The keys you pasted were not read');
+  await expect(note).toContainText('character');
+  // Fixed keys: the note goes with the problem.
+  await app.pasteKeys(keyFile('jwks/all.json'));
+  await app.expectVerdict('valid');
+  await expect(note).toHaveCount(0);
+});
+
 test('a pasted JWKS verifies a token of every asymmetric algorithm, each by its kid', async ({ app }) => {
   await app.pasteKeys(keyFile('jwks/all.json'));
   for (const a of Object.values(ALGS)) {

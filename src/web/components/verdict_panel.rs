@@ -25,6 +25,9 @@ pub struct Props {
     /// panel offers a command to fetch them from a terminal.
     #[prop_or_default]
     pub keys_fetch_failed: Option<bool>,
+    /// The keys pasted could not be read: why (the Keys panel, below, says it too).
+    #[prop_or_default]
+    pub keys_unread: Option<AttrValue>,
 }
 
 #[function_component(VerdictPanel)]
@@ -38,6 +41,9 @@ pub fn verdict_panel(props: &Props) -> Html {
                 data-engine={props.engine.clone()} role="status" aria-live="polite">{ view.banner.clone() }</p>
             if let (Some(curl), "unverifiable") = (props.keys_fetch_failed, view.verdict) {
                 <p class="note warn" data-testid="verdict-fetch-failed">{ crate::explain::fetch::failed_beside_verdict(curl) }</p>
+            }
+            if let (Some(why), "unverifiable") = (&props.keys_unread, view.verdict) {
+                <p class="note warn" data-testid="verdict-keys-unread">{ why.clone() }</p>
             }
             if checked {
                 <p class="hint verify-engine" data-testid="verify-engine">
