@@ -1346,6 +1346,20 @@ fn updated_issuer_must_match_exactly_on_http_api_and_rest_jwt() {
             "{p:?}"
         );
     }
+    // The fix is the configured issuer: the pool issues this form (review round 10: it read
+    // "send a token from <the other form>, or, if you trust …").
+    let fix = row(&rs, Profile::HttpJwt)
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code, Code::Gateway(GatewayCode::IssuerMismatch { .. })))
+        .find_map(tokenlens::explain::profiles::fix)
+        .unwrap_or_default();
+    assert!(
+        fix.starts_with(&format!(
+            "Configure the issuer exactly as the token has it: {UPDATED_ISS}."
+        )),
+        "{fix}"
+    );
     // Configured with the UPDATED form itself, the issuer matches.
     target.http.issuer = Some(UPDATED_ISS.into());
     let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();

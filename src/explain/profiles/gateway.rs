@@ -752,6 +752,14 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             IssuerDiff::TrailingSlash | IssuerDiff::Scheme => {
                 format!("Configure the issuer exactly as the token has it: {found}.")
             }
+            // R16, H4: a pool issues the one form its issuer type sets, so the configured
+            // issuer is what changes (review round 10: "send a token from the other form" was
+            // no option for the user's own pool).
+            IssuerDiff::CognitoForm { .. } => format!(
+                "Configure the issuer exactly as the token has it: {found}. A user pool issues one \
+                 form, set by its issuer type (ORIGINAL or UPDATED), so this pool's tokens carry \
+                 this one."
+            ),
             // §5.2: the pool's issuer is its cognito-idp URL, never its login domain.
             IssuerDiff::CognitoDomain => match crate::issuer::classify(found) {
                 crate::issuer::IssuerKind::Cognito(_) => {
