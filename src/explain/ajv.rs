@@ -142,7 +142,9 @@ pub fn thrown_message(error: &AjvError) -> String {
         AjvError::NotBefore { nbf, .. } => format!("Token can't be used before {}", iso(*nbf)),
         AjvError::Scope { found, expected } => assertion("Scope", found, expected),
         AjvError::Group { found, expected } => assertion("Cognito group", found, expected),
-        AjvError::TokenUse { found, expected } => assertion("Token use", found, expected),
+        AjvError::TokenUse {
+            found, expected, ..
+        } => assertion("Token use", found, expected),
         AjvError::ClientId {
             claim,
             found,
@@ -257,7 +259,9 @@ fn cause(error: &AjvError, now: Option<i64>) -> String {
             found_text(found),
             expected.join(", ")
         ),
-        AjvError::TokenUse { found, expected } => format!(
+        AjvError::TokenUse {
+            found, expected, ..
+        } => format!(
             "token_use {} is not {}",
             found_text(found),
             expected.join(" or ")
@@ -481,8 +485,24 @@ fn remedy(error: &AjvError) -> Option<&'static str> {
         AjvError::Group { .. } => {
             "Add the user to one of the groups and sign in again, or change the groups option."
         }
+        // §5.1: a client-credentials flow issues no ID token (review round 10: the fix said
+        // "send the token use the verifier expects").
+        AjvError::TokenUse { machine: true, .. } => {
+            "A client-credentials flow issues no ID token: set tokenUse to \"access\" (or null) \
+             for this app client's tokens."
+        }
+        AjvError::TokenUse { expected, .. }
+            if expected.len() == 1 && expected.first().is_some_and(|e| e == "id") =>
+        {
+            "Send the ID token from the same sign-in, or set tokenUse to \"access\" if this API \
+             takes access tokens."
+        }
+        AjvError::TokenUse { expected, .. } if expected.len() == 1 => {
+            "Send the access token from the same sign-in, or set tokenUse to \"id\" if this API \
+             takes ID tokens."
+        }
         AjvError::TokenUse { .. } => {
-            "Send the token use the verifier expects, or set tokenUse accordingly."
+            "Send a Cognito ID or access token (token_use \"id\" or \"access\")."
         }
         AjvError::ClientId {
             claim: ClientClaim::Aud,

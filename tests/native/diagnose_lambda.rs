@@ -79,6 +79,16 @@ fn b64(s: &str) -> String {
 
 /// Judges `header.payload.sig` under the Lambda profile with `target`.
 fn row_for(token: &str, ver: &Verification, target: &Target, now: i64) -> ProfileResult {
+    row_of_kind(token, ver, target, now, &TokenKind::Unknown)
+}
+
+fn row_of_kind(
+    token: &str,
+    ver: &Verification,
+    target: &Target,
+    now: i64,
+    kind: &TokenKind,
+) -> ProfileResult {
     let parsed = parse_unverified(token).ok();
     let shape = match &parsed {
         Some(Parsed::Jws(_)) => Shape::Jws,
@@ -100,7 +110,7 @@ fn row_for(token: &str, ver: &Verification, target: &Target, now: i64) -> Profil
         header,
         claims,
         verification: ver,
-        kind: &TokenKind::Unknown,
+        kind,
     };
     judge(Profile::LambdaAjv, &facts, target, now, 0)
 }
@@ -600,4 +610,44 @@ fn the_demo_token_tampered_and_expired_reports_the_signature_with_real_keys() {
     assert!(not_reached(&r)
         .iter()
         .any(|e| matches!(e, AjvError::Expired { .. })));
+}
+
+#[test]
+fn a_wrong_token_use_is_fixed_by_what_the_token_can_be() {
+    // Review round 10: "Send the token use the verifier expects, or set tokenUse accordingly"
+    // for a client-credentials access token, whose flow issues no ID token (§5.1).
+    let payload = format!(
+        r#"{{"iss":"{ISS}","token_use":"access","client_id":"client1","scope":"orders-api/read","exp":{},"iat":{}}}"#,
+        NOW + 600,
+        NOW - 60
+    );
+    let token = format!("{}.{}.{}", b64(RS), b64(&payload), b64("sig"));
+    let kid = serde_json::from_str::<serde_json::Value>(RS)
+        .ok()
+        .and_then(|h| h.get("kid").and_then(|k| k.as_str()).map(str::to_owned));
+    let ver = verification(kid.as_deref(), Sig::Accepted);
+    let fix = |kind: &TokenKind| {
+        let r = row_of_kind(&token, &ver, &target(|_| {}), NOW, kind);
+        assert!(
+            matches!(thrown(&r), Some(AjvError::TokenUse { .. })),
+            "{:?}",
+            r.findings
+        );
+        r.findings
+            .iter()
+            .find_map(tokenlens::explain::ajv::fix)
+            .unwrap_or_default()
+    };
+    let machine = fix(&TokenKind::CognitoClientCredentials);
+    assert!(
+        machine.starts_with(
+            "A client-credentials flow issues no ID token: set tokenUse to \"access\""
+        ),
+        "{machine}"
+    );
+    let user = fix(&TokenKind::Unknown);
+    assert!(
+        user.starts_with("Send the ID token from the same sign-in"),
+        "{user}"
+    );
 }

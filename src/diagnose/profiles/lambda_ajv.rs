@@ -175,7 +175,11 @@ fn run(t: &TokenFacts, cfg: &LambdaAjv, now: i64, steps: &mut Vec<Step>) {
         }
     }
     steps.push(Step::Note(AjvCode::CustomCheckNotModelled));
-    cognito(claims, cfg, steps);
+    let machine = matches!(
+        t.kind,
+        crate::diagnose::identity::TokenKind::CognitoClientCredentials
+    );
+    cognito(claims, cfg, machine, steps);
 }
 
 /// Places each step: the first error is thrown; errors after it are not reached; after an

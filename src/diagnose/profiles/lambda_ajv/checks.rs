@@ -309,7 +309,7 @@ pub(super) fn times(claims: &Claims, grace: i64, now: i64, steps: &mut Vec<Step>
 /// `validateCognitoJwtFields`: groups, `token_use` (always `id` or `access`, then `tokenUse`),
 /// client id against `aud` (ID token) or `client_id`.
 // node_modules/aws-jwt-verify/dist/esm/cognito-verifier.js validateCognitoJwtFields.
-pub(super) fn cognito(claims: &Claims, cfg: &LambdaAjv, steps: &mut Vec<Step>) {
+pub(super) fn cognito(claims: &Claims, cfg: &LambdaAjv, machine: bool, steps: &mut Vec<Step>) {
     if !cfg.groups.is_empty() {
         let raw = raw_claim(claims, "cognito:groups");
         if let Some(found) = raw
@@ -340,7 +340,14 @@ pub(super) fn cognito(claims: &Claims, cfg: &LambdaAjv, steps: &mut Vec<Step>) {
         });
     if let Some((found, expected)) = tu_fail {
         let ev = member(claims, "token_use", &expected);
-        steps.push(Step::Fail(AjvError::TokenUse { found, expected }, ev));
+        steps.push(Step::Fail(
+            AjvError::TokenUse {
+                found,
+                expected,
+                machine,
+            },
+            ev,
+        ));
     }
     if cfg.client_ids.is_empty() {
         steps.push(Step::Note(AjvCode::ClientIdNotChecked));

@@ -189,6 +189,8 @@ pub enum AjvError {
         found: Mismatch,
         /// `["id", "access"]` (always checked) or the `tokenUse` option.
         expected: Vec<String>,
+        /// A client-credentials (machine) access token: its flow issues no ID token.
+        machine: bool,
     },
     /// `CognitoJwtInvalidClientIdError` (label `Client ID ("audience")` for ID tokens, else
     /// `Client ID`).
