@@ -95,10 +95,13 @@
 # matrix cell under the chosen gateway saying the pasted 401 too (not "accepted") added 398 B
 # (219 B raw); then 366,000. A review's findings (round 10: a HAR's failed answer read, the ALB's
 # token rejected by the Lambda row, keys that cannot be read said beside the verdict) added
-# 495 B; then 366,500. The goal (issue 10) is 250 KB, which today's build does not meet.
+# 495 B; then 366,500. Its next findings (a Cognito token's other issuer form fixed by the
+# configured issuer, a wrong token_use fixed by what the token can be, a line that cannot tell
+# for want of keys saying which and what would tell) added 329 B; then 366,800. The goal (issue
+# 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-366500}
+budget=${TOKENLENS_GZIP_BUDGET:-366800}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

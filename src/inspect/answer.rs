@@ -481,17 +481,29 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
                 .map(explain::profiles::message)
                 .unwrap_or_else(|| explain::profiles::verdict_line(r)),
         ),
-        ProfileVerdict::CannotTell { .. } => (
+        ProfileVerdict::CannotTell { needs } => (
             Tone::Open,
             words::CANNOT_TELL.to_owned(),
-            explain::profiles::verdict_line(r),
+            // Keys given that lack the token's kid: said as such (review round 10: the generic
+            // "needs the issuer's keys" hid that keys were given).
+            needs_only_keys(needs)
+                .then(|| r.findings.iter().find(|f| kid_missing_here(&f.code)))
+                .flatten()
+                .map(explain::profiles::message)
+                .unwrap_or_else(|| explain::profiles::verdict_line(r)),
         ),
     };
-    let fix = match r.verdict {
+    let fix = match &r.verdict {
         ProfileVerdict::Reject { .. } => {
             profiles::deciding(&r.findings).and_then(explain::profiles::fix)
         }
-        _ => None,
+        // What would tell: the fix of the first finding that needs what the line needs first.
+        ProfileVerdict::CannotTell { needs } => r
+            .findings
+            .iter()
+            .filter(|f| matches!(profiles::effect(&f.code), profiles::Effect::Needs(n) if Some(&n) == needs.first()))
+            .find_map(explain::profiles::fix),
+        ProfileVerdict::Accept => None,
     };
     AnswerLine {
         id: profile_id(r.profile),
@@ -503,6 +515,22 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
         fix,
         findings: profile_findings(r),
     }
+}
+
+fn needs_only_keys(needs: &[profiles::Need]) -> bool {
+    matches!(needs, [profiles::Need::IssuerKeys])
+}
+
+/// The keys given lack the token's `kid` (they may not be the issuer's, or predate the token).
+fn kid_missing_here(code: &Code) -> bool {
+    use profiles::{GatewayCode as G, Unchecked as U};
+    matches!(
+        code,
+        Code::Gateway(G::SignatureUnchecked {
+            why: U::KidNotGiven(_) | U::KidNewerThanFetch(_),
+            ..
+        })
+    )
 }
 
 fn choice_line<'a>(
@@ -1291,6 +1319,34 @@ mod tests {
         let id = lead(&plain, Profile::RestCognito);
         assert!(!id.contains("Test authorizer"), "{id}");
         assert!(!lead(&scoped, Profile::HttpJwt).contains("Test authorizer"));
+    }
+
+    #[test]
+    fn a_line_that_cannot_tell_for_want_of_keys_says_which_and_what_would_tell() {
+        // Review round 10: a token whose kid the pasted keys lack read "Can't tell yet — needs
+        // the issuer's keys", with no fix, though keys were pasted.
+        use base64::Engine;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let demo = demo_token(1);
+        let rest = demo.split_once('.').map_or("", |(_, rest)| rest);
+        let token = format!(
+            "{}.{rest}",
+            b64(r#"{"alg":"RS256","kid":"not-in-the-demo-keys"}"#)
+        );
+        let mut no = Fields::new();
+        no.insert("cfg-rest-scopes", String::new());
+        let (said, _) = target(&no);
+        let a = answer_for(&token, &said, Some(Profile::RestCognito));
+        let lead = &a.lines[0];
+        assert_eq!(lead.tone, Tone::Open, "{lead:?}");
+        assert!(
+            lead.reason
+                .contains("have no key with kid not-in-the-demo-keys"),
+            "{}",
+            lead.reason
+        );
+        let fix = lead.fix.as_deref().unwrap_or_default();
+        assert!(fix.starts_with("Fetch the issuer's key set"), "{fix}");
     }
 
     #[test]
