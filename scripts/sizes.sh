@@ -97,11 +97,13 @@
 # token rejected by the Lambda row, keys that cannot be read said beside the verdict) added
 # 495 B; then 366,500. Its next findings (a Cognito token's other issuer form fixed by the
 # configured issuer, a wrong token_use fixed by what the token can be, a line that cannot tell
-# for want of keys saying which and what would tell) added 329 B; then 366,800. The goal (issue
+# for want of keys saying which and what would tell) added 329 B; then 366,800. A paste a server
+# rejects as sent (a doubled "Bearer", quotes in the header, characters changed) leading with
+# "Rejected as pasted" and its fix, not a green line, added 227 B; then 367,050. The goal (issue
 # 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-366800}
+budget=${TOKENLENS_GZIP_BUDGET:-367050}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -192,6 +192,10 @@ pub fn need_words(n: crate::diagnose::profiles::Need) -> &'static str {
 }
 /// Not decided yet.
 pub const CANNOT_TELL: &str = "Can't tell yet";
+
+/// The lead line's headline when the paste holds what a server rejects (a doubled "Bearer",
+/// quotes in the header, characters changed in copying) and the token without it would pass.
+pub const REJECTED_AS_PASTED: &str = "Rejected as pasted";
 /// A refresh token in the matrix.
 pub const NEVER_SENT: &str = "never send";
 

@@ -57,24 +57,36 @@ pub fn source(s: &Source) -> String {
 }
 
 /// For a repair of what a server would see and reject (§0, KC-401): the sentence the answer
-/// leads with, since its verdict is for the repaired token. Quotes count only inside an
-/// `Authorization` value, where a client would send them; around a pasted token they are the
-/// paste's.
-pub fn rejected_as_pasted(c: &Cleanup, source: &Source) -> Option<String> {
+/// leads with, since its verdict is for the repaired token, and the fix. Quotes count only
+/// inside an `Authorization` value, where a client would send them; around a pasted token they
+/// are the paste's.
+pub fn rejected_as_pasted(c: &Cleanup, source: &Source) -> Option<(String, &'static str)> {
     let in_header = matches!(
         source,
         Source::AuthorizationHeader { .. } | Source::BearerValue
     );
-    let what = match c {
-        Cleanup::SurroundingQuotes { .. } if in_header => "quotes around the token in the header",
-        Cleanup::RepeatedBearerPrefix { .. } => "\"Bearer Bearer\"",
-        Cleanup::StrayBlanksInside { .. } => "spaces inside it",
-        Cleanup::InvisibleCharacters { .. } => "invisible characters in it",
-        Cleanup::LookAlikeDots { .. } => "look-alike dots in it",
+    const AS_ISSUED: &str = "Send the token exactly as issued: copy it again from where it \
+         was issued, not from a document or chat that changed it.";
+    let (what, fix) = match c {
+        Cleanup::SurroundingQuotes { .. } if in_header => (
+            "quotes around the token in the header",
+            "Send the header without quotes: Authorization: Bearer <token>.",
+        ),
+        Cleanup::RepeatedBearerPrefix { .. } => (
+            "\"Bearer Bearer\"",
+            "Send one prefix, Authorization: Bearer <token>: find the code that adds \"Bearer \" \
+             to a value that already has it.",
+        ),
+        Cleanup::StrayBlanksInside { .. } => ("spaces inside it", AS_ISSUED),
+        Cleanup::InvisibleCharacters { .. } => ("invisible characters in it", AS_ISSUED),
+        Cleanup::LookAlikeDots { .. } => ("look-alike dots in it", AS_ISSUED),
         _ => return None,
     };
-    Some(format!(
-        "As pasted it has {what}, which a server rejects; this answer is for the token without."
+    Some((
+        format!(
+            "As pasted it has {what}, which a server rejects; this answer is for the token without."
+        ),
+        fix,
     ))
 }
 

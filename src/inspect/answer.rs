@@ -202,8 +202,18 @@ pub fn answer_view(
             .iter()
             .find_map(|k| explain::input::rejected_as_pasted(k, &c.source))
     });
-    if let (Some(said), Some(lead)) = (as_pasted, lines.first_mut()) {
+    if let (Some((said, fix)), Some(lead)) = (as_pasted, lines.first_mut()) {
         lead.reason = format!("{said} {}", lead.reason);
+        // As sent, it is rejected whatever the repaired token would get (review round 10: a
+        // green "Accepted" above "Bearer Bearer"): the lead says so and leads with the fix,
+        // keeping which token to send when it names one.
+        if lead.tone != Tone::Bad {
+            if lead.send.is_none() {
+                lead.tone = Tone::Bad;
+                lead.headline = words::REJECTED_AS_PASTED.to_owned();
+            }
+            lead.fix = Some(fix.to_owned());
+        }
     }
     // R10: the console's Test authorizer takes ID tokens only, so an access token the deployed
     // method accepts fails there; said where the answer is read first, the most common
@@ -1212,6 +1222,32 @@ mod tests {
                 lead.reason
             );
         }
+        // The HTTP API accepts the repaired token, not what was pasted: no green line above it
+        // (review round 10), and the fix is open.
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-http-audiences",
+            "d06wscp7w63b3ll1ujkm8ejsxb".to_owned(),
+        );
+        fields.insert("cfg-http-scopes", String::new());
+        let (http, _) = crate::inspect::target(&fields);
+        let doubled = answer_for(
+            &format!("Authorization: Bearer Bearer {token}"),
+            &http,
+            Some(Profile::HttpJwt),
+        );
+        let lead = &doubled.lines[0];
+        let plain = answer_for(&token, &http, Some(Profile::HttpJwt));
+        assert_eq!(plain.lines[0].tone, Tone::Good, "{:?}", plain.lines[0]);
+        assert_eq!(
+            (lead.tone, lead.headline.as_str()),
+            (Tone::Bad, words::REJECTED_AS_PASTED)
+        );
+        let fix = lead.fix.as_deref().unwrap_or_default();
+        assert!(
+            fix.starts_with("Send one prefix, Authorization: Bearer <token>"),
+            "{fix}"
+        );
         let clean = answer_for(&token, &target, Some(Profile::RestCognito));
         assert!(!clean.lines[0].reason.contains("As pasted"));
         // Quotes around a pasted token alone are the paste's, not the request's.
