@@ -438,7 +438,9 @@ fn ajv_cell(e: &AjvError) -> &'static str {
         AjvError::InvalidPoolId { .. } => "invalid userPoolId",
         AjvError::Parse(_) => "not a JWT it parses",
         AjvError::IssuerMissing | AjvError::IssuerNotConfigured { .. } => "wrong issuer",
-        AjvError::NoKid | AjvError::KidNotFound { .. } => "key not in the JWKS",
+        AjvError::NoKid => "no kid in the header",
+        AjvError::KidNotFound { alb: true, .. } => "signed by the ALB",
+        AjvError::KidNotFound { .. } => "key not in the JWKS",
         AjvError::JwkInvalidKty { .. } | AjvError::JwkInvalidUse { .. } => "unusable JWK",
         AjvError::AlgMismatch { .. } | AjvError::AlgNotAllowed { .. } => "algorithm not allowed",
         AjvError::InvalidSignature => "bad signature",
@@ -490,4 +492,23 @@ pub fn evidence(e: &Evidence) -> String {
 /// Every piece of a finding's evidence, as lines.
 pub fn evidence_lines(f: &Finding) -> Vec<String> {
     f.evidence.iter().map(evidence).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lambda_cell_names_the_key_problem_the_row_s_text_names() {
+        // Review round 10: an HS256 token without a kid read "key not in the JWKS" in its cell
+        // beside JwtWithoutValidKidError ("the header has no kid") in its text.
+        assert_eq!(ajv_cell(&AjvError::NoKid), "no kid in the header");
+        let missing = |alb| AjvError::KidNotFound {
+            kid: "k".to_owned(),
+            available: Vec::new(),
+            alb,
+        };
+        assert_eq!(ajv_cell(&missing(false)), "key not in the JWKS");
+        assert_eq!(ajv_cell(&missing(true)), "signed by the ALB");
+    }
 }
