@@ -982,6 +982,10 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
         )),
         C::ScopesAssumedNone => Some("the method has no OAuth scopes".to_owned()),
         C::RouteScopesAssumedNone => Some("the route requires no scopes".to_owned()),
+        // H5: one match is enough (review round 10: "contains a, b" read as all of them).
+        C::AudienceAssumed { found, .. } if found.len() > 1 => {
+            Some(format!("the audience list contains one of {}", list(found)))
+        }
         C::AudienceAssumed { found, .. } => {
             Some(format!("the audience list contains {}", list(found)))
         }
@@ -1045,6 +1049,24 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_assumed_audience_of_several_values_needs_one_of_them() {
+        // H5: one match is enough (review round 10: "contains a, b" read as all of them).
+        let assumed = |found: &[&str]| {
+            assumption(&GatewayCode::AudienceAssumed {
+                gw: Gw::RestJwt,
+                claim: AudClaim::Aud,
+                found: found.iter().map(|s| s.to_string()).collect(),
+            })
+            .unwrap_or_default()
+        };
+        assert_eq!(assumed(&["api"]), "the audience list contains api");
+        assert_eq!(
+            assumed(&["api", "https://t.example/userinfo"]),
+            "the audience list contains one of api, https://t.example/userinfo"
+        );
+    }
 
     #[test]
     fn the_audience_fix_never_suggests_userinfo_or_account_and_names_a_trailing_slash() {
