@@ -99,11 +99,13 @@
 # configured issuer, a wrong token_use fixed by what the token can be, a line that cannot tell
 # for want of keys saying which and what would tell) added 329 B; then 366,800. A paste a server
 # rejects as sent (a doubled "Bearer", quotes in the header, characters changed) leading with
-# "Rejected as pasted" and its fix, not a green line, added 227 B; then 367,050. The goal (issue
-# 10) is 250 KB, which today's build does not meet.
+# "Rejected as pasted" and its fix, not a green line, added 227 B; then 367,050. The Lambda
+# row's key cells, an audience of several values as "one of", and a header sent without its
+# token (nothing, or "undefined"/"null" after "Bearer") said as such added 370 B; then 367,450.
+# The goal (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-367050}
+budget=${TOKENLENS_GZIP_BUDGET:-367450}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -264,6 +264,13 @@ pub enum Unrecognised {
         /// What is wrong.
         problem: CompactProblem,
     },
+    /// A one-line `Authorization: Bearer` or `Bearer …` whose credential is missing or a
+    /// placeholder (`undefined`, `null`, `[object Object]`): the client sent the header before
+    /// it had a token (R8: the gateway rejects it).
+    NoCredential {
+        /// The placeholder as written (empty when nothing follows `Bearer`).
+        placeholder: String,
+    },
     /// Other text.
     Text {
         /// Length in characters.
@@ -967,6 +974,9 @@ fn unrecognised(text: &str, signals: Signals) -> Unrecognised {
     if signals.basic {
         return Unrecognised::BasicCredentials;
     }
+    if let Some(placeholder) = no_credential(trimmed) {
+        return Unrecognised::NoCredential { placeholder };
+    }
     let word = strip_quotes(strip_bearer(strip_quotes(trimmed)).unwrap_or(trimmed));
     let word = strip_quotes(word.trim());
     let single_word = !word.is_empty() && !word.contains(char::is_whitespace);
@@ -1004,10 +1014,42 @@ fn unrecognised(text: &str, signals: Signals) -> Unrecognised {
     }
 }
 
+/// For a one-line `Authorization: Bearer …` or `Bearer …` (quotes around it allowed) with
+/// nothing after `Bearer`, or a value a client writes for a token it does not have yet: that
+/// value (empty for nothing).
+fn no_credential(trimmed: &str) -> Option<String> {
+    if trimmed.contains('\n') {
+        return None;
+    }
+    let line = strip_quotes(trimmed);
+    let header = "authorization:";
+    let rest = match line.get(..header.len()) {
+        Some(h) if h.eq_ignore_ascii_case(header) => line.get(header.len()..)?.trim_start(),
+        _ => line,
+    };
+    let after = rest
+        .get(..6)
+        .filter(|h| h.eq_ignore_ascii_case("bearer"))
+        .and_then(|_| rest.get(6..))?;
+    if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let value = strip_quotes(after.trim());
+    (value.is_empty() || is_placeholder(value)).then(|| value.to_owned())
+}
+
+/// What a client writes where a token goes when it has none yet (JavaScript's unset values,
+/// Python's `None`, Go's `nil`).
+fn is_placeholder(value: &str) -> bool {
+    const PLACEHOLDERS: [&str; 5] = ["undefined", "null", "[object object]", "none", "nil"];
+    PLACEHOLDERS.contains(&value.to_ascii_lowercase().as_str())
+}
+
 /// A Bearer credential (a slice of `text`) as an opaque candidate, if it has RFC 6750
 /// token68 syntax, is not JSON and is not absurdly long.
 fn opaque_credential(text: &str, credential: &str) -> Option<Found> {
     if !is_b64token(credential)
+        || is_placeholder(credential)
         || credential.len() > MAX_OPAQUE
         || probe::starts_like_json_object(credential.as_bytes())
     {

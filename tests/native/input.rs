@@ -1071,6 +1071,37 @@ fn basic_and_sigv4_authorization_headers_are_not_tokens() {
 }
 
 #[test]
+fn a_header_without_its_token_is_said_to_be_one() {
+    // Review round 10 (R8): "Authorization: Bearer " read "No token found in this text"; a
+    // client that sends the header before it has a token writes nothing, or a placeholder.
+    let none = |t: &str| Unrecognised::NoCredential {
+        placeholder: t.to_owned(),
+    };
+    for (text, want) in [
+        ("Authorization: Bearer ", none("")),
+        ("authorization: bearer", none("")),
+        ("Bearer ", none("")),
+        ("Authorization: Bearer undefined", none("undefined")),
+        ("Bearer null", none("null")),
+        ("\"Bearer [object Object]\"", none("[object Object]")),
+    ] {
+        let e = extract(text);
+        assert!(e.candidates.is_empty(), "{text}: {:?}", e.candidates);
+        assert_eq!(nothing(&e), &want, "{text}");
+        let said = tokenlens::explain::input::unrecognised(&want);
+        assert!(said.contains("before it"), "{said}");
+    }
+    // A real opaque credential, or a word that is not a placeholder, stays what it was.
+    assert!(!extract("Authorization: Bearer abcdefgh12345678")
+        .candidates
+        .is_empty());
+    assert!(!matches!(
+        nothing(&extract("Bearer of bad news")),
+        Unrecognised::NoCredential { .. }
+    ));
+}
+
+#[test]
 fn random_text_is_reported_as_text() {
     assert_eq!(
         nothing(&extract("hello world, nothing to see")),
