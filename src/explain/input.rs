@@ -282,16 +282,16 @@ pub fn unrecognised(u: &Unrecognised) -> String {
             };
             format!("{what} {}", compact_problem(problem))
         }
-        // R8: a missing or empty credential is rejected (REST API: 401 Unauthorized).
+        // R8, L2, §9 (HTTP API): a missing, empty or malformed credential gets 401.
         Unrecognised::NoCredential { placeholder } if placeholder.is_empty() => "This header has \
-             \"Bearer\" and no token after it: the client sent it before it had a token, and the \
-             gateway rejects it (REST API: 401 Unauthorized). Check that the client reads the \
+             \"Bearer\" and no token after it: the client sent it before it had a token, and API \
+             Gateway answers 401 Unauthorized. Check that the client reads the \
              token before it sends the request."
             .to_owned(),
         Unrecognised::NoCredential { placeholder } => format!(
             "The token in this header is the word \"{}\": the client put a variable that was not \
-             set yet where the token goes, and the gateway rejects it (REST API: 401 \
-             Unauthorized). Check that the client reads the token before it sends the request.",
+             set yet where the token goes, and API Gateway answers 401 \
+             Unauthorized. Check that the client reads the token before it sends the request.",
             placeholder.chars().take(40).collect::<String>()
         ),
         Unrecognised::Text { .. } => "No token found in this text.".to_owned(),
