@@ -289,9 +289,9 @@ pub fn unrecognised(u: &Unrecognised) -> String {
              token before it sends the request."
             .to_owned(),
         Unrecognised::NoCredential { placeholder } => format!(
-            "The token in this header is the word \"{}\": the client put a variable that was not \
-             set yet where the token goes, and API Gateway answers 401 \
-             Unauthorized. Check that the client reads the token before it sends the request.",
+            "The token in this header is \"{}\": the client wrote a variable that held no token \
+             (unset, or an object written as text) where the token goes, and API Gateway answers \
+             401 Unauthorized. Check that the client reads the token before it sends the request.",
             placeholder.chars().take(40).collect::<String>()
         ),
         Unrecognised::Text { .. } => "No token found in this text.".to_owned(),

@@ -205,9 +205,9 @@ pub fn answer_view(
     if let (Some((said, fix)), Some(lead)) = (as_pasted, lines.first_mut()) {
         lead.reason = format!("{said} {}", lead.reason);
         // As sent, it is rejected whatever the repaired token would get (review round 10: a
-        // green "Accepted" above "Bearer Bearer"): the lead says so and leads with the fix,
-        // keeping which token to send when it names one.
-        if lead.tone != Tone::Bad {
+        // green "Accepted" above "Bearer Bearer"): the chosen gateway's line says so and leads
+        // with the fix, keeping which token to send when it names one.
+        if chosen.is_some() && lead.tone != Tone::Bad {
             if lead.send.is_none() {
                 lead.tone = Tone::Bad;
                 lead.headline = words::REJECTED_AS_PASTED.to_owned();
