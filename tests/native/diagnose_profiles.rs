@@ -284,6 +284,50 @@ fn test_authorizer_rejects_access_tokens_even_when_the_method_would_accept() {
 }
 
 #[test]
+fn an_azp_typed_as_an_audience_is_said_never_to_be_compared() {
+    // Review round 10 (G7, H5): a Keycloak token (aud "account", azp the client) against an
+    // audience list holding that client: the rejection stands, and the note says why the
+    // listed value cannot match.
+    let kc = "https://sso.example.com/realms/shop";
+    let t = tok(
+        RS,
+        &format!(
+            r#"{{"iss":"{kc}","aud":"account","azp":"shop-frontend","exp":{}}}"#,
+            NOW + 60
+        ),
+    );
+    let mut target = Target::default();
+    target.http.issuer = Some(kc.into());
+    target.http.audiences = vec!["shop-frontend".into()];
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(
+        codes(&r).contains(&"http_audience_mismatch"),
+        "{:?}",
+        codes(&r)
+    );
+    let fix = r
+        .findings
+        .iter()
+        .find(|f| matches!(&f.code, Code::Gateway(GatewayCode::AudienceMismatch { azp_listed: Some(a), .. }) if a == "shop-frontend"))
+        .and_then(tokenlens::explain::profiles::fix)
+        .unwrap_or_default();
+    assert!(
+        fix.starts_with("shop-frontend in the list is this token's azp"),
+        "{fix}"
+    );
+    // Not said when the list does not hold the azp.
+    target.http.audiences = vec!["orders-api".into()];
+    let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();
+    assert!(r.findings.iter().all(|f| !matches!(
+        &f.code,
+        Code::Gateway(GatewayCode::AudienceMismatch {
+            azp_listed: Some(_),
+            ..
+        })
+    )));
+}
+
+#[test]
 fn http_api_matches_client_id_only_when_aud_is_absent() {
     let mut target = Target::default();
     target.http.audiences = vec!["client1".into()];

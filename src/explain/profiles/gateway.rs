@@ -454,6 +454,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             claim,
             found,
             accepted,
+            ..
         } => format!(
             "{} {} is not in the audience list ({}).{}",
             claim_name(*claim),
@@ -779,6 +780,17 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             gw: Gw::Http | Gw::RestJwt,
             found,
             accepted,
+            azp_listed: Some(azp),
+            ..
+        } => format!(
+            "{azp} in the list is this token's azp, the client that asked for it: the authorizer \
+             compares aud (client_id when aud is absent), never azp. {}",
+            audience_fix(found, accepted)
+        ),
+        C::AudienceMismatch {
+            gw: Gw::Http | Gw::RestJwt,
+            found,
+            accepted,
             ..
         } => audience_fix(found, accepted),
         C::AudienceRefused {
@@ -1076,6 +1088,7 @@ mod tests {
                 claim: AudClaim::Aud,
                 found: found.iter().map(|s| s.to_string()).collect(),
                 accepted: accepted.iter().map(|s| s.to_string()).collect(),
+                azp_listed: None,
             })
             .unwrap_or_default()
         };
