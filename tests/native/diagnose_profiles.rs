@@ -308,11 +308,19 @@ fn an_azp_typed_as_an_audience_is_said_never_to_be_compared() {
     let fix = r
         .findings
         .iter()
-        .find(|f| matches!(&f.code, Code::Gateway(GatewayCode::AudienceMismatch { azp_listed: Some(a), .. }) if a == "shop-frontend"))
+        .find(|f| {
+            matches!(
+                &f.code,
+                Code::Gateway(GatewayCode::AudienceMismatch {
+                    azp_listed: true,
+                    ..
+                })
+            )
+        })
         .and_then(tokenlens::explain::profiles::fix)
         .unwrap_or_default();
     assert!(
-        fix.starts_with("shop-frontend in the list is this token's azp"),
+        fix.starts_with("The list holds this token's azp"),
         "{fix}"
     );
     // Not said when the list does not hold the azp.
@@ -321,7 +329,7 @@ fn an_azp_typed_as_an_audience_is_said_never_to_be_compared() {
     assert!(r.findings.iter().all(|f| !matches!(
         &f.code,
         Code::Gateway(GatewayCode::AudienceMismatch {
-            azp_listed: Some(_),
+            azp_listed: true,
             ..
         })
     )));

@@ -524,9 +524,9 @@ pub enum GatewayCode {
         found: Vec<String>,
         /// The accepted audiences.
         accepted: Vec<String>,
-        /// The token's `azp` (the client that asked for it), when the list holds it: the
-        /// authorizer never compares it (G7, H5).
-        azp_listed: Option<String>,
+        /// The list holds the token's `azp` (the client that asked for it), which the authorizer
+        /// never compares (G7, H5).
+        azp_listed: bool,
     },
     /// The gateway answered that the token's audience is not valid (a pasted answer, H5 / §9)
     /// where the rows would otherwise accept it.

@@ -216,9 +216,7 @@ pub(crate) fn audience(
                 found,
                 accepted: accepted.to_vec(),
                 // G7, H5: the requesting client typed as an audience (review round 10).
-                azp_listed: str_claim(claims, "azp")
-                    .filter(|a| accepted.contains(a))
-                    .map(|a| a.chars().take(200).collect()),
+                azp_listed: str_claim(claims, "azp").is_some_and(|a| accepted.contains(&a)),
             },
             sources,
         ));

@@ -64,7 +64,7 @@ pub fn judge(t: &TokenFacts, cfg: &Oidc, now: i64, page_leeway: i64) -> Vec<Find
                     claim: super::AudClaim::Aud,
                     found: aud,
                     accepted: cfg.audiences.clone(),
-                    azp_listed: None,
+                    azp_listed: false,
                 },
                 SOURCES,
             ));

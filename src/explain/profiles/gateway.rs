@@ -780,10 +780,10 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
             gw: Gw::Http | Gw::RestJwt,
             found,
             accepted,
-            azp_listed: Some(azp),
+            azp_listed: true,
             ..
         } => format!(
-            "{azp} in the list is this token's azp, the client that asked for it: the authorizer \
+            "The list holds this token's azp, the client that asked for it: the authorizer \
              compares aud (client_id when aud is absent), never azp. {}",
             audience_fix(found, accepted)
         ),
@@ -1088,7 +1088,7 @@ mod tests {
                 claim: AudClaim::Aud,
                 found: found.iter().map(|s| s.to_string()).collect(),
                 accepted: accepted.iter().map(|s| s.to_string()).collect(),
-                azp_listed: None,
+                azp_listed: false,
             })
             .unwrap_or_default()
         };
