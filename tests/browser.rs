@@ -25,6 +25,29 @@ fn text_of(root: &Element, selector: &str) -> Option<String> {
         .and_then(|e| e.text_content())
 }
 
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The text of `selector` once it is shown: the claims and the closed evidence follow the
+/// verdict's first paint (at the latest a second after mounting).
+async fn text_when_shown(root: &Element, selector: &str) -> Option<String> {
+    for _ in 0..60 {
+        if let Some(text) = text_of(root, selector) {
+            return Some(text);
+        }
+        sleep(50).await;
+        yew::scheduler::flush().await;
+    }
+    None
+}
+
 #[wasm_bindgen_test]
 async fn app_mounts_and_shows_the_decoded_demo_token() {
     let root = mount();
@@ -56,7 +79,9 @@ async fn pasting_a_bearer_token_renders_its_claims_exactly() {
     yew::scheduler::flush().await;
 
     assert!(text_of(&root, "[data-testid=demo-note]").is_none());
-    let payload = text_of(&root, "[data-testid=payload-json]").expect("payload rendered");
+    let payload = text_when_shown(&root, "[data-testid=payload-json]")
+        .await
+        .expect("payload rendered");
     assert!(
         payload.contains("\"sub\": \"browser-test\""),
         "payload was {payload}"
