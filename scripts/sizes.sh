@@ -103,11 +103,12 @@
 # row's key cells, an audience of several values as "one of", and a header sent without its
 # token (nothing, or "undefined"/"null" after "Bearer") said as such added 370 B; then 367,450.
 # An audience list holding the token's azp said at the head of the audience fix added 158 B (a
-# first version naming the azp, a String in the finding, added 1,390 B); then 367,600. The goal
+# first version naming the azp, a String in the finding, added 1,390 B); then 367,600. With no
+# gateway named, the fix every line shares shown once, open, added 590 B; then 368,200. The goal
 # (issue 10) is 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-367600}
+budget=${TOKENLENS_GZIP_BUDGET:-368200}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -110,6 +110,10 @@ pub struct AnswerView {
     /// answer, and that answer beside the chosen line. The card shows their fixes open; the rest
     /// follow, shorter, under "Other gateways" (or all alike when none leads).
     pub leading: usize,
+    /// With no line leading, the fix every gateway's line gives, when they all reject the token
+    /// and agree on it (the ALB's own token, a refresh token): shown once, open (review round
+    /// 10: it was behind each line's disclosure).
+    pub shared_fix: Option<String>,
     /// The lead line in a sentence, for the live region.
     pub announcement: String,
 }
@@ -398,12 +402,28 @@ pub fn answer_view(
     let leads = chosen.is_some() || is_response(0);
     let beside = chosen.is_some() && (is_response(0) || is_response(1));
     let leading = (usize::from(leads) + usize::from(beside)).min(lines.len());
-    // The lead line, and the first fix the card shows open (it shows fixes on leading lines).
+    let shared_fix = lines
+        .first()
+        .and_then(|first| first.fix.clone())
+        .filter(|fix| {
+            leading == 0
+                && lines.len() > 1
+                && lines
+                    .iter()
+                    .all(|l| l.tone == Tone::Bad && l.fix.as_ref() == Some(fix))
+        });
+    // The lead line, and the first fix the card shows open (it shows fixes on leading lines,
+    // and the one every line shares).
     let announcement = lines
         .first()
         .map(|l| {
             let fix = lines.iter().take(leading).find_map(|l| l.fix.as_deref());
-            words::announcement(l.gateway, &l.headline, &l.reason, fix)
+            words::announcement(
+                l.gateway,
+                &l.headline,
+                &l.reason,
+                fix.or(shared_fix.as_deref()),
+            )
         })
         .unwrap_or_default();
     AnswerView {
@@ -415,6 +435,7 @@ pub fn answer_view(
         rows,
         recommended,
         leading,
+        shared_fix,
         announcement,
     }
 }
@@ -1355,6 +1376,42 @@ mod tests {
         let id = lead(&plain, Profile::RestCognito);
         assert!(!id.contains("Test authorizer"), "{id}");
         assert!(!lead(&scoped, Profile::HttpJwt).contains("Test authorizer"));
+    }
+
+    #[test]
+    fn with_no_gateway_named_a_fix_every_line_shares_is_shown_once() {
+        // Review round 10: the ALB's own token with "Not sure": every line rejects it for the
+        // same reason, and what to do was behind each line's disclosure.
+        use base64::Engine;
+        let b64 = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+        let iss = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_tokenLens";
+        let alb = format!(
+            "{}.{}.{}",
+            b64(&format!(
+                r#"{{"alg":"ES256","kid":"3a7c9b1e-1111-2222-3333-444455556666","signer":"arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188","iss":"{iss}","client":"c1","exp":{}}}"#,
+                DEMO_NOW + 600
+            )),
+            b64(&format!(
+                r#"{{"sub":"u1","email":"ada@example.com","exp":{},"iss":"{iss}"}}"#,
+                DEMO_NOW + 600
+            )),
+            b64("signature")
+        );
+        let a = answer_for(&alb, &Target::default(), None);
+        assert_eq!(a.leading, 0);
+        let fix = a.shared_fix.as_deref().unwrap_or_default();
+        assert!(fix.contains("AlbJwtVerifier"), "{fix} {:?}", a.lines);
+        assert!(
+            a.announcement.ends_with(&format!("Fix: {fix}")),
+            "{}",
+            a.announcement
+        );
+        // With a gateway named, its line leads with that fix instead; and lines that do not all
+        // agree share nothing (the demo's tokens).
+        let named = answer_for(&alb, &Target::default(), Some(Profile::HttpJwt));
+        assert_eq!(named.shared_fix, None);
+        assert_eq!(named.lines[0].fix.as_deref(), Some(fix));
+        assert_eq!(answer_for(DEMO, &Target::default(), None).shared_fix, None);
     }
 
     #[test]

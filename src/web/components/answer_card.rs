@@ -33,6 +33,9 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                     { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" }, props.revealed)) }
                 </ol>
             }
+            if let Some(fix) = &view.shared_fix {
+                <p class="fix shared-fix" data-testid="shared-fix">{ "Fix, for every gateway: " }{ fix.clone() }</p>
+            }
             { props.children.clone() }
             if !rest.is_empty() {
                 if leads {
