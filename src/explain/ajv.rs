@@ -379,7 +379,12 @@ pub fn message_of(code: &AjvCode, now: Option<i64>) -> String {
             thrown_message(error),
             cause(error, now)
         ),
-        AjvCode::KeysNeeded { kid } => format!(
+        AjvCode::KeysNeeded { kid, given: true } => format!(
+            "The keys given have no key with kid {kid}, and may not be the issuer's: whether the \
+             pool's JWKS has it and the signature is accepted needs the issuer's keys; the checks \
+             after it depend on that."
+        ),
+        AjvCode::KeysNeeded { kid, .. } => format!(
             "Cannot tell whether kid {kid} is in the pool's JWKS and the signature is accepted \
              — needs the issuer's keys; the checks after it depend on that."
         ),
@@ -534,6 +539,9 @@ pub fn fix_of(code: &AjvCode) -> Option<String> {
              or send the bare token."
                 .to_owned(),
         ),
+        AjvCode::KeysNeeded { kid, given: true } => Some(format!(
+            "Fetch the issuer's key set (Discover from issuer), or paste one with kid {kid}."
+        )),
         AjvCode::KeysNeeded { .. } => Some("Fetch or paste the issuer's JWKS.".to_owned()),
         AjvCode::SignaturePending { .. } => None,
     }

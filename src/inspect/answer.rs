@@ -554,13 +554,14 @@ fn needs_only_keys(needs: &[profiles::Need]) -> bool {
 
 /// The keys given lack the token's `kid` (they may not be the issuer's, or predate the token).
 fn kid_missing_here(code: &Code) -> bool {
+    use crate::diagnose::profiles::lambda_ajv::AjvCode;
     use profiles::{GatewayCode as G, Unchecked as U};
     matches!(
         code,
         Code::Gateway(G::SignatureUnchecked {
             why: U::KidNotGiven(_) | U::KidNewerThanFetch(_),
             ..
-        })
+        }) | Code::Ajv(AjvCode::KeysNeeded { given: true, .. })
     )
 }
 
@@ -1432,6 +1433,18 @@ mod tests {
         let a = answer_for(&token, &said, Some(Profile::RestCognito));
         let lead = &a.lines[0];
         assert_eq!(lead.tone, Tone::Open, "{lead:?}");
+        assert!(
+            lead.reason
+                .contains("have no key with kid not-in-the-demo-keys"),
+            "{}",
+            lead.reason
+        );
+        let fix = lead.fix.as_deref().unwrap_or_default();
+        assert!(fix.starts_with("Fetch the issuer's key set"), "{fix}");
+        // The Lambda row too (review round 11: it kept the generic words).
+        let lambda = answer_for(&token, &said, Some(Profile::LambdaAjv));
+        let lead = &lambda.lines[0];
+        assert_eq!((lead.id, lead.tone), ("lambda-ajv", Tone::Open), "{lead:?}");
         assert!(
             lead.reason
                 .contains("have no key with kid not-in-the-demo-keys"),

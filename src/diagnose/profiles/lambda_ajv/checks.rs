@@ -213,7 +213,10 @@ pub(super) fn key(header: &Header, v: &Verification, alb: bool, steps: &mut Vec<
         // No key was considered: none given, or (for `alg` none, absent or unknown) none looked
         // at. An unsupported `alg` is a rejection whichever way the `kid` lookup goes.
         if supported {
-            steps.push(Step::Unknown(AjvCode::KeysNeeded { kid: kid.clone() }));
+            steps.push(Step::Unknown(AjvCode::KeysNeeded {
+                kid: kid.clone(),
+                given: v.kid_not_found().is_some(),
+            }));
         } else {
             steps.push(alg_fail(false));
         }
@@ -266,7 +269,10 @@ pub(super) fn key(header: &Header, v: &Verification, alb: bool, steps: &mut Vec<
         Decision::Verified => {}
         // The library does not read `key_ops`; this key was not tried here.
         Decision::Skipped(SkipReason::KeyOpsWithoutVerify { .. }) => {
-            steps.push(Step::Unknown(AjvCode::KeysNeeded { kid: kid.clone() }));
+            steps.push(Step::Unknown(AjvCode::KeysNeeded {
+                kid: kid.clone(),
+                given: false,
+            }));
         }
         Decision::Mismatch
         | Decision::WrongSignatureLength { .. }

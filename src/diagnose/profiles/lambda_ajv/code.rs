@@ -34,6 +34,8 @@ pub enum AjvCode {
     KeysNeeded {
         /// The token's `kid`.
         kid: String,
+        /// Keys were given and none has that `kid` (they may not be the issuer's).
+        given: bool,
     },
     /// The page is checking the signature (WebCrypto answers after the render): the key and
     /// signature step, and what follows it, wait for that.
