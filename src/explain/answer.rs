@@ -403,7 +403,7 @@ fn gateway_cell(c: &GatewayCode) -> &'static str {
         G::PoolUnreadable { .. } => "pool setting unreadable",
         G::PoolAssumed { .. } => "pool assumed",
         G::PoolFromStageVariable { .. } => "pool from a stage variable",
-        G::ScopesAssumedNone | G::RouteScopesAssumedNone => "no scopes assumed",
+        G::ScopesAssumedNone | G::RouteScopesAssumedNone { .. } => "no scopes assumed",
         G::AccessTokenWithoutMethodScopes { .. } => "access token on a method without scopes",
         G::IdTokenWithMethodScopes { .. } => "ID token on a method with scopes",
         G::NoMethodScopeInToken { .. } | G::NoScopeInToken { .. } => "lacks the required scope",

@@ -1380,6 +1380,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unanswered_route_scope_question_assumes_what_lets_the_token_through() {
+        // Review round 11 (H7): an access token carrying scopes passes a route requiring one of
+        // them too; "only if the route requires no scopes" was wrong for it. An ID token carries
+        // none, so for it that is the assumption.
+        let reason = |i| {
+            answer_for(&demo_token(i), &Target::default(), Some(Profile::HttpJwt)).lines[0]
+                .reason
+                .clone()
+        };
+        let access = reason(0);
+        assert!(
+            access.contains("the route requires no scopes or one the token carries"),
+            "{access}"
+        );
+        let id = reason(1);
+        assert!(id.contains("the route requires no scopes"), "{id}");
+        assert!(!id.contains("or one the token carries"), "{id}");
+    }
+
+    #[test]
     fn with_no_gateway_named_a_fix_every_line_shares_is_shown_once() {
         // Review round 10: the ALB's own token with "Not sure": every line rejects it for the
         // same reason, and what to do was behind each line's disclosure.

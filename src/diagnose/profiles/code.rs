@@ -414,7 +414,11 @@ pub enum GatewayCode {
     /// so the row holds only for a method without scopes (R1/R2).
     ScopesAssumedNone,
     /// HTTP API: the route scopes question is not answered: none assumed (H7, H8).
-    RouteScopesAssumedNone,
+    RouteScopesAssumedNone {
+        /// The token carries scopes (`scope` or `scp`): a route requiring one of them passes
+        /// it too (H7).
+        token_has_scopes: bool,
+    },
     /// REST Cognito: an access token on a method without OAuth scopes (R1).
     AccessTokenWithoutMethodScopes {
         /// The token's scopes.
@@ -773,7 +777,7 @@ impl GatewayCode {
             C::PoolAssumed { .. } => "rest_pool_assumed",
             C::PoolFromStageVariable { .. } => "rest_pool_from_stage_variable",
             C::ScopesAssumedNone => "rest_scopes_assumed_none",
-            C::RouteScopesAssumedNone => "http_route_scopes_assumed_none",
+            C::RouteScopesAssumedNone { .. } => "http_route_scopes_assumed_none",
             C::AccessTokenWithoutMethodScopes { .. } => {
                 "rest_access_token_on_method_without_scopes"
             }
@@ -956,7 +960,7 @@ pub fn effect(code: &GatewayCode) -> Effect {
         | C::PoolFromStageVariable { .. }
         | C::TokenNotFromHeader { .. }
         | C::ScopesAssumedNone
-        | C::RouteScopesAssumedNone
+        | C::RouteScopesAssumedNone { .. }
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. } => Effect::Assumes,
         C::SdkSignInScopeOnly

@@ -89,8 +89,14 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         // H7 / H10: unanswered, "no route scopes" is an assumption, named where the token is
         // not rejected at its root (as REST Cognito's method scopes).
         if !cfg.scopes_said && !root {
+            let carried = |name| {
+                string_or_array(claims, name)
+                    .is_some_and(|s| s.iter().any(|x| !x.trim().is_empty()))
+            };
             out.push(gw(
-                GatewayCode::RouteScopesAssumedNone,
+                GatewayCode::RouteScopesAssumedNone {
+                    token_has_scopes: carried("scope") || carried("scp"),
+                },
                 Severity::Info,
                 Status::Confirmed,
                 &["HTTP-JWT"],

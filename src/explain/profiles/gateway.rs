@@ -309,7 +309,7 @@ pub fn gateway_message(c: &GatewayCode) -> String {
             "The authorizer's user pool is the value of stage variable {variable}, so it can \
              differ per stage: on a stage where it is not {pool}, this token is rejected."
         ),
-        C::RouteScopesAssumedNone => "The route's authorization scopes are not said: assuming \
+        C::RouteScopesAssumedNone { .. } => "The route's authorization scopes are not said: assuming \
              none, so any valid token from the issuer with a listed audience passes. With scopes, \
              only a token carrying one of them does (likely 403 otherwise)."
             .to_owned(),
@@ -908,7 +908,7 @@ pub fn gateway_fix(c: &GatewayCode) -> Option<String> {
         | C::IssuerAssumed { .. }
         | C::PoolAssumed { .. }
         | C::ScopesAssumedNone
-        | C::RouteScopesAssumedNone
+        | C::RouteScopesAssumedNone { .. }
         | C::AudienceMismatch { .. }
         | C::AudienceAssumed { .. }
         | C::AlgAssumed { .. }
@@ -993,7 +993,12 @@ pub fn assumption(c: &GatewayCode) -> Option<String> {
             found_in(found)
         )),
         C::ScopesAssumedNone => Some("the method has no OAuth scopes".to_owned()),
-        C::RouteScopesAssumedNone => Some("the route requires no scopes".to_owned()),
+        // H7: with scopes in the token, a route requiring one of them passes it too (review
+        // round 11: "only if the route requires no scopes" was wrong for such a token).
+        C::RouteScopesAssumedNone {
+            token_has_scopes: true,
+        } => Some("the route requires no scopes or one the token carries".to_owned()),
+        C::RouteScopesAssumedNone { .. } => Some("the route requires no scopes".to_owned()),
         // H5: one match is enough (review round 10: "contains a, b" read as all of them).
         C::AudienceAssumed { found, .. } if found.len() > 1 => {
             Some(format!("the audience list contains one of {}", list(found)))
