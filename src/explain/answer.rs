@@ -294,6 +294,12 @@ pub const PASSES_YET_401: &str = "Passes as described here, yet the gateway said
 /// That token's matrix cell under the chosen gateway, then.
 pub const PASSES_YET_401_CELL: &str = "401 pasted · passes as described";
 
+/// The same beside a 403 the HTTP API or REST JWT authorizer gives for a missing route scope.
+pub const PASSES_YET_403: &str = "Passes as described here, yet the gateway said 403";
+
+/// That token's matrix cell, then.
+pub const PASSES_YET_403_CELL: &str = "403 pasted · passes as described";
+
 /// Why, after the line's own reason.
 pub const DEPLOYED_DIFFERS: &str = "The deployed setup likely differs from this description, or \
      another token was sent: what to check is in the gateway's answer below.";

@@ -259,9 +259,10 @@ pub fn answer_view(
     // the answer; the pasted one supports or contradicts it). One from another layer (§1b: an
     // API key, WAF, a resource policy) leads: it is what stops the request, whatever the line
     // says of the token. Without a chosen gateway it leads too.
-    // The token sent, when the chosen line accepted it yet the pasted answer is a 401: its cell
-    // under the chosen gateway says so too.
-    let mut yet_401: Option<usize> = None;
+    // The token sent, when the chosen line accepted it yet the pasted answer is a 401 (or an
+    // HTTP API's or REST JWT authorizer's scope 403): its cell under the chosen gateway says so
+    // too.
+    let mut yet_said: Option<(usize, bool)> = None;
     if let Some(mut line) = response_line(response) {
         // R7 (an HTTP API's expiry description too, H9): an answer that the token had expired,
         // beside a pasted token that has not, was about another token (likely one the client
@@ -283,7 +284,8 @@ pub fn answer_view(
             code == response::FORBIDDEN
                 || (chosen == Some(Profile::HttpJwt) && code == response::API_KEY_REJECTED)
         };
-        if chosen_accepts && response.findings.iter().any(|f| forbidden(f.code)) {
+        let said_403 = chosen_accepts && response.findings.iter().any(|f| forbidden(f.code));
+        if said_403 {
             line.reason = format!("{} {}", line.reason, words::SCOPES_AS_TYPED_PASS);
         }
         // The gateway's own plain 401 ({"message":"Unauthorized"}).
@@ -325,15 +327,22 @@ pub fn answer_view(
                 .find(|c| Some(c.profile) == chosen)
                 .map_or(i == selected, |c| c.send == Some(i))
         });
-        if let Some(lead) = lines
-            .first_mut()
-            .filter(|l| chosen.is_some() && l.tone == Tone::Good && accepts_sent && said_401)
-        {
+        // The same for a 403 the HTTP API or REST JWT authorizer gives a token without the
+        // route's scope (H10, J1a; review round 11: a green line above "Likely a route scope the
+        // token lacks").
+        if let Some(lead) = lines.first_mut().filter(|l| {
+            chosen.is_some() && l.tone == Tone::Good && accepts_sent && (said_401 || said_403)
+        }) {
             lead.tone = Tone::Open;
-            lead.headline = words::PASSES_YET_401.to_owned();
+            lead.headline = if said_401 {
+                words::PASSES_YET_401
+            } else {
+                words::PASSES_YET_403
+            }
+            .to_owned();
             lead.send = None;
             lead.reason = format!("{} {}", lead.reason, words::DEPLOYED_DIFFERS);
-            yet_401 = sent;
+            yet_said = sent.map(|i| (i, said_401));
         }
         let another_layer = line.tone == Tone::Neutral;
         if another_layer && chosen.is_some() && !lines.is_empty() {
@@ -384,11 +393,18 @@ pub fn answer_view(
         .collect();
     let mut rows: Vec<MatrixRow> = rows;
     // The chosen gateway is the first column.
-    let sent_cell = rows.iter_mut().find(|r| Some(r.index) == yet_401);
-    if let Some(c) = sent_cell.and_then(|r| r.cells.first_mut()) {
-        c.tone = Tone::Open;
-        c.mark = "?";
-        c.words = words::PASSES_YET_401_CELL.to_owned();
+    if let Some((sent, said_401)) = yet_said {
+        let sent_cell = rows.iter_mut().find(|r| r.index == sent);
+        if let Some(c) = sent_cell.and_then(|r| r.cells.first_mut()) {
+            c.tone = Tone::Open;
+            c.mark = "?";
+            c.words = if said_401 {
+                words::PASSES_YET_401_CELL
+            } else {
+                words::PASSES_YET_403_CELL
+            }
+            .to_owned();
+        }
     }
     if sendable_count == 1 {
         rows.extend(example_row(&tokens, &order, e));
@@ -1066,6 +1082,39 @@ mod tests {
     }
 
     #[test]
+    fn an_http_api_s_403_beside_the_token_its_line_accepts_is_no_plain_accepted() {
+        // Review round 11 (H10, reported): a green "Accepted if configured" above the pasted
+        // 403's "Likely a route scope the token lacks".
+        let mut fields = Fields::new();
+        fields.insert(
+            "cfg-http-audiences",
+            "d06wscp7w63b3ll1ujkm8ejsxb".to_owned(),
+        );
+        fields.insert("cfg-http-scopes", String::new());
+        let (http, _) = target(&fields);
+        let chosen = Some(Profile::HttpJwt);
+        let id = demo_token(1);
+        let curl = format!(
+            "curl -i -H 'Authorization: Bearer {id}' https://abc.execute-api.eu-west-1.amazonaws.com/x\nHTTP/2 403\n\n{{\"message\":\"Forbidden\"}}"
+        );
+        let plain = answer_with(&id, &http, chosen, DEMO_NOW, &ResponseView::default());
+        assert_eq!(plain.lines[0].tone, Tone::Good, "{:?}", plain.lines[0]);
+        let pasted = crate::inspect::pasted_answer_view(&curl, &overview(&curl).extraction, chosen);
+        let a = answer_with(&curl, &http, chosen, DEMO_NOW, &pasted);
+        assert_eq!(
+            (a.lines[0].tone, a.lines[0].headline.as_str()),
+            (Tone::Open, words::PASSES_YET_403),
+            "{:?}",
+            a.lines[0]
+        );
+        let cell = &a.rows[0].cells[0];
+        assert_eq!(
+            (cell.profile, cell.words.as_str()),
+            ("http-jwt", words::PASSES_YET_403_CELL)
+        );
+    }
+
+    #[test]
     fn a_rejected_lead_line_carries_its_fix_and_the_other_gateways_keep_theirs_in_findings() {
         // A review: the classic case pasted alone (an access token, a REST method without
         // scopes) said why on the lead line but "send the ID token" only in the findings.
@@ -1666,7 +1715,14 @@ mod tests {
             let (target, _) = target(&fields);
             let response = super::super::diagnosis::response_view_for(answer, Some(chosen));
             let a = answer_with(&demo_token(0), &target, Some(chosen), DEMO_NOW, &response);
-            assert_eq!(a.lines[0].tone, Tone::Good, "{chosen:?}: {:?}", a.lines[0]);
+            // The line accepts the token as described, yet the gateway said 403: no plain
+            // "accepted" above that (review round 11).
+            assert_eq!(
+                (a.lines[0].tone, a.lines[0].headline.as_str()),
+                (Tone::Open, words::PASSES_YET_403),
+                "{chosen:?}: {:?}",
+                a.lines[0]
+            );
             let line = a.lines.iter().find(|l| l.id == "response").expect("a line");
             assert!(
                 line.reason.ends_with(words::SCOPES_AS_TYPED_PASS),
