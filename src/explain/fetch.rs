@@ -44,8 +44,14 @@ pub fn fetch_problem(p: &FetchProblem) -> String {
             "Could not fetch {url}: the request failed before any answer. Either the network \
              failed (offline, DNS, TLS, refused) or the server does not allow this page to read it \
              (no CORS headers) — a browser reports both the same way, so tokenlens cannot tell \
-             which. Fetch it from a terminal with the command below and paste the keys into the \
-             Keys box."
+             which. Fetch it from a terminal with the command below{} and paste the keys into the \
+             Keys box.",
+            // A discovery document names the keys' place; it holds no keys (review round 11).
+            if url.ends_with("/openid-configuration") {
+                ", then the jwks_uri it names the same way,"
+            } else {
+                ""
+            }
         ),
         FetchProblem::Timeout { url, limit_ms } => format!(
             "{url} did not answer within {} s. Try again, or fetch it from a terminal and paste \
@@ -381,6 +387,20 @@ pub fn network_note() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_discovery_fetch_says_the_keys_are_one_step_further() {
+        // Review round 11: the command fetches the discovery document, which holds no keys.
+        let said = |url: &str| {
+            fetch_problem(&FetchProblem::NetworkOrCors {
+                url: url.to_owned(),
+            })
+        };
+        let issuer = "https://issuer.example.com";
+        assert!(said(&format!("{issuer}/.well-known/openid-configuration"))
+            .contains("then the jwks_uri it names the same way"));
+        assert!(!said(&format!("{issuer}/.well-known/jwks.json")).contains("jwks_uri"));
+    }
 
     #[test]
     fn sizes_in_tenths_round_half_up_exactly_as_wide_arithmetic_does() {
