@@ -104,11 +104,15 @@
 # token (nothing, or "undefined"/"null" after "Bearer") said as such added 370 B; then 367,450.
 # An audience list holding the token's azp said at the head of the audience fix added 158 B (a
 # first version naming the azp, a String in the finding, added 1,390 B); then 367,600. With no
-# gateway named, the fix every line shares shown once, open, added 590 B; then 368,200. The goal
-# (issue 10) is 250 KB, which today's build does not meet.
+# gateway named, the fix every line shares shown once, open, added 590 B; then 368,200. A second
+# review's findings (round 11: the Lambda row's kid missing from keys given, the HTTP API's
+# assumed route scopes for a token that carries some, a scope 403 beside an accepting line (746
+# B gzip for 122 B raw: the code moved), the discovery document's next step, a failed key fetch
+# under the line that waits for the keys) added 1,336 B; then 369,550. The goal (issue 10) is
+# 250 KB, which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-368200}
+budget=${TOKENLENS_GZIP_BUDGET:-369550}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

@@ -62,6 +62,9 @@ pub struct AnswerLine {
     /// What to do about a rejection: the fix of the finding the reason gives (the card shows
     /// it open on its leading lines, not only among the findings).
     pub fix: Option<String>,
+    /// It cannot tell for want of the issuer's keys alone (none given): beside a failed fetch
+    /// of them, the card says the fetch failed (review round 11).
+    pub needs_keys: bool,
     /// The findings behind it: evidence, fix, sources.
     pub findings: Vec<FindingView>,
 }
@@ -560,6 +563,8 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
         send: None,
         reason,
         fix,
+        needs_keys: matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs_only_keys(needs))
+            && !r.findings.iter().any(|f| kid_missing_here(&f.code)),
         findings: profile_findings(r),
     }
 }
@@ -681,6 +686,7 @@ fn choice_line<'a>(
         send,
         reason,
         fix,
+        needs_keys: false,
         findings,
     }
 }
@@ -771,6 +777,7 @@ pub fn response_line(response: &ResponseView) -> Option<AnswerLine> {
         send: None,
         reason,
         fix: first.fix.clone(),
+        needs_keys: false,
         findings: response.findings.clone(),
     })
 }
@@ -1510,6 +1517,8 @@ mod tests {
         );
         let fix = lead.fix.as_deref().unwrap_or_default();
         assert!(fix.starts_with("Fetch the issuer's key set"), "{fix}");
+        // Keys were given: a failed fetch of the issuer's is not what this line waits for.
+        assert!(!lead.needs_keys);
         // The Lambda row too (review round 11: it kept the generic words).
         let lambda = answer_for(&token, &said, Some(Profile::LambdaAjv));
         let lead = &lambda.lines[0];

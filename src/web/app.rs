@@ -754,7 +754,7 @@ pub fn app() -> Html {
                         <GatewayChooser gateway={gateway} fields={state.fields.clone()}
                             on_gateway={on.gateway.clone()} on_field={on.answer.clone()} />
                         if has_answer {
-                            <AnswerCard view={answer_rc.clone()} {revealed}>
+                            <AnswerCard view={answer_rc.clone()} {revealed} {keys_fetch_failed}>
                                 <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />
                             </AnswerCard>
                         } else if let Some(message) = &no_token {

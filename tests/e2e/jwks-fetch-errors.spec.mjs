@@ -37,11 +37,18 @@ test('without CORS headers the fetch fails as network-or-CORS, offers a curl com
   const fetchFailed = app.page.locator('[data-testid="verdict-fetch-failed"]');
   await expect(fetchFailed).toContainText("Fetching keys for this token's issuer failed");
   await expect(fetchFailed).toContainText('command');
+  // And where the answer is read first, under the line that waits for those keys (review
+  // round 11: "Fetch or paste the issuer's JWKS" alone, though fetching had just failed).
+  // (An OIDC resource server: API Gateway never fetches from this test's http:// issuer.)
+  await app.chooseGateway('oidc');
+  const leadFailed = app.page.locator('[data-testid="lead-fetch-failed"]');
+  await expect(leadFailed).toContainText("Fetching keys for this token's issuer failed");
 
   await app.pasteKeys(await curl(url));
   await app.expectVerdict('valid', { kid: ALGS.rs256.kid });
   await app.expectFinding('signature_valid');
   await expect(fetchFailed).toHaveCount(0);
+  await expect(leadFailed).toHaveCount(0);
 });
 
 test('discovery without CORS headers offers curl for the discovery document', async ({ app, keyServer, track }) => {

@@ -319,10 +319,7 @@ fn an_azp_typed_as_an_audience_is_said_never_to_be_compared() {
         })
         .and_then(tokenlens::explain::profiles::fix)
         .unwrap_or_default();
-    assert!(
-        fix.starts_with("The list holds this token's azp"),
-        "{fix}"
-    );
+    assert!(fix.starts_with("The list holds this token's azp"), "{fix}");
     // Not said when the list does not hold the azp.
     target.http.audiences = vec!["orders-api".into()];
     let r = row(&judge_all(&t.facts(), &target, NOW, 0), Profile::HttpJwt).clone();

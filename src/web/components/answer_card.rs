@@ -12,6 +12,10 @@ pub struct AnswerCardProps {
     /// "Evidence, fix and sources" disclosures are built without their contents, so the first
     /// render makes only what is on screen.
     pub revealed: bool,
+    /// The page fetched keys for this token's issuer and the fetch failed: whether the Keys
+    /// panel offers a command to fetch them from a terminal.
+    #[prop_or_default]
+    pub keys_fetch_failed: Option<bool>,
     /// Shown between the leading line and the others (the token × gateway matrix).
     #[prop_or_default]
     pub children: Html,
@@ -30,7 +34,7 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
             if !lead.is_empty() {
                 <ol class="answer-lines">
                     // A gateway answer below the chosen line supports it: smaller.
-                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" }, props.revealed)) }
+                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" }, props.revealed, props.keys_fetch_failed)) }
                 </ol>
             }
             if let Some(fix) = &view.shared_fix {
@@ -42,14 +46,19 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                     <h3 class="others-label">{ "Other gateways" }</h3>
                 }
                 <ol class="answer-lines">
-                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" }, props.revealed)) }
+                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" }, props.revealed, None)) }
                 </ol>
             }
         </div>
     }
 }
 
-fn answer_line(line: &AnswerLine, class: &'static str, revealed: bool) -> Html {
+fn answer_line(
+    line: &AnswerLine,
+    class: &'static str,
+    revealed: bool,
+    keys_fetch_failed: Option<bool>,
+) -> Html {
     html! {
         <li class={classes!("answer-line", class)} data-profile={line.id} data-tone={line.tone.as_str()}
             data-send={line.send.clone().unwrap_or_default()}>
@@ -65,6 +74,9 @@ fn answer_line(line: &AnswerLine, class: &'static str, revealed: bool) -> Html {
             // What to do, open on the leading lines (the other gateways keep it in their findings).
             if let (Some(fix), true) = (&line.fix, class.starts_with("lead")) {
                 <p class="fix" data-testid="lead-fix">{ "Fix: " }{ fix.clone() }</p>
+            }
+            if let (Some(curl), true) = (keys_fetch_failed, line.needs_keys) {
+                <p class="note warn" data-testid="lead-fetch-failed">{ crate::explain::fetch::failed_beside_verdict(curl) }</p>
             }
             if !line.findings.is_empty() {
                 <details class="why">
