@@ -107,6 +107,14 @@ test('"Yes" with no scope named, before typing or after deleting it, is not read
   await expect(page.locator('#q-cfg-rest-scopes')).toBeEnabled();
   await expect(app.choice('rest-cognito')).toContainText('the method has no OAuth scopes');
   await expect(pending).toBeVisible();
+  // The full form below cleared to none: the chooser shows "No", as the answer reads it
+  // (review round 11: "Yes" stayed checked above an answer that had settled on none).
+  await app.configure('cfg-rest-scopes', 'x');
+  await app.configure('cfg-rest-scopes', '');
+  await expect(question.locator('input[value="no"]')).toBeChecked();
+  await expect(yes).not.toBeChecked();
+  await expect(pending).toHaveCount(0);
+  await app.expectRejects('rest-cognito', 401, 'rest_access_token_on_method_without_scopes');
 });
 
 test('each gateway\'s scopes question keeps its own answer when the gateway changes', async ({ app, page }) => {

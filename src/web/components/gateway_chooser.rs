@@ -70,6 +70,17 @@ fn question_row(props: &QuestionProps) -> Html {
     let field = q.field.id();
     let id = format!("q-{field}");
     let yes = use_state(|| !props.value.trim().is_empty());
+    // Answered "none" elsewhere (the full form below clears the same field): a pending "Yes"
+    // here gives way, so the two never show different answers (review round 11).
+    let answered_none = props.answered && props.value.trim().is_empty();
+    {
+        let yes = yes.clone();
+        use_effect_with(answered_none, move |&none| {
+            if none {
+                yes.set(false);
+            }
+        });
+    }
     let no_or_list = matches!(q.kind, QuestionKind::NoOrList);
     // "Yes" with nothing named (yet, or typed and deleted) is not "No" (an empty field): the
     // question goes back to unanswered, and the page says what it assumes.
@@ -85,7 +96,7 @@ fn question_row(props: &QuestionProps) -> Html {
     };
     match q.kind {
         QuestionKind::NoOrList => {
-            let is_yes = *yes || !props.value.trim().is_empty();
+            let is_yes = (*yes && !answered_none) || !props.value.trim().is_empty();
             let on_no = {
                 let (cb, yes) = (props.on_field.clone(), yes.clone());
                 Callback::from(move |_| {
@@ -94,11 +105,8 @@ fn question_row(props: &QuestionProps) -> Html {
                 })
             };
             let on_yes = {
-                let (cb, yes, answered_empty) = (
-                    props.on_field.clone(),
-                    yes.clone(),
-                    props.answered && props.value.trim().is_empty(),
-                );
+                let (cb, yes, answered_empty) =
+                    (props.on_field.clone(), yes.clone(), answered_none);
                 Callback::from(move |_| {
                     yes.set(true);
                     if answered_empty {
