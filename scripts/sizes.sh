@@ -109,11 +109,12 @@
 # assumed route scopes for a token that carries some, a scope 403 beside an accepting line (746
 # B gzip for 122 B raw: the code moved), the discovery document's next step, a failed key fetch
 # under the line that waits for the keys) added 1,336 B; then 369,550. A pending "Yes" giving
-# way when the form below answers none added 238 B; then 369,800. The goal (issue 10) is 250 KB,
+# way when the form below answers none added 238 B; then 369,800. Unreadable pasted keys said
+# under the line that waits for keys added 134 B; then 369,950. The goal (issue 10) is 250 KB,
 # which today's build does not meet.
 set -euo pipefail
 dist=${1:-dist}
-budget=${TOKENLENS_GZIP_BUDGET:-369800}
+budget=${TOKENLENS_GZIP_BUDGET:-369950}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do

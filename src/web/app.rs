@@ -610,6 +610,13 @@ pub fn app() -> Html {
             fetch_policy::key_set_use(state.fetched_for.as_deref(), iss.as_deref()).may_use()
         })
         .map(|v| v.curl.is_some());
+    // Keys pasted that could not be read: why, beside the verdict and the line that waits.
+    let keys_unread = pasted
+        .as_ref()
+        .as_ref()
+        .err()
+        .and_then(explain::keys::unread_beside_verdict)
+        .map(AttrValue::from);
     use_remember(&state);
     use_theme(state.theme);
 
@@ -754,7 +761,7 @@ pub fn app() -> Html {
                         <GatewayChooser gateway={gateway} fields={state.fields.clone()}
                             on_gateway={on.gateway.clone()} on_field={on.answer.clone()} />
                         if has_answer {
-                            <AnswerCard view={answer_rc.clone()} {revealed} {keys_fetch_failed}>
+                            <AnswerCard view={answer_rc.clone()} {revealed} {keys_fetch_failed} keys_unread={keys_unread.clone()}>
                                 <TokenMatrix view={answer_rc.clone()} {selected} on_select={on.select.clone()} />
                             </AnswerCard>
                         } else if let Some(message) = &no_token {
@@ -845,7 +852,7 @@ pub fn app() -> Html {
                                 second={second_view(&second, facts.get(selected))}
                                 second_error={match &second { Some(Second::Failed(e)) => Some(AttrValue::from(explain::verify::second_opinion_failed(e))), _ => None }}
                                 {keys_fetch_failed}
-                                keys_unread={pasted.as_ref().as_ref().err().and_then(explain::keys::unread_beside_verdict).map(AttrValue::from)}
+                                keys_unread={keys_unread.clone()}
                                 on_second_opinion={(*on_second_opinion).clone()} />
                         }
                         if let Some(hints) = hints.as_ref().as_ref().filter(|h| !h.header_urls.is_empty()) {

@@ -59,10 +59,16 @@ test('keys that cannot be read are said beside the unchecked verdict, with where
   const note = app.page.locator('[data-testid="verdict-keys-unread"]');
   await expect(note).toContainText('The keys you pasted were not read');
   await expect(note).toContainText('character');
+  // And under the answer line that waits for keys (review round 11: it said only "Fetch or
+  // paste the issuer's JWKS").
+  await app.chooseGateway('oidc');
+  const lead = app.page.locator('[data-testid="lead-keys-unread"]');
+  await expect(lead).toContainText('The keys you pasted were not read');
   // Fixed keys: the note goes with the problem.
   await app.pasteKeys(keyFile('jwks/all.json'));
   await app.expectVerdict('valid');
   await expect(note).toHaveCount(0);
+  await expect(lead).toHaveCount(0);
 });
 
 test('a pasted JWKS verifies a token of every asymmetric algorithm, each by its kid', async ({ app }) => {

@@ -16,6 +16,9 @@ pub struct AnswerCardProps {
     /// panel offers a command to fetch them from a terminal.
     #[prop_or_default]
     pub keys_fetch_failed: Option<bool>,
+    /// The keys pasted could not be read: why.
+    #[prop_or_default]
+    pub keys_unread: Option<AttrValue>,
     /// Shown between the leading line and the others (the token × gateway matrix).
     #[prop_or_default]
     pub children: Html,
@@ -34,7 +37,7 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
             if !lead.is_empty() {
                 <ol class="answer-lines">
                     // A gateway answer below the chosen line supports it: smaller.
-                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" }, props.revealed, props.keys_fetch_failed)) }
+                    { for lead.iter().enumerate().map(|(i, line)| answer_line(line, if i == 0 || line.id != "response" { "lead" } else { "lead support" }, props.revealed, (props.keys_fetch_failed, props.keys_unread.as_ref()))) }
                 </ol>
             }
             if let Some(fix) = &view.shared_fix {
@@ -46,7 +49,7 @@ pub fn answer_card(props: &AnswerCardProps) -> Html {
                     <h3 class="others-label">{ "Other gateways" }</h3>
                 }
                 <ol class="answer-lines">
-                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" }, props.revealed, None)) }
+                    { for rest.iter().map(|line| answer_line(line, if leads { "other" } else { "each" }, props.revealed, (None, None))) }
                 </ol>
             }
         </div>
@@ -57,7 +60,9 @@ fn answer_line(
     line: &AnswerLine,
     class: &'static str,
     revealed: bool,
-    keys_fetch_failed: Option<bool>,
+    // Beside a line that waits for the issuer's keys: a failed fetch of them (whether Keys
+    // offers a command), and keys pasted that could not be read (why).
+    (keys_fetch_failed, keys_unread): (Option<bool>, Option<&AttrValue>),
 ) -> Html {
     html! {
         <li class={classes!("answer-line", class)} data-profile={line.id} data-tone={line.tone.as_str()}
@@ -77,6 +82,9 @@ fn answer_line(
             }
             if let (Some(curl), true) = (keys_fetch_failed, line.needs_keys) {
                 <p class="note warn" data-testid="lead-fetch-failed">{ crate::explain::fetch::failed_beside_verdict(curl) }</p>
+            }
+            if let (Some(why), true) = (keys_unread, line.needs_keys) {
+                <p class="note warn" data-testid="lead-keys-unread">{ why.clone() }</p>
             }
             if !line.findings.is_empty() {
                 <details class="why">
