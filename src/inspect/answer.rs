@@ -423,14 +423,15 @@ pub fn answer_view(
     let leading = (usize::from(leads) + usize::from(beside)).min(lines.len());
     let shared_fix = lines
         .first()
-        .and_then(|first| first.fix.clone())
-        .filter(|fix| {
+        .and_then(|first| first.fix.as_ref())
+        .filter(|&fix| {
             leading == 0
                 && lines.len() > 1
                 && lines
                     .iter()
                     .all(|l| l.tone == Tone::Bad && l.fix.as_ref() == Some(fix))
-        });
+        })
+        .cloned();
     // The lead line, and the first fix the card shows open (it shows fixes on leading lines,
     // and the one every line shares).
     let announcement = lines
@@ -508,6 +509,15 @@ fn profile_findings(r: &ProfileResult) -> Vec<FindingView> {
 }
 
 fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> String) -> AnswerLine {
+    // It cannot tell for want of the issuer's keys alone; and, then, keys were given that lack
+    // the token's kid.
+    let only_keys =
+        matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs_only_keys(needs));
+    let kid_miss = r
+        .findings
+        .iter()
+        .find(|f| kid_missing_here(&f.code))
+        .filter(|_| only_keys);
     let (tone, headline, reason) = match &r.verdict {
         ProfileVerdict::Accept if profiles::assumptions(&r.findings).next().is_some() => (
             Tone::Good,
@@ -531,14 +541,12 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
                 .map(explain::profiles::message)
                 .unwrap_or_else(|| explain::profiles::verdict_line(r)),
         ),
-        ProfileVerdict::CannotTell { needs } => (
+        ProfileVerdict::CannotTell { .. } => (
             Tone::Open,
             words::CANNOT_TELL.to_owned(),
             // Keys given that lack the token's kid: said as such (review round 10: the generic
             // "needs the issuer's keys" hid that keys were given).
-            needs_only_keys(needs)
-                .then(|| r.findings.iter().find(|f| kid_missing_here(&f.code)))
-                .flatten()
+            kid_miss
                 .map(explain::profiles::message)
                 .unwrap_or_else(|| explain::profiles::verdict_line(r)),
         ),
@@ -563,8 +571,7 @@ fn single_line(r: &ProfileResult, selected: usize, label: &dyn Fn(usize) -> Stri
         send: None,
         reason,
         fix,
-        needs_keys: matches!(&r.verdict, ProfileVerdict::CannotTell { needs } if needs_only_keys(needs))
-            && !r.findings.iter().any(|f| kid_missing_here(&f.code)),
+        needs_keys: only_keys && kid_miss.is_none(),
         findings: profile_findings(r),
     }
 }

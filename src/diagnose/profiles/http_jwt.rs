@@ -89,13 +89,10 @@ pub fn judge(t: &TokenFacts, cfg: &HttpJwt, now: i64, leeway: i64) -> Vec<Findin
         // H7 / H10: unanswered, "no route scopes" is an assumption, named where the token is
         // not rejected at its root (as REST Cognito's method scopes).
         if !cfg.scopes_said && !root {
-            let carried = |name| {
-                string_or_array(claims, name)
-                    .is_some_and(|s| s.iter().any(|x| !x.trim().is_empty()))
-            };
             out.push(gw(
                 GatewayCode::RouteScopesAssumedNone {
-                    token_has_scopes: carried("scope") || carried("scp"),
+                    token_has_scopes: token_scopes(claims)
+                        .is_some_and(|s| s.iter().any(|x| !x.trim().is_empty())),
                 },
                 Severity::Info,
                 Status::Confirmed,
@@ -252,19 +249,24 @@ pub(crate) fn audience(
     out
 }
 
+/// The token's scopes as these authorizers read them: `scope` like `scp`, a string or an array
+/// (H7 names both claims, neither form); `None` when it has neither claim.
+fn token_scopes(claims: &Claims) -> Option<Vec<String>> {
+    let mut have = string_or_array(claims, "scope");
+    if let Some(scp) = string_or_array(claims, "scp") {
+        have.get_or_insert_with(Vec::new).extend(scp);
+    }
+    have
+}
+
 /// H7 / J1a: a route or method scope in `scope` or `scp`.
 pub(crate) fn scopes(claims: &Claims, wanted: &[String], g: Gw) -> Vec<Finding> {
     let sources: &[&str] = match g {
         Gw::RestJwt => &["REST-JWT-METHODS", "REST-JWT"],
         _ => &["HTTP-JWT", "YULIN-302"],
     };
-    // `scope` is read like `scp`, a string or an array (H7 names both claims, neither form).
-    let mut have: Option<Vec<String>> = string_or_array(claims, "scope");
-    if let Some(scp) = string_or_array(claims, "scp") {
-        have.get_or_insert_with(Vec::new).extend(scp);
-    }
     let mut out = Vec::new();
-    match have {
+    match token_scopes(claims) {
         None => {
             let roles = string_or_array(claims, "roles");
             out.push(fails(
